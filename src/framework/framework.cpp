@@ -549,19 +549,27 @@ std::vector<std::string> check_framework(const Workspace& ws) {
     return out;
 }
 
-std::optional<std::string> add_link(Workspace& ws, const JourneyLink& link) {
+std::optional<std::string> link_journeys(Workspace& ws, const JourneyLink& link) {
     if (auto why = check_link(ws, link)) return why;
     ws.links.push_back(link);
     return std::nullopt;
 }
 
-bool remove_link(Workspace& ws, const JourneyLink& link) {
+bool unlink_journeys(Workspace& ws, const JourneyLink& link) {
     const auto before = ws.links.size();
     ws.links.erase(std::remove(ws.links.begin(), ws.links.end(), link), ws.links.end());
     return ws.links.size() != before;
 }
 
-std::optional<std::string> reparent(Workspace& ws, Id child, Id old_parent, const JourneyLink& new_link) {
+bool unlink_journeys(Workspace& ws, Id parent, Id child) {
+    const auto before = ws.links.size();
+    ws.links.erase(std::remove_if(ws.links.begin(), ws.links.end(),
+                                  [&](const JourneyLink& l) { return l.parent == parent && l.child == child; }),
+                   ws.links.end());
+    return ws.links.size() != before;
+}
+
+std::optional<std::string> reparent_journey(Workspace& ws, Id child, Id old_parent, const JourneyLink& new_link) {
     if (auto why = check_reparent(ws, child, old_parent, new_link)) return why;
     // The new link takes the place of the first old one, so the child's links keep their order.
     auto first = std::find_if(ws.links.begin(), ws.links.end(), [&](const JourneyLink& l) {

@@ -117,10 +117,12 @@ std::optional<std::string> check_reparent(const Workspace& ws, Id child, Id old_
 // order or beyond the configured number, counterparts naming unknown journeys or themselves.
 std::vector<std::string> check_framework(const Workspace& ws);
 
-// Convenience edits on the workspace itself (commands in src/edit may call these or do it
-// themselves): each checks first and changes nothing when refused.
-std::optional<std::string> add_link(Workspace& ws, const JourneyLink& link);
-bool remove_link(Workspace& ws, const JourneyLink& link);             // false if there was no such link
-std::optional<std::string> reparent(Workspace& ws, Id child, Id old_parent, const JourneyLink& new_link);
+// Convenience edits on the workspace itself, for callers outside the command system (tests, the
+// generator): each checks first and changes nothing when refused. Commands in src/edit do their own
+// edits and call the checks above. Named apart from wm::edit::add_link & co. to avoid confusion.
+std::optional<std::string> link_journeys(Workspace& ws, const JourneyLink& link);
+bool unlink_journeys(Workspace& ws, const JourneyLink& link);    // exactly this link; false if absent
+bool unlink_journeys(Workspace& ws, Id parent, Id child);        // every link between the two
+std::optional<std::string> reparent_journey(Workspace& ws, Id child, Id old_parent, const JourneyLink& new_link);
 
 }  // namespace wm

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <random>
 #include <set>
+#include <unordered_map>
 #include <string>
 
 #include "framework/framework.hpp"
@@ -264,19 +265,24 @@ TEST_CASE("check_link: an existing link is refused") {
 
 TEST_CASE("link, unlink and reparent edit the workspace only when allowed") {
     Fixture f;
-    CHECK_FALSE(add_link(f.ws, {f.moving, f.orphan, f.plan, {}}).has_value());
+    CHECK_FALSE(link_journeys(f.ws, {f.moving, f.orphan, f.plan, {}}).has_value());
     CHECK(f.ws.links.size() == 6);
     CHECK(Framework(f.ws).orphans() == ids({f.redesign}));
-    CHECK(add_link(f.ws, {f.signup, f.buying, f.form, {}}).has_value());
+    CHECK(link_journeys(f.ws, {f.signup, f.buying, f.form, {}}).has_value());
     CHECK(f.ws.links.size() == 6);
 
-    CHECK(remove_link(f.ws, {f.moving, f.orphan, f.plan, {}}));
-    CHECK_FALSE(remove_link(f.ws, {f.moving, f.orphan, f.plan, {}}));
+    CHECK(unlink_journeys(f.ws, {f.moving, f.orphan, f.plan, {}}));
+    CHECK_FALSE(unlink_journeys(f.ws, {f.moving, f.orphan, f.plan, {}}));
+    CHECK(f.ws.links.size() == 5);
+    f.ws.links.push_back({f.moving, f.orphan, f.plan, {}});
+    f.ws.links.push_back({f.moving, f.orphan, f.plan, f.notify});
+    CHECK(unlink_journeys(f.ws, f.moving, f.orphan));
+    CHECK_FALSE(unlink_journeys(f.ws, f.moving, f.orphan));
     CHECK(f.ws.links.size() == 5);
 
     // Move Sign up from Moving house to Buying a phone plan › Browse: it keeps one link there.
     CHECK_FALSE(check_reparent(f.ws, f.signup, f.moving, {f.buying, f.signup, f.browse, {}}).has_value());
-    CHECK_FALSE(reparent(f.ws, f.signup, f.moving, {f.buying, f.signup, f.browse, {}}).has_value());
+    CHECK_FALSE(reparent_journey(f.ws, f.signup, f.moving, {f.buying, f.signup, f.browse, {}}).has_value());
     const Framework fw(f.ws);
     CHECK(fw.parents(f.signup) == ids({f.buying}));
     CHECK(fw.links_of(f.signup).size() == 2);
@@ -284,7 +290,7 @@ TEST_CASE("link, unlink and reparent edit the workspace only when allowed") {
 
     // Moving within the same parent: the old links no longer count as duplicates.
     CHECK_FALSE(check_reparent(f.ws, f.porting, f.buying, {f.buying, f.porting, f.checkout, {}}).has_value());
-    CHECK_FALSE(reparent(f.ws, f.porting, f.buying, {f.buying, f.porting, f.checkout, f.pay}).has_value());
+    CHECK_FALSE(reparent_journey(f.ws, f.porting, f.buying, {f.buying, f.porting, f.checkout, f.pay}).has_value());
     CHECK(Framework(f.ws).links_of(f.porting) == std::vector<JourneyLink>{{f.buying, f.porting, f.checkout, f.pay}});
 
     // Refusals.
@@ -295,7 +301,7 @@ TEST_CASE("link, unlink and reparent edit the workspace only when allowed") {
           "inside \u201CBuying a phone plan\u201D, which would make a loop.");
     CHECK(check_reparent(f.ws, f.signup, f.buying, {f.buying, f.porting, f.browse, {}}).has_value());
     const auto before = f.ws.links;
-    CHECK(reparent(f.ws, f.buying, f.lifecycle, {f.moving, f.buying, f.plan, {}}).has_value());   // same level
+    CHECK(reparent_journey(f.ws, f.buying, f.lifecycle, {f.moving, f.buying, f.plan, {}}).has_value());   // same level
     CHECK(f.ws.links == before);
 }
 
@@ -418,5 +424,52 @@ TEST_CASE("framework: properties on random DAGs") {
             const auto orphans = fw.orphans();
             CHECK(orphan == (std::find(orphans.begin(), orphans.end(), j.id) != orphans.end()));
         }
+    }
+}
+
+TEST_CASE("framework: roll-up order on random DAGs that ignore levels, and loops found in any graph") {
+    std::mt19937_64 rng(77);
+    IdGenerator gen(5);
+    for (int round = 0; round < 30; ++round) {
+        const int n = 30;
+        Workspace ws;
+        ws.settings = default_settings();
+        for (int i = 0; i < n; ++i) {
+            Journey j;
+            j.id = gen.next();
+            j.title = "J" + std::to_string(i);
+            j.stages = {Stage{gen.next(), "S", {}}};
+            ws.journeys.push_back(j);
+        }
+        // A hidden topological order: edges only go from earlier to later in `rank`, so no loop.
+        std::vector<int> rank(n);
+        for (int i = 0; i < n; ++i) rank[i] = i;
+        std::shuffle(rank.begin(), rank.end(), rng);
+        std::uniform_int_distribution<int> pick(0, n - 1);
+        for (int e = 0; e < 60; ++e) {
+            int a = pick(rng), b = pick(rng);
+            if (a == b) continue;
+            if (rank[a] > rank[b]) std::swap(a, b);
+            ws.links.push_back({ws.journeys[a].id, ws.journeys[b].id, ws.journeys[a].stages[0].id, {}});
+        }
+        const Framework fw(ws);
+        CHECK_FALSE(fw.has_loop());
+        const auto order = fw.rollup_order();
+        REQUIRE(order.size() == static_cast<std::size_t>(n));
+        std::unordered_map<Id, std::size_t> pos;
+        for (std::size_t i = 0; i < order.size(); ++i) pos[order[i]] = i;
+        CHECK(pos.size() == order.size());
+        for (const auto& l : ws.links) CHECK(pos.at(l.child) < pos.at(l.parent));
+
+        // Close a loop with one backwards link: the framework notices and names it.
+        const auto& l = ws.links.front();
+        ws.links.push_back({l.child, l.parent, find_by_id(ws.journeys, l.child)->stages[0].id, {}});
+        const Framework broken(ws);
+        CHECK(broken.has_loop());
+        CHECK(broken.rollup_order().size() == static_cast<std::size_t>(n));
+        const auto problems = check_framework(ws);
+        CHECK(std::any_of(problems.begin(), problems.end(), [](const std::string& p) {
+            return p.rfind("These journeys are placed inside each other in a loop", 0) == 0;
+        }));
     }
 }
