@@ -489,7 +489,7 @@ std::optional<std::string> check_reparent(const Workspace& ws, Id child, Id old_
     const Journey* old = find_by_id(ws.journeys, old_parent);
     if (!c) return std::string("The journey to move does not exist (it may have been deleted).");
     if (new_link.child != child)
-        return "Moving " + quoted(c->title) + " must place " + quoted(c->title) + " itself somewhere else.";
+        return quoted(c->title) + " cannot be moved: the new place given is for a different journey.";
     const bool linked = std::any_of(ws.links.begin(), ws.links.end(), [&](const JourneyLink& l) {
         return l.parent == old_parent && l.child == child;
     });

@@ -74,8 +74,8 @@ public:
     [[nodiscard]] std::vector<Id> orphans() const;                 // level >= 1 and no parent
 
     // Every journey once, each child before all of its parents (the order to roll figures up in).
-    // Ties keep workspace order as far as the graph allows. If the workspace holds a loop (only a
-    // broken file can), the loop is broken at one edge and has_loop() is true.
+    // Deterministic: a depth-first walk starting from journeys in workspace order. If the workspace
+    // holds a loop (only a broken file can), it is broken at one edge and has_loop() is true.
     [[nodiscard]] std::vector<Id> rollup_order() const;
     [[nodiscard]] bool has_loop() const;
 
