@@ -1,0 +1,16 @@
+// Emscripten JS library: the C++ → page calls. Each forwards to `Module.shell`, the page runtime
+// defined in web/app.js, so that all DOM code lives in one place.
+mergeInto(LibraryManager.library, {
+  wm_js_request_frame: function (delayMs) { Module.shell.requestFrame(delayMs); },
+  wm_js_set_cursor: function (name) { Module.shell.setCursor(UTF8ToString(name)); },
+  wm_js_set_clipboard: function (ptr, len) {
+    Module.shell.setClipboard(UTF8ToString(ptr, len));
+  },
+  wm_js_text_input: function (active, x, y, h) { Module.shell.textInput(!!active, x, y, h); },
+  wm_js_load_font: function (kind) { Module.shell.loadFont(UTF8ToString(kind)); },
+  wm_js_download: function (name, mime, ptr, len) {
+    Module.shell.download(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(ptr, ptr + len));
+  },
+  wm_js_pick_file: function (accept) { Module.shell.pickFile(UTF8ToString(accept)); },
+  wm_js_now: function () { return performance.now(); },
+});

@@ -1,0 +1,21 @@
+// What the UI may ask of the platform. Plain C++: src/ui includes this, never Emscripten headers.
+// The browser implementation lives in web_platform.cpp (+ bridge.js); a native build of the views
+// for headless tests can provide its own.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace wm::platform {
+
+void request_frame();                        // draw again as soon as possible (an async result arrived)
+void request_frame_after(double ms);         // e.g. a tooltip that appears after a hover delay
+void set_clipboard(std::string_view text);   // system clipboard (navigator.clipboard / copy event)
+const std::string& clipboard();              // last text pasted into or copied from the page
+void need_font_for(unsigned codepoint);      // a glyph outside the loaded fonts (CJK loads lazily)
+void note_text(std::string_view utf8);       // text about to be drawn: loads fonts its characters need
+void pick_file(std::string_view accept);     // file picker; the chosen file arrives as an import
+double now_ms();                              // monotonic clock
+void download(std::string_view filename, std::string_view mime, std::string_view bytes);
+
+}  // namespace wm::platform

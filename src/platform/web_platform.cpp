@@ -1,0 +1,332 @@
+// The browser platform: WebGL2 context, the frame function the page calls, input from the page's
+// DOM events (web/app.js), fonts, clipboard and the test-hook dispatcher.
+//
+// [SECTION] Frame scheduling — why there is no emscripten_set_main_loop
+// [SECTION] Fonts
+// [SECTION] Exported entry points (called by web/app.js)
+// [SECTION] platform.hpp implementation
+//
+// Frame scheduling: Waymark must draw zero frames when idle. The page (app.js) owns the only
+// requestAnimationFrame and calls wm_frame() when an input event arrived or something asked for a
+// frame; wm_frame() returns 1 while more frames are needed: ImGui trickles input events (a press and
+// release in one frame are applied over two frames so no click is lost), and a window that appears
+// needs a second frame to size itself. Timed wake-ups (hover delays) go through request_frame_after.
+#include <emscripten/emscripten.h>
+#include <emscripten/html5.h>
+#include <GLES3/gl3.h>
+
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "imgui_internal.h"
+#include "platform/platform.hpp"
+#include "platform/web_input.hpp"
+#include "ui/app.hpp"
+
+extern "C" {
+void wm_js_request_frame(double delay_ms);
+void wm_js_set_cursor(const char* name);
+void wm_js_set_clipboard(const char* text, int len);
+void wm_js_text_input(int active, float x, float y, float h);
+void wm_js_load_font(const char* kind);
+void wm_js_download(const char* name, const char* mime, const char* bytes, int len);
+double wm_js_now();
+void wm_js_pick_file(const char* accept);
+}
+
+namespace {
+
+struct Platform {
+    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
+    float css_width = 1, css_height = 1, dpr = 1;
+    std::vector<unsigned char> font_regular, font_bold, font_cjk;
+    std::vector<ImWchar> cjk_ranges;          // built from cjk_needed; must outlive the atlas build
+    std::vector<unsigned> cjk_needed;         // sorted codepoints seen in text that need the CJK font
+    bool cjk_requested = false;
+    bool fonts_dirty = true;
+    float fonts_built_dpr = 0;
+    int settle_frames = 2;                    // frames still to draw after the last change
+    ImGuiMouseCursor last_cursor = ImGuiMouseCursor_COUNT;
+    bool last_want_text = false;
+    std::string clipboard;
+    std::string call_result;                  // the one return buffer handed to JS by wm_call
+    double last_frame_ms = 0;                 // frame clock for io.DeltaTime
+    wm::ui::App* app = nullptr;
+};
+Platform P;  // the one platform instance of this page; lives as long as the page
+
+bool is_cjk(unsigned c) {
+    return (c >= 0x3000 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+           (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x3100 && c <= 0x312F);
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Fonts
+// ---------------------------------------------------------------------------------------------
+// Fonts are rasterised at the device pixel ratio and drawn at 1/dpr scale, so text stays crisp on
+// high-DPI screens while layout works in CSS pixels.
+void rebuild_fonts() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    const float dpr = P.dpr;
+    static const ImWchar kUiRanges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x1E00, 0x1EFF,
+                                         0x2010, 0x205E, 0x20A0, 0x20BF, 0x2100, 0x21FF, 0x2212, 0x2265,
+                                         0x25A0, 0x25FF, 0x2713, 0x2717, 0xFFFD, 0xFFFD, 0};
+    P.cjk_ranges.clear();
+    for (unsigned c : P.cjk_needed) {
+        P.cjk_ranges.push_back(static_cast<ImWchar>(c));
+        P.cjk_ranges.push_back(static_cast<ImWchar>(c));
+    }
+    P.cjk_ranges.push_back(0);
+    auto add = [&](std::vector<unsigned char>& data, float size) -> ImFont* {
+        ImFontConfig cfg;
+        cfg.FontDataOwnedByAtlas = false;
+        cfg.OversampleH = 1;
+        cfg.OversampleV = 1;
+        cfg.PixelSnapH = true;
+        ImFont* font = io.Fonts->AddFontFromMemoryTTF(data.data(), static_cast<int>(data.size()), size * dpr, &cfg, kUiRanges);
+        if (!P.font_cjk.empty() && P.cjk_ranges.size() > 1) {
+            ImFontConfig merge;
+            merge.FontDataOwnedByAtlas = false;
+            merge.MergeMode = true;
+            merge.OversampleH = 1;
+            merge.OversampleV = 1;
+            io.Fonts->AddFontFromMemoryTTF(P.font_cjk.data(), static_cast<int>(P.font_cjk.size()), size * dpr, &merge,
+                                           P.cjk_ranges.data());
+        }
+        return font;
+    };
+    wm::ui::Fonts fonts;
+    fonts.regular = add(P.font_regular, 15.0f);
+    fonts.bold = P.font_bold.empty() ? fonts.regular : add(P.font_bold, 15.0f);
+    fonts.heading = P.font_bold.empty() ? fonts.regular : add(P.font_bold, 20.0f);
+    fonts.small = add(P.font_regular, 12.5f);
+    io.FontGlobalScale = 1.0f / dpr;
+    io.Fonts->Build();
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    P.app->set_fonts(fonts);
+    P.fonts_dirty = false;
+    P.fonts_built_dpr = dpr;
+}
+
+void note_codepoint(unsigned c) {
+    if (!is_cjk(c)) return;
+    auto it = std::lower_bound(P.cjk_needed.begin(), P.cjk_needed.end(), c);
+    if (it != P.cjk_needed.end() && *it == c) return;
+    P.cjk_needed.insert(it, c);
+    if (P.font_cjk.empty()) {
+        if (!P.cjk_requested) {
+            P.cjk_requested = true;
+            wm_js_load_font("cjk");
+        }
+    } else {
+        P.fonts_dirty = true;
+    }
+}
+
+void note_text_range(const char* utf8, const char* end) {
+    while (utf8 < end) {
+        unsigned int c = 0;
+        const int n = ImTextCharFromUtf8(&c, utf8, end);
+        if (n <= 0) break;
+        utf8 += n;
+        note_codepoint(c);
+    }
+}
+
+void update_cursor_and_ime() {
+    ImGuiIO& io = ImGui::GetIO();
+    const ImGuiMouseCursor cursor = io.MouseDrawCursor ? ImGuiMouseCursor_None : ImGui::GetMouseCursor();
+    if (cursor != P.last_cursor) {
+        P.last_cursor = cursor;
+        static const char* const kNames[] = {"default", "text", "move", "ns-resize", "ew-resize",
+                                             "nesw-resize", "nwse-resize", "pointer", "not-allowed"};
+        wm_js_set_cursor(cursor >= 0 && cursor < ImGuiMouseCursor_COUNT ? kNames[cursor] : "none");
+    }
+    // The hidden text area follows the text cursor so that IME candidate windows appear in place.
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (io.WantTextInput != P.last_want_text || io.WantTextInput) {
+        P.last_want_text = io.WantTextInput;
+        wm_js_text_input(io.WantTextInput, g.PlatformImeData.InputPos.x, g.PlatformImeData.InputPos.y,
+                         g.PlatformImeData.InputLineHeight);
+    }
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Exported entry points (called by web/app.js)
+// ---------------------------------------------------------------------------------------------
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE int wm_start(float css_width, float css_height, float dpr) {
+    EmscriptenWebGLContextAttributes attrs;
+    emscripten_webgl_init_context_attributes(&attrs);
+    attrs.majorVersion = 2;
+    attrs.minorVersion = 0;
+    attrs.alpha = false;
+    attrs.depth = false;
+    attrs.stencil = false;
+    attrs.antialias = false;
+    attrs.preserveDrawingBuffer = true;  // screenshots and PNG export read the canvas after drawing
+    P.gl = emscripten_webgl_create_context("#canvas", &attrs);
+    if (P.gl <= 0) return 0;
+    emscripten_webgl_make_context_current(P.gl);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;                          // view state is saved with the document, not in a file
+    io.ConfigInputTextCursorBlink = false;             // a blinking caret would need frames while idle
+    io.ConfigWindowsMoveFromTitleBarOnly = true;
+    io.BackendPlatformName = "waymark_web";
+    io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
+    io.GetClipboardTextFn = [](void*) { return P.clipboard.c_str(); };
+    io.SetClipboardTextFn = [](void*, const char* text) { wm::platform::set_clipboard(text); };
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    P.css_width = css_width;
+    P.css_height = css_height;
+    P.dpr = dpr;
+    P.app = new wm::ui::App();                         // lives as long as the page
+    return 1;
+}
+
+EMSCRIPTEN_KEEPALIVE void wm_font_loaded(const char* kind, const unsigned char* data, int size) {
+    std::vector<unsigned char> bytes(data, data + size);
+    if (std::strcmp(kind, "regular") == 0) P.font_regular = std::move(bytes);
+    else if (std::strcmp(kind, "bold") == 0) P.font_bold = std::move(bytes);
+    else if (std::strcmp(kind, "cjk") == 0) P.font_cjk = std::move(bytes);
+    P.fonts_dirty = true;
+    wm::platform::request_frame();
+}
+
+// Draws one frame. Returns 1 if another frame is needed right away.
+EMSCRIPTEN_KEEPALIVE int wm_frame() {
+    if (!P.app || P.font_regular.empty()) return 0;
+    ImGuiIO& io = ImGui::GetIO();
+    if (P.fonts_dirty || P.fonts_built_dpr != P.dpr) rebuild_fonts();
+    io.DisplaySize = ImVec2(P.css_width, P.css_height);
+    io.DisplayFramebufferScale = ImVec2(P.dpr, P.dpr);
+    const double now = wm_js_now();
+    io.DeltaTime = P.last_frame_ms > 0 ? static_cast<float>(std::max(0.001, (now - P.last_frame_ms) / 1000.0)) : 1.0f / 60.0f;
+    P.last_frame_ms = now;
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    ImGui::GetCurrentContext()->TestEngineHookItems = true;
+    P.app->begin_frame();
+    P.app->draw();
+    ImGui::Render();
+    P.app->end_frame();
+    update_cursor_and_ime();
+
+    const int fb_w = static_cast<int>(P.css_width * P.dpr + 0.5f), fb_h = static_cast<int>(P.css_height * P.dpr + 0.5f);
+    glViewport(0, 0, fb_w, fb_h);
+    const ImVec4 bg = P.app->background();
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    bool more = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0 || P.app->wants_frame() || P.fonts_dirty;
+    if (P.settle_frames > 0) {
+        --P.settle_frames;
+        more = true;
+    }
+    return more ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void wm_resize(float css_width, float css_height, float dpr) {
+    P.css_width = css_width;
+    P.css_height = css_height;
+    P.dpr = dpr;
+    P.settle_frames = std::max(P.settle_frames, 1);
+}
+
+EMSCRIPTEN_KEEPALIVE void wm_mouse_move(float x, float y) {
+    ImGui::GetIO().AddMousePosEvent(x, y);
+    P.settle_frames = std::max(P.settle_frames, 1);
+}
+
+EMSCRIPTEN_KEEPALIVE void wm_mouse_button(int button, int down) {
+    if (button >= 0 && button < ImGuiMouseButton_COUNT) ImGui::GetIO().AddMouseButtonEvent(button, down != 0);
+    P.settle_frames = std::max(P.settle_frames, 1);
+}
+
+EMSCRIPTEN_KEEPALIVE void wm_wheel(float dx, float dy) {
+    ImGui::GetIO().AddMouseWheelEvent(dx, dy);
+    P.settle_frames = std::max(P.settle_frames, 1);
+}
+
+EMSCRIPTEN_KEEPALIVE void wm_key(const char* code, int down, int mods) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddKeyEvent(ImGuiMod_Ctrl, (mods & 1) != 0);
+    io.AddKeyEvent(ImGuiMod_Shift, (mods & 2) != 0);
+    io.AddKeyEvent(ImGuiMod_Alt, (mods & 4) != 0);
+    io.AddKeyEvent(ImGuiMod_Super, (mods & 8) != 0);
+    const ImGuiKey key = wm::platform::key_from_dom_code(code);
+    if (key != ImGuiKey_None) io.AddKeyEvent(key, down != 0);
+    P.settle_frames = std::max(P.settle_frames, 1);
+}
+
+EMSCRIPTEN_KEEPALIVE void wm_text(const char* utf8) {
+    note_text_range(utf8, utf8 + std::strlen(utf8));
+    ImGui::GetIO().AddInputCharactersUTF8(utf8);
+    P.settle_frames = std::max(P.settle_frames, 1);
+}
+
+EMSCRIPTEN_KEEPALIVE void wm_focus(int focused) {
+    ImGui::GetIO().AddFocusEvent(focused != 0);
+    P.settle_frames = std::max(P.settle_frames, 1);
+}
+
+// The test hook and page-level commands (window.waymark): name + JSON/text argument → JSON/text.
+// The returned pointer stays valid until the next call.
+EMSCRIPTEN_KEEPALIVE const char* wm_call(const char* name, const char* arg) {
+    P.call_result = P.app ? P.app->call(name, arg ? arg : "") : std::string("{\"ok\":false,\"error\":\"not started\"}");
+    P.settle_frames = std::max(P.settle_frames, 2);
+    wm_js_request_frame(0);
+    return P.call_result.c_str();
+}
+
+}  // extern "C"
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] platform.hpp implementation
+// ---------------------------------------------------------------------------------------------
+namespace wm::platform {
+
+void request_frame() { wm_js_request_frame(0); }
+void request_frame_after(double ms) { wm_js_request_frame(ms); }
+double now_ms() { return wm_js_now(); }
+
+void set_clipboard(std::string_view text) {
+    P.clipboard.assign(text.data(), text.size());
+    wm_js_set_clipboard(P.clipboard.data(), static_cast<int>(P.clipboard.size()));
+}
+
+const std::string& clipboard() { return P.clipboard; }
+
+void need_font_for(unsigned codepoint) { note_codepoint(codepoint); }
+void note_text(std::string_view utf8) { note_text_range(utf8.data(), utf8.data() + utf8.size()); }
+void pick_file(std::string_view accept) {
+    const std::string text(accept);
+    wm_js_pick_file(text.c_str());
+}
+
+void download(std::string_view filename, std::string_view mime, std::string_view bytes) {
+    const std::string name(filename), type(mime);
+    wm_js_download(name.c_str(), type.c_str(), bytes.data(), static_cast<int>(bytes.size()));
+}
+
+}  // namespace wm::platform
+
+extern "C" EMSCRIPTEN_KEEPALIVE void wm_clipboard_set_from_page(const char* text) {
+    P.clipboard = text;
+    note_text_range(text, text + std::strlen(text));
+}
+
+int main() { return 0; }  // the page starts the app through wm_start once fonts are fetched

@@ -1,0 +1,360 @@
+// [SECTION] index: construction · frame · menu bar · navigation bar · status bar · queued work ·
+// test hook (window.waymark)
+#include "ui/app.hpp"
+
+#include <rapidjson/document.h>
+
+#include <cstdio>
+#include <string>
+
+#include "imgui.h"
+#include "io/file_format.hpp"
+#include "model/generate.hpp"
+#include "model/sample.hpp"
+#include "platform/platform.hpp"
+#include "ui/item_registry.hpp"
+#include "ui/json_text.hpp"
+#include "ui/theme.hpp"
+
+namespace wm::ui {
+
+// ---------------------------------------------------------------------------------------------
+// Construction
+// ---------------------------------------------------------------------------------------------
+App::App() : doc_(sample_workspace()) {
+    apply_theme();
+    state_.origin = "sample";
+}
+
+App::~App() = default;
+
+void App::open(Workspace ws, std::string origin) {
+    doc_.reset(std::move(ws));
+    state_.place = Place{"framework", {}};
+    state_.back.clear();
+    state_.forward.clear();
+    state_.origin = std::move(origin);
+    for (const auto& j : doc_.workspace().journeys) platform::note_text(j.title);
+}
+
+ImVec4 App::background() const { return ImGui::ColorConvertU32ToFloat4(color::kCanvas); }
+
+bool App::wants_frame() const { return state_.animate_frames > 0 || !state_.queue.empty(); }
+
+// ---------------------------------------------------------------------------------------------
+// Frame
+// ---------------------------------------------------------------------------------------------
+void App::begin_frame() { items_begin_frame(); }
+
+void App::draw() {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_MenuBar |
+                                   ImGuiWindowFlags_NoSavedSettings;
+    ImGui::Begin("Waymark###main", nullptr, flags);
+    draw_menu_bar();
+    draw_nav_bar();
+    const float status_height = ImGui::GetFrameHeight() + 4;
+    ImGui::BeginChild("view", ImVec2(0, -status_height), ImGuiChildFlags_None);
+    draw_view();
+    ImGui::EndChild();
+    draw_status_bar();
+    ImGui::End();
+
+    // Shortcuts that belong to the whole app. Text fields keep their own undo while typing.
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!io.WantTextInput) {
+        if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_Z)) state_.undo_requests += 1;
+        if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiMod_Shift | ImGuiKey_Z) ||
+            ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_Y))
+            state_.undo_requests -= 1;
+        if (ImGui::IsKeyChordPressed(ImGuiMod_Alt | ImGuiKey_LeftArrow) && !state_.back.empty()) go_back();
+        if (ImGui::IsKeyChordPressed(ImGuiMod_Alt | ImGuiKey_RightArrow) && !state_.forward.empty()) go_forward();
+    }
+}
+
+void App::draw_view() {
+    const ViewInfo* view = find_view(state_.place.view);
+    if (!view) {
+        ImGui::TextWrapped("There is no \"%s\" view.", state_.place.view.c_str());
+        return;
+    }
+    const ViewContext ctx{doc_.workspace(), state_, fonts_};
+    view->draw(ctx);
+}
+
+void App::end_frame() {
+    apply_queued();
+    if (state_.animate_frames > 0) --state_.animate_frames;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Menu bar
+// ---------------------------------------------------------------------------------------------
+void App::draw_menu_bar() {
+    if (!ImGui::BeginMenuBar()) return;
+    ImGui::PushFont(fonts_.bold);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kAccent), "Waymark");
+    ImGui::PopFont();
+    if (ImGui::BeginMenu("File")) {
+        if (ImGui::MenuItem("New blank workspace")) open(blank_workspace("Untitled workspace"), "blank");
+        if (ImGui::MenuItem("Open the sample workspace")) open(sample_workspace(), "sample");
+        ImGui::Separator();
+        if (ImGui::MenuItem("Import .waymark.json\xE2\x80\xA6")) platform::pick_file(".json,.waymark.json,application/json");
+        if (ImGui::MenuItem("Export .waymark.json")) {
+            const std::string text = io::export_json(doc_.workspace());
+            std::string name = doc_.workspace().name.empty() ? "workspace" : doc_.workspace().name;
+            platform::download(name + ".waymark.json", "application/json", text);
+        }
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Edit")) {
+        const std::string undo = doc_.can_undo() ? "Undo " + doc_.undo_label() : "Undo";
+        const std::string redo = doc_.can_redo() ? "Redo " + doc_.redo_label() : "Redo";
+        if (ImGui::MenuItem(undo.c_str(), "Ctrl+Z", false, doc_.can_undo())) state_.undo_requests += 1;
+        if (ImGui::MenuItem(redo.c_str(), "Ctrl+Shift+Z", false, doc_.can_redo())) state_.undo_requests -= 1;
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("View")) {
+        for (const auto& view : views()) {
+            if (view.needs_id) continue;
+            if (ImGui::MenuItem(view.title, nullptr, state_.place.view == view.key)) navigate(Place{view.key, {}});
+        }
+        ImGui::EndMenu();
+    }
+    ImGui::EndMenuBar();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Navigation bar: back/forward, the views, breadcrumbs of the open journey.
+// ---------------------------------------------------------------------------------------------
+void App::draw_nav_bar() {
+    ImGui::BeginDisabled(state_.back.empty());
+    if (ImGui::ArrowButton("Back", ImGuiDir_Left)) go_back();
+    ImGui::EndDisabled();
+    ImGui::SetItemTooltip("Back (Alt+Left)");
+    ImGui::SameLine(0, 2);
+    ImGui::BeginDisabled(state_.forward.empty());
+    if (ImGui::ArrowButton("Forward", ImGuiDir_Right)) go_forward();
+    ImGui::EndDisabled();
+    ImGui::SetItemTooltip("Forward (Alt+Right)");
+    for (const auto& view : views()) {
+        if (view.needs_id) continue;
+        ImGui::SameLine();
+        const bool current = state_.place.view == view.key;
+        if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_Header));
+        if (ImGui::Button(view.title)) navigate(Place{view.key, {}});
+        if (current) ImGui::PopStyleColor();
+    }
+    if (state_.place.view == "journey") {
+        const Workspace& ws = doc_.workspace();
+        // Breadcrumbs: the first-parent chain up to the lifecycle.
+        std::vector<const Journey*> chain;
+        Id at = state_.place.id;
+        for (std::size_t guard = 0; guard <= ws.journeys.size() && !at.is_nil(); ++guard) {
+            const Journey* j = find_by_id(ws.journeys, at);
+            if (!j) break;
+            chain.insert(chain.begin(), j);
+            Id parent;
+            for (const auto& link : ws.links)
+                if (link.child == at) {
+                    parent = link.parent;
+                    break;
+                }
+            at = parent;
+        }
+        for (std::size_t i = 0; i < chain.size(); ++i) {
+            ImGui::SameLine();
+            ImGui::TextDisabled(i == 0 ? "|" : "\xE2\x80\xBA");
+            ImGui::SameLine();
+            ImGui::PushID(static_cast<int>(i));
+            if (i + 1 < chain.size()) {
+                if (ImGui::SmallButton(chain[i]->title.c_str())) navigate(Place{"journey", chain[i]->id});
+            } else {
+                ImGui::TextUnformatted(chain[i]->title.c_str());
+            }
+            ImGui::PopID();
+        }
+    }
+    ImGui::Separator();
+}
+
+void App::navigate(Place place) {
+    if (place == state_.place) return;
+    state_.back.push_back(state_.place);
+    state_.forward.clear();
+    state_.place = std::move(place);
+}
+
+void App::go_back() {
+    state_.forward.push_back(state_.place);
+    state_.place = state_.back.back();
+    state_.back.pop_back();
+}
+
+void App::go_forward() {
+    state_.back.push_back(state_.place);
+    state_.place = state_.forward.back();
+    state_.forward.pop_back();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Status bar
+// ---------------------------------------------------------------------------------------------
+void App::draw_status_bar() {
+    ImGui::Separator();
+    const Workspace& ws = doc_.workspace();
+    std::size_t cards = 0;
+    for (const auto& j : ws.journeys) cards += j.cards.size();
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted), "%s \xC2\xB7 %zu journeys \xC2\xB7 %zu cards",
+                       ws.name.c_str(), ws.journeys.size(), cards);
+    ImGui::SameLine();
+    // Honest about storage: until documents persist, edits live in this tab only.
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(doc_.is_dirty() ? color::kWarn : color::kMuted), "%s",
+                       doc_.is_dirty() ? "\xC2\xB7 Edited in this tab only \xE2\x80\x94 export to keep it"
+                                       : "\xC2\xB7 No changes");
+    if (!state_.message.empty()) {
+        ImGui::SameLine();
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(state_.message_is_error ? color::kError : color::kOk), "\xC2\xB7 %s",
+                           state_.message.c_str());
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queued work: commands, undo/redo and navigation requested while drawing.
+// ---------------------------------------------------------------------------------------------
+void App::apply_queued() {
+    for (const auto& command : state_.queue) {
+        const edit::Result result = doc_.execute(command);
+        if (!result) {
+            state_.message = result.refusal;
+            state_.message_is_error = true;
+        } else {
+            state_.message.clear();
+        }
+    }
+    state_.queue.clear();
+    for (; state_.undo_requests > 0; --state_.undo_requests) doc_.undo();
+    for (; state_.undo_requests < 0; ++state_.undo_requests) doc_.redo();
+    for (auto& place : state_.navigate) navigate(std::move(place));
+    state_.navigate.clear();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Test hook (window.waymark) and page commands
+// ---------------------------------------------------------------------------------------------
+std::string App::call(std::string_view name, std::string_view arg) {
+    if (name == "stats") return hook_stats();
+    if (name == "exportJson") return io::export_json(doc_.workspace());
+    if (name == "importJson") return import_text(arg);
+    if (name == "generate") return hook_generate(arg);
+    if (name == "show") return hook_show(arg);
+    if (name == "rect") return hook_rect(arg);
+    return json::error("unknown call " + std::string(name));
+}
+
+std::string App::import_text(std::string_view text) {
+    io::LoadResult result = io::import_json(text);
+    if (!result) {
+        state_.message = "Import failed: " + result.error;
+        state_.message_is_error = true;
+        return json::error(result.error);
+    }
+    open(std::move(*result.workspace), "import");
+    state_.message = "Imported \xE2\x80\x9C" + doc_.workspace().name + "\xE2\x80\x9D";
+    state_.message_is_error = false;
+    return R"({"ok":true})";
+}
+
+std::string App::hook_stats() const {
+    const Workspace& ws = doc_.workspace();
+    std::size_t stages = 0, steps = 0, lanes = 0, cards = 0;
+    std::vector<std::size_t> by_level;
+    for (const auto& j : ws.journeys) {
+        stages += j.stages.size();
+        for (const auto& s : j.stages) steps += s.steps.size();
+        lanes += j.lanes.size();
+        cards += j.cards.size();
+        if (j.level >= 0) {
+            if (by_level.size() <= static_cast<std::size_t>(j.level)) by_level.resize(j.level + 1);
+            ++by_level[j.level];
+        }
+    }
+    json::Writer w;
+    w.begin();
+    w.key("document").begin();
+    w.field("id", ws.id.str()).field("name", ws.name).field("origin", state_.origin);
+    w.field("revision", static_cast<double>(doc_.revision())).field("dirty", doc_.is_dirty());
+    w.field("canUndo", doc_.can_undo()).field("canRedo", doc_.can_redo());
+    w.field("undoLabel", doc_.undo_label()).field("redoLabel", doc_.redo_label());
+    w.end();
+    w.field("view", state_.place.view).field("viewId", state_.place.id.is_nil() ? std::string() : state_.place.id.str());
+    w.field("journeys", static_cast<double>(ws.journeys.size()));
+    w.key("journeysByLevel").begin();
+    for (std::size_t i = 0; i < by_level.size(); ++i) w.field(std::to_string(i), static_cast<double>(by_level[i]));
+    w.end();
+    w.field("stages", static_cast<double>(stages)).field("steps", static_cast<double>(steps));
+    w.field("lanes", static_cast<double>(lanes)).field("cards", static_cast<double>(cards));
+    w.field("personas", static_cast<double>(ws.personas.size())).field("insights", static_cast<double>(ws.insights.size()));
+    w.field("opportunities", static_cast<double>(ws.opportunities.size()));
+    w.field("metrics", static_cast<double>(ws.metrics.size()));
+    w.field("message", state_.message);
+    w.end();
+    return w.str();
+}
+
+std::string App::hook_show(std::string_view arg) {
+    rapidjson::Document d;
+    d.Parse(arg.data(), arg.size());
+    if (d.HasParseError() || !d.IsObject() || !d.HasMember("view") || !d["view"].IsString())
+        return json::error("show needs {view, id}");
+    const std::string view = d["view"].GetString();
+    const ViewInfo* info = find_view(view);
+    static const char* const kPlanned[] = {"framework", "journey", "backlog", "insights", "personas", "maturity", "documents"};
+    if (!info) {
+        for (const char* planned : kPlanned)
+            if (view == planned) return json::error("not available yet");
+        return json::error("there is no view called " + view);
+    }
+    Id id;
+    if (d.HasMember("id") && d["id"].IsString() && d["id"].GetStringLength() > 0) {
+        auto parsed = Id::parse(d["id"].GetString());
+        if (!parsed) return json::error("not an id: " + std::string(d["id"].GetString()));
+        id = *parsed;
+    }
+    if (info->needs_id) {
+        if (id.is_nil() || !find_by_id(doc_.workspace().journeys, id)) return json::error("no journey with that id");
+    }
+    navigate(Place{view, id});
+    return R"({"ok":true})";
+}
+
+std::string App::hook_rect(std::string_view label) const {
+    auto rect = item_rect(label);
+    if (!rect) return json::error("no widget labelled \xE2\x80\x9C" + std::string(label) + "\xE2\x80\x9D was drawn in the last frame");
+    json::Writer w;
+    w.begin().field("x", rect->x).field("y", rect->y).field("w", rect->w).field("h", rect->h).end();
+    return w.str();
+}
+
+std::string App::hook_generate(std::string_view spec_text) {
+    rapidjson::Document d;
+    d.Parse(spec_text.data(), spec_text.size());
+    if (d.HasParseError() || !d.IsObject()) return json::error("generate needs a JSON object");
+    GenerateSpec spec;
+    auto read = [&](const char* key, int& out) {
+        if (d.HasMember(key) && d[key].IsNumber()) out = static_cast<int>(d[key].GetDouble());
+    };
+    read("journeys", spec.journeys);
+    read("levels", spec.levels);
+    read("stepsPerJourney", spec.steps_per_journey);
+    read("lanesPerJourney", spec.lanes_per_journey);
+    read("cardsPerCell", spec.cards_per_cell);
+    if (d.HasMember("seed") && d["seed"].IsNumber()) spec.seed = static_cast<std::uint64_t>(d["seed"].GetDouble());
+    open(generate_workspace(spec), "generated");
+    return R"({"ok":true})";
+}
+
+}  // namespace wm::ui

@@ -1,0 +1,65 @@
+// The application: the open document, the views registry, the shell around the views (menu bar,
+// navigation, status bar) and the test hook. Platform code calls begin_frame/draw/end_frame between
+// ImGui::NewFrame and rendering; views read a const workspace and queue commands, which the app
+// applies after the UI pass (never mutate what is being iterated).
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "edit/history.hpp"
+#include "imgui.h"
+#include "ui/ui_state.hpp"
+
+namespace wm::ui {
+
+struct Fonts {
+    ImFont* regular = nullptr;
+    ImFont* bold = nullptr;
+    ImFont* heading = nullptr;
+    ImFont* small = nullptr;
+};
+
+class App {
+public:
+    App();
+    ~App();
+
+    void set_fonts(const Fonts& fonts) { fonts_ = fonts; }
+    void begin_frame();
+    void draw();
+    void end_frame();                        // applies queued commands and navigation
+    [[nodiscard]] bool wants_frame() const;  // an animation or a deferred action is pending
+    [[nodiscard]] ImVec4 background() const;
+
+    // window.waymark hook and page commands: name + argument text → JSON (or raw text for exportJson).
+    std::string call(std::string_view name, std::string_view arg);
+
+    // Open a workspace as the current document (import, sample, generate).
+    void open(Workspace ws, std::string origin);
+
+private:
+    void draw_menu_bar();
+    void draw_nav_bar();
+    void draw_status_bar();
+    void draw_view();
+    void apply_queued();
+    void navigate(Place place);
+    void go_back();
+    void go_forward();
+    std::string import_text(std::string_view text);
+
+    std::string hook_stats() const;
+    std::string hook_show(std::string_view arg);
+    std::string hook_rect(std::string_view label) const;
+    std::string hook_generate(std::string_view spec);
+
+    edit::Document doc_;
+    UiState state_;
+    Fonts fonts_;
+};
+
+}  // namespace wm::ui

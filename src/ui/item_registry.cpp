@@ -1,0 +1,65 @@
+#include "ui/item_registry.hpp"
+
+#include <string>
+#include <unordered_map>
+
+#include "imgui_internal.h"
+
+namespace wm::ui {
+namespace {
+
+struct Registry {
+    std::unordered_map<ImGuiID, ImRect> boxes;             // this frame: id → box (ItemAdd)
+    std::unordered_map<std::string, ItemRect> current;     // this frame: label → box (ItemInfo)
+    std::unordered_map<std::string, ItemRect> last;        // the last complete frame
+};
+Registry registry;  // one ImGui context per page
+
+// "Save##toolbar" is shown as "Save"; "###id" hides everything after it too.
+std::string visible_label(const char* label) {
+    // A field labelled "##Journey title" shows no text; it is found by the hidden part instead.
+    std::string_view text(label);
+    const auto hash = text.find("##");
+    if (hash == std::string_view::npos) return std::string(text);
+    if (hash > 0) return std::string(text.substr(0, hash));
+    std::string_view hidden = text.substr(2);
+    if (!hidden.empty() && hidden[0] == '#') hidden.remove_prefix(1);
+    return std::string(hidden);
+}
+
+}  // namespace
+
+void items_begin_frame() {
+    registry.last.swap(registry.current);
+    registry.current.clear();
+    registry.boxes.clear();
+}
+
+std::optional<ItemRect> item_rect(std::string_view label) {
+    const std::string key(label);
+    if (auto it = registry.last.find(key); it != registry.last.end()) return it->second;
+    if (auto it = registry.current.find(key); it != registry.current.end()) return it->second;
+    return std::nullopt;
+}
+
+}  // namespace wm::ui
+
+// ImGui calls these for every item while g.TestEngineHookItems is set.
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, ImGuiID id, const ImRect& bb, const ImGuiLastItemData*) {
+    wm::ui::registry.boxes[id] = bb;
+}
+
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags) {
+    if (!label || !*label) return;
+    auto it = wm::ui::registry.boxes.find(id);
+    ImRect bb = it != wm::ui::registry.boxes.end() ? it->second : ctx->LastItemData.Rect;
+    // Clip to the window so that a test never clicks a part of an item that is scrolled away.
+    if (ctx->CurrentWindow) bb.ClipWithFull(ctx->CurrentWindow->ClipRect);
+    if (bb.GetWidth() <= 0 || bb.GetHeight() <= 0) return;
+    std::string key = wm::ui::visible_label(label);
+    if (key.empty()) return;
+    wm::ui::registry.current[key] = wm::ui::ItemRect{bb.Min.x, bb.Min.y, bb.GetWidth(), bb.GetHeight()};
+}
+
+void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
+const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return nullptr; }

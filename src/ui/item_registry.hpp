@@ -1,0 +1,21 @@
+// Rectangles of the widgets drawn in the last frame, by label, for window.waymark.rect(label):
+// browser tests click the real widget a person would click. Filled through ImGui's test-engine item
+// hooks (IMGUI_ENABLE_TEST_ENGINE), which see every labelled item.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "imgui.h"
+
+namespace wm::ui {
+
+struct ItemRect {
+    float x, y, w, h;
+};
+
+void items_begin_frame();   // the previous frame's rectangles become the "last drawn" set
+std::optional<ItemRect> item_rect(std::string_view label);
+
+}  // namespace wm::ui

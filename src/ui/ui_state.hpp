@@ -1,0 +1,54 @@
+// UI state, kept apart from the document (STYLE.md "Three kinds of state"):
+//   - per-document view state: which view and journey are open, navigation history
+//   - transient: the command queue of this frame, the message line
+// Views receive a ViewContext: a const workspace to read and a queue to emit commands into.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "edit/command.hpp"
+#include "model/model.hpp"
+
+namespace wm::ui {
+
+struct Fonts;
+
+struct Place {
+    std::string view;   // "framework", "journey", ...
+    Id id;              // the journey (or other entity) the view shows; nil for whole-workspace views
+    friend bool operator==(const Place&, const Place&) = default;
+};
+
+struct UiState {
+    Place place{"framework", {}};
+    std::vector<Place> back, forward;          // navigation history (Alt+Left / Alt+Right)
+    std::vector<edit::Command> queue;          // commands emitted while drawing, applied after the pass
+    std::vector<Place> navigate;               // navigation requested while drawing
+    int undo_requests = 0;                     // +1 undo, -1 redo, applied after the pass
+    std::string message;                       // the status line: last refusal or notice
+    bool message_is_error = false;
+    std::string origin;                        // where the open document came from
+    int animate_frames = 0;                    // frames a view still wants (transitions)
+};
+
+struct ViewContext {
+    const Workspace& ws;
+    UiState& ui;
+    const Fonts& fonts;
+    void emit(edit::Command command) const { ui.queue.push_back(std::move(command)); }
+    void go(std::string view, Id id = {}) const { ui.navigate.push_back(Place{std::move(view), id}); }
+};
+
+// The views registry: each capability registers the views it delivers. A view that is not in the
+// registry does not exist yet — the shell and the test hook say so instead of showing a placeholder.
+struct ViewInfo {
+    const char* key;                           // stable key used by waymark.show(view, id)
+    const char* title;                         // navigation label
+    bool needs_id;                             // opened on one entity (a journey)
+    void (*draw)(const ViewContext&);
+};
+const std::vector<ViewInfo>& views();
+const ViewInfo* find_view(std::string_view key);
+
+}  // namespace wm::ui

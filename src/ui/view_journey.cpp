@@ -1,0 +1,143 @@
+#include "ui/view_journey.hpp"
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "imgui.h"
+#include "misc/cpp/imgui_stdlib.h"
+#include "model/enum_names.hpp"
+#include "ui/app.hpp"
+#include "ui/journey_header.hpp"
+#include "ui/theme.hpp"
+
+namespace wm::ui {
+namespace {
+
+struct CellKey {
+    Id lane, step;
+    friend bool operator==(const CellKey&, const CellKey&) = default;
+};
+struct CellKeyHash {
+    std::size_t operator()(const CellKey& k) const noexcept { return std::hash<Id>{}(k.lane) * 31 + std::hash<Id>{}(k.step); }
+};
+
+void draw_cell(const ViewContext& ctx, const Journey& j, const Lane& lane, const Step& step,
+               const std::vector<const Card*>* cards) {
+    if (lane.kind == LaneKind::emotion) {
+        for (const auto& e : j.emotions) {
+            if (e.lane != lane.id || e.step != step.id) continue;
+            const Persona* persona = find_by_id(ctx.ws.personas, e.persona);
+            ImGui::Text("%s%+d", persona ? (persona->initials + " ").c_str() : "", e.score);
+        }
+        return;
+    }
+    if (!cards) return;
+    for (const Card* card : *cards) {
+        ImGui::PushID(card);
+        const ImVec2 pos = ImGui::GetCursorScreenPos();
+        const float width = ImGui::GetContentRegionAvail().x;
+        ImGui::PushTextWrapPos(pos.x + width - 8);
+        const ImVec2 text_size = ImGui::CalcTextSize(card->text.c_str(), nullptr, false, width - 16);
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const float h = text_size.y + 12 + (card->severity > 0 ? 16 : 0);
+        dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), rgb(lane.color, 40), 5);
+        dl->AddRectFilled(pos, ImVec2(pos.x + 3, pos.y + h), rgb(lane.color), 5, ImDrawFlags_RoundCornersLeft);
+        ImGui::SetCursorScreenPos(ImVec2(pos.x + 8, pos.y + 6));
+        ImGui::TextUnformatted(card->text.c_str());
+        if (card->severity > 0) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted), "Severity %d/5", card->severity);
+        ImGui::PopTextWrapPos();
+        ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + h + 4));
+        ImGui::Dummy(ImVec2(0, 0));
+        ImGui::PopID();
+    }
+}
+
+}  // namespace
+
+void draw_journey_view(const ViewContext& ctx) {
+    const Journey* journey = find_by_id(ctx.ws.journeys, ctx.ui.place.id);
+    if (!journey) {
+        ImGui::TextWrapped("This journey no longer exists in the workspace.");
+        if (ImGui::Button("Back to the framework")) ctx.go("framework");
+        return;
+    }
+    const Journey& j = *journey;
+    draw_journey_header(ctx, j);
+
+    std::vector<const Step*> steps;
+    for (const auto& stage : j.stages)
+        for (const auto& step : stage.steps) steps.push_back(&step);
+    if (steps.empty() || j.lanes.empty()) {
+        ImGui::TextWrapped("This journey has no %s yet.", steps.empty() ? "steps" : "lanes");
+        return;
+    }
+
+    std::unordered_map<CellKey, std::vector<const Card*>, CellKeyHash> cells;
+    cells.reserve(j.cards.size());
+    for (const auto& card : j.cards) cells[CellKey{card.lane, card.step}].push_back(&card);
+
+    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_SizingFixedFit;
+    if (!ImGui::BeginTable("journey-grid", static_cast<int>(steps.size()) + 1, flags)) return;
+    ImGui::TableSetupScrollFreeze(1, 2);
+    ImGui::TableSetupColumn("Lane", ImGuiTableColumnFlags_WidthFixed, 170);
+    for (const Step* step : steps) ImGui::TableSetupColumn(step->name.c_str(), ImGuiTableColumnFlags_WidthFixed, 190);
+
+    // Row 1: stage names spanning their steps (drawn per column; the first step of a stage names it).
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    ImGui::TableSetColumnIndex(0);
+    ImGui::TextDisabled("Stage");
+    int column = 1;
+    for (const auto& stage : j.stages) {
+        for (std::size_t i = 0; i < stage.steps.size(); ++i, ++column) {
+            if (!ImGui::TableSetColumnIndex(column)) continue;
+            ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, IM_COL32(224, 231, 255, 255));
+            if (i == 0) {
+                ImGui::PushFont(ctx.fonts.bold);
+                ImGui::TextUnformatted(stage.name.c_str());
+                ImGui::PopFont();
+            }
+        }
+    }
+    // Row 2: step names; moments of truth are marked.
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    ImGui::TableSetColumnIndex(0);
+    ImGui::TextDisabled("Step");
+    for (std::size_t s = 0; s < steps.size(); ++s) {
+        if (!ImGui::TableSetColumnIndex(static_cast<int>(s) + 1)) continue;
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, IM_COL32(238, 240, 244, 255));
+        ImGui::TextWrapped("%s%s", steps[s]->moment_of_truth ? "\xE2\x98\x85 " : "", steps[s]->name.c_str());
+    }
+
+    std::string layer;
+    for (const auto& lane : j.lanes) {
+        if (lane.layer != layer) {
+            layer = lane.layer;
+            if (!layer.empty()) {
+                ImGui::TableNextRow();
+                ImGui::TableSetColumnIndex(0);
+                ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(243, 244, 246, 255));
+                ImGui::PushFont(ctx.fonts.bold);
+                ImGui::TextUnformatted(layer.c_str());
+                ImGui::PopFont();
+            }
+        }
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0);
+        ImGui::PushID(&lane);
+        ImGui::TextColored(rgb4(lane.color), "\xE2\x96\xA0");
+        ImGui::SameLine();
+        ImGui::TextWrapped("%s", lane.name.c_str());
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted), "%s", std::string(enum_name(lane.kind)).c_str());
+        for (std::size_t s = 0; s < steps.size(); ++s) {
+            if (!ImGui::TableSetColumnIndex(static_cast<int>(s) + 1)) continue;
+            auto it = cells.find(CellKey{lane.id, steps[s]->id});
+            draw_cell(ctx, j, lane, *steps[s], it == cells.end() ? nullptr : &it->second);
+        }
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace wm::ui

@@ -1,0 +1,21 @@
+#include "ui/ui_state.hpp"
+#include "ui/view_framework.hpp"
+#include "ui/view_journey.hpp"
+
+namespace wm::ui {
+
+const std::vector<ViewInfo>& views() {
+    static const std::vector<ViewInfo> kViews = {
+        {"framework", "Framework", false, &draw_framework_view},
+        {"journey", "Journey", true, &draw_journey_view},
+    };
+    return kViews;
+}
+
+const ViewInfo* find_view(std::string_view key) {
+    for (const auto& view : views())
+        if (key == view.key) return &view;
+    return nullptr;
+}
+
+}  // namespace wm::ui

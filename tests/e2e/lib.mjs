@@ -1,0 +1,92 @@
+// Browser-test helpers: serve the built site, start Debian's Chromium through playwright-core, and
+// drive the app with real mouse and keyboard input at the rectangles the app reports
+// (window.waymark.rect). Screenshots go to tests/e2e/artifacts/ to be looked at.
+import { chromium } from 'playwright-core';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../../scripts/static-server.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const ROOT = join(here, '..', '..');
+export const SITE = process.env.WAYMARK_SITE || join(ROOT, 'build', 'web', 'site');
+export const ARTIFACTS = join(here, 'artifacts');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+export const CHROMIUM_ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+  '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+
+export async function startServer(port = 0) {
+  const server = await serve(SITE, port);
+  return { server, url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
+}
+
+// A fresh profile per browser: tests never share storage or a service worker by accident.
+export async function launch({ viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1 } = {}) {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'waymark-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true,
+    viewport, deviceScaleFactor, permissions: ['clipboard-read', 'clipboard-write'], acceptDownloads: true,
+  });
+  const close = async () => { await context.close(); rmSync(userDataDir, { recursive: true, force: true }); };
+  return { context, close };
+}
+
+// Opens the app and waits for its first frame. Collects page errors so tests can assert none happened.
+export async function openApp(context, url) {
+  const page = context.pages()[0] || await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(url);
+  await page.waitForFunction(() => window.waymark && window.waymark.ready, null, { timeout: 20000 });
+  await page.evaluate(() => window.waymark.ready);
+  return { page, errors };
+}
+
+export async function settle(page, ms = 300) { await page.waitForTimeout(ms); }
+
+export async function rect(page, label) {
+  const r = await page.evaluate((l) => window.waymark.rect(l), label);
+  if (r.ok === false) throw new Error(r.error);
+  return r;
+}
+
+export async function click(page, label, { double = false, button = 'left' } = {}) {
+  const r = await rect(page, label);
+  const x = r.x + Math.min(r.w / 2, 40), y = r.y + r.h / 2;
+  await page.mouse.move(x, y);
+  await settle(page, 50);
+  if (double) await page.mouse.dblclick(x, y, { button }); else await page.mouse.click(x, y, { button });
+  await settle(page, 150);
+}
+
+export async function stats(page) { return page.evaluate(() => window.waymark.stats()); }
+
+export async function screenshot(page, name) {
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+// True when a screenshot has real content: enough distinct colours and non-background pixels.
+export async function notBlank(page) {
+  return page.evaluate(() => {
+    const c = document.getElementById('canvas');
+    const off = document.createElement('canvas');
+    off.width = c.width; off.height = c.height;
+    const g = off.getContext('2d');
+    g.drawImage(c, 0, 0);
+    const d = g.getImageData(0, 0, off.width, off.height).data;
+    const colours = new Set();
+    let differing = 0;
+    const [r0, g0, b0] = [d[0], d[1], d[2]];
+    for (let i = 0; i < d.length; i += 4 * 7) {
+      colours.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+      if (Math.abs(d[i] - r0) + Math.abs(d[i + 1] - g0) + Math.abs(d[i + 2] - b0) > 30) differing++;
+    }
+    return { colours: colours.size, differing, sampled: d.length / 28 };
+  });
+}

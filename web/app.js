@@ -1,0 +1,380 @@
+// Waymark page runtime: checks the browser, loads the WebAssembly app and its fonts, turns DOM
+// events into app input, schedules frames (only when something changed), bridges the clipboard and
+// text input, and exposes the window.waymark test hook.
+//
+// Sections: feature check · frame scheduling · input · text and clipboard · files · fonts ·
+// service worker · test hook · start-up
+'use strict';
+(function () {
+  const BUILD = document.currentScript.dataset.build;
+  const canvas = document.getElementById('canvas');
+  const textInput = document.getElementById('text-input');
+  const loading = document.getElementById('loading');
+
+  function fatal(title, message) {
+    const box = document.getElementById('fatal');
+    box.replaceChildren();
+    const h = document.createElement('h1');
+    h.textContent = title;
+    const p = document.createElement('p');
+    p.textContent = message;
+    box.append(h, p);
+    box.hidden = false;
+    loading.classList.add('hidden');
+  }
+
+  // ---- feature check ---------------------------------------------------------------------------
+  if (typeof WebAssembly !== 'object') {
+    fatal('This browser cannot run Waymark', 'Waymark needs WebAssembly, which this browser does not offer or has switched off. Please use a current version of Chrome, Edge, Firefox or Safari.');
+    return;
+  }
+  if (!document.createElement('canvas').getContext('webgl2')) {
+    fatal('This browser cannot draw Waymark', 'Waymark draws with WebGL 2, which is not available here (it may be switched off, or the graphics driver is blocked). Please enable hardware acceleration or use a current version of Chrome, Edge, Firefox or Safari.');
+    return;
+  }
+
+  // ---- frame scheduling ------------------------------------------------------------------------
+  // One requestAnimationFrame at most is ever pending, and only when something asked for a frame:
+  // an idle page draws nothing.
+  let started = false;
+  let rafPending = false;
+  let frames = 0;
+  let frameTimes = [];
+  let readyResolve;
+  const ready = new Promise((resolve) => { readyResolve = resolve; });
+  const timers = new Set();
+
+  function requestFrame(delayMs) {
+    if (delayMs > 0) {
+      const t = setTimeout(() => { timers.delete(t); requestFrame(0); }, delayMs);
+      timers.add(t);
+      return;
+    }
+    if (rafPending || !started) return;
+    rafPending = true;
+    requestAnimationFrame(frame);
+  }
+
+  function frame() {
+    rafPending = false;
+    const t0 = performance.now();
+    const more = Module._wm_frame();
+    const t1 = performance.now();
+    frames++;
+    frameTimes.push(t1 - t0);
+    if (frames === 1) {
+      loading.classList.add('hidden');
+      readyResolve(true);
+    }
+    if (more) requestFrame(0);
+  }
+
+  // ---- input -----------------------------------------------------------------------------------
+  function mods(e) { return (e.ctrlKey ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0); }
+  function withString(text, fn) {
+    const len = Module.lengthBytesUTF8(text) + 1;
+    const ptr = Module._malloc(len);
+    Module.stringToUTF8(text, ptr, len);
+    try { return fn(ptr); } finally { Module._free(ptr); }
+  }
+  function pointerPos(e) {
+    const r = canvas.getBoundingClientRect();
+    return [e.clientX - r.left, e.clientY - r.top];
+  }
+  const BUTTONS = { 0: 0, 2: 1, 1: 2 };  // DOM left, right, middle → ImGui 0, 1, 2
+
+  canvas.addEventListener('pointermove', (e) => {
+    if (!started) return;
+    // Coalesced events keep fast drags precise; ImGui only needs the latest position per event.
+    const [x, y] = pointerPos(e);
+    Module._wm_mouse_move(x, y);
+    requestFrame(0);
+  });
+  canvas.addEventListener('pointerdown', (e) => {
+    if (!started) return;
+    canvas.setPointerCapture(e.pointerId);
+    const [x, y] = pointerPos(e);
+    Module._wm_mouse_move(x, y);
+    if (e.button in BUTTONS) Module._wm_mouse_button(BUTTONS[e.button], 1);
+    focusTextInput();
+    e.preventDefault();
+    requestFrame(0);
+  });
+  canvas.addEventListener('pointerup', (e) => {
+    if (!started) return;
+    const [x, y] = pointerPos(e);
+    Module._wm_mouse_move(x, y);
+    if (e.button in BUTTONS) Module._wm_mouse_button(BUTTONS[e.button], 0);
+    requestFrame(0);
+    // Hover tooltips appear after ImGui's hover delay: wake up once when it has passed.
+    requestFrame(450);
+  });
+  canvas.addEventListener('pointerleave', () => {
+    if (!started) return;
+    Module._wm_mouse_move(-Number.MAX_VALUE, -Number.MAX_VALUE);
+    requestFrame(0);
+  });
+  canvas.addEventListener('contextmenu', (e) => e.preventDefault());
+  canvas.addEventListener('wheel', (e) => {
+    if (!started) return;
+    e.preventDefault();
+    const scale = e.deltaMode === 1 ? 1 / 3 : e.deltaMode === 2 ? 3 : 1 / 100;
+    Module._wm_key('', 0, mods(e));  // ctrl+wheel zooms: ImGui must see the modifiers with the wheel
+    Module._wm_wheel(-e.deltaX * scale, -e.deltaY * scale);
+    requestFrame(0);
+  }, { passive: false });
+  canvas.addEventListener('pointermove', () => {}, { passive: true });
+
+  // Keys come from the hidden text area (it has focus whenever the app does). Text is NOT taken from
+  // keydown: it arrives through 'input' events, which also carry IME composition results.
+  const PASS_TO_BROWSER = new Set(['KeyV']);  // Ctrl+V must reach the browser to fire 'paste'
+  function onKey(e, down) {
+    if (!started) return;
+    if (e.isComposing || e.keyCode === 229) return;  // the IME owns these keys
+    const ctrl = e.ctrlKey || e.metaKey;
+    if (down && ctrl && PASS_TO_BROWSER.has(e.code)) return;  // handled in 'paste'
+    withString(e.code, (p) => Module._wm_key(p, down ? 1 : 0, mods(e)));
+    if (down && ctrl && (e.code === 'KeyC' || e.code === 'KeyX')) {
+      // Run the frame now so that ImGui copies during this keydown; the 'copy' event that follows
+      // then puts the text on the system clipboard without asking for permission.
+      frameNow();
+      return;
+    }
+    // Keep browser shortcuts (reload, devtools, zoom) but stop those the app uses.
+    const appKey = !ctrl || ['KeyZ', 'KeyY', 'KeyA', 'KeyS', 'KeyF', 'KeyK', 'KeyN', 'KeyO', 'KeyE'].includes(e.code);
+    if (appKey && e.key !== 'Unidentified' && !(e.key.length === 1 && !ctrl && !e.altKey)) e.preventDefault();
+    if (e.code === 'Tab') e.preventDefault();
+    requestFrame(0);
+  }
+  textInput.addEventListener('keydown', (e) => onKey(e, true));
+  textInput.addEventListener('keyup', (e) => onKey(e, false));
+  function frameNow() {
+    if (!started) return;
+    frame();
+  }
+
+  // ---- text and clipboard ----------------------------------------------------------------------
+  function focusTextInput() {
+    if (document.activeElement !== textInput) textInput.focus({ preventScroll: true });
+  }
+  let composing = false;
+  textInput.addEventListener('compositionstart', () => { composing = true; });
+  textInput.addEventListener('compositionend', (e) => {
+    composing = false;
+    sendText(e.data || textInput.value);
+  });
+  textInput.addEventListener('input', (e) => {
+    if (composing || e.isComposing) return;
+    if (e.inputType === 'insertFromPaste') { textInput.value = ''; return; }  // handled in 'paste'
+    sendText(textInput.value);
+  });
+  function sendText(text) {
+    textInput.value = '';
+    if (!text || !started) return;
+    withString(text, (p) => Module._wm_text(p));
+    requestFrame(0);
+  }
+  textInput.addEventListener('paste', (e) => {
+    if (!started) return;
+    e.preventDefault();
+    const text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+    withString(text, (p) => Module._wm_clipboard_set_from_page(p));
+    // Now that ImGui's clipboard holds the text, press Ctrl+V for it.
+    withString('KeyV', (p) => { Module._wm_key(p, 1, 1); Module._wm_key(p, 0, 1); });
+    withString('', (p) => Module._wm_key(p, 0, 0));
+    requestFrame(0);
+  });
+  let clipboardText = '';
+  function onCopy(e) {
+    if (!clipboardText) return;
+    e.preventDefault();
+    e.clipboardData.setData('text/plain', clipboardText);
+  }
+  textInput.addEventListener('copy', onCopy);
+  textInput.addEventListener('cut', onCopy);
+  function setClipboard(text) {
+    clipboardText = text;
+    // Outside a copy event (a menu item) the async API is the only way; it may be refused.
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(() => {});
+  }
+  function textInputAt(active, x, y, h) {
+    if (active) {
+      textInput.style.left = Math.max(0, x) + 'px';
+      textInput.style.top = Math.max(0, y) + 'px';
+      textInput.style.height = Math.max(12, h) + 'px';
+    }
+    focusTextInput();
+  }
+
+  window.addEventListener('focus', () => { if (started) { Module._wm_focus(1); requestFrame(0); } });
+  window.addEventListener('blur', () => { if (started) { Module._wm_focus(0); requestFrame(0); } });
+
+  // ---- canvas size -----------------------------------------------------------------------------
+  function resize() {
+    const dpr = window.devicePixelRatio || 1;
+    const w = canvas.clientWidth || window.innerWidth, h = canvas.clientHeight || window.innerHeight;
+    canvas.width = Math.max(1, Math.round(w * dpr));
+    canvas.height = Math.max(1, Math.round(h * dpr));
+    if (started) { Module._wm_resize(w, h, dpr); requestFrame(0); }
+    return [w, h, dpr];
+  }
+  new ResizeObserver(() => resize()).observe(canvas);
+  function watchDpr() {
+    // Zooming the page or moving to another screen changes the pixel ratio: re-rasterise fonts.
+    matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`).addEventListener('change', () => { resize(); watchDpr(); }, { once: true });
+  }
+  watchDpr();
+
+  // ---- files -----------------------------------------------------------------------------------
+  function download(name, mime, bytes) {
+    const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+  async function importFile(file) {
+    const text = await file.text();
+    const result = call('importJson', text);
+    requestFrame(0);
+    return result;
+  }
+  function pickFile(accept) {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.addEventListener('change', () => { if (input.files[0]) importFile(input.files[0]); });
+    input.click();
+  }
+  window.addEventListener('dragover', (e) => e.preventDefault());
+  window.addEventListener('drop', (e) => {
+    e.preventDefault();
+    const file = e.dataTransfer && e.dataTransfer.files[0];
+    if (file && started) importFile(file);
+  });
+  if ('launchQueue' in window) {
+    window.launchQueue.setConsumer(async (params) => {
+      for (const handle of params.files || []) { await ready; await importFile(await handle.getFile()); }
+    });
+  }
+
+  // ---- fonts -----------------------------------------------------------------------------------
+  function fontUrl(kind) { return `fonts/${kind === 'regular' ? 'ui' : kind === 'bold' ? 'ui-bold' : 'cjk'}.ttf?v=${BUILD}`; }
+  const fontFetches = {};
+  function fetchFont(kind) {
+    if (!fontFetches[kind]) fontFetches[kind] = fetch(fontUrl(kind)).then((r) => {
+      if (!r.ok) throw new Error(`font ${kind}: HTTP ${r.status}`);
+      return r.arrayBuffer();
+    });
+    return fontFetches[kind];
+  }
+  function giveFont(kind, buffer) {
+    const bytes = new Uint8Array(buffer);
+    const ptr = Module._malloc(bytes.length);
+    Module.HEAPU8.set(bytes, ptr);
+    withString(kind, (k) => Module._wm_font_loaded(k, ptr, bytes.length));
+    Module._free(ptr);
+    requestFrame(0);
+  }
+  function loadFont(kind) {
+    fetchFont(kind).then((b) => giveFont(kind, b)).catch((err) => console.warn('Waymark: could not load the', kind, 'font:', err));
+  }
+  // Start the UI font downloads before the wasm so both arrive together.
+  fetchFont('regular');
+  fetchFont('bold');
+
+  // ---- service worker --------------------------------------------------------------------------
+  function showUpdate(worker) {
+    if (document.getElementById('update')) return;
+    const bar = document.createElement('div');
+    bar.id = 'update';
+    bar.setAttribute('role', 'status');
+    const text = document.createElement('span');
+    text.textContent = 'A new version of Waymark is ready.';
+    const button = document.createElement('button');
+    button.textContent = 'Reload';
+    button.addEventListener('click', () => worker.postMessage('skip-waiting'));
+    bar.append(text, button);
+    document.body.append(bar);
+  }
+  if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+    let reloading = false;
+    navigator.serviceWorker.addEventListener('controllerchange', () => {
+      // A new version took over: reload so that page, JS and wasm all come from that one version.
+      if (reloading || !navigator.serviceWorker.controller) return;
+      reloading = true;
+      location.reload();
+    });
+    navigator.serviceWorker.register('sw.js').then((reg) => {
+      if (reg.waiting && navigator.serviceWorker.controller) showUpdate(reg.waiting);
+      reg.addEventListener('updatefound', () => {
+        const worker = reg.installing;
+        worker.addEventListener('statechange', () => {
+          if (worker.state === 'installed' && navigator.serviceWorker.controller) showUpdate(worker);
+        });
+      });
+    }).catch((err) => console.warn('Waymark: offline mode unavailable:', err));
+  }
+
+  // ---- test hook -------------------------------------------------------------------------------
+  function call(name, arg) {
+    if (!started) return { ok: false, error: 'Waymark is still loading' };
+    const out = withString(name, (n) => withString(arg || '', (a) => Module.UTF8ToString(Module._wm_call(n, a))));
+    requestFrame(0);
+    return out;
+  }
+  function callJson(name, arg) { return JSON.parse(call(name, arg)); }
+  function percentile(sorted, p) { return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] : 0; }
+  window.waymark = {
+    build: BUILD,
+    ready,
+    frames: () => frames,
+    frameTimes: () => {
+      const t = frameTimes.slice().sort((a, b) => a - b);
+      frameTimes = [];
+      return { count: t.length, p50: percentile(t, 0.5), p95: percentile(t, 0.95), max: t.length ? t[t.length - 1] : 0 };
+    },
+    stats: () => callJson('stats'),
+    exportJson: () => call('exportJson'),
+    importJson: (text) => callJson('importJson', String(text)),
+    generate: (spec) => callJson('generate', JSON.stringify(spec || {})),
+    show: (view, id) => callJson('show', JSON.stringify({ view, id: id || '' })),
+    rect: (label) => callJson('rect', String(label)),
+    heapBytes: () => (Module.HEAPU8 ? Module.HEAPU8.length : 0),
+  };
+
+  // ---- start-up --------------------------------------------------------------------------------
+  window.Module = {
+    canvas,
+    shell: { requestFrame, setCursor: (c) => { canvas.style.cursor = c; }, setClipboard, textInput: textInputAt,
+             loadFont, download, pickFile },
+    locateFile: (path) => `${path}?v=${BUILD}`,
+    print: (t) => console.log(t),
+    printErr: (t) => console.warn(t),
+    onAbort: (what) => fatal('Waymark stopped', `Something went wrong inside Waymark and it had to stop (${what}). Your last export is safe; reload the page to continue.`),
+    onRuntimeInitialized: async () => {
+      const [w, h, dpr] = resize();
+      if (!Module._wm_start(w, h, dpr)) {
+        fatal('This browser cannot draw Waymark', 'Waymark could not create its WebGL 2 drawing surface. Please enable hardware acceleration or try another browser.');
+        return;
+      }
+      try {
+        giveFont('regular', await fetchFont('regular'));
+        giveFont('bold', await fetchFont('bold'));
+      } catch (err) {
+        fatal('Waymark could not load', `A file Waymark needs did not arrive (${err.message}). Check the connection and reload.`);
+        return;
+      }
+      started = true;
+      focusTextInput();
+      requestFrame(0);
+    },
+  };
+  const script = document.createElement('script');
+  script.src = `waymark.js?v=${BUILD}`;
+  script.onerror = () => fatal('Waymark could not load', 'The application file did not arrive. Check the connection and reload.');
+  document.body.append(script);
+})();
