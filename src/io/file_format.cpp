@@ -151,12 +151,13 @@ LoadResult import_unchecked(std::string_view text) {
                                   rapidjson::GetParseError_En(doc.GetParseError()) + ")"};
 
     if (!doc.IsObject()) return {std::nullopt, "not a Waymark file: expected a JSON object at the top"};
-    const auto format = doc.FindMember("format");
-    if (format == doc.MemberEnd() || !format->value.IsString() ||
+    const rapidjson::Value& root = doc;  // const lookups: one iterator type (clang warns on mixed ==)
+    const auto format = root.FindMember("format");
+    if (format == root.MemberEnd() || !format->value.IsString() ||
         std::string_view(format->value.GetString(), format->value.GetStringLength()) != kFormatName)
         return {std::nullopt, "not a Waymark file: the header has no \"format\": \"waymark\""};
-    const auto version_it = doc.FindMember("version");
-    if (version_it == doc.MemberEnd() || !version_it->value.IsInt64())
+    const auto version_it = root.FindMember("version");
+    if (version_it == root.MemberEnd() || !version_it->value.IsInt64())
         return {std::nullopt, "version: missing or not a whole number"};
     const long long version = version_it->value.GetInt64();
     if (version > kFormatVersion) return {std::nullopt, newer_version_message(version)};
@@ -168,9 +169,9 @@ LoadResult import_unchecked(std::string_view text) {
         if (auto problem = kMigrations[static_cast<std::size_t>(v - kOldestVersion)](doc))
             return {std::nullopt, "upgrading from version " + std::to_string(v) + ": " + *problem};
 
-    const Versions versions = read_types(doc);
-    const auto body = doc.FindMember("workspace");
-    if (body == doc.MemberEnd()) return {std::nullopt, "workspace: missing"};
+    const Versions versions = read_types(root);
+    const auto body = root.FindMember("workspace");
+    if (body == root.MemberEnd()) return {std::nullopt, "workspace: missing"};
     Workspace ws;
     detail::JsonReader reader(versions);
     reader.value(body->value, ws);

@@ -3,6 +3,12 @@
 // UI unusably slow. The numbers are far above any real journey framework (the largest seed
 // workspaces hold a few thousand cards) yet small enough that a file at the limits still loads in
 // wasm32's 2-4 GB address space.
+//
+// (*) The file cap and the card cap go together: whatever the app lets a user build must export to a
+// file it can import again. A card costs ~500 bytes of pretty-printed JSON (bench/bench_io.cpp:
+// 100k cards = 51 MB), so 200k cards fit in 128 MB; a RapidJSON DOM of a file at the cap needs
+// roughly 3x its size in memory. (Texts at their own limit can still exceed the cap: the save path
+// should compare export_json(...).size() with kMaxFileBytes and warn.)
 #pragma once
 
 #include <cstddef>
@@ -10,7 +16,7 @@
 namespace wm::limits {
 
 // Files and snapshots.
-inline constexpr std::size_t kMaxFileBytes = 64u * 1024 * 1024;  // import and snapshot size cap
+inline constexpr std::size_t kMaxFileBytes = 128u * 1024 * 1024;  // import and snapshot size cap (*)
 inline constexpr int kMaxNestingDepth = 64;  // JSON [ / { depth; a v1 file needs 8 (RapidJSON recurses)
 
 // Text: one cap for every string field (a long interview quote fits; a novel does not).
@@ -18,8 +24,8 @@ inline constexpr std::size_t kMaxTextBytes = 100'000;
 
 // Whole-workspace totals.
 inline constexpr std::size_t kMaxJourneys = 10'000;
-inline constexpr std::size_t kMaxCards = 1'000'000;         // across all journeys
-inline constexpr std::size_t kMaxEmotionScores = 1'000'000; // across all journeys
+inline constexpr std::size_t kMaxCards = 200'000;           // across all journeys (*)
+inline constexpr std::size_t kMaxEmotionScores = 200'000;   // across all journeys
 inline constexpr std::size_t kMaxLinks = 100'000;
 inline constexpr std::size_t kMaxPersonas = 10'000;
 inline constexpr std::size_t kMaxInsights = 100'000;

@@ -71,7 +71,7 @@ TEST_CASE("pre-scan: brackets, deep objects, NaN, Infinity, invalid UTF-8, size"
     CHECK(contains(error_of(io::import_json(std::string("\xFE\xFF{}"))), "invalid UTF-8"));
 
     std::string huge(limits::kMaxFileBytes + 1, ' ');
-    CHECK(contains(error_of(io::import_json(huge)), "more than the limit of 64 MB"));
+    CHECK(contains(error_of(io::import_json(huge)), "more than the limit of 128 MB"));
 }
 
 TEST_CASE("not JSON, truncated, empty, wrong top level") {
