@@ -9,6 +9,7 @@
 
 #include "framework/framework.hpp"
 #include "model/generate.hpp"
+#include "model/validate.hpp"
 
 using namespace wm;
 
@@ -74,6 +75,9 @@ TEST_CASE("the generator honours the spec and yields a valid workspace") {
     const auto framework = check_framework(ws);
     for (const auto& p : framework) MESSAGE(p);
     CHECK(framework.empty());
+    const auto invalid = validate(ws);
+    for (const auto& p : invalid) MESSAGE(p);
+    CHECK(invalid.empty());
     Framework fw(ws);
     CHECK_FALSE(fw.has_loop());
     CHECK(fw.orphans().empty());
@@ -99,6 +103,7 @@ TEST_CASE("the generator handles edge specs and clamps absurd ones") {
         CHECK(ws.settings.level_names.size() == 1);
         CHECK(reference_problems(ws).empty());
         CHECK(check_framework(ws).empty());
+        CHECK(validate(ws).empty());
     }
     SUBCASE("tiny and empty specs") {
         GenerateSpec spec;
@@ -113,6 +118,7 @@ TEST_CASE("the generator handles edge specs and clamps absurd ones") {
         CHECK(card_count(ws) == 0);
         CHECK(reference_problems(ws).empty());
         CHECK(check_framework(ws).empty());
+        CHECK(validate(ws).empty());
     }
     SUBCASE("absurd specs are clamped within the limits") {
         GenerateSpec spec;
@@ -137,6 +143,7 @@ TEST_CASE("the generator handles edge specs and clamps absurd ones") {
         CHECK(ws.links.size() == 29);
         CHECK(reference_problems(ws).empty());
         CHECK(check_framework(ws).empty());
+        CHECK(validate(ws).empty());
     }
 }
 

@@ -3,15 +3,19 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <fstream>
 #include <set>
+#include <sstream>
 #include <string>
 #include <unordered_set>
 #include <vector>
 
 #include "framework/framework.hpp"
+#include "io/file_format.hpp"
 #include "model/date.hpp"
 #include "model/sample.hpp"
 #include "model/templates.hpp"
+#include "model/validate.hpp"
 
 using namespace wm;
 
@@ -232,6 +236,9 @@ TEST_CASE("the sample workspace is deterministic and every reference resolves") 
     const auto framework = check_framework(a);
     for (const auto& p : framework) MESSAGE(p);
     CHECK(framework.empty());
+    const auto invalid = validate(a);
+    for (const auto& p : invalid) MESSAGE(p);
+    CHECK(invalid.empty());
     Framework fw(a);
     CHECK_FALSE(fw.has_loop());
     CHECK(fw.orphans().empty());
@@ -373,4 +380,19 @@ TEST_CASE("the sample workspace holds what the issue promises") {
 
     REQUIRE(ws.scans.size() == 2);
     CHECK(ws.scans[0].date < ws.scans[1].date);
+}
+
+TEST_CASE("the committed sample asset is export_json(sample_workspace())") {
+    std::ifstream in(WAYMARK_SOURCE_DIR "/assets/sample.waymark.json", std::ios::binary);
+    REQUIRE_MESSAGE(in.good(), "assets/sample.waymark.json is missing");
+    std::ostringstream text;
+    text << in.rdbuf();
+    const Workspace ws = sample_workspace();
+    const std::string expected = io::export_json(ws);
+    // On failure: rebuild tools/make_sample and run `make_sample assets/sample.waymark.json`.
+    CHECK_MESSAGE(text.str() == expected, "assets/sample.waymark.json is stale: regenerate it with tools/make_sample");
+    const io::LoadResult loaded = io::import_json(text.str());
+    CHECK_MESSAGE(loaded.error.empty(), loaded.error);
+    REQUIRE(loaded.workspace.has_value());
+    CHECK(*loaded.workspace == ws);
 }
