@@ -33,6 +33,8 @@ constexpr LanePattern kLanePattern[] = {
     {"Linked journeys", LaneKind::journey_link, "Delivery", 0x14B8A6},
 };
 constexpr int kPatternSize = static_cast<int>(sizeof kLanePattern / sizeof kLanePattern[0]);
+static_assert(static_cast<long long>(GenerateLimits::max_journeys) * GenerateLimits::max_lanes <= GenerateLimits::max_total_cards,
+              "one step per journey must always fit the card cap");
 
 bool holds_cards(LaneKind kind) {
     return kind == LaneKind::text || kind == LaneKind::touchpoint || kind == LaneKind::pain || kind == LaneKind::gain;
@@ -179,7 +181,13 @@ GenerateSpec clamp_spec(const GenerateSpec& in) {
     s.cards_per_cell = std::clamp(s.cards_per_cell, 0, GenerateLimits::max_cards_per_cell);
     if (static_cast<long long>(s.journeys) * s.steps_per_journey > GenerateLimits::max_total_steps)
         s.steps_per_journey = std::max(1, static_cast<int>(GenerateLimits::max_total_steps / s.journeys));
-    const long long cells = static_cast<long long>(s.journeys) * s.steps_per_journey * card_lane_count(s.lanes_per_journey);
+    // Keep at least one card per cell when cards were asked for: fewer steps rather than empty maps.
+    // (max_journeys × max_lanes card lanes is below max_total_cards, so one step always fits.)
+    const long long lanes = card_lane_count(s.lanes_per_journey);
+    if (s.cards_per_cell > 0 && lanes > 0 &&
+        static_cast<long long>(s.journeys) * s.steps_per_journey * lanes > GenerateLimits::max_total_cards)
+        s.steps_per_journey = std::max(1, static_cast<int>(GenerateLimits::max_total_cards / (s.journeys * lanes)));
+    const long long cells = static_cast<long long>(s.journeys) * s.steps_per_journey * lanes;
     if (cells > 0 && cells * s.cards_per_cell > GenerateLimits::max_total_cards)
         s.cards_per_cell = static_cast<int>(GenerateLimits::max_total_cards / cells);
     return s;

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 
+#include "model/limits.hpp"
 #include "model/model.hpp"
 
 namespace wm {
@@ -30,15 +31,16 @@ struct GenerateLimits {
     static constexpr int max_steps = 200;
     static constexpr int max_lanes = 40;
     static constexpr int max_cards_per_cell = 50;
-    static constexpr long long max_total_steps = 200'000;    // steps_per_journey is lowered to fit
-    static constexpr long long max_total_cards = 1'000'000;  // cards_per_cell is lowered to fit
+    // Up to three emotion scores per step (everyone + two personas), within the file limits.
+    static constexpr long long max_total_steps = static_cast<long long>(limits::kMaxEmotionScores) / 3;
+    static constexpr long long max_total_cards = static_cast<long long>(limits::kMaxCards);
 };
 
 // The spec after clamping: journeys 1..max, levels 1..max, steps 1..max, lanes 0..max,
 // cards_per_cell 0..max; then steps_per_journey is lowered until journeys × steps is within
-// max_total_steps (which bounds emotion scores) and cards_per_cell until the card total is within
-// max_total_cards. Both totals stay inside model/limits.hpp, so a generated workspace can always
-// be exported and imported again.
+// max_total_steps (which bounds emotion scores) and one card per card cell fits max_total_cards, and
+// finally cards_per_cell until the card total is within max_total_cards. Both follow model/limits.hpp, so a generated workspace can always be exported and
+// imported again.
 GenerateSpec clamp_spec(const GenerateSpec& spec);
 
 // Number of cards generate_workspace(spec) produces (after clamping).

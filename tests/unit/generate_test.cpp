@@ -147,6 +147,23 @@ TEST_CASE("the generator handles edge specs and clamps absurd ones") {
     }
 }
 
+TEST_CASE("a spec at the limits still gives a workspace that validates (and so re-imports)") {
+    GenerateSpec spec;
+    spec.journeys = 400;
+    spec.steps_per_journey = 1000;
+    spec.lanes_per_journey = 40;
+    spec.cards_per_cell = 50;
+    const Workspace ws = generate_workspace(spec);
+    std::size_t emotions = 0;
+    for (const auto& j : ws.journeys) emotions += j.emotions.size();
+    CHECK(card_count(ws) <= limits::kMaxCards);
+    CHECK(card_count(ws) > limits::kMaxCards / 2);
+    CHECK(emotions <= limits::kMaxEmotionScores);
+    const auto invalid = validate(ws);
+    for (const auto& p : invalid) MESSAGE(p);
+    CHECK(invalid.empty());
+}
+
 TEST_CASE("the generator makes 100k cards quickly") {
     GenerateSpec spec;
     spec.journeys = 100;
