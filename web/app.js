@@ -302,9 +302,11 @@
   }
   if ('serviceWorker' in navigator && location.protocol !== 'file:') {
     let reloading = false;
+    // The first visit's worker takes control without a reload (nothing old to replace).
+    const hadController = !!navigator.serviceWorker.controller;
     navigator.serviceWorker.addEventListener('controllerchange', () => {
       // A new version took over: reload so that page, JS and wasm all come from that one version.
-      if (reloading || !navigator.serviceWorker.controller) return;
+      if (reloading || !hadController) return;
       reloading = true;
       location.reload();
     });

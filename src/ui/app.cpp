@@ -226,6 +226,9 @@ void App::draw_status_bar() {
 // Queued work: commands, undo/redo and navigation requested while drawing.
 // ---------------------------------------------------------------------------------------------
 void App::apply_queued() {
+    // Whatever changes here is drawn by the next frames, not this one: ask for them.
+    if (!state_.queue.empty() || state_.undo_requests != 0 || !state_.navigate.empty())
+        state_.animate_frames = std::max(state_.animate_frames, 2);
     for (const auto& command : state_.queue) {
         const edit::Result result = doc_.execute(command);
         if (!result) {

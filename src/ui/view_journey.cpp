@@ -107,7 +107,16 @@ void draw_journey_view(const ViewContext& ctx) {
     for (std::size_t s = 0; s < steps.size(); ++s) {
         if (!ImGui::TableSetColumnIndex(static_cast<int>(s) + 1)) continue;
         ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, IM_COL32(238, 240, 244, 255));
-        ImGui::TextWrapped("%s%s", steps[s]->moment_of_truth ? "\xE2\x98\x85 " : "", steps[s]->name.c_str());
+        if (steps[s]->moment_of_truth) {
+            // Moments of truth carry a drawn marker and say what it means on hover.
+            const ImVec2 p = ImGui::GetCursorScreenPos();
+            const float h = ImGui::GetTextLineHeight();
+            ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(p.x + h * 0.3f, p.y + h * 0.5f), h * 0.28f, color::kWarn);
+            ImGui::Dummy(ImVec2(h * 0.6f, h));
+            ImGui::SetItemTooltip("Moment of truth");
+            ImGui::SameLine();
+        }
+        ImGui::TextWrapped("%s", steps[s]->name.c_str());
     }
 
     std::string layer;
@@ -126,7 +135,14 @@ void draw_journey_view(const ViewContext& ctx) {
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
         ImGui::PushID(&lane);
-        ImGui::TextColored(rgb4(lane.color), "\xE2\x96\xA0");
+        {
+            // Lane colour swatch, drawn (the UI font has no geometric-shape glyphs).
+            const ImVec2 p = ImGui::GetCursorScreenPos();
+            const float h = ImGui::GetTextLineHeight();
+            ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + h * 0.25f), ImVec2(p.x + h * 0.5f, p.y + h * 0.75f),
+                                                      rgb(lane.color), 2);
+            ImGui::Dummy(ImVec2(h * 0.5f, h));
+        }
         ImGui::SameLine();
         ImGui::TextWrapped("%s", lane.name.c_str());
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted), "%s", std::string(enum_name(lane.kind)).c_str());
