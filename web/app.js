@@ -39,6 +39,7 @@
   let started = false;
   let rafPending = false;
   let frames = 0;
+  let firstFrameMs = 0;
   let frameTimes = [];
   let readyResolve;
   const ready = new Promise((resolve) => { readyResolve = resolve; });
@@ -63,6 +64,7 @@
     frames++;
     frameTimes.push(t1 - t0);
     if (frames === 1) {
+      firstFrameMs = t1;
       loading.classList.add('hidden');
       readyResolve(true);
     }
@@ -345,7 +347,11 @@
     generate: (spec) => callJson('generate', JSON.stringify(spec || {})),
     show: (view, id) => callJson('show', JSON.stringify({ view, id: id || '' })),
     rect: (label) => callJson('rect', String(label)),
+    // Benchmark extras (not used by tests to judge timings): when the first frame was on screen,
+    // in ms since navigation start; the wasm heap size; binary snapshot save/load timings.
+    firstFrameMs: () => firstFrameMs,
     heapBytes: () => (Module.HEAPU8 ? Module.HEAPU8.length : 0),
+    benchSnapshot: () => callJson('benchSnapshot'),
   };
 
   // ---- start-up --------------------------------------------------------------------------------

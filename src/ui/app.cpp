@@ -255,6 +255,7 @@ std::string App::call(std::string_view name, std::string_view arg) {
     if (name == "generate") return hook_generate(arg);
     if (name == "show") return hook_show(arg);
     if (name == "rect") return hook_rect(arg);
+    if (name == "benchSnapshot") return hook_bench_snapshot();
     return json::error("unknown call " + std::string(name));
 }
 
@@ -332,6 +333,19 @@ std::string App::hook_show(std::string_view arg) {
     }
     navigate(Place{view, id});
     return R"({"ok":true})";
+}
+
+// Times a binary snapshot save and load of the open document (bench/web_bench.mjs prints it).
+std::string App::hook_bench_snapshot() const {
+    const double t0 = platform::now_ms();
+    const std::string bytes = io::save_snapshot(doc_.workspace());
+    const double t1 = platform::now_ms();
+    const io::LoadResult loaded = io::load_snapshot(bytes);
+    const double t2 = platform::now_ms();
+    json::Writer w;
+    w.begin().field("ok", static_cast<bool>(loaded)).field("bytes", static_cast<double>(bytes.size()));
+    w.field("saveMs", t1 - t0).field("loadMs", t2 - t1).field("error", loaded.error).end();
+    return w.str();
 }
 
 std::string App::hook_rect(std::string_view label) const {

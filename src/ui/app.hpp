@@ -56,6 +56,7 @@ private:
     std::string hook_show(std::string_view arg);
     std::string hook_rect(std::string_view label) const;
     std::string hook_generate(std::string_view spec);
+    std::string hook_bench_snapshot() const;
 
     edit::Document doc_;
     UiState state_;

@@ -1,0 +1,62 @@
+// Browser benchmarks: print figures, never assert timings.
+//   - download size (raw and gzip) of everything the page loads before its first frame
+//   - navigation → first frame, median of 5 cold loads (fresh profile each time)
+//   - wasm heap at start
+//   - JSON export/import and binary snapshot save/load of generated workspaces (1k/10k/100k cards)
+// Usage: node bench/web_bench.mjs   (after scripts/build-web)
+import { gzipSync } from 'node:zlib';
+import { startServer, launch, openApp } from '../tests/e2e/lib.mjs';
+
+const srv = await startServer();
+const fmt = (n) => (n / 1024).toFixed(1) + ' KB';
+const median = (a) => a.slice().sort((x, y) => x - y)[Math.floor(a.length / 2)];
+
+// Download size and first frame, cold.
+const loads = [];
+let sizes = null;
+for (let i = 0; i < 5; i++) {
+  const { context, close } = await launch();
+  const bodies = [];
+  const page = context.pages()[0];
+  page.on('response', async (r) => { try { bodies.push({ url: r.url(), body: await r.body() }); } catch { /* redirects */ } });
+  await openApp(context, srv.url);
+  const first = await page.evaluate(() => window.waymark.firstFrameMs());
+  const heap = await page.evaluate(() => window.waymark.heapBytes());
+  loads.push({ first, heap });
+  if (!sizes) {
+    await page.waitForTimeout(300);
+    sizes = bodies.filter((b) => !b.url.includes('cjk.ttf')).map((b) => ({ url: new URL(b.url).pathname, raw: b.body.length, gz: gzipSync(b.body, { level: 9 }).length }));
+  }
+  await close();
+}
+console.log('Download before the first frame (CJK font loads lazily, not counted):');
+for (const s of sizes) console.log(`  ${s.url.padEnd(28)} ${fmt(s.raw).padStart(10)} raw ${fmt(s.gz).padStart(10)} gzip`);
+const total = sizes.reduce((a, s) => ({ raw: a.raw + s.raw, gz: a.gz + s.gz }), { raw: 0, gz: 0 });
+console.log(`  ${'total'.padEnd(28)} ${fmt(total.raw).padStart(10)} raw ${fmt(total.gz).padStart(10)} gzip   (aim: <= 350 KB gzip)`);
+console.log(`Navigation -> first frame, cold, median of 5: ${median(loads.map((l) => l.first)).toFixed(0)} ms (all: ${loads.map((l) => l.first.toFixed(0)).join(', ')}; aim <= 250 ms)`);
+console.log(`Wasm heap at start: ${(loads[0].heap / 1048576).toFixed(1)} MB (aim <= 64 MB)`);
+
+// Save/load in the browser.
+const { context, close } = await launch();
+const { page } = await openApp(context, srv.url);
+for (const cards of [1000, 10000, 100000]) {
+  const spec = { journeys: 20, levels: 3, stepsPerJourney: 25, lanesPerJourney: 10, cardsPerCell: 1, seed: 7 };
+  // 20 journeys x 25 steps x ~card lanes: scale cards per cell to reach the target.
+  spec.cardsPerCell = Math.max(1, Math.round(cards / (20 * 25 * 6)));
+  const r = await page.evaluate((s) => {
+    window.waymark.generate(s);
+    const stats = window.waymark.stats();
+    let t = performance.now();
+    const text = window.waymark.exportJson();
+    const exportMs = performance.now() - t;
+    t = performance.now();
+    const ok = window.waymark.importJson(text);
+    const importMs = performance.now() - t;
+    const snap = window.waymark.benchSnapshot();
+    return { cards: stats.cards, bytes: text.length, exportMs, importMs, ok: ok.ok, snap, heap: window.waymark.heapBytes() };
+  }, spec);
+  console.log(`${String(r.cards).padStart(7)} cards: JSON ${fmt(r.bytes)} export ${r.exportMs.toFixed(0)} ms, import ${r.importMs.toFixed(0)} ms (${r.ok ? 'ok' : 'FAILED'}); ` +
+              `binary ${fmt(r.snap.bytes)} save ${r.snap.saveMs.toFixed(0)} ms, load ${r.snap.loadMs.toFixed(0)} ms; heap ${(r.heap / 1048576).toFixed(0)} MB`);
+}
+await close();
+await srv.close();
