@@ -203,3 +203,50 @@ test('without WebGL 2 the page says so in plain words', async () => {
     await page.screenshot({ path: new URL('./artifacts/foundation-no-webgl.png', import.meta.url).pathname });
   } finally { await browser.close(); }
 });
+
+test('a new version replaces the old one cleanly, never mixing files of two versions', async () => {
+  const { mkdtempSync, cpSync, appendFileSync, readFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { execFileSync } = await import('node:child_process');
+  const { serve } = await import('../../scripts/static-server.mjs');
+  const { SITE, ROOT } = await import('./lib.mjs');
+  const site = mkdtempSync(join(tmpdir(), 'waymark-site-'));
+  cpSync(SITE, site, { recursive: true });
+  const server = await serve(site, 0);
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  const { context, close } = await launch();
+  try {
+    const { page } = await openApp(context, url);
+    const oldBuild = await page.evaluate(() => window.waymark.build);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller)
+        await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    });
+    // Publish a new version into the served folder: a changed page runtime gives a new build id.
+    const web = mkdtempSync(join(tmpdir(), 'waymark-web-'));
+    cpSync(join(ROOT, 'web'), web, { recursive: true });
+    appendFileSync(join(web, 'app.js'), '\n// next version\n');
+    execFileSync(join(ROOT, 'scripts', 'stage-web'), [web, site]);
+    const newBuild = readFileSync(join(site, 'build-id.txt'), 'utf8').trim();
+    assert.notEqual(newBuild, oldBuild);
+
+    // Reloading still shows the old version (it is what is installed) and offers the new one.
+    await page.reload();
+    await page.evaluate(() => window.waymark.ready);
+    assert.equal(await page.evaluate(() => window.waymark.build), oldBuild);
+    await page.waitForSelector('#update button', { timeout: 15000 });
+    await page.click('#update button');
+    await page.waitForFunction((b) => window.waymark && window.waymark.build === b, newBuild, { timeout: 15000 });
+    await page.evaluate(() => window.waymark.ready);
+    const versions = await page.evaluate(() => performance.getEntriesByType('resource')
+      .map((e) => new URL(e.name).searchParams.get('v')).filter(Boolean));
+    assert.ok(versions.length >= 4);
+    assert.deepEqual([...new Set(versions)], [newBuild], 'every file of the page comes from the new version');
+    assert.equal((await stats(page)).document.name, 'Lumen Mobile');
+  } finally {
+    await close();
+    await new Promise((r) => server.close(r));
+  }
+});
