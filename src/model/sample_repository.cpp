@@ -91,10 +91,13 @@ void solution(SampleContext& ctx, Opportunity& o, const char* title, const char*
     o.solutions.push_back(Solution{ctx.gen.next(), title, description, status});
 }
 
+// The questionnaire's keys in its order (scoring/maturity_text.cpp): five per mastery area.
 constexpr const char* kScanQuestions[] = {
-    "insight.research",       "insight.repository",          "insight.personas",
-    "framework.hierarchy",    "framework.standard-maps",     "framework.current-to-be",
-    "prioritisation.backlog", "prioritisation.common-rules", "prioritisation.business-goals",
+    "insight.research",          "insight.repository",         "insight.personas",
+    "insight.validation",        "insight.shared",             "framework.hierarchy",
+    "framework.standard-maps",   "framework.current-to-be",    "framework.ownership",
+    "framework.measurement",     "prioritisation.backlog",     "prioritisation.common-rules",
+    "prioritisation.customer-value", "prioritisation.business-goals", "prioritisation.will-not-do",
 };
 
 constexpr const char* kCompare = "Comparing plans";
@@ -362,9 +365,9 @@ void add_scans(SampleContext& ctx) {
         s.note = note;
         ctx.ws.scans.push_back(std::move(s));
     };
-    scan(2025, 11, 10, {2, 1, 2, 2, 1, 1, 2, 1, 2},
+    scan(2025, 11, 10, {2, 1, 2, 1, 2, /**/ 2, 1, 1, 1, 1, /**/ 2, 1, 1, 2, 1},
          "Baseline before the journey programme: research per project, journeys in slide decks, no shared backlog.");
-    scan(2026, 9, 15, {3, 3, 3, 4, 3, 3, 3, 3, 3},
+    scan(2026, 9, 15, {3, 3, 3, 3, 3, /**/ 4, 3, 3, 3, 3, /**/ 3, 4, 3, 3, 2},
          "Framework agreed with the leadership team; insight repository in use; one backlog, scored the same way.");
 }
 
