@@ -1,0 +1,95 @@
+// The open document: the workspace, and the one history every change goes through.
+//
+// The UI holds a `const Workspace&` (Document::workspace()) and never writes to it; it builds commands
+// (edit/commands.hpp), queues them while drawing, and calls execute() after the UI pass. Undo/redo
+// walk the history; a gesture (a drag, a text field being typed into) is bracketed by
+// begin_group()/end_group() so that it becomes one undo step. "Unsaved" is the history position
+// differing from the position marked saved, never a flag set by hand, so undoing back to the saved
+// point makes the document clean again.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "edit/command.hpp"
+
+namespace wm::edit {
+
+class Document {
+public:
+    static constexpr std::size_t kDefaultDepth = 1000;
+
+    explicit Document(Workspace ws = {}, std::size_t max_depth = kDefaultDepth);
+
+    [[nodiscard]] const Workspace& workspace() const { return ws_; }
+
+    // Replace the whole document (a file was opened) and forget the history; the new document is
+    // clean.
+    void reset(Workspace ws);
+
+    // Apply a command. On refusal the document is unchanged and the result says why. A command that
+    // changes nothing succeeds and records nothing. Executing after some undos drops the redo steps.
+    Result execute(const Command& command);
+
+    // Undo/redo close any open gesture first (a gesture cannot straddle an undo).
+    bool undo();
+    bool redo();
+    [[nodiscard]] bool can_undo() const { return position_ > 0; }
+    [[nodiscard]] bool can_redo() const { return position_ < entries_.size(); }
+    [[nodiscard]] std::string undo_label() const;  // "" when nothing to undo; e.g. "Move card"
+    [[nodiscard]] std::string redo_label() const;
+    // Undo or redo until `position` entries are applied (history panel: click an entry).
+    void jump_to(std::size_t position);
+
+    // Gestures. Nested groups fold into the outermost one; a group in which nothing changed records
+    // nothing; the outer label names the step ("" = the first command's label). Inside a group,
+    // consecutive commands with the same merge key keep only the first previous value.
+    // end_group() without an open group is ignored (undo may have closed it).
+    void begin_group(std::string label = {});
+    void end_group();
+    [[nodiscard]] bool in_group() const { return group_depth_ > 0; }
+
+    // Saved position (drives the unsaved indicator and autosave).
+    void mark_saved();
+    [[nodiscard]] bool is_dirty() const;
+
+    // Changes whenever the document content changes (execute, undo, redo, reset): views and autosave
+    // compare it with the value they last saw.
+    [[nodiscard]] std::uint64_t revision() const { return revision_; }
+
+    // History panel: labels oldest first; entries [0, position()) are applied, the rest can be redone.
+    [[nodiscard]] std::vector<std::string> labels() const;
+    [[nodiscard]] std::size_t position() const { return position_; }
+    [[nodiscard]] std::size_t size() const { return entries_.size(); }
+    [[nodiscard]] std::size_t max_depth() const { return max_depth_; }
+
+private:
+    struct Entry {
+        std::string label;
+        ChangeList changes;
+    };
+
+    // Position counted from the first entry ever recorded, so that the saved marker survives the
+    // oldest entries being dropped at the depth limit.
+    [[nodiscard]] std::uint64_t absolute_position() const { return dropped_ + position_; }
+    void push_entry(std::string label, ChangeList changes);
+
+    Workspace ws_;
+    std::deque<Entry> entries_;
+    std::size_t position_ = 0;
+    std::size_t max_depth_;
+    std::uint64_t dropped_ = 0;
+    std::optional<std::uint64_t> saved_ = 0;  // nullopt: the saved state can no longer be reached
+    std::uint64_t revision_ = 0;
+
+    int group_depth_ = 0;
+    std::string group_label_;
+    bool group_entry_open_ = false;  // the current gesture already has its entry at the top
+    std::string last_merge_key_;
+};
+
+}  // namespace wm::edit

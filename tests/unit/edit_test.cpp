@@ -1,0 +1,791 @@
+// Commands and history (src/edit): each command applied, undone, redone; refusals; gestures; the
+// saved position; and a property test over thousands of random command sequences.
+#include <doctest/doctest.h>
+
+#include <random>
+
+#include "edit/commands.hpp"
+#include "edit/history.hpp"
+#include "io/file_format.hpp"
+#include "model/date.hpp"
+
+using namespace wm;
+using namespace wm::edit;
+
+namespace {
+
+// A small workspace with one of everything: the lifecycle, a macro journey linked under Purchase,
+// lanes of several kinds, cards, emotion scores and filled repositories, all cross-referenced.
+struct Fixture {
+    Workspace ws;
+    Id macro, s_compare, s_buy, st_browse, st_plans, st_pay, l_actions, l_pains, l_emotion, c1, c2, c3;
+    Id anna, ben, in1, op1, kpi1, kpi2, web, shop, scan1;
+};
+
+Fixture make_fixture(std::uint64_t seed = 1) {
+    ids() = IdGenerator(seed);
+    Fixture f;
+    f.ws = blank_workspace("Acme");
+    f.anna = new_id();
+    f.ben = new_id();
+    f.ws.personas = {Persona{f.anna, "Anna", "Student", "", "", {}, {}, {}, {}, "A", 0x123456},
+                     Persona{f.ben, "Ben", "Retiree", "", "", {}, {}, {}, {}, "B", 0x654321}};
+    f.web = new_id();
+    f.shop = new_id();
+    f.ws.channels = {Channel{f.web, "Website", true}, Channel{f.shop, "Comparison site", false}};
+
+    Journey j;
+    j.id = f.macro = new_id();
+    j.title = "Buying a phone plan";
+    j.level = 1;
+    j.personas = {f.anna};
+    f.s_compare = new_id();
+    f.s_buy = new_id();
+    f.st_browse = new_id();
+    f.st_plans = new_id();
+    f.st_pay = new_id();
+    j.stages = {Stage{f.s_compare, "Compare", {Step{f.st_browse, "Browse", "", false}, Step{f.st_plans, "Compare plans", "", true}}},
+                Stage{f.s_buy, "Buy", {Step{f.st_pay, "Pay", "", false}}}};
+    f.l_actions = new_id();
+    f.l_pains = new_id();
+    f.l_emotion = new_id();
+    j.lanes = {Lane{f.l_actions, "Customer actions", LaneKind::text, "Basics", 0x111111, false},
+               Lane{f.l_pains, "Pains", LaneKind::pain, "Basics", 0x222222, false},
+               Lane{f.l_emotion, "Feelings", LaneKind::emotion, "Basics", 0x333333, false}};
+    f.c1 = new_id();
+    f.c2 = new_id();
+    f.c3 = new_id();
+    j.cards = {Card{f.c1, f.l_actions, f.st_browse, "Opens the site", {f.anna}, 0, f.web, {}, {}},
+               Card{f.c2, f.l_pains, f.st_plans, "Too many options", {f.anna, f.ben}, 4, {}, {}, {}},
+               Card{f.c3, f.l_actions, f.st_pay, "Pays", {}, 0, f.shop, {}, {}}};
+    j.emotions = {EmotionScore{f.l_emotion, f.st_browse, {}, 1}, EmotionScore{f.l_emotion, f.st_plans, f.anna, -2}};
+    f.ws.journeys.push_back(j);
+    const Journey& lifecycle = f.ws.journeys[0];
+    f.ws.links.push_back(JourneyLink{lifecycle.id, f.macro, lifecycle.stages[2].id, {}});
+
+    f.in1 = new_id();
+    Insight insight;
+    insight.id = f.in1;
+    insight.title = "Plans are hard to compare";
+    insight.personas = {f.anna, f.ben};
+    insight.steps = {StepRef{f.macro, f.st_plans}, StepRef{f.macro, f.st_pay}};
+    f.ws.insights.push_back(insight);
+    f.op1 = new_id();
+    Opportunity opp;
+    opp.id = f.op1;
+    opp.title = "Plan comparison table";
+    opp.journeys = {f.macro};
+    opp.steps = {StepRef{f.macro, f.st_plans}};
+    opp.insights = {f.in1};
+    opp.personas = {f.anna};
+    opp.scores = {CriterionScore{f.ws.settings.scoring.criteria[0].id, 4}, CriterionScore{f.ws.settings.scoring.criteria[4].id, 2}};
+    opp.solutions = {Solution{new_id(), "Side-by-side table", "", OpportunityStatus::idea}};
+    f.ws.opportunities.push_back(opp);
+    f.ws.journeys[1].cards[1].insights = {f.in1};
+    f.ws.journeys[1].cards[1].opportunities = {f.op1};
+    f.kpi1 = new_id();
+    f.kpi2 = new_id();
+    Metric m1;
+    m1.id = f.kpi1;
+    m1.name = "Conversion";
+    m1.unit = "%";
+    m1.journey = f.macro;
+    m1.stage = f.s_compare;
+    m1.step = f.st_plans;
+    m1.values = {MetricValue{date_from_ymd(2026, 1, 1), 3.5, ""}};
+    Metric m2;
+    m2.id = f.kpi2;
+    m2.name = "Revenue";
+    m2.journey = f.ws.journeys[0].id;
+    m2.rollup = RollUp::sum;
+    m2.rollup_inputs = {f.kpi1};
+    f.ws.metrics = {m1, m2};
+    f.ws.journeys[1].metrics = {f.kpi1};
+    f.scan1 = new_id();
+    f.ws.scans.push_back(MaturityScan{f.scan1, date_from_ymd(2026, 2, 1), {ScanAnswer{"insight.1", 2}}, ""});
+    return f;
+}
+
+const Journey& journey(const Document& doc, Id id) { return *find_by_id(doc.workspace().journeys, id); }
+
+// Apply, undo, redo: the command succeeds, undo restores the exact document, redo the result.
+void round_trip(Document& doc, const Command& command) {
+    const Workspace before = doc.workspace();
+    const auto result = doc.execute(command);
+    REQUIRE_MESSAGE(result.succeeded(), result.refusal);
+    const std::string label = doc.undo_label();
+    INFO(label);
+    const Workspace after = doc.workspace();
+    REQUIRE(doc.undo());
+    CHECK(doc.workspace() == before);
+    REQUIRE(doc.redo());
+    CHECK(doc.workspace() == after);
+}
+
+// Refused: a message, nothing changed, nothing recorded.
+void refused(Document& doc, const Command& command) {
+    const Workspace before = doc.workspace();
+    const std::size_t entries = doc.size();
+    const auto revision = doc.revision();
+    const auto result = doc.execute(command);
+    CHECK_FALSE(result.succeeded());
+    CHECK_FALSE(result.refusal.empty());
+    CHECK(doc.workspace() == before);
+    CHECK(doc.size() == entries);
+    CHECK(doc.revision() == revision);
+}
+
+}  // namespace
+
+TEST_CASE("edit: journey commands apply, undo and redo") {
+    Fixture f = make_fixture();
+    Document doc(f.ws);
+    round_trip(doc, set_workspace_name("Acme Telecom"));
+    round_trip(doc, set_journey_title(f.macro, "Buying a mobile plan"));
+    CHECK(journey(doc, f.macro).title == "Buying a mobile plan");
+    CHECK(doc.undo_label() == "Rename journey “Buying a phone plan”");
+    round_trip(doc, set_journey_description(f.macro, "Online"));
+    round_trip(doc, set_journey_level(f.macro, 2));
+    round_trip(doc, set_journey_level(f.macro, 1));
+    round_trip(doc, set_journey_state(f.macro, JourneyState::to_be));
+    round_trip(doc, set_journey_owner(f.macro, "Sales"));
+    round_trip(doc, set_journey_status(f.macro, JourneyStatus::live));
+    round_trip(doc, set_journey_personas(f.macro, {f.ben, f.anna}));
+    round_trip(doc, set_journey_tags(f.macro, {"online", "b2c"}));
+
+    Journey micro;
+    micro.id = new_id();
+    micro.title = "Sign up";
+    micro.level = 2;
+    round_trip(doc, add_journey(micro));
+    round_trip(doc, set_journey_counterpart(micro.id, f.macro));
+    round_trip(doc, move_journey(micro.id, 0));
+    CHECK(doc.workspace().journeys[0].id == micro.id);
+    round_trip(doc, add_link(JourneyLink{f.macro, micro.id, f.s_compare, f.st_plans}));
+    CHECK(doc.workspace().links.size() == 2);
+
+    // Removing the macro journey takes its links, its KPIs and every reference with it, undoably.
+    round_trip(doc, remove_journey(f.macro));
+    const Workspace& ws = doc.workspace();
+    CHECK_FALSE(find_by_id(ws.journeys, f.macro));
+    CHECK(ws.links.empty());
+    CHECK(find_by_id(ws.journeys, micro.id)->counterpart.is_nil());
+    CHECK(ws.opportunities[0].journeys.empty());
+    CHECK(ws.opportunities[0].steps.empty());
+    CHECK(ws.insights[0].steps.empty());
+    CHECK_FALSE(find_by_id(ws.metrics, f.kpi1));
+    CHECK(find_by_id(ws.metrics, f.kpi2)->rollup_inputs.empty());
+    CHECK(doc.undo_label() == "Delete journey “Buying a mobile plan”");
+}
+
+TEST_CASE("edit: stage and step commands apply, undo and redo") {
+    Fixture f = make_fixture();
+    Document doc(f.ws);
+    const Id fresh = new_id();
+    round_trip(doc, add_stage(f.macro, Stage{fresh, "Use", {Step{new_id(), "Activate", "", false}}}, 1));
+    CHECK(journey(doc, f.macro).stages[1].id == fresh);
+    round_trip(doc, rename_stage(f.macro, fresh, "Use it"));
+    round_trip(doc, move_stage(f.macro, fresh, 0));
+    CHECK(journey(doc, f.macro).stages[0].id == fresh);
+    const Id step = new_id();
+    round_trip(doc, add_step(f.macro, f.s_buy, Step{step, "Confirm", "", false}, 0));
+    CHECK(journey(doc, f.macro).stages[2].steps[0].id == step);
+    round_trip(doc, set_step_name(f.macro, f.st_plans, "Compare offers"));
+    CHECK(doc.undo_label() == "Rename step “Compare plans”");
+    round_trip(doc, set_step_description(f.macro, f.st_plans, "Side by side"));
+    round_trip(doc, set_step_moment_of_truth(f.macro, f.st_browse, true));
+    round_trip(doc, move_step(f.macro, f.st_browse, f.s_compare, 5));  // clamped to the end
+    CHECK(find_by_id(journey(doc, f.macro).stages, f.s_compare)->steps.back().id == f.st_browse);
+
+    // Moving a step to another stage carries the anchors that name its stage.
+    round_trip(doc, move_step(f.macro, f.st_plans, f.s_buy, 0));
+    CHECK(find_by_id(doc.workspace().metrics, f.kpi1)->stage == f.s_buy);
+
+    round_trip(doc, remove_step(f.macro, f.st_plans));
+    const Journey& j = journey(doc, f.macro);
+    CHECK_FALSE(find_step(j, f.st_plans));
+    CHECK_FALSE(find_by_id(j.cards, f.c2));
+    CHECK(j.emotions.size() == 1);
+    CHECK(doc.workspace().insights[0].steps == std::vector<StepRef>{StepRef{f.macro, f.st_pay}});
+    CHECK(find_by_id(doc.workspace().metrics, f.kpi1)->step.is_nil());
+
+    round_trip(doc, remove_stage(f.macro, f.s_buy));  // where the step went
+    CHECK_FALSE(find_by_id(journey(doc, f.macro).cards, f.c3));
+    CHECK(find_by_id(doc.workspace().metrics, f.kpi1)->stage.is_nil());
+    // The lifecycle stage the macro journey hangs under: its link goes with it.
+    const Journey& lifecycle = doc.workspace().journeys[0];
+    round_trip(doc, remove_stage(lifecycle.id, lifecycle.stages[2].id));
+    CHECK(doc.workspace().links.empty());
+}
+
+TEST_CASE("edit: lane, card and emotion commands apply, undo and redo") {
+    Fixture f = make_fixture();
+    Document doc(f.ws);
+    const Id lane = new_id();
+    round_trip(doc, add_lane(f.macro, Lane{lane, "Touchpoints", LaneKind::touchpoint, "Basics", 0xABCDEF, false}, 1));
+    round_trip(doc, set_lane_name(f.macro, lane, "Channels"));
+    round_trip(doc, set_lane_layer(f.macro, lane, "Contact strategy"));
+    round_trip(doc, set_lane_color(f.macro, lane, 0x00FF00));
+    round_trip(doc, set_lane_collapsed(f.macro, lane, true));
+    round_trip(doc, set_lane_kind(f.macro, lane, LaneKind::gain));
+    round_trip(doc, move_lane(f.macro, lane, 0));
+    CHECK(journey(doc, f.macro).lanes[0].id == lane);
+
+    const Id card = new_id();
+    round_trip(doc, add_card(f.macro, Card{card, lane, f.st_pay, "Receipt", {}, 0, {}, {}, {}}, f.c2));
+    CHECK(journey(doc, f.macro).cards[1].id == card);
+    round_trip(doc, set_card_text(f.macro, card, "E-mail receipt"));
+    round_trip(doc, set_card_personas(f.macro, card, {f.ben}));
+    round_trip(doc, set_card_severity(f.macro, card, 3));
+    round_trip(doc, set_card_channel(f.macro, card, f.web));
+    round_trip(doc, set_card_insights(f.macro, card, {f.in1}));
+    round_trip(doc, set_card_opportunities(f.macro, card, {f.op1}));
+    round_trip(doc, move_card(f.macro, card, f.l_actions, f.st_browse, f.c1));
+    CHECK(journey(doc, f.macro).cards[0].id == card);
+    CHECK(doc.undo_label() == "Move card");
+    round_trip(doc, move_cards(f.macro, {CardPlacement{f.c1, f.l_pains, f.st_pay}, CardPlacement{f.c3, f.l_pains, f.st_pay}}));
+    CHECK(doc.undo_label() == "Move 2 cards");
+    std::vector<Card> pasted;
+    for (int i = 0; i < 5; ++i) pasted.push_back(Card{new_id(), f.l_actions, f.st_browse, "p" + std::to_string(i), {}, 0, {}, {}, {}});
+    round_trip(doc, add_cards(f.macro, pasted));
+    CHECK(journey(doc, f.macro).cards.size() == 9);
+    round_trip(doc, remove_cards(f.macro, {pasted[1].id, f.c2, pasted[4].id}));
+    CHECK(journey(doc, f.macro).cards.size() == 6);
+    round_trip(doc, remove_card(f.macro, card));
+
+    round_trip(doc, set_emotion(f.macro, f.l_emotion, f.st_pay, f.ben, 3));
+    round_trip(doc, set_emotion(f.macro, f.l_emotion, f.st_browse, {}, -1));
+    round_trip(doc, clear_emotion(f.macro, f.l_emotion, f.st_plans, f.anna));
+    round_trip(doc, set_lane_kind(f.macro, f.l_emotion, LaneKind::text));  // leaving emotion drops the curve
+    CHECK(journey(doc, f.macro).emotions.empty());
+    round_trip(doc, remove_lane(f.macro, f.l_actions));
+    CHECK(journey(doc, f.macro).cards.size() == 2);  // c1 and c3 were moved to the pains lane
+    CHECK(doc.undo_label() == "Delete lane “Customer actions”");
+}
+
+TEST_CASE("edit: link commands use the framework's rules") {
+    Fixture f = make_fixture();
+    Document doc(f.ws);
+    const Id lifecycle = f.ws.journeys[0].id;
+    const Id other_stage = f.ws.journeys[0].stages[1].id;
+    Journey micro;
+    micro.id = new_id();
+    micro.title = "Sign up";
+    micro.level = 2;
+    round_trip(doc, add_journey(micro));
+    round_trip(doc, add_link(JourneyLink{f.macro, micro.id, f.s_buy, f.st_pay}));
+    refused(doc, add_link(JourneyLink{f.macro, micro.id, f.s_buy, f.st_pay}));   // exists already
+    refused(doc, add_link(JourneyLink{micro.id, f.macro, {}, {}}));               // loop / level order
+    refused(doc, add_link(JourneyLink{f.macro, micro.id, f.s_buy, f.st_plans}));  // step not in that stage
+    refused(doc, set_journey_level(micro.id, 1));                                 // child must stay deeper
+    refused(doc, set_journey_level(f.macro, 2));
+    round_trip(doc, reparent(f.macro, lifecycle, JourneyLink{lifecycle, f.macro, other_stage, {}}));
+    CHECK(doc.workspace().links[0].stage == other_stage);
+    refused(doc, reparent(f.macro, lifecycle, JourneyLink{micro.id, f.macro, {}, {}}));
+    round_trip(doc, remove_link(JourneyLink{f.macro, micro.id, f.s_buy, f.st_pay}));
+    refused(doc, remove_link(JourneyLink{f.macro, micro.id, f.s_buy, f.st_pay}));
+    round_trip(doc, unlink(lifecycle, f.macro));
+    CHECK(doc.workspace().links.empty());
+    refused(doc, unlink(lifecycle, f.macro));
+}
+
+TEST_CASE("edit: settings commands apply, undo and redo") {
+    Fixture f = make_fixture();
+    Document doc(f.ws);
+    round_trip(doc, add_level(1, "Domains"));
+    CHECK(doc.workspace().settings.level_names.size() == 4);
+    CHECK(journey(doc, f.macro).level == 2);  // keeps its name "Macro journeys"
+    round_trip(doc, rename_level(1, "Business domains"));
+    refused(doc, remove_level(2));  // the macro journey lives there
+    round_trip(doc, remove_level(1));
+    CHECK(journey(doc, f.macro).level == 1);
+    round_trip(doc, set_emotion_scale(-1, 1));  // clamps the -2
+    CHECK(journey(doc, f.macro).emotions[1].score == -1);
+    refused(doc, set_emotion_scale(2, 2));
+    round_trip(doc, set_stale_after_days(90));
+    round_trip(doc, set_default_template("blueprint"));
+    const auto& criteria = f.ws.settings.scoring.criteria;
+    Criterion risk{new_id(), "Risk", "", CriterionGroup::business, 1, 1, 3};
+    round_trip(doc, add_criterion(risk, 0));
+    CHECK(doc.workspace().settings.scoring.preset == "custom");
+    Criterion narrower = criteria[0];
+    narrower.scale_max = 3;
+    round_trip(doc, edit_criterion(narrower));
+    CHECK(doc.workspace().opportunities[0].scores[0].value == 3);  // clamped to the new scale
+    round_trip(doc, move_criterion(risk.id, 5));
+    round_trip(doc, remove_criterion(criteria[4].id));
+    CHECK(doc.workspace().opportunities[0].scores.size() == 1);
+    round_trip(doc, set_evidence_weight(0.5));
+    refused(doc, set_evidence_weight(2));
+    ScoringModel rice;
+    rice.preset = "rice";
+    rice.criteria = {Criterion{new_id(), "Reach", "", CriterionGroup::customer, 1, 1, 10}};
+    round_trip(doc, replace_scoring_model(rice));
+    CHECK(doc.workspace().opportunities[0].scores.empty());
+}
+
+TEST_CASE("edit: repository commands apply, undo and redo, and removal strips references") {
+    Fixture f = make_fixture();
+    Document doc(f.ws);
+    Persona cara{new_id(), "Cara", "", "", "", {}, {}, {}, {}, "C", 0};
+    round_trip(doc, add_persona(cara, 0));
+    cara.role = "Parent";
+    round_trip(doc, replace_persona(cara));
+    round_trip(doc, move_persona(cara.id, 9));
+    round_trip(doc, remove_persona(f.anna));
+    {
+        const Workspace& ws = doc.workspace();
+        CHECK(journey(doc, f.macro).personas.empty());
+        CHECK(journey(doc, f.macro).cards[0].personas.empty());
+        CHECK(journey(doc, f.macro).cards[1].personas == std::vector<Id>{f.ben});
+        CHECK(journey(doc, f.macro).emotions.size() == 1);
+        CHECK(ws.insights[0].personas == std::vector<Id>{f.ben});
+        CHECK(ws.opportunities[0].personas.empty());
+        CHECK(doc.undo_label() == "Delete persona “Anna”");
+    }
+    Insight insight = f.ws.insights[0];
+    insight.id = new_id();
+    insight.personas = {f.ben};
+    round_trip(doc, add_insight(insight));
+    insight.title = "Renamed";
+    round_trip(doc, replace_insight(insight));
+    round_trip(doc, remove_insight(f.in1));
+    CHECK(journey(doc, f.macro).cards[1].insights.empty());
+    CHECK(doc.workspace().opportunities[0].insights.empty());
+
+    Opportunity opp;
+    opp.id = new_id();
+    opp.title = "Chat";
+    round_trip(doc, add_opportunity(opp));
+    opp.owner = "Digital";
+    round_trip(doc, replace_opportunity(opp));
+    const Id solution = new_id();
+    round_trip(doc, add_solution(opp.id, Solution{solution, "Bot", "", OpportunityStatus::idea}));
+    round_trip(doc, replace_solution(opp.id, Solution{solution, "Human chat", "", OpportunityStatus::planned}));
+    round_trip(doc, remove_solution(opp.id, solution));
+    const Id criterion = doc.workspace().settings.scoring.criteria[1].id;
+    round_trip(doc, set_opportunity_score(opp.id, criterion, 5.0));
+    round_trip(doc, set_opportunity_score(opp.id, criterion, 2.0));
+    round_trip(doc, set_opportunity_score(opp.id, criterion, std::nullopt));
+    refused(doc, set_opportunity_score(opp.id, criterion, 6.0));
+    round_trip(doc, set_will_not_do(opp.id, true, "Out of scope"));
+    round_trip(doc, remove_opportunity(f.op1));
+    CHECK(journey(doc, f.macro).cards[1].opportunities.empty());
+
+    Metric nps;
+    nps.id = new_id();
+    nps.name = "NPS";
+    nps.journey = f.macro;
+    round_trip(doc, add_metric(nps));
+    nps.rollup_inputs = {f.kpi2};
+    round_trip(doc, replace_metric(nps));
+    Metric loop = *find_by_id(doc.workspace().metrics, f.kpi2);
+    loop.rollup_inputs = {nps.id};
+    refused(doc, replace_metric(loop));  // kpi2 -> nps -> kpi2
+    round_trip(doc, set_metric_value(f.kpi1, MetricValue{date_from_ymd(2025, 6, 1), 2.0, ""}));
+    round_trip(doc, set_metric_value(f.kpi1, MetricValue{date_from_ymd(2026, 1, 1), 4.0, ""}));
+    round_trip(doc, set_metric_value(f.kpi1, MetricValue{date_from_ymd(2026, 1, 1), 1.0, "NL"}));
+    {
+        const auto& values = find_by_id(doc.workspace().metrics, f.kpi1)->values;
+        REQUIRE(values.size() == 3);
+        CHECK(values[0].date == date_from_ymd(2025, 6, 1));
+        CHECK(values[1].value == 4.0);
+        CHECK(values[2].segment == "NL");
+    }
+    round_trip(doc, remove_metric_value(f.kpi1, date_from_ymd(2025, 6, 1), ""));
+    refused(doc, remove_metric_value(f.kpi1, date_from_ymd(2025, 6, 1), ""));
+    round_trip(doc, remove_metric(f.kpi1));
+    CHECK(journey(doc, f.macro).metrics.empty());
+    CHECK(find_by_id(doc.workspace().metrics, f.kpi2)->rollup_inputs.empty());
+
+    Channel app{new_id(), "App", true};
+    round_trip(doc, add_channel(app));
+    app.owned = false;
+    round_trip(doc, replace_channel(app));
+    round_trip(doc, remove_channel(f.web));
+    CHECK(journey(doc, f.macro).cards[0].channel.is_nil());
+    CHECK(journey(doc, f.macro).cards[2].channel == f.shop);
+
+    MaturityScan scan{new_id(), date_from_ymd(2026, 3, 1), {ScanAnswer{"insight.1", 3}}, "Better"};
+    round_trip(doc, add_scan(scan));
+    scan.note = "Much better";
+    round_trip(doc, replace_scan(scan));
+    round_trip(doc, remove_scan(f.scan1));
+    CHECK(doc.undo_label() == "Delete maturity scan “of 2026-02-01”");
+}
+
+TEST_CASE("edit: refusals name the problem and leave the document untouched") {
+    Fixture f = make_fixture();
+    Document doc(f.ws);
+    const Id ghost = new_id();
+    refused(doc, set_journey_title(ghost, "x"));
+    refused(doc, remove_journey(ghost));
+    refused(doc, rename_stage(f.macro, ghost, "x"));
+    refused(doc, set_step_name(f.macro, ghost, "x"));
+    refused(doc, remove_lane(f.macro, ghost));
+    refused(doc, add_card(f.macro, Card{new_id(), f.l_emotion, f.st_pay, "x", {}, 0, {}, {}, {}}));  // emotion lane
+    refused(doc, add_card(f.macro, Card{f.c1, f.l_actions, f.st_pay, "dup", {}, 0, {}, {}, {}}));
+    refused(doc, add_card(f.macro, Card{new_id(), f.l_actions, f.st_pay, "x", {ghost}, 0, {}, {}, {}}));
+    refused(doc, set_card_severity(f.macro, f.c2, 6));
+    refused(doc, set_card_channel(f.macro, f.c2, ghost));
+    refused(doc, move_card(f.macro, f.c1, f.l_actions, ghost));
+    refused(doc, move_cards(f.macro, {CardPlacement{f.c1, f.l_pains, f.st_pay}, CardPlacement{ghost, f.l_pains, f.st_pay}}));
+    refused(doc, remove_cards(f.macro, {f.c1, ghost}));
+    refused(doc, add_cards(f.macro, {Card{new_id(), f.l_actions, f.st_pay, "a", {}, 0, {}, {}, {}},
+                                     Card{new_id(), f.l_emotion, f.st_pay, "b", {}, 0, {}, {}, {}}}));
+    refused(doc, set_emotion(f.macro, f.l_emotion, f.st_pay, {}, 9));
+    refused(doc, set_emotion(f.macro, f.l_actions, f.st_pay, {}, 1));
+    refused(doc, set_lane_kind(f.macro, f.l_actions, LaneKind::emotion));  // it has cards
+    refused(doc, add_stage(f.macro, Stage{f.st_pay, "clash", {}}));
+    refused(doc, add_journey(f.ws.journeys[1]));
+    refused(doc, set_journey_counterpart(f.macro, f.macro));
+    refused(doc, set_journey_level(f.macro, 7));
+    refused(doc, add_persona(f.ws.personas[0]));
+    refused(doc, replace_insight(Insight{ghost}));
+    refused(doc, remove_opportunity(ghost));
+    refused(doc, remove_level(0));
+    Metric bad;
+    bad.id = new_id();
+    bad.journey = ghost;
+    refused(doc, add_metric(bad));
+    CHECK(doc.execute(remove_journey(ghost)).refusal == "That journey no longer exists.");
+    CHECK_FALSE(doc.can_undo());
+    CHECK_FALSE(doc.is_dirty());
+}
+
+TEST_CASE("edit: a gesture is one undo step; nested groups fold; empty groups record nothing") {
+    Fixture f = make_fixture();
+    Document doc(f.ws);
+    const auto r0 = doc.revision();
+    doc.begin_group("Drag cards");
+    CHECK(doc.execute(move_card(f.macro, f.c1, f.l_pains, f.st_plans)));
+    doc.begin_group("inner");
+    CHECK(doc.execute(move_card(f.macro, f.c1, f.l_pains, f.st_pay)));
+    CHECK(doc.execute(move_card(f.macro, f.c3, f.l_pains, f.st_pay)));
+    doc.end_group();
+    CHECK_FALSE(doc.execute(move_card(f.macro, f.c1, f.l_emotion, f.st_pay)));  // refused inside: ignored
+    doc.end_group();
+    CHECK(doc.size() == 1);
+    CHECK(doc.undo_label() == "Drag cards");
+    CHECK(doc.revision() > r0);
+    CHECK(doc.undo());
+    CHECK(doc.workspace() == f.ws);
+    CHECK(doc.redo());
+    CHECK(find_by_id(journey(doc, f.macro).cards, f.c3)->lane == f.l_pains);
+
+    doc.begin_group("Nothing");
+    CHECK(doc.execute(set_journey_title(f.macro, journey(doc, f.macro).title)));  // no-op
+    doc.end_group();
+    doc.end_group();  // unbalanced: ignored
+    CHECK(doc.size() == 1);
+
+    // Typing: consecutive edits of one field fold into the first one's previous value.
+    doc.begin_group();
+    for (const char* text : {"B", "Bu", "Buy", "Buying"}) CHECK(doc.execute(set_step_name(f.macro, f.st_pay, text)));
+    doc.end_group();
+    CHECK(doc.size() == 2);
+    CHECK(doc.undo_label() == "Rename step “Pay”");
+    const Workspace typed = doc.workspace();
+    doc.undo();
+    CHECK(find_step(journey(doc, f.macro), f.st_pay)->name == "Pay");
+    doc.redo();
+    CHECK(doc.workspace() == typed);
+
+    // Dragging an emotion point that did not exist: the insert absorbs the later values.
+    doc.begin_group("Drag emotion");
+    for (int score : {0, 1, 2, 3}) CHECK(doc.execute(set_emotion(f.macro, f.l_emotion, f.st_pay, f.ben, score)));
+    doc.end_group();
+    CHECK(journey(doc, f.macro).emotions.back().score == 3);
+    doc.undo();
+    CHECK(journey(doc, f.macro).emotions.size() == 2);
+    doc.redo();
+    CHECK(journey(doc, f.macro).emotions.back().score == 3);
+
+    // Different fields inside one gesture do not fold.
+    doc.begin_group("Edit step");
+    CHECK(doc.execute(set_step_name(f.macro, f.st_pay, "Checkout")));
+    CHECK(doc.execute(set_step_description(f.macro, f.st_pay, "Card or PayPal")));
+    CHECK(doc.execute(set_step_name(f.macro, f.st_pay, "Check out")));
+    doc.end_group();
+    doc.undo();
+    CHECK(find_step(journey(doc, f.macro), f.st_pay)->name == "Buying");
+    CHECK(find_step(journey(doc, f.macro), f.st_pay)->description.empty());
+
+    // Undo inside a gesture closes it first.
+    doc.begin_group("Open");
+    CHECK(doc.execute(set_workspace_name("Open")));
+    CHECK(doc.undo());
+    CHECK_FALSE(doc.in_group());
+    CHECK(doc.workspace().name == "Acme");
+}
+
+TEST_CASE("edit: the saved position drives the dirty flag") {
+    Fixture f = make_fixture();
+    Document doc(f.ws, 5);
+    CHECK_FALSE(doc.is_dirty());
+    doc.execute(set_workspace_name("A"));
+    CHECK(doc.is_dirty());
+    doc.mark_saved();
+    CHECK_FALSE(doc.is_dirty());
+    doc.execute(set_workspace_name("B"));
+    CHECK(doc.is_dirty());
+    doc.undo();
+    CHECK_FALSE(doc.is_dirty());  // back at the saved point
+    doc.undo();
+    CHECK(doc.is_dirty());
+    doc.redo();
+    CHECK_FALSE(doc.is_dirty());
+    doc.undo();
+    doc.execute(set_workspace_name("C"));  // the saved state was on the abandoned branch
+    CHECK(doc.is_dirty());
+    doc.undo();
+    CHECK(doc.is_dirty());
+    CHECK_FALSE(doc.can_undo());
+
+    // Saving mid-gesture: the gesture's later edits make the saved state unreachable.
+    doc.begin_group("Type");
+    doc.execute(set_workspace_name("D"));
+    doc.mark_saved();
+    CHECK_FALSE(doc.is_dirty());
+    doc.execute(set_workspace_name("DE"));
+    doc.end_group();
+    CHECK(doc.is_dirty());
+
+    // The depth limit drops the oldest steps and keeps the marker honest.
+    doc.reset(f.ws);
+    CHECK_FALSE(doc.is_dirty());
+    doc.execute(set_workspace_name("1"));
+    doc.mark_saved();
+    for (int i = 2; i <= 9; ++i) doc.execute(set_workspace_name(std::to_string(i)));
+    CHECK(doc.size() == 5);
+    CHECK(doc.labels().front() == "Rename workspace “4”");
+    while (doc.undo()) CHECK(doc.is_dirty());  // "1" fell off the end: never clean again
+    CHECK(doc.workspace().name == "4");
+    doc.jump_to(3);
+    CHECK(doc.workspace().name == "7");
+    doc.mark_saved();
+    doc.jump_to(5);
+    CHECK(doc.is_dirty());
+    doc.jump_to(3);
+    CHECK_FALSE(doc.is_dirty());
+    CHECK(doc.position() == 3);
+    CHECK(doc.redo_label() == "Rename workspace “7”");
+}
+
+// [SECTION] Property test: random command sequences undo and redo exactly ---------------------------
+namespace {
+
+// Picks targets from the current document (and now and then an id that does not exist, so refusals
+// are exercised too) and builds one random command of any kind.
+struct Gen {
+    std::mt19937_64 rng;
+    const Workspace* ws = nullptr;
+
+    std::size_t below(std::size_t n) { return n == 0 ? 0 : static_cast<std::size_t>(rng() % n); }
+    bool one_in(std::size_t n) { return below(n) == 0; }
+    int between(int lo, int hi) { return lo + static_cast<int>(below(static_cast<std::size_t>(hi - lo + 1))); }
+    std::string text() { return std::string(1 + below(3), static_cast<char>('a' + below(26))); }
+    template <class T>
+    Id pick(const std::vector<T>& list) {
+        return list.empty() || one_in(12) ? new_id() : list[below(list.size())].id;
+    }
+    const Journey& journey() { return ws->journeys[below(ws->journeys.size())]; }
+    Id stage(const Journey& j) { return pick(j.stages); }
+    Id step(const Journey& j) {
+        std::vector<Id> all;
+        for (const auto& s : j.stages)
+            for (const auto& st : s.steps) all.push_back(st.id);
+        return all.empty() || one_in(12) ? new_id() : all[below(all.size())];
+    }
+    std::vector<Id> some(std::vector<Id> pool) {
+        std::vector<Id> out;
+        for (const Id& id : pool)
+            if (one_in(2)) out.push_back(id);
+        if (one_in(10)) out.push_back(new_id());
+        return out;
+    }
+    template <class T>
+    std::vector<Id> ids_of(const std::vector<T>& list) {
+        std::vector<Id> out;
+        for (const auto& x : list) out.push_back(x.id);
+        return out;
+    }
+    Card card(const Journey& j) {
+        return Card{new_id(), pick(j.lanes), step(j), text(), some(ids_of(ws->personas)), between(0, 5), one_in(2) ? Id{} : pick(ws->channels), {}, {}};
+    }
+};
+
+Command random_command(Gen& g) {
+    const Workspace& ws = *g.ws;
+    const Journey& j = g.journey();
+    const Id J = g.one_in(20) ? new_id() : j.id;
+    switch (g.below(62)) {
+    case 0: return set_workspace_name(g.text());
+    case 1: return add_level(g.below(4), g.text());
+    case 2: return rename_level(g.below(4), g.text());
+    case 3: return remove_level(g.below(4));
+    case 4: return set_emotion_scale(g.between(-4, 0), g.between(-1, 4));
+    case 5: return set_stale_after_days(g.between(-5, 400));
+    case 6: return add_criterion(Criterion{new_id(), g.text(), "", CriterionGroup::business, 1, 1, g.between(0, 6)}, g.below(6));
+    case 7: {
+        Criterion c{g.pick(ws.settings.scoring.criteria), g.text(), "", CriterionGroup::customer, 2, 1, g.between(1, 5)};
+        return edit_criterion(c);
+    }
+    case 8: return remove_criterion(g.pick(ws.settings.scoring.criteria));
+    case 9: return move_criterion(g.pick(ws.settings.scoring.criteria), g.below(6));
+    case 10: return replace_scoring_model(g.one_in(2) ? default_scoring_model() : ws.settings.scoring);
+    case 11: {
+        Journey n;
+        n.id = new_id();
+        n.title = g.text();
+        n.level = g.between(0, 3);
+        n.stages = {Stage{new_id(), g.text(), {Step{new_id(), g.text(), "", false}}}};
+        n.lanes = {Lane{new_id(), g.text(), LaneKind::text, "", 0, false}};
+        n.cards = {Card{new_id(), n.lanes[0].id, n.stages[0].steps[0].id, g.text(), {}, 0, {}, {}, {}}};
+        return add_journey(n, g.below(4));
+    }
+    case 12: return g.one_in(3) ? remove_journey(J) : move_journey(J, g.below(4));
+    case 13: return set_journey_title(J, g.text());
+    case 14: return set_journey_level(J, g.between(0, 3));
+    case 15: return set_journey_counterpart(J, g.one_in(3) ? Id{} : g.pick(ws.journeys));
+    case 16: return set_journey_personas(J, g.some(g.ids_of(ws.personas)));
+    case 17: return set_journey_tags(J, {g.text()});
+    case 18: return set_journey_status(J, static_cast<JourneyStatus>(g.below(4)));
+    case 19: return add_stage(J, Stage{new_id(), g.text(), {Step{new_id(), g.text(), "", false}}}, g.below(4));
+    case 20: return rename_stage(J, g.stage(j), g.text());
+    case 21: return move_stage(J, g.stage(j), g.below(4));
+    case 22: return remove_stage(J, g.stage(j));
+    case 23: return add_step(J, g.stage(j), Step{new_id(), g.text(), "", false}, g.below(3));
+    case 24: return set_step_name(J, g.step(j), g.text());
+    case 25: return set_step_moment_of_truth(J, g.step(j), g.one_in(2));
+    case 26: return move_step(J, g.step(j), g.stage(j), g.below(3));
+    case 27: return remove_step(J, g.step(j));
+    case 28: return add_lane(J, Lane{new_id(), g.text(), static_cast<LaneKind>(g.below(9)), g.text(), 0, false}, g.below(4));
+    case 29: return set_lane_name(J, g.pick(j.lanes), g.text());
+    case 30: return set_lane_kind(J, g.pick(j.lanes), static_cast<LaneKind>(g.below(9)));
+    case 31: return g.one_in(2) ? set_lane_collapsed(J, g.pick(j.lanes), g.one_in(2)) : move_lane(J, g.pick(j.lanes), g.below(4));
+    case 32: return remove_lane(J, g.pick(j.lanes));
+    case 33: return add_card(J, g.card(j), g.pick(j.cards));
+    case 34: return add_cards(J, {g.card(j), g.card(j), g.card(j)});
+    case 35: return set_card_text(J, g.pick(j.cards), g.text());
+    case 36: return set_card_severity(J, g.pick(j.cards), g.between(0, 6));
+    case 37: return set_card_insights(J, g.pick(j.cards), g.some(g.ids_of(ws.insights)));
+    case 38: return move_card(J, g.pick(j.cards), g.pick(j.lanes), g.step(j), g.pick(j.cards));
+    case 39: return move_cards(J, {CardPlacement{g.pick(j.cards), g.pick(j.lanes), g.step(j)},
+                                   CardPlacement{g.pick(j.cards), g.pick(j.lanes), g.step(j)}});
+    case 40: return remove_card(J, g.pick(j.cards));
+    case 41: return remove_cards(J, {g.pick(j.cards), g.pick(j.cards)});
+    case 42: return set_emotion(J, g.pick(j.lanes), g.step(j), g.one_in(2) ? Id{} : g.pick(ws.personas), g.between(-4, 4));
+    case 43: return clear_emotion(J, g.pick(j.lanes), g.step(j), g.one_in(2) ? Id{} : g.pick(ws.personas));
+    case 44: return add_link(JourneyLink{g.pick(ws.journeys), J, g.stage(j), g.one_in(2) ? Id{} : g.step(j)});
+    case 45: {
+        if (ws.links.empty() || g.one_in(4)) return unlink(g.pick(ws.journeys), J);
+        const JourneyLink& l = ws.links[g.below(ws.links.size())];
+        return g.one_in(2) ? remove_link(l) : unlink(l.parent, l.child);
+    }
+    case 46: {
+        if (ws.links.empty()) return reparent(J, g.pick(ws.journeys), JourneyLink{});
+        const JourneyLink& l = ws.links[g.below(ws.links.size())];
+        const Journey& p = g.journey();
+        return reparent(l.child, l.parent, JourneyLink{p.id, l.child, g.stage(p), {}});
+    }
+    case 47: return add_persona(Persona{new_id(), g.text(), "", "", "", {}, {}, {}, {}, "X", 0}, g.below(3));
+    case 48: return g.one_in(2) ? remove_persona(g.pick(ws.personas)) : move_persona(g.pick(ws.personas), g.below(3));
+    case 49: {
+        Insight i;
+        i.id = g.one_in(2) ? new_id() : g.pick(ws.insights);
+        i.title = g.text();
+        i.personas = g.some(g.ids_of(ws.personas));
+        i.steps = {StepRef{j.id, g.step(j)}};
+        i.impact = g.between(-3, 2);
+        return find_by_id(ws.insights, i.id) ? replace_insight(i) : add_insight(i);
+    }
+    case 50: return remove_insight(g.pick(ws.insights));
+    case 51: {
+        Opportunity o;
+        o.id = g.one_in(2) ? new_id() : g.pick(ws.opportunities);
+        o.title = g.text();
+        o.journeys = g.some(g.ids_of(ws.journeys));
+        o.insights = g.some(g.ids_of(ws.insights));
+        return find_by_id(ws.opportunities, o.id) ? replace_opportunity(o) : add_opportunity(o);
+    }
+    case 52: return remove_opportunity(g.pick(ws.opportunities));
+    case 53: {
+        const Id o = g.pick(ws.opportunities);
+        switch (g.below(4)) {
+        case 0: return add_solution(o, Solution{new_id(), g.text(), "", OpportunityStatus::idea});
+        case 1: return set_will_not_do(o, g.one_in(2), g.text());
+        default: return set_opportunity_score(o, g.pick(ws.settings.scoring.criteria),
+                                              g.one_in(4) ? std::optional<double>() : double(g.between(0, 6)));
+        }
+    }
+    case 54: {
+        Metric m;
+        m.id = g.one_in(2) ? new_id() : g.pick(ws.metrics);
+        m.name = g.text();
+        m.journey = J;
+        m.step = g.one_in(2) ? Id{} : g.step(j);
+        m.rollup_inputs = g.some(g.ids_of(ws.metrics));
+        return find_by_id(ws.metrics, m.id) ? replace_metric(m) : add_metric(m);
+    }
+    case 55: return remove_metric(g.pick(ws.metrics));
+    case 56: return set_metric_value(g.pick(ws.metrics), MetricValue{Date{g.between(0, 3)}, double(g.between(0, 9)), g.one_in(2) ? "" : "NL"});
+    case 57: return remove_metric_value(g.pick(ws.metrics), Date{g.between(0, 3)}, "");
+    case 58: return g.one_in(2) ? add_channel(Channel{new_id(), g.text(), g.one_in(2)}) : remove_channel(g.pick(ws.channels));
+    case 59: return g.one_in(2) ? add_scan(MaturityScan{new_id(), Date{g.between(0, 9)}, {}, g.text()}) : remove_scan(g.pick(ws.scans));
+    case 60: return set_card_channel(J, g.pick(j.cards), g.pick(ws.channels));
+    default: return set_card_personas(J, g.pick(j.cards), g.some(g.ids_of(ws.personas)));
+    }
+}
+
+}  // namespace
+
+TEST_CASE("edit: property - random sequences undo to the start and redo to the end, byte for byte") {
+    constexpr int kSequences = 2000;
+    std::size_t executed = 0, refusals = 0;
+    for (int seq = 0; seq < kSequences; ++seq) {
+        Fixture f = make_fixture(1000 + static_cast<std::uint64_t>(seq));
+        const std::string start_json = io::export_json(f.ws);
+        Document doc(f.ws, 100000);
+        Gen g{std::mt19937_64(static_cast<std::uint64_t>(seq)), &doc.workspace()};
+        const int length = 1 + static_cast<int>(g.below(40));
+        for (int step = 0; step < length; ++step) {
+            if (g.one_in(8)) doc.begin_group("Gesture");
+            const Workspace before = doc.workspace();
+            const auto revision = doc.revision();
+            const auto result = doc.execute(random_command(g));
+            ++executed;
+            if (!result) {
+                ++refusals;
+                REQUIRE(doc.workspace() == before);  // a refusal leaves no trace
+                REQUIRE(doc.revision() == revision);
+            } else {
+                INFO(doc.undo_label());
+                REQUIRE((doc.revision() != revision) == (doc.workspace() != before));
+            }
+            if (doc.in_group() && g.one_in(3)) doc.end_group();
+            if (g.one_in(10)) doc.undo();  // undo mid-sequence, then carry on (drops the redo branch)
+            if (g.one_in(20)) doc.redo();
+        }
+        while (doc.in_group()) doc.end_group();
+        // The end is where the sequence left the history; steps undone at the very end stay redoable.
+        const Workspace end = doc.workspace();
+        const std::string end_json = io::export_json(end);
+        const std::size_t end_position = doc.position();
+        while (doc.undo()) {
+        }
+        REQUIRE(doc.workspace() == f.ws);
+        REQUIRE(io::export_json(doc.workspace()) == start_json);
+        REQUIRE_FALSE(doc.is_dirty());
+        doc.jump_to(end_position);
+        REQUIRE(doc.workspace() == end);
+        REQUIRE(io::export_json(doc.workspace()) == end_json);
+        while (doc.redo()) {
+        }
+        doc.jump_to(0);
+        REQUIRE(doc.workspace() == f.ws);
+    }
+    MESSAGE("executed " << executed << " random commands, " << refusals << " refused");
+    CHECK(refusals > executed / 20);
+    CHECK(refusals < executed * 3 / 4);
+}
