@@ -114,7 +114,11 @@ std::vector<std::string> explain(const Workspace& ws, const Score& s, int rank) 
     std::vector<std::string> lines;
     const Opportunity* o = find_by_id(ws.opportunities, s.opportunity);
     if (rank > 0) {
-        lines.push_back("#" + std::to_string(rank) + " of the open opportunities, with priority " + number(s.priority) + ".");
+        // Appended piece by piece: g++ 12 warns falsely (-Wrestrict, GCC bug 105329) on "#" + string.
+        std::string line = "#";
+        line += std::to_string(rank);
+        line += " of the open opportunities, with priority " + number(s.priority) + ".";
+        lines.push_back(std::move(line));
     } else if (o && o->will_not_do) {
         lines.push_back("Not ranked: decided \"will not do\". Its priority would be " + number(s.priority) + ".");
     } else {

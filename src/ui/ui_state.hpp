@@ -9,6 +9,7 @@
 
 #include "edit/command.hpp"
 #include "model/model.hpp"
+#include "ui/backlog_state.hpp"
 
 namespace wm::ui {
 
@@ -30,6 +31,7 @@ struct UiState {
     bool message_is_error = false;
     std::string origin;                        // where the open document came from
     int animate_frames = 0;                    // frames a view still wants (transitions)
+    BacklogState backlog;                      // the backlog view's selection, filters and sort
 };
 
 struct ViewContext {

@@ -1,4 +1,5 @@
 #include "ui/ui_state.hpp"
+#include "ui/view_backlog.hpp"
 #include "ui/view_framework.hpp"
 #include "ui/view_journey.hpp"
 
@@ -8,6 +9,7 @@ const std::vector<ViewInfo>& views() {
     static const std::vector<ViewInfo> kViews = {
         {"framework", "Framework", false, &draw_framework_view},
         {"journey", "Journey", true, &draw_journey_view},
+        {"backlog", "Backlog", false, &draw_backlog_view},
     };
     return kViews;
 }

@@ -1,0 +1,36 @@
+// Shared by the backlog view's files (view_backlog.cpp: toolbar, list, details; view_backlog_matrix.cpp;
+// view_scoring.cpp: the scoring model editor). Not for other views.
+#pragma once
+
+#include <vector>
+
+#include "imgui.h"
+#include "scoring/prioritise.hpp"
+#include "ui/ui_state.hpp"
+
+namespace wm::ui::backlog {
+
+// One opportunity as the backlog shows it: its rank and score plus where it sits, computed once
+// per frame so filters, list and matrix agree.
+struct Row {
+    scoring::Ranked ranked;
+    std::vector<Id> journeys;
+    std::vector<int> levels;
+    std::vector<Id> stages;      // lifecycle stages
+};
+
+Date today();                                        // the calendar day on this machine
+ImU32 status_color(const Opportunity& o);             // will-not-do overrides status
+const char* status_label(const Opportunity& o);       // "In progress", "Will not do", ...
+
+// Numeric widgets that commit once per gesture: while dragging or typing (Ctrl+click) they show a
+// transient value; when the gesture ends with a change they return true with *out set, and the
+// caller emits one command — one drag is one undo step.
+bool slider_int_commit(const char* label, int value, int lo, int hi, int* out, float width);
+bool drag_double_commit(const char* label, double value, double lo, double hi, double* out, float width);
+bool drag_int_commit(const char* label, int value, int lo, int hi, int* out, float width);
+
+void draw_matrix(const ViewContext& ctx, const std::vector<const Row*>& rows);
+void draw_scoring_model(const ViewContext& ctx);
+
+}  // namespace wm::ui::backlog
