@@ -13,4 +13,9 @@ mergeInto(LibraryManager.library, {
   },
   wm_js_pick_file: function (accept) { Module.shell.pickFile(UTF8ToString(accept)); },
   wm_js_now: function () { return performance.now(); },
+  // The user's calendar day (local time zone), for dating maturity scans: performance.now() is not a date.
+  wm_js_today_days: function () {
+    const d = new Date();
+    return Math.floor((d.getTime() - d.getTimezoneOffset() * 60000) / 86400000);
+  },
 });

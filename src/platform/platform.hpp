@@ -16,6 +16,7 @@ void need_font_for(unsigned codepoint);      // a glyph outside the loaded fonts
 void note_text(std::string_view utf8);       // text about to be drawn: loads fonts its characters need
 void pick_file(std::string_view accept);     // file picker; the chosen file arrives as an import
 double now_ms();                              // monotonic clock
+int today_days();                             // the local calendar date, days since 1970-01-01
 void download(std::string_view filename, std::string_view mime, std::string_view bytes);
 
 }  // namespace wm::platform

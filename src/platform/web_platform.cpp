@@ -34,6 +34,7 @@ void wm_js_text_input(int active, float x, float y, float h);
 void wm_js_load_font(const char* kind);
 void wm_js_download(const char* name, const char* mime, const char* bytes, int len);
 double wm_js_now();
+double wm_js_today_days();
 void wm_js_pick_file(const char* accept);
 }
 
@@ -302,6 +303,7 @@ namespace wm::platform {
 void request_frame() { wm_js_request_frame(0); }
 void request_frame_after(double ms) { wm_js_request_frame(ms); }
 double now_ms() { return wm_js_now(); }
+int today_days() { return static_cast<int>(wm_js_today_days()); }
 
 void set_clipboard(std::string_view text) {
     P.clipboard.assign(text.data(), text.size());

@@ -21,6 +21,17 @@ struct Place {
     friend bool operator==(const Place&, const Place&) = default;
 };
 
+// The maturity scan being answered (view_maturity.cpp). It lives in UI state, not in the document:
+// a half-answered questionnaire is not a scan, and the workspace's history should hold only scans
+// that were saved. Leaving the view keeps it, so the questionnaire resumes where it was left.
+struct MaturityDraft {
+    bool open = false;                         // the questionnaire is on screen
+    std::vector<int> answers;                  // per question of maturity::questionnaire(); 0 = not answered
+    int current = 0;                           // question on screen; == answers.size(): the review page
+    int highlighted = 0;                       // option (0..4) under the keyboard cursor
+    Id shown_scan;                             // scan whose result is shown; nil: the latest
+};
+
 struct UiState {
     Place place{"framework", {}};
     std::vector<Place> back, forward;          // navigation history (Alt+Left / Alt+Right)
@@ -32,6 +43,7 @@ struct UiState {
     std::string origin;                        // where the open document came from
     int animate_frames = 0;                    // frames a view still wants (transitions)
     BacklogState backlog;                      // the backlog view's selection, filters and sort
+    MaturityDraft maturity;                    // the scan being answered (view_maturity.cpp)
 };
 
 struct ViewContext {

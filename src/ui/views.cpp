@@ -2,6 +2,7 @@
 #include "ui/view_backlog.hpp"
 #include "ui/view_framework.hpp"
 #include "ui/view_journey.hpp"
+#include "ui/view_maturity.hpp"
 
 namespace wm::ui {
 
@@ -10,6 +11,7 @@ const std::vector<ViewInfo>& views() {
         {"framework", "Framework", false, &draw_framework_view},
         {"journey", "Journey", true, &draw_journey_view},
         {"backlog", "Backlog", false, &draw_backlog_view},
+        {"maturity", "Maturity scan", false, &draw_maturity_view},
     };
     return kViews;
 }

@@ -1,0 +1,151 @@
+// The maturity scan in a real browser: answer the questionnaire with real keys and clicks (digits,
+// mouse, arrows + Enter), leave half-way and resume, save, check the stage the result shows and the
+// scan kept in the workspace, follow "what is missing" to a journey, and find the scan again after
+// a reload (exported, page reloaded, imported — or kept by the browser once storage persists it).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openApp, screenshot, stats, notBlank, click, settle } from './lib.mjs';
+
+let srv;
+before(async () => { srv = await startServer(); });
+after(async () => { await srv.close(); });
+
+const DOT = '\u00b7';
+// insight 4,4,4,3,4 = 3.8 → 3; framework 2,2,3,2,2 = 2.2 → 2; prioritisation 4,5,4,4,4 = 4.2 → 4;
+// overall = the weakest area = 2, "Introducing process".
+const ANSWERS = [4, 4, 4, 3, 4, 2, 2, 3, 2, 2, 4, 5, 4, 4, 4];
+
+// The rectangle of a widget, waiting for the frames that draw it (SwiftShader frames can be slow).
+async function rect(page, label, timeout = 3000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const r = await page.evaluate((l) => window.waymark.rect(l), label);
+    if (r.ok !== false) return r;
+    if (Date.now() > end) throw new Error(r.error);
+    await settle(page, 100);
+  }
+}
+
+async function press(page, key) {
+  await page.keyboard.press(key);
+  await settle(page, 120);
+}
+
+async function exported(page) { return JSON.parse(await page.evaluate(() => window.waymark.exportJson())); }
+
+async function localToday(page) {
+  return page.evaluate(() => {
+    const d = new Date();
+    const p = (n) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  });
+}
+
+test('answer a scan with keyboard and mouse, see the stage, keep it through a reload', async () => {
+  const { context, close } = await launch({ viewport: { width: 1280, height: 1100 } });
+  try {
+    let { page, errors } = await openApp(context, srv.url);
+    await click(page, 'Maturity scan');
+    let s = await stats(page);
+    assert.equal(s.view, 'maturity');
+    // The sample's latest scan (2026-09-15) is shown: 3 / 3.2 / 3 → overall stage 3.
+    await rect(page, `Stage 3 ${DOT} Journey-driven workflow`);
+    await rect(page, 'Area chart');
+    await rect(page, 'Progress chart');
+    await screenshot(page, 'maturity-sample-result');
+    const before = await exported(page);
+    assert.equal(before.workspace.scans.length, 2);
+
+    await click(page, 'Start a new scan');
+    await rect(page, 'answer 1');
+    // Questions 1-5: digits.
+    for (let i = 0; i < 5; i++) await press(page, String(ANSWERS[i]));
+    // Questions 6-7: the mouse, on the option itself.
+    for (let i = 5; i < 7; i++) await click(page, `answer ${ANSWERS[i]}`);
+    await screenshot(page, 'maturity-questionnaire');
+
+    // Leave half-way, go elsewhere, come back: the answers are still there.
+    await click(page, 'Continue later');
+    await click(page, 'Framework');
+    assert.equal((await stats(page)).view, 'framework');
+    await click(page, 'Maturity scan');
+    await click(page, 'Resume the scan (7 of 15 answered)');
+    await rect(page, 'answer 1');
+
+    // Questions 8-10: the mouse again; 11-15: arrows and Enter.
+    for (let i = 7; i < 10; i++) await click(page, `answer ${ANSWERS[i]}`);
+    for (let i = 10; i < 15; i++) {
+      for (let k = 1; k < ANSWERS[i]; k++) await press(page, 'ArrowDown');
+      await press(page, 'Enter');
+    }
+    // The review page: everything answered; Enter saves.
+    await rect(page, 'Save scan');
+    await screenshot(page, 'maturity-review');
+    await press(page, 'Enter');
+    await settle(page, 300);
+
+    const today = await localToday(page);
+    let doc = await exported(page);
+    assert.equal(doc.workspace.scans.length, 3, 'the scan was added to the workspace');
+    const scan = doc.workspace.scans.find((x) => !before.workspace.scans.some((b) => b.id === x.id));
+    assert.ok(scan, 'a new scan');
+    assert.equal(scan.date, today);
+    assert.equal(scan.answers.length, 15);
+    assert.deepEqual(scan.answers.map((a) => a.stage), ANSWERS);
+    assert.ok(scan.answers.every((a) => /^(insight|framework|prioritisation)\./.test(a.question)));
+    s = await stats(page);
+    assert.equal(s.document.dirty, true);
+    assert.match(s.document.undoLabel, /scan/i);
+
+    // The result of the new scan: overall stage 2, per area 3 / 2 / 4, and its history row.
+    await rect(page, `Stage 2 ${DOT} Introducing process`);
+    await rect(page, 'Deep customer insight: stage 3');
+    await rect(page, 'Standardised journey framework: stage 2');
+    await rect(page, 'Customer-centric prioritisation: stage 4');
+    const pixels = await notBlank(page);
+    assert.ok(pixels.colours > 50, `many colours drawn (${pixels.colours})`);
+    await screenshot(page, 'maturity-result');
+    // The history table sits under the progress chart: scroll to it with the wheel, like a person.
+    const chart = await rect(page, 'Progress chart');
+    await page.mouse.move(chart.x + 40, chart.y + 40);
+    await page.mouse.wheel(0, 600);
+    await rect(page, today);  // the history row of the new scan
+    await screenshot(page, 'maturity-history');
+
+    // "What is missing" opens to journeys; clicking one opens that journey.
+    await click(page, 'missing journeys.to-be');
+    await click(page, 'Leaving Lumen');
+    s = await stats(page);
+    assert.equal(s.view, 'journey');
+    const leaving = doc.workspace.journeys.find((j) => j.title === 'Leaving Lumen');
+    assert.equal(s.viewId, leaving.id);
+    await press(page, 'Alt+ArrowLeft');
+    assert.equal((await stats(page)).view, 'maturity');
+
+    // Reload. Until documents persist in the browser, the exported file carries the scan across.
+    const text = await page.evaluate(() => window.waymark.exportJson());
+    assert.deepEqual(errors, []);
+    await page.reload();
+    await page.waitForFunction(() => window.waymark && window.waymark.ready, null, { timeout: 20000 });
+    await page.evaluate(() => window.waymark.ready);
+    await settle(page, 500);
+    doc = await exported(page);
+    if (!doc.workspace.scans.some((x) => x.id === scan.id)) {
+      const r = await page.evaluate((t) => window.waymark.importJson(t), text);
+      assert.deepEqual(r, { ok: true });
+      doc = await exported(page);
+    }
+    const kept = doc.workspace.scans.find((x) => x.id === scan.id);
+    assert.ok(kept, 'the scan is still in the workspace after the reload');
+    assert.equal(kept.date, today);
+    assert.deepEqual(kept.answers, scan.answers);
+    assert.deepEqual(await page.evaluate(() => window.waymark.show('maturity')), { ok: true });
+    await settle(page, 300);
+    await rect(page, `Stage 2 ${DOT} Introducing process`);
+    await screenshot(page, 'maturity-after-reload');
+    const chart2 = await rect(page, 'Progress chart');
+    await page.mouse.move(chart2.x + 40, chart2.y + 40);
+    await page.mouse.wheel(0, 600);
+    await rect(page, today);
+  } finally { await close(); }
+});
