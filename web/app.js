@@ -40,6 +40,7 @@
   let rafPending = false;
   let frames = 0;
   let firstFrameMs = 0;
+  let isReady = false;
   let frameTimes = [];
   let readyResolve;
   const ready = new Promise((resolve) => { readyResolve = resolve; });
@@ -63,12 +64,23 @@
     const t1 = performance.now();
     frames++;
     frameTimes.push(t1 - t0);
-    if (frames === 1) {
+    if (!isReady && Module._wm_is_ready()) {
+      // The first frame that shows the opened document (not the "Opening…" screen).
+      isReady = true;
       firstFrameMs = t1;
       loading.classList.add('hidden');
       readyResolve(true);
     }
     if (more) requestFrame(0);
+    else if (settleWaiters.length) settleWaiters.splice(0).forEach((resolve) => resolve(frames));
+  }
+  // Resolves once the app has drawn everything it wanted to and no frame is pending.
+  const settleWaiters = [];
+  function settled() {
+    return new Promise((resolve) => {
+      settleWaiters.push(resolve);
+      if (!rafPending) { if (started) requestFrame(0); else ready.then(() => requestFrame(0)); }
+    });
   }
 
   // ---- input -----------------------------------------------------------------------------------
@@ -323,6 +335,75 @@
     }).catch((err) => console.warn('Waymark: offline mode unavailable:', err));
   }
 
+  // ---- storage -----------------------------------------------------------------------------------
+  // The app asks for storage work by request id; the answer comes back through _wm_storage_reply:
+  // (id, ok, JSON text, snapshot bytes). Errors carry the DOMException name (QuotaExceededError, ...)
+  // so the app can say in plain words what happened.
+  const S = window.WaymarkStorage;
+  function reply(id, ok, value, bytes) {
+    if (!started) return;
+    const json = JSON.stringify(value || {});
+    let ptr = 0, len = 0;
+    if (bytes && bytes.length) {
+      len = bytes.length;
+      ptr = Module._malloc(len);
+      Module.HEAPU8.set(bytes, ptr);
+    }
+    withString(json, (j) => Module._wm_storage_reply(id, ok ? 1 : 0, j, ptr, len));
+    if (ptr) Module._free(ptr);
+    requestFrame(0);
+  }
+  function describe(err) {
+    const name = (err && err.name) || 'Error';
+    return { name, message: (err && err.message) || String(err) };
+  }
+  async function storage(id, op, arg, bytes) {
+    try {
+      if (!S) throw new DOMException('Storage is not available in this page.', 'NotSupportedError');
+      switch (op) {
+        case 'list': return reply(id, true, { docs: await S.list() });
+        case 'getLast': return reply(id, true, { doc: await S.getMeta('last') });
+        case 'setLast': await S.setMeta('last', arg.doc); return reply(id, true, {});
+        case 'open': {
+          const doc = await S.getDoc(arg.doc);
+          if (!doc) throw new DOMException("That document is not in this browser's storage.", 'NotFoundError');
+          const writer = arg.readOnly ? false : await S.acquire(arg.doc);
+          const snaps = await S.history(arg.doc);
+          const head = doc.head != null ? await S.snapshot(doc.head) : null;
+          return reply(id, true, { doc, writer, snapshots: snaps, key: head ? head.key : null }, head ? new Uint8Array(head.bytes) : null);
+        }
+        case 'acquire': return reply(id, true, { writer: await S.acquire(arg.doc) });
+        case 'release': S.release(arg.doc); return reply(id, true, {});
+        case 'snapshot': {
+          const snap = await S.snapshot(arg.key);
+          if (!snap) throw new DOMException('That snapshot no longer exists.', 'NotFoundError');
+          return reply(id, true, { key: snap.key, time: snap.time, label: snap.label }, new Uint8Array(snap.bytes));
+        }
+        case 'save': {
+          const saved = await S.save(arg, bytes);
+          S.announce(arg.doc, saved.key);
+          if (!persistAsked) { persistAsked = true; S.persist().then((state) => event({ type: 'persist', state })); }
+          return reply(id, true, saved);
+        }
+        case 'history': return reply(id, true, { snapshots: await S.history(arg.doc) });
+        case 'update': return reply(id, true, { doc: await S.update(arg.doc, arg.changes) });
+        case 'purge': await S.purge(arg.doc); return reply(id, true, {});
+        default: throw new Error(`unknown storage request ${op}`);
+      }
+    } catch (err) {
+      return reply(id, false, describe(err));
+    }
+  }
+  let persistAsked = false;
+  function event(value) { if (started) call('storageEvent', JSON.stringify(value)); }
+  if (S) {
+    S.onWriterChange = (doc, writer) => event({ type: 'writer', doc, writer });
+    S.onRemoteSave = (msg) => event({ type: 'remoteSave', doc: msg.doc, key: msg.key });
+  }
+  // Leaving the page (tab closed, switched away, app backgrounded): save now.
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') event({ type: 'flush' }); });
+  window.addEventListener('pagehide', () => event({ type: 'flush' }));
+
   // ---- test hook -------------------------------------------------------------------------------
   function call(name, arg) {
     if (!started) return { ok: false, error: 'Waymark is still loading' };
@@ -347,6 +428,7 @@
     generate: (spec) => callJson('generate', JSON.stringify(spec || {})),
     show: (view, id) => callJson('show', JSON.stringify({ view, id: id || '' })),
     rect: (label) => callJson('rect', String(label)),
+    settled,
     // Benchmark extras (not used by tests to judge timings): when the first frame was on screen,
     // in ms since navigation start; the wasm heap size; binary snapshot save/load timings.
     firstFrameMs: () => firstFrameMs,
@@ -358,7 +440,8 @@
   window.Module = {
     canvas,
     shell: { requestFrame, setCursor: (c) => { canvas.style.cursor = c; }, setClipboard, textInput: textInputAt,
-             loadFont, download, pickFile },
+             loadFont, download, pickFile,
+             storage: (id, op, arg, bytes) => { storage(id, op, JSON.parse(arg || '{}'), bytes); } },
     locateFile: (path) => `${path}?v=${BUILD}`,
     print: (t) => console.log(t),
     printErr: (t) => console.warn(t),

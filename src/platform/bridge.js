@@ -12,6 +12,9 @@ mergeInto(LibraryManager.library, {
     Module.shell.download(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(ptr, ptr + len));
   },
   wm_js_pick_file: function (accept) { Module.shell.pickFile(UTF8ToString(accept)); },
+  wm_js_storage: function (id, op, arg, ptr, len) {
+    Module.shell.storage(id, UTF8ToString(op), UTF8ToString(arg), len ? HEAPU8.slice(ptr, ptr + len) : null);
+  },
   wm_js_now: function () { return performance.now(); },
   // The user's calendar day (local time zone), for dating maturity scans: performance.now() is not a date.
   wm_js_today_days: function () {

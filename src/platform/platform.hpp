@@ -3,6 +3,7 @@
 // for headless tests can provide its own.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -18,5 +19,15 @@ void pick_file(std::string_view accept);     // file picker; the chosen file arr
 double now_ms();                              // monotonic clock
 int today_days();                             // the local calendar date, days since 1970-01-01
 void download(std::string_view filename, std::string_view mime, std::string_view bytes);
+
+// Document storage (IndexedDB through web/storage.js). Asynchronous: the callback runs on a later
+// frame with the answer. `op` and the JSON argument/answer are described in web/app.js (storage()).
+struct StorageReply {
+    bool ok = false;
+    std::string json;    // the answer, or {name, message} of the error
+    std::string bytes;   // snapshot bytes, when the answer carries one
+};
+using StorageCallback = std::function<void(const StorageReply&)>;
+void storage(std::string_view op, std::string_view json_arg, std::string_view bytes, StorageCallback done);
 
 }  // namespace wm::platform

@@ -16,6 +16,7 @@
 #include <GLES3/gl3.h>
 
 #include <cstring>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,7 @@ void wm_js_download(const char* name, const char* mime, const char* bytes, int l
 double wm_js_now();
 double wm_js_today_days();
 void wm_js_pick_file(const char* accept);
+void wm_js_storage(int id, const char* op, const char* arg, const char* bytes, int len);
 }
 
 namespace {
@@ -56,6 +58,8 @@ struct Platform {
     std::string call_result;                  // the one return buffer handed to JS by wm_call
     double last_frame_ms = 0;                 // frame clock for io.DeltaTime
     wm::ui::App* app = nullptr;
+    int next_storage_request = 1;
+    std::unordered_map<int, wm::platform::StorageCallback> storage_pending;
 };
 Platform P;  // the one platform instance of this page; lives as long as the page
 
@@ -196,6 +200,21 @@ EMSCRIPTEN_KEEPALIVE int wm_start(float css_width, float css_height, float dpr) 
     return 1;
 }
 
+EMSCRIPTEN_KEEPALIVE int wm_is_ready() { return P.app && P.app->is_ready() ? 1 : 0; }
+
+EMSCRIPTEN_KEEPALIVE void wm_storage_reply(int id, int ok, const char* json, const char* bytes, int len) {
+    auto it = P.storage_pending.find(id);
+    if (it == P.storage_pending.end()) return;
+    wm::platform::StorageCallback done = std::move(it->second);
+    P.storage_pending.erase(it);
+    wm::platform::StorageReply reply;
+    reply.ok = ok != 0;
+    reply.json = json ? json : "";
+    if (bytes && len > 0) reply.bytes.assign(bytes, static_cast<std::size_t>(len));
+    done(reply);
+    P.settle_frames = std::max(P.settle_frames, 2);
+}
+
 EMSCRIPTEN_KEEPALIVE void wm_font_loaded(const char* kind, const unsigned char* data, int size) {
     std::vector<unsigned char> bytes(data, data + size);
     if (std::strcmp(kind, "regular") == 0) P.font_regular = std::move(bytes);
@@ -317,6 +336,13 @@ void note_text(std::string_view utf8) { note_text_range(utf8.data(), utf8.data()
 void pick_file(std::string_view accept) {
     const std::string text(accept);
     wm_js_pick_file(text.c_str());
+}
+
+void storage(std::string_view op, std::string_view json_arg, std::string_view bytes, StorageCallback done) {
+    const int id = P.next_storage_request++;
+    P.storage_pending.emplace(id, std::move(done));
+    const std::string o(op), a(json_arg);
+    wm_js_storage(id, o.c_str(), a.c_str(), bytes.data(), static_cast<int>(bytes.size()));
 }
 
 void download(std::string_view filename, std::string_view mime, std::string_view bytes) {

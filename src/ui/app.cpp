@@ -21,20 +21,41 @@ namespace wm::ui {
 // ---------------------------------------------------------------------------------------------
 // Construction
 // ---------------------------------------------------------------------------------------------
-App::App() : doc_(sample_workspace()) {
+App::App()
+    : persistence_(doc_, [this](Workspace ws, std::string origin, bool keep_view) { replace(std::move(ws), std::move(origin), keep_view); }) {
     apply_theme();
-    state_.origin = "sample";
 }
 
 App::~App() = default;
 
 void App::open(Workspace ws, std::string origin) {
+    replace(std::move(ws), origin, false);
+    persistence_.adopt_new(std::move(origin));
+}
+
+void App::replace(Workspace ws, std::string origin, bool keep_view) {
     doc_.reset(std::move(ws));
-    state_.place = Place{"framework", {}};
-    state_.back.clear();
-    state_.forward.clear();
     state_.origin = std::move(origin);
-    for (const auto& j : doc_.workspace().journeys) platform::note_text(j.title);
+    if (!keep_view) {
+        state_.place = Place{"framework", {}};
+        state_.back.clear();
+        state_.forward.clear();
+    } else if (state_.place.view == "journey" && !find_by_id(doc_.workspace().journeys, state_.place.id)) {
+        state_.place = Place{"framework", {}};
+    }
+    // Characters the loaded fonts lack (CJK) are fetched before they are drawn.
+    const Workspace& w = doc_.workspace();
+    platform::note_text(w.name);
+    for (const auto& j : w.journeys) {
+        platform::note_text(j.title);
+        for (const auto& c : j.cards) platform::note_text(c.text);
+        for (const auto& st : j.stages) {
+            platform::note_text(st.name);
+            for (const auto& step : st.steps) platform::note_text(step.name);
+        }
+        for (const auto& l : j.lanes) platform::note_text(l.name);
+    }
+    for (const auto& p : w.personas) platform::note_text(p.name);
 }
 
 ImVec4 App::background() const { return ImGui::ColorConvertU32ToFloat4(color::kCanvas); }
@@ -44,7 +65,14 @@ bool App::wants_frame() const { return state_.animate_frames > 0 || !state_.queu
 // ---------------------------------------------------------------------------------------------
 // Frame
 // ---------------------------------------------------------------------------------------------
-void App::begin_frame() { items_begin_frame(); }
+void App::begin_frame() {
+    items_begin_frame();
+    if (!boot_requested_) {
+        // Storage answers arrive on later frames; until then the page shows "Opening…".
+        boot_requested_ = true;
+        persistence_.boot();
+    }
+}
 
 void App::draw() {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -54,7 +82,14 @@ void App::draw() {
                                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_MenuBar |
                                    ImGuiWindowFlags_NoSavedSettings;
     ImGui::Begin("Waymark###main", nullptr, flags);
+    if (!persistence_.booted()) {
+        ImGui::SetCursorPos(ImVec2(vp->WorkSize.x * 0.5f - 80, vp->WorkSize.y * 0.45f));
+        ImGui::TextDisabled("Opening your documents\xE2\x80\xA6");
+        ImGui::End();
+        return;
+    }
     draw_menu_bar();
+    draw_banners();
     draw_nav_bar();
     const float status_height = ImGui::GetFrameHeight() + 4;
     ImGui::BeginChild("view", ImVec2(0, -status_height), ImGuiChildFlags_None);
@@ -65,6 +100,7 @@ void App::draw() {
 
     // Shortcuts that belong to the whole app. Text fields keep their own undo while typing.
     const ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_S)) persistence_.save_now();
     if (!io.WantTextInput) {
         if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_Z)) state_.undo_requests += 1;
         if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiMod_Shift | ImGuiKey_Z) ||
@@ -81,12 +117,15 @@ void App::draw_view() {
         ImGui::TextWrapped("There is no \"%s\" view.", state_.place.view.c_str());
         return;
     }
-    const ViewContext ctx{doc_.workspace(), state_, fonts_};
+    ViewContext ctx{doc_.workspace(), state_, fonts_, nullptr, {}};
+    ctx.storage = &persistence_;
+    ctx.open_new = [this](Workspace ws, std::string origin) { open(std::move(ws), std::move(origin)); };
     view->draw(ctx);
 }
 
 void App::end_frame() {
     apply_queued();
+    persistence_.after_frame();
     if (state_.animate_frames > 0) --state_.animate_frames;
 }
 
@@ -103,11 +142,10 @@ void App::draw_menu_bar() {
         if (ImGui::MenuItem("Open the sample workspace")) open(sample_workspace(), "sample");
         ImGui::Separator();
         if (ImGui::MenuItem("Import .waymark.json\xE2\x80\xA6")) platform::pick_file(".json,.waymark.json,application/json");
-        if (ImGui::MenuItem("Export .waymark.json")) {
-            const std::string text = io::export_json(doc_.workspace());
-            std::string name = doc_.workspace().name.empty() ? "workspace" : doc_.workspace().name;
-            platform::download(name + ".waymark.json", "application/json", text);
-        }
+        if (ImGui::MenuItem("Export .waymark.json")) export_file();
+        ImGui::Separator();
+        if (ImGui::MenuItem("Save now", "Ctrl+S", false, !persistence_.read_only())) persistence_.save_now();
+        if (ImGui::MenuItem("Documents\xE2\x80\xA6")) navigate(Place{"documents", {}});
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Edit")) {
@@ -125,6 +163,38 @@ void App::draw_menu_bar() {
         ImGui::EndMenu();
     }
     ImGui::EndMenuBar();
+}
+
+void App::export_file() {
+    const std::string text = io::export_json(doc_.workspace());
+    const std::string name = doc_.workspace().name.empty() ? "workspace" : doc_.workspace().name;
+    platform::download(name + ".waymark.json", "application/json", text);
+}
+
+// Banners say what happened to the document in plain words, with the way out one click away.
+void App::draw_banners() {
+    auto banner = [&](ImU32 colour, const std::string& text, const char* button, auto&& action) {
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, colour);
+        ImGui::BeginChild(text.c_str(), ImVec2(0, ImGui::GetFrameHeightWithSpacing() + 10), ImGuiChildFlags_None,
+                          ImGuiWindowFlags_NoScrollbar);
+        ImGui::SetCursorPos(ImVec2(10, 7));
+        ImGui::TextUnformatted(text.c_str());
+        if (button) {
+            ImGui::SameLine();
+            if (ImGui::SmallButton(button)) action();
+        }
+        ImGui::EndChild();
+        ImGui::PopStyleColor();
+    };
+    const Persistence::Status status = persistence_.status();
+    if (status == Persistence::Status::read_only)
+        banner(IM_COL32(254, 243, 199, 255),
+               "Read-only: this document is open for editing in another tab. Changes made there appear here as they are saved.",
+               nullptr, [] {});
+    if (status == Persistence::Status::failed || status == Persistence::Status::unavailable)
+        banner(IM_COL32(254, 226, 226, 255), persistence_.problem(), "Export now", [this] { export_file(); });
+    if (!persistence_.notice().empty())
+        banner(IM_COL32(224, 242, 254, 255), persistence_.notice(), "Dismiss", [this] { persistence_.clear_notice(); });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -182,6 +252,10 @@ void App::draw_nav_bar() {
 }
 
 void App::navigate(Place place) {
+    if (place.view == "documents") {
+        persistence_.refresh_list();
+        persistence_.refresh_history();
+    }
     if (place == state_.place) return;
     state_.back.push_back(state_.place);
     state_.forward.clear();
@@ -211,10 +285,11 @@ void App::draw_status_bar() {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted), "%s \xC2\xB7 %zu journeys \xC2\xB7 %zu cards",
                        ws.name.c_str(), ws.journeys.size(), cards);
     ImGui::SameLine();
-    // Honest about storage: until documents persist, edits live in this tab only.
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(doc_.is_dirty() ? color::kWarn : color::kMuted), "%s",
-                       doc_.is_dirty() ? "\xC2\xB7 Edited in this tab only \xE2\x80\x94 export to keep it"
-                                       : "\xC2\xB7 No changes");
+    const Persistence::Status status = persistence_.status();
+    const bool bad = status == Persistence::Status::failed || status == Persistence::Status::unavailable;
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(bad ? color::kError : status == Persistence::Status::read_only ? color::kWarn : color::kMuted),
+                       "\xC2\xB7 %s", status == Persistence::Status::saved ? "Saved" : status == Persistence::Status::read_only ? "Read-only"
+                                        : bad ? "Not saved" : persistence_.status_text().c_str());
     if (!state_.message.empty()) {
         ImGui::SameLine();
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(state_.message_is_error ? color::kError : color::kOk), "\xC2\xB7 %s",
@@ -227,8 +302,14 @@ void App::draw_status_bar() {
 // ---------------------------------------------------------------------------------------------
 void App::apply_queued() {
     // Whatever changes here is drawn by the next frames, not this one: ask for them.
-    if (!state_.queue.empty() || state_.undo_requests != 0 || !state_.navigate.empty())
+    if (!state_.queue.empty() || state_.undo_requests != 0 || !state_.navigate.empty() || !state_.deferred.empty())
         state_.animate_frames = std::max(state_.animate_frames, 2);
+    if (persistence_.read_only() && (!state_.queue.empty() || state_.undo_requests != 0)) {
+        state_.message = "This document is open for editing in another tab; this tab only shows it.";
+        state_.message_is_error = true;
+        state_.queue.clear();
+        state_.undo_requests = 0;
+    }
     for (const auto& command : state_.queue) {
         const edit::Result result = doc_.execute(command);
         if (!result) {
@@ -243,6 +324,9 @@ void App::apply_queued() {
     for (; state_.undo_requests < 0; ++state_.undo_requests) doc_.redo();
     for (auto& place : state_.navigate) navigate(std::move(place));
     state_.navigate.clear();
+    std::vector<std::function<void()>> deferred;
+    deferred.swap(state_.deferred);
+    for (auto& fn : deferred) fn();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -256,6 +340,10 @@ std::string App::call(std::string_view name, std::string_view arg) {
     if (name == "show") return hook_show(arg);
     if (name == "rect") return hook_rect(arg);
     if (name == "benchSnapshot") return hook_bench_snapshot();
+    if (name == "storageEvent") {
+        persistence_.on_event(arg);
+        return R"({"ok":true})";
+    }
     return json::error("unknown call " + std::string(name));
 }
 
@@ -305,8 +393,8 @@ std::string App::hook_stats() const {
     w.field("opportunities", static_cast<double>(ws.opportunities.size()));
     w.field("metrics", static_cast<double>(ws.metrics.size()));
     w.field("message", state_.message);
-    w.end();
-    return w.str();
+    w.key("storage");
+    return w.str() + persistence_.stats_json() + "}";
 }
 
 std::string App::hook_show(std::string_view arg) {

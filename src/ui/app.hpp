@@ -12,6 +12,7 @@
 
 #include "edit/history.hpp"
 #include "imgui.h"
+#include "ui/persistence.hpp"
 #include "ui/ui_state.hpp"
 
 namespace wm::ui {
@@ -38,14 +39,19 @@ public:
     // window.waymark hook and page commands: name + argument text → JSON (or raw text for exportJson).
     std::string call(std::string_view name, std::string_view arg);
 
-    // Open a workspace as the current document (import, sample, generate).
+    // Open a workspace as a new stored document (import, new, sample, generate).
     void open(Workspace ws, std::string origin);
+    [[nodiscard]] bool is_ready() const { return persistence_.booted(); }
+    Persistence& persistence() { return persistence_; }
 
 private:
     void draw_menu_bar();
     void draw_nav_bar();
     void draw_status_bar();
     void draw_view();
+    void draw_banners();
+    void export_file();
+    void replace(Workspace ws, std::string origin, bool keep_view);
     void apply_queued();
     void navigate(Place place);
     void go_back();
@@ -59,6 +65,8 @@ private:
     std::string hook_bench_snapshot() const;
 
     edit::Document doc_;
+    Persistence persistence_;
+    bool boot_requested_ = false;
     UiState state_;
     Fonts fonts_;
 };

@@ -4,6 +4,7 @@
 // Views receive a ViewContext: a const workspace to read and a queue to emit commands into.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -44,7 +45,10 @@ struct UiState {
     int animate_frames = 0;                    // frames a view still wants (transitions)
     BacklogState backlog;                      // the backlog view's selection, filters and sort
     MaturityDraft maturity;                    // the scan being answered (view_maturity.cpp)
+    std::vector<std::function<void()>> deferred;  // non-document work (open, storage) run after the pass
 };
+
+class Persistence;
 
 struct ViewContext {
     const Workspace& ws;
@@ -52,6 +56,9 @@ struct ViewContext {
     const Fonts& fonts;
     void emit(edit::Command command) const { ui.queue.push_back(std::move(command)); }
     void go(std::string view, Id id = {}) const { ui.navigate.push_back(Place{std::move(view), id}); }
+    void later(std::function<void()> fn) const { ui.deferred.push_back(std::move(fn)); }
+    Persistence* storage = nullptr;                                   // documents and their history
+    std::function<void(Workspace, std::string)> open_new;             // open as a new stored document
 };
 
 // The views registry: each capability registers the views it delivers. A view that is not in the

@@ -1,5 +1,6 @@
 #include "ui/ui_state.hpp"
 #include "ui/view_backlog.hpp"
+#include "ui/view_documents.hpp"
 #include "ui/view_framework.hpp"
 #include "ui/view_journey.hpp"
 #include "ui/view_maturity.hpp"
@@ -12,6 +13,7 @@ const std::vector<ViewInfo>& views() {
         {"journey", "Journey", true, &draw_journey_view},
         {"backlog", "Backlog", false, &draw_backlog_view},
         {"maturity", "Maturity scan", false, &draw_maturity_view},
+        {"documents", "Documents", false, &draw_documents_view},
     };
     return kViews;
 }

@@ -46,9 +46,14 @@ export async function openApp(context, url) {
   return { page, errors };
 }
 
-export async function settle(page, ms = 300) { await page.waitForTimeout(ms); }
+// Waits a moment, then until the app has drawn all it wanted to (no frame pending).
+export async function settle(page, ms = 300) {
+  await page.waitForTimeout(ms);
+  await page.evaluate(() => window.waymark.settled());
+}
 
 export async function rect(page, label) {
+  await page.evaluate(() => window.waymark.settled());
   const r = await page.evaluate((l) => window.waymark.rect(l), label);
   if (r.ok === false) throw new Error(r.error);
   return r;
@@ -58,9 +63,9 @@ export async function click(page, label, { double = false, button = 'left' } = {
   const r = await rect(page, label);
   const x = r.x + Math.min(r.w / 2, 40), y = r.y + r.h / 2;
   await page.mouse.move(x, y);
-  await settle(page, 50);
+  await settle(page, 30);
   if (double) await page.mouse.dblclick(x, y, { button }); else await page.mouse.click(x, y, { button });
-  await settle(page, 150);
+  await settle(page, 30);
 }
 
 export async function stats(page) { return page.evaluate(() => window.waymark.stats()); }
