@@ -86,7 +86,7 @@ Score score(const Workspace& ws, const Opportunity& opportunity, Date today) {
         part.value = given ? given->value : mid_scale(c);
         part.points = c.weight * part.value;
         part.words = c.name + " " + number(part.value) + (part.rated ? "" : " (not rated: middle of the scale)") +
-                     " \xC3\x97 weight " + number(c.weight) + " = " + number(part.points) + " points of " +
+                     " \xC3\x97 weight " + number(c.weight) + " = " + number(part.points) + (part.points == 1 ? " point of " : " points of ") +
                      group_name(c.group);
         if (!part.rated) ++s.unrated;
         const int g = static_cast<int>(c.group);

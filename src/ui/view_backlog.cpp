@@ -31,6 +31,12 @@ Date today() {
     return Date{static_cast<std::int32_t>(std::time(nullptr) / 86400)};
 }
 
+void redraw(const ViewContext& ctx) {
+    // Widgets above the change were drawn with the old state this frame; one more frame draws the
+    // whole view consistently (the app draws only on demand).
+    ctx.ui.animate_frames = std::max(ctx.ui.animate_frames, 2);
+}
+
 ImU32 status_color(const Opportunity& o) {
     if (o.will_not_do) return color::kError;
     switch (o.status) {
@@ -144,17 +150,21 @@ bool passes(const BacklogState& st, const Row& row) {
 
 // [SECTION] Toolbar and filters --------------------------------------------------------------------
 
-void mode_button(BacklogState& st, const char* label, BacklogState::Mode mode) {
+void mode_button(const ViewContext& ctx, const char* label, BacklogState::Mode mode) {
+    BacklogState& st = ctx.ui.backlog;
     const bool on = st.mode == mode;
     if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-    if (ImGui::Button(label)) st.mode = mode;
+    if (ImGui::Button(label)) {
+        st.mode = mode;
+        backlog::redraw(ctx);
+    }
     if (on) ImGui::PopStyleColor();
     ImGui::SameLine();
 }
 
 // A combo over (label, value) choices; the first choice is "any".
 template <class V>
-void filter_combo(const char* label, V* value, const std::vector<std::pair<std::string, V>>& choices, float width) {
+void filter_combo(const ViewContext& ctx, const char* label, V* value, const std::vector<std::pair<std::string, V>>& choices, float width) {
     std::string preview = choices.front().first;
     for (const auto& [text, v] : choices)
         if (v == *value) preview = text;
@@ -162,7 +172,10 @@ void filter_combo(const char* label, V* value, const std::vector<std::pair<std::
     if (ImGui::BeginCombo(label, preview.c_str())) {
         for (std::size_t i = 0; i < choices.size(); ++i) {
             ImGui::PushID(static_cast<int>(i));
-            if (ImGui::Selectable(choices[i].first.c_str(), choices[i].second == *value)) *value = choices[i].second;
+            if (ImGui::Selectable(choices[i].first.c_str(), choices[i].second == *value)) {
+                *value = choices[i].second;
+                backlog::redraw(ctx);  // the rows of this frame were filtered before the change
+            }
             ImGui::PopID();
         }
         ImGui::EndCombo();
@@ -185,15 +198,15 @@ void draw_filters(const ViewContext& ctx) {
     for (const auto& p : ws.personas) personas.emplace_back(p.name, p.id);
     std::vector<std::pair<std::string, int>> statuses{{"Any status", -1}, {"Idea", 0}, {"Validated", 1}, {"Planned", 2},
                                                       {"In progress", 3}, {"Done", 4}, {"Will not do", 5}};
-    filter_combo("##Level filter", &st.level, levels, 150);
+    filter_combo(ctx, "##Level filter", &st.level, levels, 150);
     ImGui::SameLine();
-    filter_combo("##Journey filter", &st.journey, journeys, 190);
+    filter_combo(ctx, "##Journey filter", &st.journey, journeys, 190);
     ImGui::SameLine();
-    filter_combo("##Stage filter", &st.stage, stages, 160);
+    filter_combo(ctx, "##Stage filter", &st.stage, stages, 160);
     ImGui::SameLine();
-    filter_combo("##Persona filter", &st.persona, personas, 140);
+    filter_combo(ctx, "##Persona filter", &st.persona, personas, 140);
     ImGui::SameLine();
-    filter_combo("##Status filter", &st.status, statuses, 120);
+    filter_combo(ctx, "##Status filter", &st.status, statuses, 120);
     ImGui::SameLine();
     ImGui::Checkbox("Group by journey", &st.grouped);
 }
@@ -242,7 +255,10 @@ void draw_row(const ViewContext& ctx, const Row& row, const char* id_suffix) {
     // The row's label is the title, so tests and people find it by what it says.
     const std::string label = o.title + "##row";
     if (ImGui::Selectable(label.c_str(), st.selected == o.id, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap))
+    {
         st.selected = st.selected == o.id ? Id{} : o.id;
+        backlog::redraw(ctx);
+    }
     if (ImGui::IsItemHovered() && !o.description.empty()) ImGui::SetItemTooltip("%s", o.description.c_str());
     ImGui::TableSetColumnIndex(kJourneys);
     ImGui::TextUnformatted(journey_titles(ctx.ws, row.journeys).c_str());
@@ -276,7 +292,7 @@ void draw_list(const ViewContext& ctx, std::vector<const Row*> rows) {
     ImGui::TableSetupColumn("Business", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, 62, kBusiness);
     ImGui::TableSetupColumn("Effort", ImGuiTableColumnFlags_WidthFixed, 46, kEffort);
     ImGui::TableSetupColumn("Evidence", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, 62, kEvidence);
-    ImGui::TableSetupColumn("Priority", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, 56, kPriority);
+    ImGui::TableSetupColumn("Priority", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, 64, kPriority);
     ImGui::TableHeadersRow();
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {
         st.sort_column = static_cast<int>(specs->Specs[0].ColumnUserID);
@@ -324,7 +340,7 @@ void draw_details(const ViewContext& ctx, const Row& row) {
     if (!o.description.empty()) ImGui::TextWrapped("%s", o.description.c_str());
     for (Id id : row.journeys)
         if (const Journey* j = find_by_id(ws.journeys, id)) {
-            const std::string link = "\xE2\x86\x92 " + j->title + "##open-journey";
+            const std::string link = "Open " + j->title + "##open-journey";
             if (ImGui::SmallButton(link.c_str())) ctx.go("journey", j->id);
         }
     ImGui::Spacing();
@@ -424,9 +440,9 @@ void draw_backlog_view(const ViewContext& ctx) {
                        "%zu opportunities across all journeys \xC2\xB7 %d ranked \xC2\xB7 scoring model: %s \xC2\xB7 showing %zu",
                        all.size(), ranked, model.preset.empty() ? "custom" : model.preset.c_str(), shown.size());
 
-    mode_button(st, "List", BacklogState::Mode::list);
-    mode_button(st, "Matrix", BacklogState::Mode::matrix);
-    mode_button(st, "Scoring model", BacklogState::Mode::model);
+    mode_button(ctx, "List", BacklogState::Mode::list);
+    mode_button(ctx, "Matrix", BacklogState::Mode::matrix);
+    mode_button(ctx, "Scoring model", BacklogState::Mode::model);
     if (ImGui::Button("Export backlog CSV")) {
         const std::string name = (ws.name.empty() ? std::string("Waymark") : ws.name) + " backlog.csv";
         platform::download(name, "text/csv;charset=utf-8", io::backlog_csv(ws, today));

@@ -40,20 +40,22 @@ void draw_matrix(const ViewContext& ctx, const std::vector<const Row*>& rows) {
     const ImU32 muted = color::kMuted;
     for (int t = 0; t <= 100; t += 25) {
         const std::string label = std::to_string(t) + "%";
-        const float x = p0.x + w * t / 100.0f, y = p1.y - h * t / 100.0f;
+        const float x = p0.x + max_r + (w - 2 * max_r) * t / 100.0f, y = p1.y - max_r - (h - 2 * max_r) * t / 100.0f;
         dl->AddText(ImVec2(x - ImGui::CalcTextSize(label.c_str()).x / 2, p1.y + 4), muted, label.c_str());
         dl->AddText(ImVec2(p0.x - ImGui::CalcTextSize(label.c_str()).x - 6, y - ImGui::GetTextLineHeight() / 2), muted, label.c_str());
     }
-    const char* x_title = "Customer value \xE2\x86\x92";
+    const char* x_title = "Customer value";
     dl->AddText(ImVec2(p1.x - ImGui::CalcTextSize(x_title).x, p1.y + 20), color::kInk, x_title);  // the legend is on the left
-    dl->AddText(ImVec2(p0.x + 6, p0.y + 4), color::kInk, "\xE2\x86\x91 Business value");
+    dl->AddText(ImVec2(p0.x + 6, p0.y + 4), color::kInk, "Business value");
     dl->AddText(ImVec2(p1.x - 150, p0.y + 4), color::kAccent, "Do first");
 
     std::vector<Bubble> bubbles;
+    // Bubbles at 0 % or 100 % would be cut by the frame: place centres inside a margin of one radius.
+    const float iw = w - 2 * max_r, ih = h - 2 * max_r;
     for (const Row* row : rows) {
         const auto& s = row->ranked.score;
-        const float x = p0.x + w * static_cast<float>(std::clamp(s.customer_pct, 0.0, 100.0)) / 100.0f;
-        const float y = p1.y - h * static_cast<float>(std::clamp(s.business_pct, 0.0, 100.0)) / 100.0f;
+        const float x = p0.x + max_r + iw * static_cast<float>(std::clamp(s.customer_pct, 0.0, 100.0)) / 100.0f;
+        const float y = p1.y - max_r - ih * static_cast<float>(std::clamp(s.business_pct, 0.0, 100.0)) / 100.0f;
         const float r = min_r + (max_r - min_r) * static_cast<float>(std::clamp(s.effort_pct, 0.0, 100.0)) / 100.0f;
         bubbles.push_back({row, ImVec2(x, y), r});
     }
@@ -67,7 +69,10 @@ void draw_matrix(const ViewContext& ctx, const std::vector<const Row*>& rows) {
         ImGui::PushID(&o);
         ImGui::SetCursorScreenPos(ImVec2(b.center.x - b.radius, b.center.y - b.radius));
         const std::string label = "##bubble " + o.title;
-        if (ImGui::InvisibleButton(label.c_str(), ImVec2(b.radius * 2, b.radius * 2))) st.selected = o.id;
+        if (ImGui::InvisibleButton(label.c_str(), ImVec2(b.radius * 2, b.radius * 2))) {
+            st.selected = o.id;
+            redraw(ctx);
+        }
         if (ImGui::IsItemHovered()) {
             hovered = b.row;
             ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
@@ -118,8 +123,9 @@ void draw_matrix(const ViewContext& ctx, const std::vector<const Row*>& rows) {
         dl->AddText(ImVec2(lx + 13, ly), muted, text);
         lx += ImGui::CalcTextSize(text).x + 26;
     }
-    ImGui::SetCursorScreenPos(ImVec2(origin.x, p1.y + bottom));
-    ImGui::Dummy(ImVec2(avail.x, 1));
+    // Claim exactly the region drawn in, so the child window neither scrolls nor clips the legend.
+    ImGui::SetCursorScreenPos(origin);
+    ImGui::Dummy(ImVec2(avail.x, avail.y));
 }
 
 }  // namespace wm::ui::backlog

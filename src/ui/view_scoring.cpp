@@ -23,25 +23,22 @@ void draw_presets(const ViewContext& ctx) {
     const scoring::Preset* chosen = &presets.front();
     for (const auto& p : presets)
         if (st.preset_choice == p.key) chosen = &p;
+    // Four presets: radio buttons show them all at once, with the summary of the one picked.
     ImGui::TextUnformatted("Preset");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(280);
-    if (ImGui::BeginCombo("##Preset", chosen->title)) {
-        for (const auto& p : presets)
-            if (ImGui::Selectable(p.title, st.preset_choice == p.key)) st.preset_choice = p.key;
-        ImGui::EndCombo();
+    for (const auto& p : presets) {
+        ImGui::SameLine();
+        if (ImGui::RadioButton(p.title, st.preset_choice == p.key)) st.preset_choice = p.key;
     }
     ImGui::SameLine();
     if (ImGui::Button("Use this preset")) ImGui::OpenPopup("Replace the scoring model?");
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted), "%s", chosen->summary);
 
-    if (ImGui::BeginPopupModal("Replace the scoring model?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::Text("Replace the current model (%s, %zu criteria) with %s?", model.preset.c_str(), model.criteria.size(), chosen->title);
+    // A fixed width: wrapped text in an auto-resizing window would otherwise grow it to the screen.
+    ImGui::SetNextWindowSize(ImVec2(460, 0));
+    if (ImGui::BeginPopupModal("Replace the scoring model?", nullptr, ImGuiWindowFlags_NoResize)) {
+        ImGui::TextWrapped("Replace the current model (%s, %zu criteria) with %s?", model.preset.c_str(), model.criteria.size(), chosen->title);
         ImGui::TextWrapped("Criteria with the same name keep their scores; scores on the others are dropped and those "
                            "criteria start unrated. Edit \xE2\x80\xBA Undo brings everything back.");
-        ImGui::PushItemWidth(420);
-        ImGui::Dummy(ImVec2(420, 1));
-        ImGui::PopItemWidth();
         if (ImGui::Button("Replace the model")) {
             ctx.emit(edit::replace_scoring_model(scoring::adopt_preset(model, chosen->key)));
             ImGui::CloseCurrentPopup();
@@ -129,7 +126,7 @@ void draw_scoring_model(const ViewContext& ctx) {
     ImGui::PopFont();
     ImGui::TextWrapped("Priority = (customer value + business value) \xC3\x97 evidence factor \xC3\xB7 effort. Each group adds "
                        "weight \xC3\x97 score of its criteria; an unrated criterion counts as the middle of its scale. The "
-                       "evidence factor is 1 \xE2\x88\x92 evidence weight \xC3\x97 (1 \xE2\x88\x92 strength of the strongest "
+                       "evidence factor is 1 - evidence weight \xC3\x97 (1 - strength of the strongest "
                        "linked insight): validated 100 %%, observed 60 %%, assumed 20 %%, stale insights one step lower.");
     ImGui::Spacing();
     draw_presets(ctx);
