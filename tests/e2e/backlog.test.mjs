@@ -100,6 +100,8 @@ test('re-scoring two opportunities re-orders the backlog and moves their bubbles
     await screenshot(page, 'backlog-list-before');
 
     const top = expected[0].title;
+    const lowEffortBefore = ws.opportunities.find((o) => o.title === expected[14].title).scores
+      .find((x) => x.criterion === ws.settings.scoring.criteria.find((c) => c.name === 'Effort').id).value;
     const low = expected[14].title;                 // the last ranked one
     // The matrix before: where is the low one's bubble?
     await click(page, 'Matrix');
@@ -116,6 +118,16 @@ test('re-scoring two opportunities re-orders the backlog and moves their bubbles
     assert.deepEqual(lowOpp.scores.map((s) => s.value).sort(), [1, 5, 5, 5, 5]);
     const s = await stats(page);
     assert.match(s.document.undoLabel, /score|Score/);
+    // One typed value is one undo step: Ctrl+Z takes back the effort only, Ctrl+Shift+Z redoes it.
+    await page.mouse.click(700, 880);
+    await page.keyboard.press('Control+Z');
+    await settle(page, 200);
+    const effortId = ws.settings.scoring.criteria.find((c) => c.name === 'Effort').id;
+    const undone = (await doc(page)).opportunities.find((o) => o.title === low).scores;
+    assert.equal(undone.find((x) => x.criterion === effortId).value, lowEffortBefore, 'the effort is back');
+    assert.deepEqual(undone.filter((x) => x.criterion !== effortId).map((x) => x.value), [5, 5, 5, 5], 'the rest stays');
+    await page.keyboard.press('Control+Shift+Z');
+    await settle(page, 200);
     const bubbleAfter = await rect(page, `bubble ${low}`);
     assert.ok(bubbleAfter.x > bubbleBefore.x || bubbleAfter.y < bubbleBefore.y, 'the bubble moved right/up');
     assert.ok(bubbleAfter.w < bubbleBefore.w || bubbleBefore.w === bubbleAfter.w, 'less effort: not a bigger bubble');
@@ -184,6 +196,32 @@ test('re-scoring two opportunities re-orders the backlog and moves their bubbles
     assert.equal(sunday, ',Sunday home delivery,Buying a phone plan,idea,yes,"Courier says ""no"", café closed until 2028",' +
       '2,6,5,60,1.28', 'RICE: reach 2, impact unrated = 3 × 2, effort 5, observed evidence: (2 + 6) × 0.8 ÷ 5');
     assert.equal((text.match(/\r\n(?=\d*,)/g) || []).length, 17, '17 opportunities');
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});
+
+test('grouped by journey, the matrix tooltip, and a preset that changes nothing else', async () => {
+  const { context, close } = await launch({ viewport: { width: 1400, height: 900 } });
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    assert.deepEqual(await page.evaluate(() => window.waymark.show('backlog')), { ok: true });
+    const flat = await rect(page, 'Show the total cost everywhere');
+    await click(page, 'Group by journey');
+    // Grouped, an opportunity on two journeys is listed under each; the last listing (under "Buying a
+    // phone plan", after the "Comparing plans" group) is at least two rows further down than in the flat list.
+    await settle(page, 200);
+    const r = await rect(page, 'Show the total cost everywhere');
+    assert.ok(r.y - flat.y >= 2 * flat.h, `listed again further down (${flat.y} → ${r.y})`);
+    await screenshot(page, 'backlog-grouped');
+    await click(page, 'Matrix');
+    const b = await rect(page, 'bubble Show the total cost everywhere');
+    await page.mouse.move(b.x + b.w / 2, b.y + b.h / 2);
+    await settle(page, 900);   // tooltip delay
+    await page.mouse.move(b.x + b.w / 2 + 1, b.y + b.h / 2);
+    await settle(page, 300);
+    await screenshot(page, 'backlog-matrix-tooltip');
+    const px = await notBlank(page);
+    assert.ok(px.colours > 30, 'the matrix is drawn');
     assert.deepEqual(errors, []);
   } finally { await close(); }
 });
