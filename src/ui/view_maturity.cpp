@@ -66,7 +66,7 @@ bool plain_keys() {
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Questionnaire: one question at a time, five answers, progress across the top.
 // ---------------------------------------------------------------------------------------------
-void draw_progress(const ViewContext& ctx, const MaturityDraft& d) {
+void draw_progress(const MaturityDraft& d) {
     const auto& qs = mt::questionnaire();
     const int n = static_cast<int>(qs.size());
     const int answered = answered_count(d);
@@ -87,7 +87,6 @@ void draw_progress(const ViewContext& ctx, const MaturityDraft& d) {
         if (i == d.current) dl->AddCircle(c, r + 3, color::kInk, 0, 1.5f);
     }
     ImGui::Dummy(ImVec2(n * gap + 40, 2 * r + 8));
-    (void)ctx;
 }
 
 void save_draft(const ViewContext& ctx) {
@@ -136,7 +135,7 @@ void draw_questionnaire(const ViewContext& ctx) {
     if (static_cast<int>(d.answers.size()) != n) d.answers.resize(n, 0);  // a draft from an older questionnaire
     d.current = std::clamp(d.current, 0, n);
 
-    draw_progress(ctx, d);
+    draw_progress(d);
     ImGui::Spacing();
     if (d.current == n) {
         draw_review(ctx);
@@ -302,7 +301,8 @@ void draw_evidence(const ViewContext& ctx, const MaturityScan* scan, const std::
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const float y = ImGui::GetCursorScreenPos().y;
         dl->AddRectFilled(ImVec2(p.x, y), ImVec2(p.x + w, y + 4), color::kLine, 2);
-        dl->AddRectFilled(ImVec2(p.x, y), ImVec2(p.x + w * static_cast<float>(ind.ratio()), y + 4), chart::area_color(ind.area), 2);
+        if (ind.have > 0)  // a zero-width rounded rectangle still draws a blob
+            dl->AddRectFilled(ImVec2(p.x, y), ImVec2(p.x + w * static_cast<float>(ind.ratio()), y + 4), chart::area_color(ind.area), 2);
         ImGui::Dummy(ImVec2(w, 6));
         ImGui::PushStyleColor(ImGuiCol_Text, v4(color::kMuted));
         ImGui::TextWrapped("%s", ind.explanation.c_str());

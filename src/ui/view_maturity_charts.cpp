@@ -72,10 +72,13 @@ void draw_area_chart(const ViewContext&, const mt::ScanResult& result,
         const float y = o.y + top + row_h * static_cast<float>(i);
         dl->AddText(ImVec2(o.x + 10, y + (row_h - line) / 2), color::kInk, mt::area_name(area));
         const float bar_top = y + 6, bar_bottom = y + row_h - 6;
-        dl->AddRectFilled(ImVec2(x0, bar_top), ImVec2(x_of(ar.score), bar_bottom), area_color(area), 3);
+        if (ar.answered > 0) dl->AddRectFilled(ImVec2(x0, bar_top), ImVec2(x_of(ar.score), bar_bottom), area_color(area), 3);
         char v[16];
         std::snprintf(v, sizeof v, "%.1f", ar.score);
-        if (ar.answered > 0) dl->AddText(ImVec2(x_of(ar.score) + 4, y + (row_h - line) / 2), color::kMuted, v);
+        // The value sits inside the bar's end, so it never collides with the evidence marker beside it.
+        const float vw = ImGui::CalcTextSize(v).x;
+        if (ar.answered > 0 && x_of(ar.score) - x0 > vw + 8)
+            dl->AddText(ImVec2(x_of(ar.score) - vw - 4, y + (row_h - line) / 2), color::kPaper, v);
         if (evidence[i].stage > 0)
             diamond(dl, ImVec2(x_of(evidence[i].stage), (bar_top + bar_bottom) / 2), 7, color::kPaper, color::kInk);
     }

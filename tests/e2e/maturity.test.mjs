@@ -26,6 +26,22 @@ async function rect(page, label, timeout = 3000) {
   }
 }
 
+// Polls until `check` holds: frames are drawn on demand and can be slow on a busy machine.
+async function until(page, check, what, timeout = 5000) {
+  const end = Date.now() + timeout;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await settle(page, 100);
+  }
+}
+const inView = (page, view) => until(page, async () => (await stats(page)).view === view, `the ${view} view`);
+
+// A real click on a widget, once a frame has drawn it.
+async function tap(page, label) {
+  await rect(page, label);
+  await click(page, label);
+}
+
 async function press(page, key) {
   await page.keyboard.press(key);
   await settle(page, 120);
@@ -45,9 +61,9 @@ test('answer a scan with keyboard and mouse, see the stage, keep it through a re
   const { context, close } = await launch({ viewport: { width: 1280, height: 1100 } });
   try {
     let { page, errors } = await openApp(context, srv.url);
-    await click(page, 'Maturity scan');
-    let s = await stats(page);
-    assert.equal(s.view, 'maturity');
+    await tap(page, 'Maturity scan');
+    await inView(page, 'maturity');
+    let s;
     // The sample's latest scan (2026-09-15) is shown: 3 / 3.2 / 3 → overall stage 3.
     await rect(page, `Stage 3 ${DOT} Journey-driven workflow`);
     await rect(page, 'Area chart');
@@ -56,24 +72,24 @@ test('answer a scan with keyboard and mouse, see the stage, keep it through a re
     const before = await exported(page);
     assert.equal(before.workspace.scans.length, 2);
 
-    await click(page, 'Start a new scan');
+    await tap(page, 'Start a new scan');
     await rect(page, 'answer 1');
     // Questions 1-5: digits.
     for (let i = 0; i < 5; i++) await press(page, String(ANSWERS[i]));
     // Questions 6-7: the mouse, on the option itself.
-    for (let i = 5; i < 7; i++) await click(page, `answer ${ANSWERS[i]}`);
+    for (let i = 5; i < 7; i++) await tap(page, `answer ${ANSWERS[i]}`);
     await screenshot(page, 'maturity-questionnaire');
 
     // Leave half-way, go elsewhere, come back: the answers are still there.
-    await click(page, 'Continue later');
-    await click(page, 'Framework');
-    assert.equal((await stats(page)).view, 'framework');
-    await click(page, 'Maturity scan');
-    await click(page, 'Resume the scan (7 of 15 answered)');
+    await tap(page, 'Continue later');
+    await tap(page, 'Framework');
+    await inView(page, 'framework');
+    await tap(page, 'Maturity scan');
+    await tap(page, 'Resume the scan (7 of 15 answered)');
     await rect(page, 'answer 1');
 
     // Questions 8-10: the mouse again; 11-15: arrows and Enter.
-    for (let i = 7; i < 10; i++) await click(page, `answer ${ANSWERS[i]}`);
+    for (let i = 7; i < 10; i++) await tap(page, `answer ${ANSWERS[i]}`);
     for (let i = 10; i < 15; i++) {
       for (let k = 1; k < ANSWERS[i]; k++) await press(page, 'ArrowDown');
       await press(page, 'Enter');
@@ -82,7 +98,7 @@ test('answer a scan with keyboard and mouse, see the stage, keep it through a re
     await rect(page, 'Save scan');
     await screenshot(page, 'maturity-review');
     await press(page, 'Enter');
-    await settle(page, 300);
+    await until(page, async () => (await exported(page)).workspace.scans.length === 3, 'the saved scan');
 
     const today = await localToday(page);
     let doc = await exported(page);
@@ -113,14 +129,16 @@ test('answer a scan with keyboard and mouse, see the stage, keep it through a re
     await screenshot(page, 'maturity-history');
 
     // "What is missing" opens to journeys; clicking one opens that journey.
-    await click(page, 'missing journeys.to-be');
-    await click(page, 'Leaving Lumen');
+    await tap(page, 'missing journeys.to-be');
+    await rect(page, 'Leaving Lumen');
+    await screenshot(page, 'maturity-missing');
+    await tap(page, 'Leaving Lumen');
+    await inView(page, 'journey');
     s = await stats(page);
-    assert.equal(s.view, 'journey');
     const leaving = doc.workspace.journeys.find((j) => j.title === 'Leaving Lumen');
     assert.equal(s.viewId, leaving.id);
     await press(page, 'Alt+ArrowLeft');
-    assert.equal((await stats(page)).view, 'maturity');
+    await inView(page, 'maturity');
 
     // Reload. Until documents persist in the browser, the exported file carries the scan across.
     const text = await page.evaluate(() => window.waymark.exportJson());
@@ -147,5 +165,24 @@ test('answer a scan with keyboard and mouse, see the stage, keep it through a re
     await page.mouse.move(chart2.x + 40, chart2.y + 40);
     await page.mouse.wheel(0, 600);
     await rect(page, today);
+  } finally { await close(); }
+});
+
+test('a blank workspace: no scan yet, the stages explained, evidence at zero', async () => {
+  const { context, close } = await launch();
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    await tap(page, 'File');
+    await tap(page, 'New blank workspace');
+    await until(page, async () => (await stats(page)).document.origin === 'blank', 'the blank workspace');
+    await tap(page, 'Maturity scan');
+    await rect(page, 'Start a new scan');
+    // No scan: no result, no progress chart; the lifecycle's five stages are all unmapped.
+    assert.equal((await page.evaluate(() => window.waymark.rect('Area chart'))).ok, false);
+    assert.equal((await page.evaluate(() => window.waymark.rect('Progress chart'))).ok, false);
+    await tap(page, 'missing coverage.lifecycle');
+    await rect(page, 'Customer lifecycle \u203a Awareness');
+    await screenshot(page, 'maturity-blank');
+    assert.deepEqual(errors, []);
   } finally { await close(); }
 });
