@@ -3,6 +3,7 @@
 // Hover shows the numbers; a click selects the opportunity (its details open beside the matrix), a
 // double click opens its first journey.
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "imgui.h"
@@ -58,6 +59,19 @@ void draw_matrix(const ViewContext& ctx, const std::vector<const Row*>& rows) {
         const float y = p1.y - max_r - ih * static_cast<float>(std::clamp(s.business_pct, 0.0, 100.0)) / 100.0f;
         const float r = min_r + (max_r - min_r) * static_cast<float>(std::clamp(s.effort_pct, 0.0, 100.0)) / 100.0f;
         bubbles.push_back({row, ImVec2(x, y), r});
+    }
+    // Opportunities with the same customer and business value would hide each other: the second,
+    // third... at one spot are nudged around it (a few pixels, less than one scale step), so every
+    // bubble can be seen and clicked.
+    for (std::size_t i = 1; i < bubbles.size(); ++i) {
+        int same = 0;
+        for (std::size_t j = 0; j < i; ++j)
+            same += std::fabs(bubbles[j].row->ranked.score.customer_pct - bubbles[i].row->ranked.score.customer_pct) < 1e-9 &&
+                    std::fabs(bubbles[j].row->ranked.score.business_pct - bubbles[i].row->ranked.score.business_pct) < 1e-9;
+        if (same == 0) continue;
+        const float angle = 0.9f * static_cast<float>(same), step = min_r * 1.4f;
+        bubbles[i].center.x += std::cos(angle) * step;
+        bubbles[i].center.y -= std::sin(angle) * step;
     }
     // Hit-testing: ImGui gives the hover to the first item submitted, so the smallest bubbles are
     // submitted first (a small bubble on a big one stays clickable); drawing goes biggest first so
