@@ -67,39 +67,60 @@
     }
   }
 
+  // What this tab knows of each document record (from list, open and its own saves): a save writes
+  // the record without reading it first, see save().
+  const known = new Map();
+  let seq = 0;
+
   async function list() {
-    return withDb(async (db) => request(db.transaction('docs').objectStore('docs').getAll()));
+    const docs = await withDb(async (db) => request(db.transaction('docs').objectStore('docs').getAll()));
+    for (const d of docs) known.set(d.id, d);
+    return docs;
   }
 
   async function getDoc(id) {
-    return withDb(async (db) => request(db.transaction('docs').objectStore('docs').get(id)));
+    const doc = await withDb(async (db) => request(db.transaction('docs').objectStore('docs').get(id)));
+    if (doc) known.set(id, doc);
+    return doc;
   }
 
   // meta: {doc, name, journeys, cards, label, format}; bytes: Uint8Array snapshot.
+  // Every request of the save is issued synchronously, in one transaction that is committed at once:
+  // a save started as the page closes (pagehide) completes even though no callback of this page
+  // will run again. That is why the snapshot key is chosen here (time-based) rather than generated,
+  // and why the document record is written from what this tab knows instead of being read first.
+  // (Another tab cannot have changed it meanwhile: only the writer tab, holding the lock, saves.)
   async function save(meta, bytes) {
     return withDb(async (db) => {
-      const tx = db.transaction(['docs', 'snapshots'], 'readwrite');
-      const docs = tx.objectStore('docs');
-      const snaps = tx.objectStore('snapshots');
-      const finished = done(tx);
-      const existing = await request(docs.get(meta.doc));
-      if (existing && existing.format > meta.format) {
-        tx.abort();
-        await finished.catch(() => {});
-        const err = new DOMException(`This document was saved by a newer Waymark (format ${existing.format}); this one (format ${meta.format}) will not overwrite it.`, 'VersionError');
-        throw err;
-      }
+      const prior = known.get(meta.doc);
+      if (prior && prior.format > meta.format)
+        throw new DOMException(`This document was saved by a newer Waymark (format ${prior.format}); this one (format ${meta.format}) will not overwrite it.`, 'VersionError');
       const time = Date.now();
-      const key = await request(snaps.add({ doc: meta.doc, time, label: meta.label || '', size: bytes.length, bytes }));
-      docs.put({ id: meta.doc, name: meta.name, modified: time, size: bytes.length, journeys: meta.journeys, cards: meta.cards,
-                 head: key, format: meta.format, deleted: existing ? !!existing.deleted : false,
-                 created: existing ? existing.created || time : time });
-      const keys = await request(snaps.index('doc').getAllKeys(IDBKeyRange.only(meta.doc)));
-      keys.sort((a, b) => a - b);
-      for (const old of keys.slice(0, Math.max(0, keys.length - KEEP))) snaps.delete(old);
+      const key = time * 1000 + (seq++ % 1000);
+      const tx = db.transaction(['docs', 'snapshots'], 'readwrite');
+      const finished = done(tx);
+      tx.objectStore('snapshots').put({ key, doc: meta.doc, time, label: meta.label || '', size: bytes.length, bytes });
+      const record = { id: meta.doc, name: meta.name, modified: time, size: bytes.length, journeys: meta.journeys, cards: meta.cards,
+                       head: key, format: meta.format, deleted: prior ? !!prior.deleted : false, created: prior ? prior.created || time : time };
+      tx.objectStore('docs').put(record);
+      if (tx.commit) tx.commit();
       await finished;
+      known.set(meta.doc, record);
+      prune(db, meta.doc);
       return { key, time };
     });
+  }
+
+  // Drops snapshots beyond the newest KEEP (a separate, best-effort transaction).
+  function prune(db, id) {
+    try {
+      const tx = db.transaction('snapshots', 'readwrite');
+      const req = tx.objectStore('snapshots').index('doc').getAllKeys(IDBKeyRange.only(id));
+      req.onsuccess = () => {
+        const keys = req.result.sort((a, b) => a - b);
+        for (const old of keys.slice(0, Math.max(0, keys.length - KEEP))) tx.objectStore('snapshots').delete(old);
+      };
+    } catch { /* the next save prunes */ }
   }
 
   // The snapshots of a document, newest first, without their bytes.
@@ -122,6 +143,7 @@
       if (!doc) throw new DOMException('That document no longer exists.', 'NotFoundError');
       tx.objectStore('docs').put(Object.assign(doc, changes));
       await finished;
+      known.set(id, doc);
       return doc;
     });
   }

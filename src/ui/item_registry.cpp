@@ -58,7 +58,14 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
     if (bb.GetWidth() <= 0 || bb.GetHeight() <= 0) return;
     std::string key = wm::ui::visible_label(label);
     if (key.empty()) return;
-    wm::ui::registry.current[key] = wm::ui::ItemRect{bb.Min.x, bb.Min.y, bb.GetWidth(), bb.GetHeight()};
+    const wm::ui::ItemRect rect{bb.Min.x, bb.Min.y, bb.GetWidth(), bb.GetHeight()};
+    wm::ui::registry.current[key] = rect;
+    // "Open##Lumen Mobile" shows "Open" but is also found as "Open Lumen Mobile": short buttons in
+    // lists stay addressable one by one.
+    const std::string_view full(label);
+    const auto hash = full.find("##");
+    if (hash != std::string_view::npos && hash > 0 && hash + 2 < full.size() && full[hash + 2] != '#')
+        wm::ui::registry.current[key + " " + std::string(full.substr(hash + 2))] = rect;
 }
 
 void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}

@@ -164,6 +164,13 @@ void Persistence::open_snapshots(const std::string& id, std::string json_meta, s
     const std::string name = d.HasMember("doc") ? str(d["doc"], "name") : std::string();
     std::vector<SnapshotInfo> snapshots = d.HasMember("snapshots") ? parse_snapshots(d["snapshots"]) : std::vector<SnapshotInfo>{};
     const double head = num(d, "key");
+    if (d.HasMember("doc") && num(d["doc"], "format") > io::kFormatVersion) {
+        // Never open (and so never overwrite) what a newer Waymark saved.
+        problem_ = "\xE2\x80\x9C" + name + "\xE2\x80\x9D was saved by a newer version of Waymark. Reload the page to get the new version.";
+        platform::storage("release", doc_arg(id), {}, [](const platform::StorageReply&) {});
+        if (!booted_) create_from_sample();
+        return;
+    }
     io::LoadResult loaded = io::load_snapshot(head_bytes);
     if (loaded) {
         finish_open(id, std::move(*loaded.workspace), writer, {});
@@ -324,12 +331,29 @@ void Persistence::refresh_list() {
     });
 }
 
+// Renames a document that is not open: its name lives in the workspace, so this writes a new save
+// of it with the new name (under its lock, so a tab editing it is never overwritten).
 void Persistence::rename(const std::string& id, const std::string& name) {
-    json::Writer w;
-    w.begin().field("doc", id).key("changes").begin().field("name", name).end().end();
-    platform::storage("update", w.str(), {}, [this](const platform::StorageReply& r) {
-        if (!r.ok) fail(r.json, "The document could not be renamed");
-        refresh_list();
+    platform::storage("open", doc_arg(id), {}, [this, id, name](const platform::StorageReply& r) {
+        rapidjson::Document d;
+        d.Parse(r.json.c_str());
+        if (!r.ok || !flag(d, "writer")) {
+            problem_ = r.ok ? "That document is open in another tab; rename it there." : explain(r.json, "The document could not be renamed");
+            return;
+        }
+        io::LoadResult loaded = io::load_snapshot(r.bytes);
+        if (!loaded) {
+            problem_ = "The document could not be renamed: " + loaded.error;
+            platform::storage("release", doc_arg(id), {}, [](const platform::StorageReply&) {});
+            return;
+        }
+        loaded.workspace->name = name;
+        platform::storage("save", meta_json(id, *loaded.workspace, "Renamed"), io::save_snapshot(*loaded.workspace),
+                          [this, id](const platform::StorageReply& saved) {
+                              if (!saved.ok) fail(saved.json, "The document could not be renamed");
+                              platform::storage("release", doc_arg(id), {}, [](const platform::StorageReply&) {});
+                              refresh_list();
+                          });
     });
 }
 

@@ -8,7 +8,6 @@
 #include "ui/view_backlog.hpp"
 
 #include <algorithm>
-#include <ctime>
 #include <string>
 
 #include "edit/commands.hpp"
@@ -27,8 +26,9 @@ namespace backlog {
 // [SECTION] Shared helpers -------------------------------------------------------------------------
 
 Date today() {
-    // Whole days since 1970 in UTC: staleness is counted in days, a few hours either way do not matter.
-    return Date{static_cast<std::int32_t>(std::time(nullptr) / 86400)};
+    // The user's local calendar day, as the maturity scan dates scans: an insight validated "today"
+    // is fresh today wherever the user is.
+    return Date{platform::today_days()};
 }
 
 void redraw(const ViewContext& ctx) {

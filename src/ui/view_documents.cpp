@@ -8,6 +8,7 @@
 #include <string>
 
 #include "imgui.h"
+#include "edit/commands.hpp"
 #include "model/sample.hpp"
 #include "model/templates.hpp"
 #include "ui/app.hpp"
@@ -72,8 +73,10 @@ void document_row(const ViewContext& ctx, Persistence& storage, const StoredDoc&
     ImGui::TableSetColumnIndex(0);
     const bool open = doc.id == storage.doc_id();
     std::string name;
-    if (text_field(("##Name of " + doc.name).c_str(), doc.name, &name, -1)) {
-        if (open) ctx.later([&storage, id = doc.id, name] { storage.rename(id, name); });
+    // The open document is renamed by an (undoable) edit of its workspace; others by a new save.
+    const std::string& shown = open ? ctx.ws.name : doc.name;
+    if (text_field(("##Name of " + shown).c_str(), shown, &name, -1)) {
+        if (open) ctx.emit(edit::set_workspace_name(name));
         else storage.rename(doc.id, name);
     }
     ImGui::TableSetColumnIndex(1);
@@ -88,13 +91,13 @@ void document_row(const ViewContext& ctx, Persistence& storage, const StoredDoc&
     if (open) {
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kOk), "Open");
     } else {
-        if (ImGui::SmallButton(("Open " + doc.name).c_str())) ctx.later([&storage, id = doc.id] { storage.open_doc(id); });
+        if (ImGui::SmallButton(("Open##" + doc.name).c_str())) ctx.later([&storage, id = doc.id] { storage.open_doc(id); });
     }
     ImGui::SameLine();
-    if (ImGui::SmallButton(("Duplicate " + doc.name).c_str())) storage.duplicate(doc.id);
+    if (ImGui::SmallButton(("Duplicate##" + doc.name).c_str())) storage.duplicate(doc.id);
     ImGui::SameLine();
     ImGui::BeginDisabled(open);
-    if (ImGui::SmallButton(("Delete " + doc.name).c_str())) storage.trash(doc.id, true);
+    if (ImGui::SmallButton(("Delete##" + doc.name).c_str())) storage.trash(doc.id, true);
     ImGui::EndDisabled();
     if (open) ImGui::SetItemTooltip("Open another document before deleting this one.");
     ImGui::PopID();
@@ -125,7 +128,7 @@ void draw_documents_view(const ViewContext& ctx) {
         ImGui::TableSetupColumn("Journeys", ImGuiTableColumnFlags_WidthFixed, 70);
         ImGui::TableSetupColumn("Cards", ImGuiTableColumnFlags_WidthFixed, 60);
         ImGui::TableSetupColumn("Size", ImGuiTableColumnFlags_WidthFixed, 70);
-        ImGui::TableSetupColumn("Actions", ImGuiTableColumnFlags_WidthStretch, 2);
+        ImGui::TableSetupColumn("Actions", ImGuiTableColumnFlags_WidthFixed, 210);
         ImGui::TableHeadersRow();
         for (const StoredDoc& doc : storage.docs()) {
             if (doc.deleted) {
@@ -148,9 +151,9 @@ void draw_documents_view(const ViewContext& ctx) {
                 ImGui::SameLine();
                 ImGui::TextDisabled("%s", when(doc.modified).c_str());
                 ImGui::SameLine();
-                if (ImGui::SmallButton(("Restore " + doc.name).c_str())) storage.trash(doc.id, false);
+                if (ImGui::SmallButton(("Restore##" + doc.name).c_str())) storage.trash(doc.id, false);
                 ImGui::SameLine();
-                if (ImGui::SmallButton(("Delete forever " + doc.name).c_str())) storage.purge(doc.id);
+                if (ImGui::SmallButton(("Delete forever##" + doc.name).c_str())) storage.purge(doc.id);
                 ImGui::PopID();
             }
         }
@@ -184,7 +187,7 @@ void draw_documents_view(const ViewContext& ctx) {
                 ImGui::TextDisabled("Current");
             } else {
                 ImGui::BeginDisabled(storage.read_only());
-                if (ImGui::SmallButton(("Restore version " + std::to_string(i + 1)).c_str()))
+                if (ImGui::SmallButton(("Restore##version " + std::to_string(i + 1)).c_str()))
                     ctx.later([&storage, key = s.key] { storage.restore_snapshot(key); });
                 ImGui::EndDisabled();
             }
