@@ -34,7 +34,8 @@ const doc = async (page) => JSON.parse(await page.evaluate(() => window.waymark.
 
 // Priority = (C + B) × F ÷ max(E, 1); unrated = mid-scale; F = 1 − ew × (1 − strongest insight).
 function expectedRanking(ws) {
-  const today = Math.floor(Date.now() / 86400000);
+  const now = new Date();  // the local calendar day, as the app counts it (platform::today_days)
+  const today = Math.round(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / 86400000);
   const dayOf = (iso) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86400000);
   const strength = (i) => {
     const stale = i.evidence !== 'assumed' && (!i.last_validated || today - dayOf(i.last_validated) > ws.settings.stale_after_days);
