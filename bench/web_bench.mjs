@@ -59,4 +59,28 @@ for (const cards of [1000, 10000, 100000]) {
               `binary ${fmt(r.snap.bytes)} save ${r.snap.saveMs.toFixed(0)} ms, load ${r.snap.loadMs.toFixed(0)} ms; heap ${(r.heap / 1048576).toFixed(0)} MB`);
 }
 await close();
+
+// Storage: a generated document is stored as a new document; time until it is durable (snapshot
+// written and committed in IndexedDB), then the time to open it again on reload.
+{
+  const { context, close } = await launch();
+  const { page } = await openApp(context, srv.url);
+  await page.waitForFunction(() => window.waymark.stats().storage.status === 'saved');
+  const baseline = await page.evaluate(() => window.waymark.firstFrameMs());
+  for (const cardsPerCell of [4, 40]) {
+    const spec = { journeys: 20, levels: 3, stepsPerJourney: 25, lanesPerJourney: 10, cardsPerCell, seed: 3 };
+    const r = await page.evaluate(async (s) => {
+      window.waymark.generate(s);
+      const t0 = performance.now();
+      while (window.waymark.stats().storage.status !== 'saved') await new Promise((ok) => setTimeout(ok, 2));
+      return { cards: window.waymark.stats().cards, durableMs: performance.now() - t0 };
+    }, spec);
+    await page.reload();
+    await page.evaluate(() => window.waymark.ready);
+    const opened = await page.evaluate(() => window.waymark.firstFrameMs());
+    console.log(`${String(r.cards).padStart(7)} cards: new document durable ${r.durableMs.toFixed(0)} ms after it was made; ` +
+                `reload to first frame ${opened.toFixed(0)} ms (an empty start: ${baseline.toFixed(0)} ms)`);
+  }
+  await close();
+}
 await srv.close();
