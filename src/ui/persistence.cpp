@@ -6,11 +6,11 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <ctime>
 
 #include "io/file_format.hpp"
 #include "model/sample.hpp"
 #include "platform/platform.hpp"
+#include "ui/format.hpp"
 #include "ui/json_text.hpp"
 
 namespace wm::ui {
@@ -29,14 +29,7 @@ bool flag(const rapidjson::Value& v, const char* key) {
     return v.IsObject() && v.HasMember(key) && v[key].IsBool() && v[key].GetBool();
 }
 
-std::string when(double ms) {
-    const std::time_t t = static_cast<std::time_t>(ms / 1000);
-    std::tm local{};
-    localtime_r(&t, &local);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M:%S", &local);
-    return buffer;
-}
+std::string when(double ms) { return local_time(ms, true); }
 
 // Plain words for a storage error from the page ({name, message}).
 std::string explain(std::string_view json_error, std::string_view action) {

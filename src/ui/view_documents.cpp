@@ -4,7 +4,6 @@
 // browser promised to keep the storage.
 #include "ui/view_documents.hpp"
 
-#include <ctime>
 #include <string>
 
 #include "imgui.h"
@@ -12,6 +11,7 @@
 #include "model/sample.hpp"
 #include "model/templates.hpp"
 #include "ui/app.hpp"
+#include "ui/format.hpp"
 #include "ui/persistence.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -19,22 +19,7 @@
 namespace wm::ui {
 namespace {
 
-std::string when(double ms) {
-    const std::time_t t = static_cast<std::time_t>(ms / 1000);
-    std::tm local{};
-    localtime_r(&t, &local);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M", &local);
-    return buffer;
-}
-
-std::string size_text(double bytes) {
-    char buffer[32];
-    if (bytes < 1024) std::snprintf(buffer, sizeof buffer, "%.0f B", bytes);
-    else if (bytes < 1024 * 1024) std::snprintf(buffer, sizeof buffer, "%.1f KB", bytes / 1024);
-    else std::snprintf(buffer, sizeof buffer, "%.1f MB", bytes / (1024 * 1024));
-    return buffer;
-}
+std::string when(double ms) { return local_time(ms); }
 
 // A blank workspace whose first macro journey is laid out with the chosen lane template.
 Workspace from_template(LaneTemplate t) {

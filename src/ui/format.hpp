@@ -1,0 +1,28 @@
+// Small text formatters shared by views: local date/time of a timestamp, sizes in bytes.
+#pragma once
+
+#include <cstdio>
+#include <ctime>
+#include <string>
+
+namespace wm::ui {
+
+// "2026-11-23 15:22" (or with seconds) in the user's local time; `ms` since 1970.
+inline std::string local_time(double ms, bool seconds = false) {
+    const std::time_t t = static_cast<std::time_t>(ms / 1000);
+    std::tm local{};
+    localtime_r(&t, &local);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, seconds ? "%Y-%m-%d %H:%M:%S" : "%Y-%m-%d %H:%M", &local);
+    return buffer;
+}
+
+inline std::string size_text(double bytes) {
+    char buffer[32];
+    if (bytes < 1024) std::snprintf(buffer, sizeof buffer, "%.0f B", bytes);
+    else if (bytes < 1024 * 1024) std::snprintf(buffer, sizeof buffer, "%.1f KB", bytes / 1024);
+    else std::snprintf(buffer, sizeof buffer, "%.1f MB", bytes / (1024 * 1024));
+    return buffer;
+}
+
+}  // namespace wm::ui
