@@ -256,11 +256,21 @@
     requestFrame(0);
     return result;
   }
-  function pickFile(accept) {
+  // Without a purpose the file is a workspace to import; with one (e.g. 'insights-csv') its text goes
+  // back to the view that asked for it.
+  async function fileChosen(file, purpose) {
+    const text = await file.text();
+    const result = call('fileChosen', JSON.stringify({ purpose, name: file.name, text }));
+    requestFrame(0);
+    return result;
+  }
+  function pickFile(accept, purpose) {
     const input = document.createElement('input');
     input.type = 'file';
     input.accept = accept;
-    input.addEventListener('change', () => { if (input.files[0]) importFile(input.files[0]); });
+    input.addEventListener('change', () => {
+      if (input.files[0]) { if (purpose) fileChosen(input.files[0], purpose); else importFile(input.files[0]); }
+    });
     input.click();
   }
   window.addEventListener('dragover', (e) => e.preventDefault());

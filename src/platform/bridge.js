@@ -12,6 +12,7 @@ mergeInto(LibraryManager.library, {
     Module.shell.download(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(ptr, ptr + len));
   },
   wm_js_pick_file: function (accept) { Module.shell.pickFile(UTF8ToString(accept)); },
+  wm_js_pick_file_for: function (accept, purpose) { Module.shell.pickFile(UTF8ToString(accept), UTF8ToString(purpose)); },
   wm_js_storage: function (id, op, arg, ptr, len) {
     Module.shell.storage(id, UTF8ToString(op), UTF8ToString(arg), len ? HEAPU8.slice(ptr, ptr + len) : null);
   },

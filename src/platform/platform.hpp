@@ -16,6 +16,9 @@ const std::string& clipboard();              // last text pasted into or copied 
 void need_font_for(unsigned codepoint);      // a glyph outside the loaded fonts (CJK loads lazily)
 void note_text(std::string_view utf8);       // text about to be drawn: loads fonts its characters need
 void pick_file(std::string_view accept);     // file picker; the chosen file arrives as an import
+// File picker for a view: the page reads the chosen file as text and calls the app with
+// "fileChosen" {purpose, name, text}; the app routes it by purpose (e.g. "insights-csv").
+void pick_file_for(std::string_view accept, std::string_view purpose);
 double now_ms();                              // monotonic clock
 int today_days();                             // the local calendar date, days since 1970-01-01
 void download(std::string_view filename, std::string_view mime, std::string_view bytes);

@@ -37,6 +37,7 @@ void wm_js_download(const char* name, const char* mime, const char* bytes, int l
 double wm_js_now();
 double wm_js_today_days();
 void wm_js_pick_file(const char* accept);
+void wm_js_pick_file_for(const char* accept, const char* purpose);
 void wm_js_storage(int id, const char* op, const char* arg, const char* bytes, int len);
 }
 
@@ -336,6 +337,10 @@ void note_text(std::string_view utf8) { note_text_range(utf8.data(), utf8.data()
 void pick_file(std::string_view accept) {
     const std::string text(accept);
     wm_js_pick_file(text.c_str());
+}
+void pick_file_for(std::string_view accept, std::string_view purpose) {
+    const std::string a(accept), p(purpose);
+    wm_js_pick_file_for(a.c_str(), p.c_str());
 }
 
 void storage(std::string_view op, std::string_view json_arg, std::string_view bytes, StorageCallback done) {

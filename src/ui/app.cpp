@@ -15,6 +15,7 @@
 #include "ui/item_registry.hpp"
 #include "ui/json_text.hpp"
 #include "ui/theme.hpp"
+#include "ui/view_insights.hpp"
 
 namespace wm::ui {
 
@@ -336,6 +337,7 @@ std::string App::call(std::string_view name, std::string_view arg) {
     if (name == "stats") return hook_stats();
     if (name == "exportJson") return io::export_json(doc_.workspace());
     if (name == "importJson") return import_text(arg);
+    if (name == "fileChosen") return receive_chosen_file(state_, arg);
     if (name == "generate") return hook_generate(arg);
     if (name == "show") return hook_show(arg);
     if (name == "rect") return hook_rect(arg);

@@ -11,6 +11,7 @@
 #include "edit/command.hpp"
 #include "model/model.hpp"
 #include "ui/backlog_state.hpp"
+#include "ui/insights_state.hpp"
 
 namespace wm::ui {
 
@@ -45,6 +46,7 @@ struct UiState {
     int animate_frames = 0;                    // frames a view still wants (transitions)
     BacklogState backlog;                      // the backlog view's selection, filters and sort
     MaturityDraft maturity;                    // the scan being answered (view_maturity.cpp)
+    InsightsState insights;                    // the insight repository's filters and CSV import
     std::vector<std::function<void()>> deferred;  // non-document work (open, storage) run after the pass
 };
 

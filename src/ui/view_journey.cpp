@@ -1,5 +1,6 @@
 #include "ui/view_journey.hpp"
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "ui/app.hpp"
 #include "ui/journey_header.hpp"
 #include "ui/theme.hpp"
+#include "ui/view_insights.hpp"
 
 namespace wm::ui {
 namespace {
@@ -53,6 +55,15 @@ void draw_cell(const ViewContext& ctx, const Journey& j, const Lane& lane, const
     }
 }
 
+// Insights on the map (view_insights.hpp): an insight lane lists the insights linked to the step,
+// and every cell accepts an insight dragged from the palette, linking it to the cell's step.
+void insights_in_cell(const ViewContext& ctx, const Journey& j, const Lane& lane, const Step& step, ImVec2 cell_min,
+                      float width) {
+    if (lane.kind == LaneKind::insight) draw_step_insights(ctx, j.id, step.id);
+    const float bottom = std::max(ImGui::GetCursorScreenPos().y, cell_min.y + ImGui::GetFrameHeight());
+    accept_insight_drop(ctx, j.id, step.id, cell_min.x, cell_min.y, cell_min.x + width, bottom);
+}
+
 }  // namespace
 
 void draw_journey_view(const ViewContext& ctx) {
@@ -64,6 +75,7 @@ void draw_journey_view(const ViewContext& ctx) {
     }
     const Journey& j = *journey;
     draw_journey_header(ctx, j);
+    draw_insight_palette(ctx);   // drag sources for linking insights to steps
 
     std::vector<const Step*> steps;
     for (const auto& stage : j.stages)
@@ -149,7 +161,10 @@ void draw_journey_view(const ViewContext& ctx) {
         for (std::size_t s = 0; s < steps.size(); ++s) {
             if (!ImGui::TableSetColumnIndex(static_cast<int>(s) + 1)) continue;
             auto it = cells.find(CellKey{lane.id, steps[s]->id});
+            const ImVec2 cell_min = ImGui::GetCursorScreenPos();
+            const float cell_width = ImGui::GetContentRegionAvail().x;
             draw_cell(ctx, j, lane, *steps[s], it == cells.end() ? nullptr : &it->second);
+            insights_in_cell(ctx, j, lane, *steps[s], cell_min, cell_width);
         }
         ImGui::PopID();
     }

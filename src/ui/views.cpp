@@ -2,6 +2,7 @@
 #include "ui/view_backlog.hpp"
 #include "ui/view_documents.hpp"
 #include "ui/view_framework.hpp"
+#include "ui/view_insights.hpp"
 #include "ui/view_journey.hpp"
 #include "ui/view_maturity.hpp"
 
@@ -12,6 +13,7 @@ const std::vector<ViewInfo>& views() {
         {"framework", "Framework", false, &draw_framework_view},
         {"journey", "Journey", true, &draw_journey_view},
         {"backlog", "Backlog", false, &draw_backlog_view},
+        {"insights", "Insights", false, &draw_insights_view},
         {"maturity", "Maturity scan", false, &draw_maturity_view},
         {"documents", "Documents", false, &draw_documents_view},
     };

@@ -1,0 +1,541 @@
+// The insight repository view.
+//
+// [SECTION] index: helpers (today, staleness, badges, one-command edits) · toolbar (threshold,
+// export, import) and filters · the table (sortable rows that are drag sources) · the editor of the
+// selected insight (every field, links to steps) · journey-view pieces (palette, cell list, drop
+// target) · the view.
+// The CSV import dialog is in view_insights_import.cpp.
+#include "ui/view_insights.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include "edit/commands.hpp"
+#include "imgui.h"
+#include "imgui_internal.h"   // BeginDragDropTargetCustom: a table cell is a drop target but no item
+#include "io/csv_insights.hpp"
+#include "misc/cpp/imgui_stdlib.h"
+#include "model/date.hpp"
+#include "model/enum_names.hpp"
+#include "model/limits.hpp"
+#include "platform/platform.hpp"
+#include "scoring/prioritise.hpp"
+#include "ui/app.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace wm::ui {
+namespace {
+
+// [SECTION] Helpers ---------------------------------------------------------------------------------
+
+Date today() { return Date{platform::today_days()}; }
+
+// The same rule as the scoring (scoring::insight_is_stale), so that a "stale" badge and a lower
+// evidence score always go together.
+bool is_stale(const Workspace& ws, const Insight& i) {
+    return scoring::insight_is_stale(i, today(), ws.settings.stale_after_days);
+}
+
+void redraw(const ViewContext& ctx) { ctx.ui.animate_frames = std::max(ctx.ui.animate_frames, 2); }
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+ImU32 evidence_color(Evidence e) {
+    switch (e) {
+        case Evidence::validated: return color::kOk;
+        case Evidence::observed: return IM_COL32(14, 165, 233, 255);
+        case Evidence::assumed: return color::kMuted;
+    }
+    return color::kMuted;
+}
+
+// A small coloured label. It is an (invisible) item named `id` so that tests and screen readers of
+// the item registry find it, e.g. "##stale Coverage doubts".
+void badge(const char* text, ImU32 col, const std::string& id) {
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const ImVec2 size = ImGui::CalcTextSize(text);
+    const ImVec2 box(size.x + 10, size.y + 2);
+    ImGui::GetWindowDrawList()->AddRectFilled(pos, ImVec2(pos.x + box.x, pos.y + box.y), (col & 0x00FFFFFF) | 0x30000000, 4);
+    ImGui::GetWindowDrawList()->AddText(ImVec2(pos.x + 5, pos.y + 1), col, text);
+    ImGui::InvisibleButton(id.c_str(), box);
+}
+
+void evidence_badges(const ViewContext& ctx, const Insight& i, const char* where) {
+    badge(std::string(enum_name(i.evidence)).c_str(), evidence_color(i.evidence), "##evidence " + std::string(where) + i.title);
+    if (is_stale(ctx.ws, i)) {
+        ImGui::SameLine(0, 4);
+        badge("stale", color::kWarn, "##stale " + std::string(where) + i.title);
+        ImGui::SetItemTooltip("%s", i.last_validated ? ("Last validated " + to_iso(*i.last_validated) + ", more than " +
+                                                        std::to_string(ctx.ws.settings.stale_after_days) + " days ago").c_str()
+                                                     : "Never validated");
+    }
+}
+
+std::string step_name(const Workspace& ws, const StepRef& ref) {
+    const Journey* j = find_by_id(ws.journeys, ref.journey);
+    const Step* s = j ? find_step(*j, ref.step) : nullptr;
+    return j && s ? j->title + " / " + s->name : std::string("(missing step)");
+}
+
+// Every edit of an insight replaces it whole: one command, one undo step, checked by the command.
+void replace(const ViewContext& ctx, Insight changed) { ctx.emit(edit::replace_insight(std::move(changed))); }
+
+template <class E>
+bool enum_combo(const char* label, E* value, float width) {
+    bool changed = false;
+    ImGui::SetNextItemWidth(width);
+    if (ImGui::BeginCombo(label, std::string(enum_name(*value)).c_str())) {
+        for (std::size_t k = 0; k < enum_count<E>(); ++k) {
+            const E v = static_cast<E>(k);
+            if (ImGui::Selectable(std::string(enum_name(v)).c_str(), v == *value) && v != *value) {
+                *value = v;
+                changed = true;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+// A filter combo over an enumeration: -1 = any.
+template <class E>
+void enum_filter(const ViewContext& ctx, const char* label, const char* any, int* value, float width) {
+    ImGui::SetNextItemWidth(width);
+    const std::string preview = *value < 0 ? std::string(any) : std::string(enum_name(static_cast<E>(*value)));
+    if (ImGui::BeginCombo(label, preview.c_str())) {
+        if (ImGui::Selectable(any, *value < 0)) *value = -1, redraw(ctx);
+        for (std::size_t k = 0; k < enum_count<E>(); ++k)
+            if (ImGui::Selectable(std::string(enum_name(static_cast<E>(k))).c_str(), *value == static_cast<int>(k)))
+                *value = static_cast<int>(k), redraw(ctx);
+        ImGui::EndCombo();
+    }
+}
+
+void id_filter(const ViewContext& ctx, const char* label, const char* any, Id* value,
+               const std::vector<std::pair<std::string, Id>>& choices, float width) {
+    std::string preview = any;
+    for (const auto& [name, id] : choices)
+        if (id == *value) preview = name;
+    ImGui::SetNextItemWidth(width);
+    if (ImGui::BeginCombo(label, preview.c_str())) {
+        if (ImGui::Selectable(any, value->is_nil())) *value = Id{}, redraw(ctx);
+        for (const auto& [name, id] : choices) {
+            ImGui::PushID(&id);
+            if (ImGui::Selectable(name.c_str(), id == *value)) *value = id, redraw(ctx);
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+}
+
+bool passes(const ViewContext& ctx, const Insight& i) {
+    const InsightsState& st = ctx.ui.insights;
+    if (st.type >= 0 && static_cast<int>(i.type) != st.type) return false;
+    if (st.source >= 0 && static_cast<int>(i.source) != st.source) return false;
+    if (st.evidence >= 0 && static_cast<int>(i.evidence) != st.evidence) return false;
+    if (!st.persona.is_nil() && std::find(i.personas.begin(), i.personas.end(), st.persona) == i.personas.end()) return false;
+    if (!st.journey.is_nil() &&
+        std::none_of(i.steps.begin(), i.steps.end(), [&](const StepRef& r) { return r.journey == st.journey; }))
+        return false;
+    if (st.stale_only && !is_stale(ctx.ws, i)) return false;
+    if (!st.search.empty()) {
+        const std::string needle = lower(st.search);
+        std::string hay = lower(i.title) + "\n" + lower(i.text) + "\n" + lower(i.source_detail);
+        for (const auto& t : i.tags) hay += "\n" + lower(t);
+        if (hay.find(needle) == std::string::npos) return false;
+    }
+    return true;
+}
+
+// [SECTION] Toolbar and filters ---------------------------------------------------------------------
+
+void draw_toolbar(const ViewContext& ctx) {
+    const Workspace& ws = ctx.ws;
+    if (ImGui::Button("New insight")) {
+        Insight i;
+        i.id = new_id();
+        i.title = "New insight";
+        ctx.ui.insights.selected = i.id;
+        ctx.emit(edit::add_insight(std::move(i)));
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Export insights CSV")) {
+        const std::string name = (ws.name.empty() ? std::string("Waymark") : ws.name) + " insights.csv";
+        platform::download(name, "text/csv;charset=utf-8", io::insights_csv(ws));
+        ctx.ui.message = "Exported " + std::to_string(ws.insights.size()) + " insights as " + name;
+        ctx.ui.message_is_error = false;
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Import insights CSV\xE2\x80\xA6")) platform::pick_file_for(".csv,text/csv,text/plain", "insights-csv");
+    ImGui::SameLine();
+    ImGui::TextUnformatted("Stale after");
+    ImGui::SameLine();
+    // Typed, not dragged: one command when the field is left.
+    std::string days;
+    if (text_field("##Stale after days", std::to_string(ws.settings.stale_after_days), &days, 60)) {
+        const int value = std::atoi(days.c_str());
+        if (value > 0) ctx.emit(edit::set_stale_after_days(value));
+        else ctx.ui.message = "The staleness threshold is a number of days (1 or more).", ctx.ui.message_is_error = true;
+    }
+    ImGui::SameLine();
+    ImGui::TextUnformatted("days");
+}
+
+void draw_filters(const ViewContext& ctx) {
+    InsightsState& st = ctx.ui.insights;
+    ImGui::SetNextItemWidth(220);
+    if (ImGui::InputTextWithHint("##Search insights", "Search insights", &st.search)) redraw(ctx);
+    ImGui::SameLine();
+    enum_filter<InsightType>(ctx, "##Type filter", "Any type", &st.type, 120);
+    ImGui::SameLine();
+    enum_filter<InsightSource>(ctx, "##Source filter", "Any source", &st.source, 120);
+    ImGui::SameLine();
+    enum_filter<Evidence>(ctx, "##Evidence filter", "Any evidence", &st.evidence, 130);
+    ImGui::SameLine();
+    std::vector<std::pair<std::string, Id>> personas, journeys;
+    for (const auto& p : ctx.ws.personas) personas.emplace_back(p.name, p.id);
+    for (const auto& j : ctx.ws.journeys) journeys.emplace_back(j.title, j.id);
+    id_filter(ctx, "##Persona filter", "Any persona", &st.persona, personas, 140);
+    ImGui::SameLine();
+    id_filter(ctx, "##Journey filter", "Any journey", &st.journey, journeys, 170);
+    ImGui::SameLine();
+    if (ImGui::Checkbox("Stale only", &st.stale_only)) redraw(ctx);
+}
+
+// [SECTION] The table -------------------------------------------------------------------------------
+
+enum Column { kTitle, kType, kEvidence, kSource, kValidated, kSteps, kColumns };
+
+void sort_rows(const ViewContext& ctx, std::vector<const Insight*>& rows) {
+    const InsightsState& st = ctx.ui.insights;
+    auto less = [&](const Insight* a, const Insight* b) {
+        switch (st.sort_column) {
+            case kTitle: return lower(a->title) < lower(b->title);
+            case kType: return a->type < b->type;
+            case kEvidence: return a->evidence < b->evidence;
+            case kSource: return a->source < b->source;
+            case kValidated: return a->last_validated.value_or(Date{-1 << 30}).days < b->last_validated.value_or(Date{-1 << 30}).days;
+            case kSteps: return a->steps.size() < b->steps.size();
+            default: return false;
+        }
+    };
+    std::stable_sort(rows.begin(), rows.end(), [&](const Insight* a, const Insight* b) {
+        return st.sort_descending ? less(b, a) : less(a, b);
+    });
+}
+
+void drag_source(const Insight& i) {
+    if (ImGui::BeginDragDropSource()) {
+        ImGui::SetDragDropPayload(kInsightPayload, &i.id, sizeof(Id));
+        ImGui::Text("Link \xE2\x80\x9C%s\xE2\x80\x9D to a step", i.title.c_str());
+        ImGui::EndDragDropSource();
+    }
+}
+
+void draw_table(const ViewContext& ctx, std::vector<const Insight*> rows) {
+    InsightsState& st = ctx.ui.insights;
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_Sortable | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Resizable;
+    if (!ImGui::BeginTable("insight-table", kColumns, flags)) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Insight", ImGuiTableColumnFlags_WidthStretch, 3.0f, kTitle);
+    ImGui::TableSetupColumn("Type", ImGuiTableColumnFlags_WidthFixed, 80, kType);
+    ImGui::TableSetupColumn("Evidence", ImGuiTableColumnFlags_WidthFixed, 130, kEvidence);
+    ImGui::TableSetupColumn("Source", ImGuiTableColumnFlags_WidthFixed, 80, kSource);
+    ImGui::TableSetupColumn("Validated", ImGuiTableColumnFlags_WidthFixed, 86, kValidated);
+    ImGui::TableSetupColumn("Steps", ImGuiTableColumnFlags_WidthFixed, 44, kSteps);
+    ImGui::TableHeadersRow();
+    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {
+        st.sort_column = static_cast<int>(specs->Specs[0].ColumnUserID);
+        st.sort_descending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
+    }
+    sort_rows(ctx, rows);
+    for (const Insight* i : rows) {
+        ImGui::PushID(i);
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(kTitle);
+        // Labelled by the title so that people (and tests) find the row by what it says.
+        const std::string label = i->title + "##insight-row";
+        if (ImGui::Selectable(label.c_str(), st.selected == i->id, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap)) {
+            st.selected = st.selected == i->id ? Id{} : i->id;
+            st.link_journey = Id{};
+            redraw(ctx);
+        }
+        drag_source(*i);
+        ImGui::TableSetColumnIndex(kType);
+        ImGui::TextUnformatted(std::string(enum_name(i->type)).c_str());
+        ImGui::TableSetColumnIndex(kEvidence);
+        evidence_badges(ctx, *i, "");
+        ImGui::TableSetColumnIndex(kSource);
+        ImGui::TextUnformatted(std::string(enum_name(i->source)).c_str());
+        ImGui::TableSetColumnIndex(kValidated);
+        if (i->last_validated) ImGui::TextUnformatted(to_iso(*i->last_validated).c_str());
+        else ImGui::TextDisabled("never");
+        ImGui::TableSetColumnIndex(kSteps);
+        ImGui::Text("%zu", i->steps.size());
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
+// [SECTION] The editor --------------------------------------------------------------------------------
+
+void draw_step_links(const ViewContext& ctx, const Insight& i) {
+    const Workspace& ws = ctx.ws;
+    InsightsState& st = ctx.ui.insights;
+    ImGui::PushFont(ctx.fonts.bold);
+    ImGui::TextUnformatted("Linked steps");
+    ImGui::PopFont();
+    if (i.steps.empty()) ImGui::TextDisabled("None yet: pick one below, or drag the insight onto a journey cell.");
+    for (const StepRef& ref : i.steps) {
+        const std::string name = step_name(ws, ref);
+        ImGui::PushID(&ref);
+        if (ImGui::SmallButton(("Unlink##" + name).c_str())) {
+            Insight changed = i;
+            changed.steps.erase(std::remove(changed.steps.begin(), changed.steps.end(), ref), changed.steps.end());
+            replace(ctx, std::move(changed));
+        }
+        ImGui::SameLine();
+        if (ImGui::SmallButton(("Open##" + name).c_str())) ctx.go("journey", ref.journey);
+        ImGui::SameLine();
+        ImGui::TextWrapped("%s", name.c_str());
+        ImGui::PopID();
+    }
+    // The picker: journey first, then one of its steps; choosing the step links it.
+    std::vector<std::pair<std::string, Id>> journeys;
+    for (const auto& j : ws.journeys) journeys.emplace_back(j.title, j.id);
+    id_filter(ctx, "##Link journey", "Link to a step of\xE2\x80\xA6", &st.link_journey, journeys, 200);
+    if (const Journey* j = find_by_id(ws.journeys, st.link_journey)) {
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(180);
+        if (ImGui::BeginCombo("##Link step", "Step\xE2\x80\xA6")) {
+            for (const auto& stage : j->stages)
+                for (const auto& s : stage.steps) {
+                    const StepRef ref{j->id, s.id};
+                    const bool linked = std::find(i.steps.begin(), i.steps.end(), ref) != i.steps.end();
+                    ImGui::PushID(&s);
+                    if (ImGui::Selectable((stage.name + " / " + s.name).c_str(), linked) && !linked) {
+                        Insight changed = i;
+                        changed.steps.push_back(ref);
+                        replace(ctx, std::move(changed));
+                    }
+                    ImGui::PopID();
+                }
+            ImGui::EndCombo();
+        }
+    }
+}
+
+void draw_editor(const ViewContext& ctx, const Insight& i) {
+    const Workspace& ws = ctx.ws;
+    ImGui::PushID(&i);
+    std::string text;
+    ImGui::TextDisabled("Title");
+    if (text_field("##Insight title", i.title, &text)) {
+        Insight changed = i;
+        changed.title = text;
+        replace(ctx, std::move(changed));
+    }
+    ImGui::TextDisabled("Text");
+    if (text_field("##Insight text", i.text, &text, -1, true)) {
+        Insight changed = i;
+        changed.text = text;
+        replace(ctx, std::move(changed));
+    }
+    Insight changed = i;
+    if (enum_combo("Type##insight", &changed.type, 140)) replace(ctx, changed);
+    if (enum_combo("Source##insight", &changed.source, 140)) replace(ctx, changed);
+    ImGui::TextDisabled("Source detail");
+    if (text_field("##Source detail", i.source_detail, &text)) {
+        changed = i;
+        changed.source_detail = text;
+        replace(ctx, changed);
+    }
+
+    ImGui::TextDisabled("Evidence");
+    for (std::size_t k = 0; k < enum_count<Evidence>(); ++k) {
+        const auto e = static_cast<Evidence>(k);
+        std::string label(enum_name(e));
+        label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+        if (k) ImGui::SameLine();
+        if (ImGui::RadioButton((label + "##evidence").c_str(), i.evidence == e) && i.evidence != e) {
+            changed = i;
+            changed.evidence = e;
+            replace(ctx, changed);
+        }
+    }
+    ImGui::TextDisabled("Last validated (YYYY-MM-DD, empty: never)");
+    if (text_field("##Last validated", i.last_validated ? to_iso(*i.last_validated) : std::string(), &text, 120)) {
+        changed = i;
+        if (text.empty()) changed.last_validated.reset(), replace(ctx, changed);
+        else if (auto d = parse_iso_date(text)) changed.last_validated = *d, replace(ctx, changed);
+        else ctx.ui.message = "\xE2\x80\x9C" + text + "\xE2\x80\x9D is not a date (YYYY-MM-DD).", ctx.ui.message_is_error = true;
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Validated today")) {
+        changed = i;
+        changed.last_validated = today();
+        replace(ctx, changed);
+    }
+    evidence_badges(ctx, i, "editor ");
+
+    const char* impacts[] = {"-2 hurts a lot", "-1 hurts", "0 neutral", "+1 helps", "+2 delights"};
+    int impact = i.impact + limits::kMaxImpact;
+    ImGui::SetNextItemWidth(140);
+    if (ImGui::Combo("Impact##insight", &impact, impacts, IM_ARRAYSIZE(impacts)) && impact - limits::kMaxImpact != i.impact) {
+        changed = i;
+        changed.impact = impact - limits::kMaxImpact;
+        replace(ctx, changed);
+    }
+    if (!ws.personas.empty()) {
+        ImGui::TextDisabled("Personas");
+        for (const auto& p : ws.personas) {
+            bool on = std::find(i.personas.begin(), i.personas.end(), p.id) != i.personas.end();
+            ImGui::PushID(&p);
+            if (ImGui::Checkbox((p.name + "##insight-persona").c_str(), &on)) {
+                changed = i;
+                if (on) changed.personas.push_back(p.id);
+                else changed.personas.erase(std::remove(changed.personas.begin(), changed.personas.end(), p.id), changed.personas.end());
+                replace(ctx, changed);
+            }
+            ImGui::PopID();
+            ImGui::SameLine();
+        }
+        ImGui::NewLine();
+    }
+    ImGui::TextDisabled("Tags (separated by ;)");
+    std::string tags;
+    for (const auto& t : i.tags) tags += (tags.empty() ? "" : "; ") + t;
+    if (text_field("##Insight tags", tags, &text)) {
+        changed = i;
+        changed.tags.clear();
+        std::size_t start = 0;
+        while (start <= text.size()) {
+            const std::size_t cut = std::min(text.find(';', start), text.size());
+            std::string t = text.substr(start, cut - start);
+            t.erase(0, t.find_first_not_of(' '));
+            t.erase(t.find_last_not_of(' ') + 1);
+            if (!t.empty()) changed.tags.push_back(t);
+            start = cut + 1;
+        }
+        replace(ctx, changed);
+    }
+    ImGui::Spacing();
+    draw_step_links(ctx, i);
+    ImGui::Spacing();
+    if (ImGui::Button("Delete insight")) {
+        ctx.emit(edit::remove_insight(i.id));
+        ctx.ui.insights.selected = Id{};
+    }
+    ImGui::PopID();
+}
+
+}  // namespace
+
+// [SECTION] Journey-view pieces -------------------------------------------------------------------------
+
+void draw_insight_palette(const ViewContext& ctx) {
+    if (ctx.ws.insights.empty()) return;
+    if (!ImGui::CollapsingHeader("Insights to link (drag one onto a cell)")) return;
+    ImGui::BeginChild("insight-palette", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 4.5f), ImGuiChildFlags_Border);
+    const float right = ImGui::GetContentRegionAvail().x;
+    float used = 0;
+    for (const Insight& i : ctx.ws.insights) {
+        const std::string label = i.title + "##palette";
+        const float w = ImGui::CalcTextSize(i.title.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+        if (used > 0 && used + w < right) ImGui::SameLine();
+        else used = 0;
+        ImGui::PushID(&i);
+        ImGui::SmallButton(label.c_str());
+        drag_source(i);
+        ImGui::PopID();
+        used += w + ImGui::GetStyle().ItemSpacing.x;
+    }
+    ImGui::EndChild();
+}
+
+void draw_step_insights(const ViewContext& ctx, Id journey, Id step) {
+    for (const Insight& i : ctx.ws.insights) {
+        if (std::find(i.steps.begin(), i.steps.end(), StepRef{journey, step}) == i.steps.end()) continue;
+        ImGui::PushID(&i);
+        ImGui::TextWrapped("%s", i.title.c_str());
+        evidence_badges(ctx, i, "cell ");
+        ImGui::PopID();
+    }
+    // A named strip at the bottom of the cell: the place to drop an insight (the whole cell accepts
+    // it), findable as "link here <step>" by tests.
+    const Journey* j = find_by_id(ctx.ws.journeys, journey);
+    const Step* s = j ? find_step(*j, step) : nullptr;
+    if (!s) return;
+    if (const ImGuiPayload* p = ImGui::GetDragDropPayload(); p && p->IsDataType(kInsightPayload))
+        ImGui::TextDisabled("Drop to link here");
+    else
+        ImGui::InvisibleButton(("##link here " + s->name).c_str(), ImVec2(std::max(1.0f, ImGui::GetContentRegionAvail().x), ImGui::GetFrameHeight()));
+}
+
+void accept_insight_drop(const ViewContext& ctx, Id journey, Id step, float min_x, float min_y, float max_x, float max_y) {
+    const ImRect rect(min_x, min_y, max_x, max_y);
+    if (!ImGui::BeginDragDropTargetCustom(rect, ImGui::GetID(&step))) return;
+    if (const ImGuiPayload* payload = ImGui::AcceptDragDropPayload(kInsightPayload)) {
+        Id id;
+        std::memcpy(&id, payload->Data, sizeof(Id));
+        if (const Insight* i = find_by_id(ctx.ws.insights, id)) {
+            const StepRef ref{journey, step};
+            if (std::find(i->steps.begin(), i->steps.end(), ref) == i->steps.end()) {
+                Insight changed = *i;
+                changed.steps.push_back(ref);
+                replace(ctx, std::move(changed));
+            }
+        }
+    }
+    ImGui::EndDragDropTarget();
+}
+
+// [SECTION] The view --------------------------------------------------------------------------------------
+
+void draw_insights_view(const ViewContext& ctx) {
+    const Workspace& ws = ctx.ws;
+    InsightsState& st = ctx.ui.insights;
+    ImGui::PushFont(ctx.fonts.heading);
+    ImGui::TextUnformatted("Insights");
+    ImGui::PopFont();
+    if (st.import.open) {
+        draw_insight_import(ctx);
+        return;
+    }
+    std::vector<const Insight*> shown;
+    int stale = 0;
+    for (const auto& i : ws.insights) {
+        stale += is_stale(ws, i);
+        if (passes(ctx, i)) shown.push_back(&i);
+    }
+    const Insight* selected = find_by_id(ws.insights, st.selected);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted), "%zu insights \xC2\xB7 %d stale \xC2\xB7 showing %zu",
+                       ws.insights.size(), stale, shown.size());
+    draw_toolbar(ctx);
+    draw_filters(ctx);
+    ImGui::Separator();
+    const float details_width = selected ? std::min(440.0f, ImGui::GetContentRegionAvail().x * 0.42f) : 0.0f;
+    ImGui::BeginChild("insights-main", ImVec2(selected ? -details_width - 8 : 0, 0));
+    if (ws.insights.empty())
+        ImGui::TextWrapped("No insights yet. Add one, or import a spreadsheet of research findings.");
+    else
+        draw_table(ctx, shown);
+    ImGui::EndChild();
+    if (selected) {
+        ImGui::SameLine();
+        ImGui::BeginChild("insight-editor", ImVec2(details_width, 0), ImGuiChildFlags_Border);
+        draw_editor(ctx, *selected);
+        ImGui::EndChild();
+    }
+}
+
+}  // namespace wm::ui

@@ -1,0 +1,31 @@
+#pragma once
+#include <string_view>
+
+#include "ui/ui_state.hpp"
+
+namespace wm::ui {
+
+// The insight repository: every insight of the workspace as a searchable, filterable, sortable table,
+// an editor for the selected one (evidence, validation date, links to steps), CSV export and import.
+void draw_insights_view(const ViewContext& ctx);
+
+// Payload type of an insight being dragged (the payload is its Id): rows of the repository are drag
+// sources, journey cells drop targets (view_journey.cpp).
+inline constexpr const char* kInsightPayload = "WM_INSIGHT";
+
+// In the journey view: a compact, draggable list of the insights (drag one onto a cell to link it to
+// that step), and, per cell of an insight lane, the insights linked to the step.
+void draw_insight_palette(const ViewContext& ctx);
+void draw_step_insights(const ViewContext& ctx, Id journey, Id step);
+// Makes the screen rectangle [min, max] a drop target that links a dropped insight to the step.
+void accept_insight_drop(const ViewContext& ctx, Id journey, Id step, float min_x, float min_y, float max_x, float max_y);
+
+// The page delivers a file the user picked for a purpose (platform::pick_file_for): JSON
+// {purpose, name, text}. Returns the test hook's JSON answer.
+std::string receive_chosen_file(UiState& ui, std::string_view json);
+
+// view_insights_import.cpp: the mapping and preview step of a CSV import (UiState::insights.import).
+void open_insight_import(UiState& ui, std::string name, std::string_view text);
+void draw_insight_import(const ViewContext& ctx);
+
+}  // namespace wm::ui
