@@ -12,6 +12,7 @@
 #include "model/model.hpp"
 #include "ui/backlog_state.hpp"
 #include "ui/insights_state.hpp"
+#include "ui/persona_state.hpp"
 
 namespace wm::ui {
 
@@ -47,6 +48,7 @@ struct UiState {
     BacklogState backlog;                      // the backlog view's selection, filters and sort
     MaturityDraft maturity;                    // the scan being answered (view_maturity.cpp)
     InsightsState insights;                    // the insight repository's filters and CSV import
+    PersonaState personas;                     // the selected persona and the persona lens on maps
     std::vector<std::function<void()>> deferred;  // non-document work (open, storage) run after the pass
 };
 

@@ -5,6 +5,7 @@
 #include "ui/view_insights.hpp"
 #include "ui/view_journey.hpp"
 #include "ui/view_maturity.hpp"
+#include "ui/view_personas.hpp"
 
 namespace wm::ui {
 
@@ -14,6 +15,7 @@ const std::vector<ViewInfo>& views() {
         {"journey", "Journey", true, &draw_journey_view},
         {"backlog", "Backlog", false, &draw_backlog_view},
         {"insights", "Insights", false, &draw_insights_view},
+        {"personas", "Personas", false, &draw_personas_view},
         {"maturity", "Maturity scan", false, &draw_maturity_view},
         {"documents", "Documents", false, &draw_documents_view},
     };
