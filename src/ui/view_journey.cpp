@@ -24,11 +24,20 @@ struct CellKeyHash {
     std::size_t operator()(const CellKey& k) const noexcept { return std::hash<Id>{}(k.lane) * 31 + std::hash<Id>{}(k.step); }
 };
 
+// The persona lens (UiState::personas.lens): cards that concern other personas only are faded, so
+// the ones for the chosen persona stand out; cards for everyone (no personas) stay as they are.
+float lens_alpha(const Card& card, Id lens) {
+    if (lens.is_nil() || card.personas.empty()) return 1.0f;
+    return std::find(card.personas.begin(), card.personas.end(), lens) != card.personas.end() ? 1.0f : 0.25f;
+}
+
 void draw_cell(const ViewContext& ctx, const Journey& j, const Lane& lane, const Step& step,
                const std::vector<const Card*>* cards) {
+    const Id lens = find_by_id(ctx.ws.personas, ctx.ui.personas.lens) ? ctx.ui.personas.lens : Id{};
     if (lane.kind == LaneKind::emotion) {
         for (const auto& e : j.emotions) {
             if (e.lane != lane.id || e.step != step.id) continue;
+            if (!lens.is_nil() && e.persona != lens) continue;  // the lens shows only that persona's score
             const Persona* persona = find_by_id(ctx.ws.personas, e.persona);
             ImGui::Text("%s%+d", persona ? (persona->initials + " ").c_str() : "", e.score);
         }
@@ -37,20 +46,24 @@ void draw_cell(const ViewContext& ctx, const Journey& j, const Lane& lane, const
     if (!cards) return;
     for (const Card* card : *cards) {
         ImGui::PushID(card);
+        const float alpha = lens_alpha(*card, lens);
+        ImGui::PushStyleVar(ImGuiStyleVar_Alpha, ImGui::GetStyle().Alpha * alpha);
         const ImVec2 pos = ImGui::GetCursorScreenPos();
         const float width = ImGui::GetContentRegionAvail().x;
         ImGui::PushTextWrapPos(pos.x + width - 8);
         const ImVec2 text_size = ImGui::CalcTextSize(card->text.c_str(), nullptr, false, width - 16);
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const float h = text_size.y + 12 + (card->severity > 0 ? 16 : 0);
-        dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), rgb(lane.color, 40), 5);
-        dl->AddRectFilled(pos, ImVec2(pos.x + 3, pos.y + h), rgb(lane.color), 5, ImDrawFlags_RoundCornersLeft);
+        dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), rgb(lane.color, static_cast<int>(40 * alpha)), 5);
+        dl->AddRectFilled(pos, ImVec2(pos.x + 3, pos.y + h), rgb(lane.color, static_cast<int>(255 * alpha)), 5,
+                          ImDrawFlags_RoundCornersLeft);
         ImGui::SetCursorScreenPos(ImVec2(pos.x + 8, pos.y + 6));
         ImGui::TextUnformatted(card->text.c_str());
         if (card->severity > 0) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted), "Severity %d/5", card->severity);
         ImGui::PopTextWrapPos();
         ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + h + 4));
         ImGui::Dummy(ImVec2(0, 0));
+        ImGui::PopStyleVar();
         ImGui::PopID();
     }
 }
