@@ -90,6 +90,21 @@ test('personas: create and edit with undo, a journey\'s personas, the lens on th
     assert.deepEqual(anais.goals, ['One bill, in euros']);
     await click(page, 'Colour 3');
     assert.equal((await doc(page)).personas.find((p) => p.id === anais.id).color, '#db2777');
+    // A custom colour: dragging in the picker changes nothing until Apply, which is one command.
+    await click(page, 'Custom colour…');
+    const apply = await rect(page, 'Apply');
+    await page.mouse.move(apply.x + 40, apply.y - 150);
+    await page.mouse.down();
+    await page.mouse.move(apply.x + 90, apply.y - 120, { steps: 5 });
+    await page.mouse.up();
+    await settle(page, 200);
+    await screenshot(page, 'personas-colour-picker');
+    assert.equal((await doc(page)).personas.find((p) => p.id === anais.id).color, '#db2777', 'not applied yet');
+    const revision = (await stats(page)).document.revision;
+    await click(page, 'Apply');
+    const picked = (await doc(page)).personas.find((p) => p.id === anais.id).color;
+    assert.notEqual(picked, '#db2777', 'the picked colour is applied');
+    assert.equal((await stats(page)).document.revision, revision + 1, 'one command');
     let px = await notBlank(page);
     assert.ok(px.colours > 30 && px.differing > px.sampled * 0.02, 'the personas view is drawn');
     await screenshot(page, 'personas-editor');
@@ -118,8 +133,16 @@ test('personas: create and edit with undo, a journey\'s personas, the lens on th
     px = await notBlank(page);
     assert.ok(px.colours > 30 && px.differing > px.sampled * 0.02, 'the map is drawn under the lens');
 
-    // Zoë's view: her journeys, clickable; opening one sets the lens to her.
+    // Henrik's view lists the pain card tagged with him, with its severity.
     await click(page, 'Personas');
+    await click(page, henrik.name);
+    await screenshot(page, 'personas-henrik-view');
+    await page.mouse.move(1100, 500);
+    await page.mouse.wheel(0, 6000);        // their pains are below the journeys
+    await settle(page, 300);
+    await screenshot(page, 'personas-henrik-pains');
+
+    // Zoë's view: her journeys, clickable; opening one sets the lens to her.
     await click(page, zoe.name);
     await screenshot(page, 'personas-zoe-view');
     const zoeJourney = ws.journeys.find((j) => j.personas.includes(zoe.id) && j.level > 0);
