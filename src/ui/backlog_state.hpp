@@ -12,6 +12,7 @@ struct BacklogState {
     enum class Mode { list, matrix, model };
     Mode mode = Mode::list;
     Id selected;                 // the opportunity whose details are shown (nil: none)
+    Id details_shown;            // the one the details panel showed last (a new one starts at the top)
     // Filters: -1 / nil = any.
     int level = -1;
     Id journey;

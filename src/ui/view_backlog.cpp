@@ -18,6 +18,7 @@
 #include "ui/app.hpp"
 #include "ui/theme.hpp"
 #include "ui/view_backlog_internal.hpp"
+#include "ui/view_opportunity_editor.hpp"
 #include "ui/widgets.hpp"
 
 namespace wm::ui {
@@ -334,10 +335,7 @@ void draw_details(const ViewContext& ctx, const Row& row) {
     const Opportunity& o = *row.ranked.opportunity;
     const Workspace& ws = ctx.ws;
     ImGui::PushID(&o);
-    ImGui::PushFont(ctx.fonts.heading);
-    ImGui::TextWrapped("%s", o.title.c_str());
-    ImGui::PopFont();
-    if (!o.description.empty()) ImGui::TextWrapped("%s", o.description.c_str());
+    draw_opportunity_fields(ctx, o);  // title, description, owner (view_opportunity_editor.cpp)
     for (Id id : row.journeys)
         if (const Journey* j = find_by_id(ws.journeys, id)) {
             const std::string link = "Open " + j->title + "##open-journey";
@@ -402,6 +400,7 @@ void draw_details(const ViewContext& ctx, const Row& row) {
         if (text_field("##Will not do reason", o.will_not_do_reason, &reason, -1, true))
             ctx.emit(edit::set_will_not_do(o.id, true, reason));
     }
+    draw_opportunity_links(ctx, o);   // journeys, steps, insights, personas, solutions
     ImGui::PopID();
 }
 
@@ -443,6 +442,8 @@ void draw_backlog_view(const ViewContext& ctx) {
     mode_button(ctx, "List", BacklogState::Mode::list);
     mode_button(ctx, "Matrix", BacklogState::Mode::matrix);
     mode_button(ctx, "Scoring model", BacklogState::Mode::model);
+    if (ImGui::Button("New opportunity")) create_opportunity(ctx, new_opportunity("Untitled opportunity"));
+    ImGui::SameLine();
     if (ImGui::Button("Export backlog CSV")) {
         const std::string name = (ws.name.empty() ? std::string("Waymark") : ws.name) + " backlog.csv";
         platform::download(name, "text/csv;charset=utf-8", io::backlog_csv(ws, today));
@@ -468,6 +469,8 @@ void draw_backlog_view(const ViewContext& ctx) {
     ImGui::EndChild();
     if (selected) {
         ImGui::SameLine();
+        if (st.details_shown != st.selected) ImGui::SetNextWindowScroll(ImVec2(0, 0));
+        st.details_shown = st.selected;
         ImGui::BeginChild("backlog-details", ImVec2(details_width, 0), ImGuiChildFlags_Border);
         draw_details(ctx, *selected);
         ImGui::EndChild();

@@ -25,6 +25,7 @@
 #include "scoring/prioritise.hpp"
 #include "ui/app.hpp"
 #include "ui/theme.hpp"
+#include "ui/view_opportunity_editor.hpp"
 #include "ui/widgets.hpp"
 
 namespace wm::ui {
@@ -431,6 +432,17 @@ void draw_editor(const ViewContext& ctx, const Insight& i) {
     ImGui::Spacing();
     draw_step_links(ctx, i);
     ImGui::Spacing();
+    if (ImGui::Button("New opportunity from this insight")) {
+        // Linked to the insight, its steps (and their journeys) and its personas.
+        Opportunity o = new_opportunity(i.title);
+        o.insights.push_back(i.id);
+        o.steps = i.steps;
+        for (const StepRef& ref : i.steps)
+            if (std::find(o.journeys.begin(), o.journeys.end(), ref.journey) == o.journeys.end()) o.journeys.push_back(ref.journey);
+        o.personas = i.personas;
+        create_opportunity(ctx, std::move(o));
+    }
+    ImGui::SameLine();
     if (ImGui::Button("Delete insight")) {
         ctx.emit(edit::remove_insight(i.id));
         ctx.ui.insights.selected = Id{};

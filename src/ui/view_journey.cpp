@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "edit/commands.hpp"
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
 #include "model/enum_names.hpp"
@@ -12,6 +13,7 @@
 #include "ui/journey_header.hpp"
 #include "ui/theme.hpp"
 #include "ui/view_insights.hpp"
+#include "ui/view_opportunity_editor.hpp"
 
 namespace wm::ui {
 namespace {
@@ -29,6 +31,26 @@ struct CellKeyHash {
 float lens_alpha(const Card& card, Id lens) {
     if (lens.is_nil() || card.personas.empty()) return 1.0f;
     return std::find(card.personas.begin(), card.personas.end(), lens) != card.personas.end() ? 1.0f : 0.25f;
+}
+
+// A pain card answers a right-click with "New opportunity from this pain": the opportunity takes the
+// card's text, journey and step, and the card links to it — one undo step.
+void pain_card_menu(const ViewContext& ctx, const Journey& j, const Card& card, ImVec2 pos, ImVec2 size) {
+    ImGui::SetCursorScreenPos(pos);
+    ImGui::InvisibleButton(("##card " + card.text).c_str(), size, ImGuiButtonFlags_MouseButtonRight);
+    if (ImGui::BeginPopupContextItem("card-menu")) {
+        if (ImGui::MenuItem("New opportunity from this pain")) {
+            Opportunity o = new_opportunity(card.text);
+            o.journeys.push_back(j.id);
+            o.steps.push_back(StepRef{j.id, card.step});
+            o.personas = card.personas;
+            o.insights = card.insights;
+            std::vector<Id> linked = card.opportunities;
+            linked.push_back(o.id);
+            create_opportunity(ctx, std::move(o), edit::set_card_opportunities(j.id, card.id, std::move(linked)));
+        }
+        ImGui::EndPopup();
+    }
 }
 
 void draw_cell(const ViewContext& ctx, const Journey& j, const Lane& lane, const Step& step,
@@ -61,6 +83,7 @@ void draw_cell(const ViewContext& ctx, const Journey& j, const Lane& lane, const
         ImGui::TextUnformatted(card->text.c_str());
         if (card->severity > 0) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted), "Severity %d/5", card->severity);
         ImGui::PopTextWrapPos();
+        if (lane.kind == LaneKind::pain) pain_card_menu(ctx, j, *card, pos, ImVec2(width, h));
         ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + h + 4));
         ImGui::Dummy(ImVec2(0, 0));
         ImGui::PopStyleVar();
@@ -142,6 +165,13 @@ void draw_journey_view(const ViewContext& ctx) {
             ImGui::SameLine();
         }
         ImGui::TextWrapped("%s", steps[s]->name.c_str());
+        // An opportunity on this step: one command, then the backlog shows it selected.
+        if (ImGui::SmallButton(("+ Opportunity##" + steps[s]->name).c_str())) {
+            Opportunity o = new_opportunity("Improve \xE2\x80\x9C" + steps[s]->name + "\xE2\x80\x9D");
+            o.journeys.push_back(j.id);
+            o.steps.push_back(StepRef{j.id, steps[s]->id});
+            create_opportunity(ctx, std::move(o));
+        }
     }
 
     std::string layer;
