@@ -114,7 +114,9 @@ test('a damaged newest save: the previous good one opens, with a message', async
     await page.keyboard.press('End');
     await page.keyboard.type(' (v3)');
     await page.keyboard.press('Enter');
+    await page.evaluate(() => window.waymark.settled());
     await savedState(page);
+    assert.ok((await exported(page)).journeys.some((j) => j.title === 'Pay the first bill (v2) (v3)'), 'v3 is the newest save');
     const doc = (await stats(page)).storage.doc;
     // Flip bytes in the head snapshot, as a failing disk or a buggy extension might.
     await page.evaluate((id) => new Promise((resolve, reject) => {
