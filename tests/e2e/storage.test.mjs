@@ -98,6 +98,7 @@ test('two tabs: one writer; the other is read-only, follows live, and takes over
     await reader.keyboard.press('End');
     await reader.keyboard.type(' (now here)');
     await reader.keyboard.press('Enter');
+    await reader.evaluate(() => window.waymark.settled());
     await savedState(reader);
     assert.ok((await exported(reader)).journeys.some((j) => j.title === 'Activate the eSIM in the app (now here)'));
   } finally { await close(); }
