@@ -7,30 +7,16 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, launch, openApp, screenshot, stats, notBlank, rect as rectNow, settle, ARTIFACTS } from './lib.mjs';
+import { startServer, launch, openApp, screenshot, stats, notBlank, rect, settle, ARTIFACTS, click } from './lib.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
 after(async () => { await srv.close(); });
 
-async function rect(page, label) {
-  for (let i = 0; ; ++i) {
-    try { return await rectNow(page, label); } catch (e) { if (i >= 20) throw e; }
-    await settle(page, 100);
-  }
-}
 async function drawn(page, label) {
   await settle(page, 50);
   const r = await page.evaluate((l) => window.waymark.rect(l), label);
   return r.ok !== false;
-}
-async function click(page, label) {
-  const r = await rect(page, label);
-  const x = r.x + Math.min(r.w / 2, 40), y = r.y + r.h / 2;
-  await page.mouse.move(x, y);
-  await settle(page, 50);
-  await page.mouse.click(x, y);
-  await settle(page, 150);
 }
 const doc = async (page) => JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace;
 

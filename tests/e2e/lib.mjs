@@ -52,11 +52,16 @@ export async function settle(page, ms = 300) {
   await page.evaluate(() => window.waymark.settled());
 }
 
+// The rectangle of the widget labelled `label`. A widget that appears after a click (a popup, a
+// selection) is reported once a frame that draws it has completed: poll briefly for it.
 export async function rect(page, label) {
-  await page.evaluate(() => window.waymark.settled());
-  const r = await page.evaluate((l) => window.waymark.rect(l), label);
-  if (r.ok === false) throw new Error(r.error);
-  return r;
+  for (let i = 0; ; ++i) {
+    await page.evaluate(() => window.waymark.settled());
+    const r = await page.evaluate((l) => window.waymark.rect(l), label);
+    if (r.ok !== false) return r;
+    if (i >= 20) throw new Error(r.error);
+    await page.waitForTimeout(100);
+  }
 }
 
 export async function click(page, label, { double = false, button = 'left' } = {}) {

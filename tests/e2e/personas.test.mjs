@@ -5,28 +5,11 @@
 // them; deleting a persona strips it from the journey, and undo brings it back.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, screenshot, stats, notBlank, rect as rectNow, settle } from './lib.mjs';
+import { startServer, launch, openApp, screenshot, stats, notBlank, rect, settle, click } from './lib.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
 after(async () => { await srv.close(); });
-
-// A widget that appears after a click is reported once a frame that draws it has completed.
-async function rect(page, label) {
-  for (let i = 0; ; ++i) {
-    try { return await rectNow(page, label); } catch (e) { if (i >= 20) throw e; }
-    await settle(page, 100);
-  }
-}
-
-async function click(page, label) {
-  const r = await rect(page, label);
-  const x = r.x + Math.min(r.w / 2, 40), y = r.y + r.h / 2;
-  await page.mouse.move(x, y);
-  await settle(page, 50);
-  await page.mouse.click(x, y);
-  await settle(page, 150);
-}
 
 // Types into a text field and leaves it by clicking an empty spot: one command.
 async function type(page, label, text, away) {
