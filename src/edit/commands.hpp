@@ -161,4 +161,11 @@ Command add_scan(MaturityScan scan, std::size_t index = kEnd);
 Command replace_scan(MaturityScan scan);
 Command remove_scan(Id scan);
 
+// [SECTION] Composite -----------------------------------------------------------------------------
+// Several commands as one edit and one undo step (a paste that adds cards and sets scores). They run
+// in order, each seeing what the previous ones did; if one refuses, the whole sequence refuses with
+// its sentence and the changes already made are rolled back, so the document is left untouched.
+// `label` names the undo step; "" takes the first label a command sets.
+Command sequence(std::string label, std::vector<Command> commands);
+
 }  // namespace wm::edit
