@@ -10,6 +10,12 @@
   const canvas = document.getElementById('canvas');
   const textInput = document.getElementById('text-input');
   const loading = document.getElementById('loading');
+  // The theme chosen in the app (View menu; stored by src/platform/bridge.js) colours the loading
+  // screen too; without a choice app.css follows the system.
+  try {
+    const theme = localStorage.getItem('waymark.theme');
+    if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
+  } catch (e) { /* storage refused: follow the system */ }
 
   function fatal(title, message) {
     const box = document.getElementById('fatal');

@@ -1,5 +1,6 @@
 // Emscripten JS library: the C++ → page calls. Each forwards to `Module.shell`, the page runtime
-// defined in web/app.js, so that all DOM code lives in one place.
+// defined in web/app.js, so that all DOM code lives in one place; only calls that need no page
+// state (clock, date, preferences, the system colour scheme) are answered here directly.
 mergeInto(LibraryManager.library, {
   wm_js_request_frame: function (delayMs) { Module.shell.requestFrame(delayMs); },
   wm_js_set_cursor: function (name) { Module.shell.setCursor(UTF8ToString(name)); },
@@ -15,6 +16,32 @@ mergeInto(LibraryManager.library, {
   wm_js_pick_file_for: function (accept, purpose) { Module.shell.pickFile(UTF8ToString(accept), UTF8ToString(purpose)); },
   wm_js_storage: function (id, op, arg, ptr, len) {
     Module.shell.storage(id, UTF8ToString(op), UTF8ToString(arg), len ? HEAPU8.slice(ptr, ptr + len) : null);
+  },
+  // Preferences of this browser (not of a document): localStorage under "waymark.<key>". Storage
+  // can be refused (blocked site data, some private windows): reading then answers "not set" (-1)
+  // and writing does nothing. Answers the value's UTF-8 length; the value is written to `out` only
+  // if it fits in `capacity` bytes with its terminator (the caller asks again with more room).
+  wm_js_preference: function (key, out, capacity) {
+    let value = null;
+    try { value = window.localStorage.getItem('waymark.' + UTF8ToString(key)); } catch (e) { value = null; }
+    if (value === null) return -1;
+    const length = lengthBytesUTF8(value);
+    if (length < capacity) stringToUTF8(value, out, capacity);
+    return length;
+  },
+  wm_js_set_preference: function (key, value) {
+    try { window.localStorage.setItem('waymark.' + UTF8ToString(key), UTF8ToString(value)); } catch (e) { /* refused: not kept */ }
+  },
+  wm_js_prefers_dark: function () {
+    return window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0;
+  },
+  // Tells the app when the system switches between light and dark, then draws a frame.
+  wm_js_watch_prefers_dark: function () {
+    if (!window.matchMedia) return;
+    window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', function (e) {
+      Module._wm_prefers_dark_changed(e.matches ? 1 : 0);
+      Module.shell.requestFrame(0);
+    });
   },
   wm_js_now: function () { return performance.now(); },
   // The user's calendar day (local time zone), for dating maturity scans: performance.now() is not a date.

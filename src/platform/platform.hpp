@@ -23,6 +23,15 @@ double now_ms();                              // monotonic clock
 int today_days();                             // the local calendar date, days since 1970-01-01
 void download(std::string_view filename, std::string_view mime, std::string_view bytes);
 
+// Small preferences kept in this browser, not in documents (localStorage, keys prefixed "waymark.";
+// e.g. "theme"). "" when never set or when the browser refuses storage; writing then does nothing.
+std::string preference(std::string_view key);
+void set_preference(std::string_view key, std::string_view value);
+// The system's colour scheme (prefers-color-scheme: dark), and a callback run between frames when
+// it changes while the app runs (a frame is drawn afterwards). One callback; a new one replaces it.
+bool prefers_dark();
+void on_prefers_dark_change(std::function<void(bool dark)> changed);
+
 // Document storage (IndexedDB through web/storage.js). Asynchronous: the callback runs on a later
 // frame with the answer. `op` and the JSON argument/answer are described in web/app.js (storage()).
 struct StorageReply {

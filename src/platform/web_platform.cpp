@@ -16,6 +16,7 @@
 #include <GLES3/gl3.h>
 
 #include <cstring>
+#include <functional>
 #include <unordered_map>
 #include <string>
 #include <vector>
@@ -39,6 +40,10 @@ double wm_js_today_days();
 void wm_js_pick_file(const char* accept);
 void wm_js_pick_file_for(const char* accept, const char* purpose);
 void wm_js_storage(int id, const char* op, const char* arg, const char* bytes, int len);
+int wm_js_preference(const char* key, char* out, int capacity);
+void wm_js_set_preference(const char* key, const char* value);
+int wm_js_prefers_dark();
+void wm_js_watch_prefers_dark();
 }
 
 namespace {
@@ -61,6 +66,8 @@ struct Platform {
     wm::ui::App* app = nullptr;
     int next_storage_request = 1;
     std::unordered_map<int, wm::platform::StorageCallback> storage_pending;
+    std::function<void(bool)> prefers_dark_changed;
+    bool watching_prefers_dark = false;
 };
 Platform P;  // the one platform instance of this page; lives as long as the page
 
@@ -216,6 +223,13 @@ EMSCRIPTEN_KEEPALIVE void wm_storage_reply(int id, int ok, const char* json, con
     P.settle_frames = std::max(P.settle_frames, 2);
 }
 
+// The system switched between light and dark (bridge.js listens to prefers-color-scheme).
+EMSCRIPTEN_KEEPALIVE void wm_prefers_dark_changed(int dark) {
+    if (P.prefers_dark_changed) P.prefers_dark_changed(dark != 0);
+    P.settle_frames = std::max(P.settle_frames, 2);
+    wm::platform::request_frame();
+}
+
 EMSCRIPTEN_KEEPALIVE void wm_font_loaded(const char* kind, const unsigned char* data, int size) {
     std::vector<unsigned char> bytes(data, data + size);
     if (std::strcmp(kind, "regular") == 0) P.font_regular = std::move(bytes);
@@ -353,6 +367,35 @@ void storage(std::string_view op, std::string_view json_arg, std::string_view by
 void download(std::string_view filename, std::string_view mime, std::string_view bytes) {
     const std::string name(filename), type(mime);
     wm_js_download(name.c_str(), type.c_str(), bytes.data(), static_cast<int>(bytes.size()));
+}
+
+std::string preference(std::string_view key) {
+    const std::string k(key);
+    std::string value(64, '\0');
+    int n = wm_js_preference(k.c_str(), value.data(), static_cast<int>(value.size()));
+    if (n < 0) return {};
+    if (n >= static_cast<int>(value.size())) {  // longer than the first guess: ask again with room for it
+        value.assign(static_cast<std::size_t>(n) + 1, '\0');
+        n = wm_js_preference(k.c_str(), value.data(), static_cast<int>(value.size()));
+        if (n < 0 || n >= static_cast<int>(value.size())) return {};
+    }
+    value.resize(static_cast<std::size_t>(n));
+    return value;
+}
+
+void set_preference(std::string_view key, std::string_view value) {
+    const std::string k(key), v(value);
+    wm_js_set_preference(k.c_str(), v.c_str());
+}
+
+bool prefers_dark() { return wm_js_prefers_dark() != 0; }
+
+void on_prefers_dark_change(std::function<void(bool dark)> changed) {
+    P.prefers_dark_changed = std::move(changed);
+    if (!P.watching_prefers_dark) {
+        P.watching_prefers_dark = true;
+        wm_js_watch_prefers_dark();
+    }
 }
 
 }  // namespace wm::platform

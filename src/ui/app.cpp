@@ -9,6 +9,7 @@
 
 #include "imgui.h"
 #include "io/file_format.hpp"
+#include "layout/journey_layout.hpp"
 #include "model/generate.hpp"
 #include "model/sample.hpp"
 #include "platform/platform.hpp"
@@ -24,7 +25,7 @@ namespace wm::ui {
 // ---------------------------------------------------------------------------------------------
 App::App()
     : persistence_(doc_, [this](Workspace ws, std::string origin, bool keep_view) { replace(std::move(ws), std::move(origin), keep_view); }) {
-    apply_theme();
+    init_theme();  // the theme chosen in this browser, else the system's
 }
 
 App::~App() = default;
@@ -118,8 +119,7 @@ void App::draw_view() {
         ImGui::TextWrapped("There is no \"%s\" view.", state_.place.view.c_str());
         return;
     }
-    ViewContext ctx{doc_.workspace(), state_, fonts_, nullptr, {}};
-    ctx.storage = &persistence_;
+    ViewContext ctx{doc_.workspace(), state_, fonts_, &persistence_, doc_.revision(), {}};
     ctx.open_new = [this](Workspace ws, std::string origin) { open(std::move(ws), std::move(origin)); };
     view->draw(ctx);
 }
@@ -161,6 +161,12 @@ void App::draw_menu_bar() {
             if (view.needs_id) continue;
             if (ImGui::MenuItem(view.title, nullptr, state_.place.view == view.key)) navigate(Place{view.key, {}});
         }
+        ImGui::Separator();
+        // Radio-like: the ticked one is in use. Applied after this frame (a style change mid-frame
+        // would be undone by the colours pushed around it), remembered in this browser.
+        for (const Theme theme : {Theme::light, Theme::dark})
+            if (ImGui::MenuItem(theme == Theme::light ? "Light theme" : "Dark theme", nullptr, current_theme() == theme))
+                state_.deferred.push_back([theme] { choose_theme(theme); });
         ImGui::EndMenu();
     }
     ImGui::EndMenuBar();
@@ -189,13 +195,13 @@ void App::draw_banners() {
     };
     const Persistence::Status status = persistence_.status();
     if (status == Persistence::Status::read_only)
-        banner(IM_COL32(254, 243, 199, 255),
+        banner(color::kWarnBg,
                "Read-only: this document is open for editing in another tab. Changes made there appear here as they are saved.",
                nullptr, [] {});
     if (status == Persistence::Status::failed || status == Persistence::Status::unavailable)
-        banner(IM_COL32(254, 226, 226, 255), persistence_.problem(), "Export now", [this] { export_file(); });
+        banner(color::kErrorBg, persistence_.problem(), "Export now", [this] { export_file(); });
     if (!persistence_.notice().empty())
-        banner(IM_COL32(224, 242, 254, 255), persistence_.notice(), "Dismiss", [this] { persistence_.clear_notice(); });
+        banner(color::kInfoBg, persistence_.notice(), "Dismiss", [this] { persistence_.clear_notice(); });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -395,6 +401,24 @@ std::string App::hook_stats() const {
     w.field("opportunities", static_cast<double>(ws.opportunities.size()));
     w.field("metrics", static_cast<double>(ws.metrics.size()));
     w.field("message", state_.message);
+    {
+        // The journey map's view state (tests check what a gesture selected, zoomed or found).
+        const MapState& m = state_.map;
+        const char* kinds[] = {"none", "cards", "cell", "step", "stage", "lane", "layer"};
+        int found = 0;
+        if (const Journey* j = find_by_id(ws.journeys, m.journey); j && m.find.open && m.layout_journey == j->id)
+            found = static_cast<int>(layout::find_in_map(ws, *j, m.layout, m.find.query).size());
+        auto cam = m.cameras.find(m.journey);
+        w.key("map").begin();
+        w.field("journey", m.journey.is_nil() ? std::string() : m.journey.str());
+        w.field("zoom", cam != m.cameras.end() ? static_cast<double>(cam->second.zoom) : 1.0);
+        w.field("selection", kinds[static_cast<int>(m.sel.kind)]);
+        w.field("selectedCards", static_cast<double>(m.sel.kind == MapSelection::Kind::cards ? m.sel.cards.size() : 0));
+        w.field("editing", m.editing.kind != MapEditing::Kind::none);
+        w.field("findOpen", m.find.open).field("findMatches", static_cast<double>(found));
+        w.end();
+    }
+    w.field("theme", theme_name(current_theme()));
     w.key("storage");
     return w.str() + persistence_.stats_json() + "}";
 }

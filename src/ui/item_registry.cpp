@@ -42,6 +42,10 @@ std::optional<ItemRect> item_rect(std::string_view label) {
     return std::nullopt;
 }
 
+void expose_rect(const std::string& label, ItemRect rect) {
+    if (rect.w > 0 && rect.h > 0) registry.current[label] = rect;
+}
+
 }  // namespace wm::ui
 
 // ImGui calls these for every item while g.TestEngineHookItems is set.

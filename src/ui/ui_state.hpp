@@ -4,6 +4,7 @@
 // Views receive a ViewContext: a const workspace to read and a queue to emit commands into.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "model/model.hpp"
 #include "ui/backlog_state.hpp"
 #include "ui/insights_state.hpp"
+#include "ui/map_state.hpp"
 #include "ui/persona_state.hpp"
 
 namespace wm::ui {
@@ -35,6 +37,14 @@ struct MaturityDraft {
     Id shown_scan;                             // scan whose result is shown; nil: the latest
 };
 
+// The "New journey…" popup being filled in (new_journey.cpp).
+struct NewJourneyDraft {
+    std::string title;
+    int level = 1;
+    Id parent, stage;                          // where it hangs (nil: not placed yet)
+    int template_index = 0;                    // into kLaneTemplates; -1: no lanes
+};
+
 struct UiState {
     Place place{"framework", {}};
     std::vector<Place> back, forward;          // navigation history (Alt+Left / Alt+Right)
@@ -49,6 +59,8 @@ struct UiState {
     MaturityDraft maturity;                    // the scan being answered (view_maturity.cpp)
     InsightsState insights;                    // the insight repository's filters and CSV import
     PersonaState personas;                     // the selected persona and the persona lens on maps
+    NewJourneyDraft new_journey;               // the "New journey…" popup
+    MapState map;                              // the journey map: cameras, selection, editing (map_state.hpp)
     std::vector<std::function<void()>> deferred;  // non-document work (open, storage) run after the pass
 };
 
@@ -62,6 +74,7 @@ struct ViewContext {
     void go(std::string view, Id id = {}) const { ui.navigate.push_back(Place{std::move(view), id}); }
     void later(std::function<void()> fn) const { ui.deferred.push_back(std::move(fn)); }
     Persistence* storage = nullptr;                                   // documents and their history
+    std::uint64_t revision = 0;                                       // Document::revision(): caches compare it
     std::function<void(Workspace, std::string)> open_new;             // open as a new stored document
 };
 

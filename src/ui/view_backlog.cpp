@@ -42,7 +42,7 @@ ImU32 status_color(const Opportunity& o) {
     if (o.will_not_do) return color::kError;
     switch (o.status) {
         case OpportunityStatus::idea: return IM_COL32(148, 163, 184, 255);
-        case OpportunityStatus::validated: return IM_COL32(14, 165, 233, 255);
+        case OpportunityStatus::validated: return color::themed(IM_COL32(14, 165, 233, 255), IM_COL32(56, 189, 248, 255));
         case OpportunityStatus::planned: return color::kAccent;
         case OpportunityStatus::in_progress: return color::kWarn;
         case OpportunityStatus::done: return color::kOk;
@@ -116,12 +116,6 @@ bool drag_double_commit(const char* label, double value, double lo, double hi, d
 
 namespace {
 using backlog::Row;
-
-std::string fmt(const char* format, double v) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, format, v);
-    return buf;
-}
 
 std::string journey_titles(const Workspace& ws, const std::vector<Id>& ids) {
     std::string out;

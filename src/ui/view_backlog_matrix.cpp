@@ -34,7 +34,7 @@ void draw_matrix(const ViewContext& ctx, const std::vector<const Row*>& rows) {
 
     // Quadrants: top right is where customer and business agree — do these first.
     dl->AddRectFilled(p0, p1, color::kPaper);
-    dl->AddRectFilled(ImVec2(p0.x + w / 2, p0.y), ImVec2(p1.x, p0.y + h / 2), IM_COL32(238, 242, 255, 255));
+    dl->AddRectFilled(ImVec2(p0.x + w / 2, p0.y), ImVec2(p1.x, p0.y + h / 2), color::kAccentSoft);
     dl->AddLine(ImVec2(p0.x + w / 2, p0.y), ImVec2(p0.x + w / 2, p1.y), color::kLine);
     dl->AddLine(ImVec2(p0.x, p0.y + h / 2), ImVec2(p1.x, p0.y + h / 2), color::kLine);
     dl->AddRect(p0, p1, color::kMuted);
@@ -100,12 +100,15 @@ void draw_matrix(const ViewContext& ctx, const std::vector<const Row*>& rows) {
         const ImU32 fill = status_color(o);
         const bool is_selected = o.id == st.selected, is_hovered = it->row == hovered;
         dl->AddCircleFilled(it->center, it->radius, (fill & 0x00FFFFFF) | (static_cast<ImU32>(is_hovered ? 230 : 150) << IM_COL32_A_SHIFT));
+        // The rank reads on the bubble as it looks at rest (fill at 150/255 over the paper), so its
+        // colour does not flip on hover.
+        const ImU32 rank_color = color::readable_on(color::mix(color::kPaper, fill, 150.0f / 255.0f));
         dl->AddCircle(it->center, it->radius, fill, 0, is_selected ? 3.0f : 1.0f);
         if (is_selected) dl->AddCircle(it->center, it->radius + 4, color::kInk, 0, 2.0f);
         if (it->row->ranked.rank > 0) {
             const std::string rank = std::to_string(it->row->ranked.rank);
             const ImVec2 ts = ImGui::CalcTextSize(rank.c_str());
-            dl->AddText(ImVec2(it->center.x - ts.x / 2, it->center.y - ts.y / 2), color::kInk, rank.c_str());
+            dl->AddText(ImVec2(it->center.x - ts.x / 2, it->center.y - ts.y / 2), rank_color, rank.c_str());
         }
     }
     if (hovered) {

@@ -6,6 +6,7 @@
 #include "framework/framework.hpp"
 #include "model/enum_names.hpp"
 #include "ui/app.hpp"
+#include "ui/new_journey.hpp"
 #include "ui/theme.hpp"
 #include "imgui.h"
 
@@ -36,7 +37,7 @@ void journey_tile(const ViewContext& ctx, const Journey& j, float width) {
     const bool hovered = ImGui::IsItemHovered();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImU32 edge = j.state == JourneyState::to_be ? color::kToBe : color::kAccent;
-    dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), hovered ? IM_COL32(238, 242, 255, 255) : color::kPaper, 6);
+    dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), hovered ? color::kHover : color::kPaper, 6);
     dl->AddRect(pos, ImVec2(pos.x + width, pos.y + height), color::kLine, 6);
     dl->AddRectFilled(pos, ImVec2(pos.x + 4, pos.y + height), edge, 6, ImDrawFlags_RoundCornersLeft);
     ImGui::PushClipRect(pos, ImVec2(pos.x + width - 6, pos.y + height), true);
@@ -82,6 +83,7 @@ void draw_framework_view(const ViewContext& ctx) {
                        "%zu journeys \xC2\xB7 %zu of %zu lifecycle stages mapped \xC2\xB7 %zu of %zu macro-journey steps mapped",
                        ws.journeys.size(), coverage.lifecycle_stages_mapped, coverage.lifecycle_stages.size(),
                        coverage.macro_steps_mapped, coverage.macro_steps.size());
+    draw_new_journey_button(ctx);
     ImGui::Spacing();
 
     if (!lifecycle || lifecycle->stages.empty()) {

@@ -52,7 +52,7 @@ std::string lower(std::string_view s) {
 ImU32 evidence_color(Evidence e) {
     switch (e) {
         case Evidence::validated: return color::kOk;
-        case Evidence::observed: return IM_COL32(14, 165, 233, 255);
+        case Evidence::observed: return color::themed(IM_COL32(14, 165, 233, 255), IM_COL32(56, 189, 248, 255));
         case Evidence::assumed: return color::kMuted;
     }
     return color::kMuted;

@@ -1,103 +1,146 @@
+// The journey view: the header (title, state, personas, lens), a toolbar (zoom, find, add), the map
+// and, beside it, the details of what is selected. The map itself is map_canvas.cpp (drawing),
+// map_input.cpp (gestures, keys, clipboard) and map_panels.cpp (details, menus); its geometry is
+// src/layout. This file computes the frame they share and keeps the layout cache.
 #include "ui/view_journey.hpp"
 
 #include <algorithm>
+#include <cfloat>
+#include <cmath>
 #include <string>
-#include <unordered_map>
-#include <vector>
 
 #include "edit/commands.hpp"
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "misc/cpp/imgui_stdlib.h"
-#include "model/enum_names.hpp"
-#include "ui/app.hpp"
+#include "model/templates.hpp"
+#include "ui/item_registry.hpp"
 #include "ui/journey_header.hpp"
+#include "ui/map_internal.hpp"
 #include "ui/theme.hpp"
 #include "ui/view_insights.hpp"
-#include "ui/view_opportunity_editor.hpp"
 
 namespace wm::ui {
 namespace {
 
-struct CellKey {
-    Id lane, step;
-    friend bool operator==(const CellKey&, const CellKey&) = default;
-};
-struct CellKeyHash {
-    std::size_t operator()(const CellKey& k) const noexcept { return std::hash<Id>{}(k.lane) * 31 + std::hash<Id>{}(k.step); }
-};
+using map::Frame;
 
-// The persona lens (UiState::personas.lens): cards that concern other personas only are faded, so
-// the ones for the chosen persona stand out; cards for everyone (no personas) stay as they are.
-float lens_alpha(const Card& card, Id lens) {
-    if (lens.is_nil() || card.personas.empty()) return 1.0f;
-    return std::find(card.personas.begin(), card.personas.end(), lens) != card.personas.end() ? 1.0f : 0.25f;
+// Changes whenever the font atlas changes (a CJK glyph arrived, the pixel ratio changed): text
+// sizes, and so the layout, depend on it.
+std::uint64_t fonts_generation(const ViewContext& ctx) {
+    const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    std::uint64_t g = reinterpret_cast<std::uintptr_t>(atlas->TexID);
+    if (ctx.fonts.regular) g = g * 1000003u + static_cast<std::uint64_t>(ctx.fonts.regular->Glyphs.Size);
+    return g;
 }
 
-// A pain card answers a right-click with "New opportunity from this pain": the opportunity takes the
-// card's text, journey and step, and the card links to it — one undo step.
-void pain_card_menu(const ViewContext& ctx, const Journey& j, const Card& card, ImVec2 pos, ImVec2 size) {
-    ImGui::SetCursorScreenPos(pos);
-    ImGui::InvisibleButton(("##card " + card.text).c_str(), size, ImGuiButtonFlags_MouseButtonRight);
-    if (ImGui::BeginPopupContextItem("card-menu")) {
-        if (ImGui::MenuItem("New opportunity from this pain")) {
-            Opportunity o = new_opportunity(card.text);
-            o.journeys.push_back(j.id);
-            o.steps.push_back(StepRef{j.id, card.step});
-            o.personas = card.personas;
-            o.insights = card.insights;
-            std::vector<Id> linked = card.opportunities;
-            linked.push_back(o.id);
-            create_opportunity(ctx, std::move(o), edit::set_card_opportunities(j.id, card.id, std::move(linked)));
+const layout::JourneyLayout& cached_layout(const ViewContext& ctx, const Journey& j, MapState& st) {
+    const std::uint64_t fonts = fonts_generation(ctx);
+    if (st.layout_journey != j.id || st.layout_revision != ctx.revision || st.layout_fonts != fonts) {
+        ImFont* font = ctx.fonts.regular ? ctx.fonts.regular : ImGui::GetFont();
+        const float size = font->FontSize * ImGui::GetIO().FontGlobalScale;  // CSS pixels = map units at zoom 1
+        auto height = [font, size](std::string_view text, float wrap) {
+            if (text.empty()) return size;
+            return font->CalcTextSizeA(size, FLT_MAX, std::max(wrap, 1.0f), text.data(), text.data() + text.size()).y;
+        };
+        st.layout = layout::layout_journey(ctx.ws, j, height);
+        st.layout_journey = j.id;
+        st.layout_revision = ctx.revision;
+        st.layout_fonts = fonts;
+    }
+    return st.layout;
+}
+
+// A new journey (or another document) starts with nothing selected or being edited.
+void forget_journey_state(MapState& st, Id journey) {
+    if (st.journey == journey) return;
+    st.journey = journey;
+    st.sel = {};
+    st.editing = {};
+    st.drag = {};
+    st.find.current = 0;
+}
+
+void draw_toolbar(const ViewContext& ctx, const Journey& j, MapState& st, layout::Camera& cam, bool& fit,
+                  bool& reveal, const layout::JourneyLayout& lay) {
+    ImGui::PushID("map-toolbar");
+    if (ImGui::Button("Fit")) fit = true;
+    ImGui::SetItemTooltip("Fit the whole map on screen (Ctrl+0)");
+    ImGui::SameLine(0, 4);
+    if (ImGui::Button("-##zoom out")) cam.zoom = std::max(layout::kMinZoom, cam.zoom / 1.25f);
+    ImGui::SetItemTooltip("Zoom out (Ctrl+minus, Ctrl+wheel)");
+    ImGui::SameLine(0, 4);
+    const std::string pct = std::to_string(static_cast<int>(std::lround(cam.zoom * 100))) + "%##zoom reset";
+    if (ImGui::Button(pct.c_str(), ImVec2(56, 0))) cam.zoom = 1;
+    {   // its label changes with the zoom: tests find it by what it does
+        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        expose_rect("Zoom 100%", ItemRect{a.x, a.y, b.x - a.x, b.y - a.y});
+    }
+    ImGui::SetItemTooltip("Zoom 100%% (Ctrl+1)");
+    ImGui::SameLine(0, 4);
+    if (ImGui::Button("+##zoom in")) cam.zoom = std::min(layout::kMaxZoom, cam.zoom * 1.25f);
+    ImGui::SetItemTooltip("Zoom in (Ctrl+plus, Ctrl+wheel)");
+
+    ImGui::SameLine(0, 16);
+    if (ImGui::Button("+ Stage")) {
+        Stage stage{new_id(), "New stage", {Step{new_id(), "New step", {}, false}}};
+        st.sel = {};
+        st.sel.kind = MapSelection::Kind::stage;
+        st.sel.id = stage.id;
+        st.editing = editing_of(MapEditing::Kind::stage, stage.id, stage.name);
+        ctx.emit(edit::add_stage(j.id, std::move(stage)));
+    }
+    ImGui::SetItemTooltip("Add a stage at the end (drag a stage header to move it)");
+    ImGui::SameLine(0, 4);
+    if (ImGui::Button("+ Lane")) ImGui::OpenPopup("add-lane");
+    map::draw_add_lane_popup(ctx, j);
+
+    ImGui::SameLine(0, 16);
+    if (!st.find.open) {
+        if (ImGui::Button("Find")) {
+            st.find.open = true;
+            st.find.focus = true;
         }
-        ImGui::EndPopup();
-    }
-}
-
-void draw_cell(const ViewContext& ctx, const Journey& j, const Lane& lane, const Step& step,
-               const std::vector<const Card*>* cards) {
-    const Id lens = find_by_id(ctx.ws.personas, ctx.ui.personas.lens) ? ctx.ui.personas.lens : Id{};
-    if (lane.kind == LaneKind::emotion) {
-        for (const auto& e : j.emotions) {
-            if (e.lane != lane.id || e.step != step.id) continue;
-            if (!lens.is_nil() && e.persona != lens) continue;  // the lens shows only that persona's score
-            const Persona* persona = find_by_id(ctx.ws.personas, e.persona);
-            ImGui::Text("%s%+d", persona ? (persona->initials + " ").c_str() : "", e.score);
+        ImGui::SetItemTooltip("Find on this map (Ctrl+F)");
+    } else {
+        if (st.find.focus) {
+            // Activation by id: SetKeyboardFocusHere's tabbing request misses when the keys were
+            // pressed with the map (another window) focused.
+            ImGui::ActivateItemByID(ImGui::GetID("##Find in map"));
+            GImGui->NavNextActivateFlags = ImGuiActivateFlags_PreferInput;
+            st.find.focus = false;
+            ctx.ui.animate_frames = std::max(ctx.ui.animate_frames, 3);
         }
-        return;
+        ImGui::SetNextItemWidth(220);
+        const bool enter = ImGui::InputTextWithHint("##Find in map", "Find cards, steps, lanes", &st.find.query,
+                                                    ImGuiInputTextFlags_EnterReturnsTrue);
+        if (ImGui::IsItemEdited()) {
+            st.find.current = 0;
+            reveal = true;
+        }
+        // Esc ends the field's editing in the same frame: ask whether it was active then.
+        const bool escape = (ImGui::IsItemActive() || ImGui::IsItemDeactivated()) && ImGui::IsKeyPressed(ImGuiKey_Escape);
+        const auto matches = layout::find_in_map(ctx.ws, j, lay, st.find.query);
+        const int n = static_cast<int>(matches.size());
+        if (enter && n > 0) {
+            st.find.current = (st.find.current + (ImGui::GetIO().KeyShift ? n - 1 : 1)) % n;
+            st.find.focus = true;   // keep typing / pressing Enter
+            reveal = true;
+        }
+        ImGui::SameLine(0, 6);
+        ImGui::AlignTextToFramePadding();
+        if (st.find.query.empty()) ImGui::TextDisabled("Enter: next");
+        else if (n == 0) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kError), "No match");
+        else ImGui::Text("%d of %d", std::min(st.find.current, n - 1) + 1, n);
+        ImGui::SameLine(0, 6);
+        if (ImGui::SmallButton("Close##find") || escape) {
+            st.find.open = false;
+            st.find.query.clear();
+        }
     }
-    if (!cards) return;
-    for (const Card* card : *cards) {
-        ImGui::PushID(card);
-        const float alpha = lens_alpha(*card, lens);
-        ImGui::PushStyleVar(ImGuiStyleVar_Alpha, ImGui::GetStyle().Alpha * alpha);
-        const ImVec2 pos = ImGui::GetCursorScreenPos();
-        const float width = ImGui::GetContentRegionAvail().x;
-        ImGui::PushTextWrapPos(pos.x + width - 8);
-        const ImVec2 text_size = ImGui::CalcTextSize(card->text.c_str(), nullptr, false, width - 16);
-        ImDrawList* dl = ImGui::GetWindowDrawList();
-        const float h = text_size.y + 12 + (card->severity > 0 ? 16 : 0);
-        dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), rgb(lane.color, static_cast<int>(40 * alpha)), 5);
-        dl->AddRectFilled(pos, ImVec2(pos.x + 3, pos.y + h), rgb(lane.color, static_cast<int>(255 * alpha)), 5,
-                          ImDrawFlags_RoundCornersLeft);
-        ImGui::SetCursorScreenPos(ImVec2(pos.x + 8, pos.y + 6));
-        ImGui::TextUnformatted(card->text.c_str());
-        if (card->severity > 0) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted), "Severity %d/5", card->severity);
-        ImGui::PopTextWrapPos();
-        if (lane.kind == LaneKind::pain) pain_card_menu(ctx, j, *card, pos, ImVec2(width, h));
-        ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + h + 4));
-        ImGui::Dummy(ImVec2(0, 0));
-        ImGui::PopStyleVar();
-        ImGui::PopID();
-    }
-}
-
-// Insights on the map (view_insights.hpp): an insight lane lists the insights linked to the step,
-// and every cell accepts an insight dragged from the palette, linking it to the cell's step.
-void insights_in_cell(const ViewContext& ctx, const Journey& j, const Lane& lane, const Step& step, ImVec2 cell_min,
-                      float width) {
-    if (lane.kind == LaneKind::insight) draw_step_insights(ctx, j.id, step.id);
-    const float bottom = std::max(ImGui::GetCursorScreenPos().y, cell_min.y + ImGui::GetFrameHeight());
-    accept_insight_drop(ctx, j.id, step.id, cell_min.x, cell_min.y, cell_min.x + width, bottom);
+    ImGui::SameLine(0, 16);
+    ImGui::Checkbox("Details", &st.details);
+    ImGui::PopID();
 }
 
 }  // namespace
@@ -110,108 +153,70 @@ void draw_journey_view(const ViewContext& ctx) {
         return;
     }
     const Journey& j = *journey;
+    MapState& st = ctx.ui.map;
+    forget_journey_state(st, j.id);
     draw_journey_header(ctx, j);
     draw_insight_palette(ctx);   // drag sources for linking insights to steps
 
-    std::vector<const Step*> steps;
-    for (const auto& stage : j.stages)
-        for (const auto& step : stage.steps) steps.push_back(&step);
-    if (steps.empty() || j.lanes.empty()) {
-        ImGui::TextWrapped("This journey has no %s yet.", steps.empty() ? "steps" : "lanes");
+    const layout::JourneyLayout& lay = cached_layout(ctx, j, st);
+    auto cam_it = st.cameras.find(j.id);
+    layout::Camera cam = cam_it != st.cameras.end() ? cam_it->second : layout::Camera{};
+    const bool first_show = cam_it == st.cameras.end();
+    bool fit = false;
+    bool reveal = false;
+    draw_toolbar(ctx, j, st, cam, fit, reveal, lay);
+
+    if (j.stages.empty() || j.lanes.empty()) {
+        map::draw_template_choice(ctx, j);
         return;
     }
 
-    std::unordered_map<CellKey, std::vector<const Card*>, CellKeyHash> cells;
-    cells.reserve(j.cards.size());
-    for (const auto& card : j.cards) cells[CellKey{card.lane, card.step}].push_back(&card);
-
-    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY |
-                                  ImGuiTableFlags_SizingFixedFit;
-    if (!ImGui::BeginTable("journey-grid", static_cast<int>(steps.size()) + 1, flags)) return;
-    ImGui::TableSetupScrollFreeze(1, 2);
-    ImGui::TableSetupColumn("Lane", ImGuiTableColumnFlags_WidthFixed, 170);
-    for (const Step* step : steps) ImGui::TableSetupColumn(step->name.c_str(), ImGuiTableColumnFlags_WidthFixed, 190);
-
-    // Row 1: stage names spanning their steps (drawn per column; the first step of a stage names it).
-    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-    ImGui::TableSetColumnIndex(0);
-    ImGui::TextDisabled("Stage");
-    int column = 1;
-    for (const auto& stage : j.stages) {
-        for (std::size_t i = 0; i < stage.steps.size(); ++i, ++column) {
-            if (!ImGui::TableSetColumnIndex(column)) continue;
-            ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, IM_COL32(224, 231, 255, 255));
-            if (i == 0) {
-                ImGui::PushFont(ctx.fonts.bold);
-                ImGui::TextUnformatted(stage.name.c_str());
-                ImGui::PopFont();
+    const bool show_details = st.details && st.sel.kind != MapSelection::Kind::none;
+    const float details_w = show_details ? std::min(360.0f, ImGui::GetContentRegionAvail().x * 0.35f) : 0;
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    ImGui::BeginChild("map", ImVec2(avail.x - details_w - (show_details ? 8 : 0), avail.y), ImGuiChildFlags_Border,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoMove);
+    {
+        const ImVec2 wmin = ImGui::GetWindowPos();
+        const ImVec2 wsize = ImGui::GetWindowSize();
+        const Id lens = find_by_id(ctx.ws.personas, ctx.ui.personas.lens) ? ctx.ui.personas.lens : Id{};
+        Frame f{.ctx = ctx, .j = j, .lay = lay, .st = st, .cam = cam, .canvas_min = ImVec2(wmin.x + 1, wmin.y + 1),
+                .canvas_max = ImVec2(wmin.x + wsize.x - 1, wmin.y + wsize.y - 1)};
+        f.lens = lens;
+        // Headers and labels scale with the map but never below a readable size.
+        f.hscale = std::clamp(cam.zoom, 0.75f, 1.4f);
+        f.label_w = lay.metrics.label_width * f.hscale;
+        f.stage_h = lay.metrics.stage_header * f.hscale;
+        f.header_h = lay.header_height() * f.hscale;
+        f.body_min = ImVec2(f.canvas_min.x + f.label_w, f.canvas_min.y + f.header_h);
+        const ImU32 canvas = color::kCanvas;
+        f.dark = ((canvas >> IM_COL32_R_SHIFT & 0xFF) + (canvas >> IM_COL32_G_SHIFT & 0xFF) + (canvas >> IM_COL32_B_SHIFT & 0xFF)) < 3 * 128;
+        if (fit) f.cam = layout::fit_camera(lay, f.view_w(), f.view_h());
+        // A map opens at the top-left, whole if it fits, else at a zoom where cards stay readable.
+        if (first_show) f.cam = layout::Camera{0, 0, std::clamp(layout::fit_camera(lay, f.view_w(), f.view_h()).zoom, 0.8f, 1.0f)};
+        if (st.find.open && !st.find.query.empty()) {
+            f.matches = layout::find_in_map(ctx.ws, j, lay, st.find.query);
+            if (!f.matches.empty()) {
+                st.find.current = std::min(st.find.current, static_cast<int>(f.matches.size()) - 1);
+                // Follow the current match when it changed (Enter) or the query was typed.
+                if (reveal) map::reveal_match(f, f.matches[st.find.current]);
             }
         }
+        map::handle_map_input(f);
+        f.cam = layout::clamp_camera(f.cam, lay, f.view_w(), f.view_h());
+        map::draw_map(f);
+        map::draw_in_place_editor(f);
+        map::draw_context_menus(f);
+        cam = f.cam;
     }
-    // Row 2: step names; moments of truth are marked.
-    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-    ImGui::TableSetColumnIndex(0);
-    ImGui::TextDisabled("Step");
-    for (std::size_t s = 0; s < steps.size(); ++s) {
-        if (!ImGui::TableSetColumnIndex(static_cast<int>(s) + 1)) continue;
-        ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, IM_COL32(238, 240, 244, 255));
-        if (steps[s]->moment_of_truth) {
-            // Moments of truth carry a drawn marker and say what it means on hover.
-            const ImVec2 p = ImGui::GetCursorScreenPos();
-            const float h = ImGui::GetTextLineHeight();
-            ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(p.x + h * 0.3f, p.y + h * 0.5f), h * 0.28f, color::kWarn);
-            ImGui::Dummy(ImVec2(h * 0.6f, h));
-            ImGui::SetItemTooltip("Moment of truth");
-            ImGui::SameLine();
-        }
-        ImGui::TextWrapped("%s", steps[s]->name.c_str());
-        // An opportunity on this step: one command, then the backlog shows it selected.
-        if (ImGui::SmallButton(("+ Opportunity##" + steps[s]->name).c_str())) {
-            Opportunity o = new_opportunity("Improve \xE2\x80\x9C" + steps[s]->name + "\xE2\x80\x9D");
-            o.journeys.push_back(j.id);
-            o.steps.push_back(StepRef{j.id, steps[s]->id});
-            create_opportunity(ctx, std::move(o));
-        }
+    ImGui::EndChild();
+    st.cameras[j.id] = cam;
+    if (show_details) {
+        ImGui::SameLine(0, 8);
+        ImGui::BeginChild("map-details", ImVec2(details_w, avail.y), ImGuiChildFlags_Border);
+        map::draw_details_panel(ctx, j, st);
+        ImGui::EndChild();
     }
-
-    std::string layer;
-    for (const auto& lane : j.lanes) {
-        if (lane.layer != layer) {
-            layer = lane.layer;
-            if (!layer.empty()) {
-                ImGui::TableNextRow();
-                ImGui::TableSetColumnIndex(0);
-                ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(243, 244, 246, 255));
-                ImGui::PushFont(ctx.fonts.bold);
-                ImGui::TextUnformatted(layer.c_str());
-                ImGui::PopFont();
-            }
-        }
-        ImGui::TableNextRow();
-        ImGui::TableSetColumnIndex(0);
-        ImGui::PushID(&lane);
-        {
-            // Lane colour swatch, drawn (the UI font has no geometric-shape glyphs).
-            const ImVec2 p = ImGui::GetCursorScreenPos();
-            const float h = ImGui::GetTextLineHeight();
-            ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + h * 0.25f), ImVec2(p.x + h * 0.5f, p.y + h * 0.75f),
-                                                      rgb(lane.color), 2);
-            ImGui::Dummy(ImVec2(h * 0.5f, h));
-        }
-        ImGui::SameLine();
-        ImGui::TextWrapped("%s", lane.name.c_str());
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted), "%s", std::string(enum_name(lane.kind)).c_str());
-        for (std::size_t s = 0; s < steps.size(); ++s) {
-            if (!ImGui::TableSetColumnIndex(static_cast<int>(s) + 1)) continue;
-            auto it = cells.find(CellKey{lane.id, steps[s]->id});
-            const ImVec2 cell_min = ImGui::GetCursorScreenPos();
-            const float cell_width = ImGui::GetContentRegionAvail().x;
-            draw_cell(ctx, j, lane, *steps[s], it == cells.end() ? nullptr : &it->second);
-            insights_in_cell(ctx, j, lane, *steps[s], cell_min, cell_width);
-        }
-        ImGui::PopID();
-    }
-    ImGui::EndTable();
 }
 
 }  // namespace wm::ui

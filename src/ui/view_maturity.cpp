@@ -72,7 +72,9 @@ void draw_progress(const MaturityDraft& d) {
     const int answered = answered_count(d);
     char overlay[64];
     std::snprintf(overlay, sizeof overlay, "%d of %d answered", answered, n);
-    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, v4(color::kAccent));
+    // The overlay text is drawn in the text colour over the fill: in the dark theme a deeper indigo
+    // than the (light) accent keeps it readable.
+    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, v4(color::themed(color::kAccent, IM_COL32(79, 70, 229, 255))));
     ImGui::ProgressBar(n ? float(answered) / float(n) : 0.f, ImVec2(-1, 0), overlay);
     ImGui::PopStyleColor();
     // One dot per question, coloured when answered, ringed when on screen: where the gaps are.
@@ -190,7 +192,7 @@ void draw_questionnaire(const ViewContext& ctx) {
             dl->AddCircle(c, badge / 2, chart::stage_color(i + 1), 0, 1.5f);
             char digit[2] = {static_cast<char>('1' + i), 0};
             const ImVec2 ds = ImGui::CalcTextSize(digit);
-            dl->AddText(ImVec2(c.x - ds.x / 2, c.y - ds.y / 2), selected ? color::kPaper : color::kInk, digit);
+            dl->AddText(ImVec2(c.x - ds.x / 2, c.y - ds.y / 2), selected ? color::kOnAccent : color::kInk, digit);
             dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + badge + 20, pos.y + (h - text_size.y) / 2), color::kInk,
                         text, nullptr, text_w);
             ImGui::SetItemTooltip("Stage %d: %s", i + 1, mt::stage_name(i + 1));

@@ -11,12 +11,14 @@
 namespace wm::ui::chart {
 namespace mt = wm::maturity;
 
+// Series colours keep their hue in both themes; the dark theme uses lighter tints (text on them is
+// color::kOnAccent).
 ImU32 stage_color(int stage) {
     switch (stage) {
-        case 1: return IM_COL32(220, 38, 38, 255);
-        case 2: return IM_COL32(234, 88, 12, 255);
-        case 3: return IM_COL32(202, 138, 4, 255);
-        case 4: return IM_COL32(22, 163, 74, 255);
+        case 1: return color::themed(IM_COL32(220, 38, 38, 255), IM_COL32(248, 113, 113, 255));
+        case 2: return color::themed(IM_COL32(234, 88, 12, 255), IM_COL32(251, 146, 60, 255));
+        case 3: return color::themed(IM_COL32(202, 138, 4, 255), IM_COL32(250, 204, 21, 255));
+        case 4: return color::themed(IM_COL32(22, 163, 74, 255), IM_COL32(74, 222, 128, 255));
         case 5: return color::kAccent;
         default: return color::kMuted;
     }
@@ -24,9 +26,9 @@ ImU32 stage_color(int stage) {
 
 ImU32 area_color(mt::Area area) {
     switch (area) {
-        case mt::Area::insight: return IM_COL32(37, 99, 235, 255);
+        case mt::Area::insight: return color::themed(IM_COL32(37, 99, 235, 255), IM_COL32(96, 165, 250, 255));
         case mt::Area::framework: return color::kToBe;
-        case mt::Area::prioritisation: return IM_COL32(192, 38, 211, 255);
+        case mt::Area::prioritisation: return color::themed(IM_COL32(192, 38, 211, 255), IM_COL32(232, 121, 249, 255));
     }
     return color::kInk;
 }
@@ -61,7 +63,7 @@ void draw_area_chart(const ViewContext&, const mt::ScanResult& result,
     dl->AddRectFilled(o, ImVec2(o.x + width, o.y + height), color::kPaper, 6);
     for (int s = 1; s <= mt::kStageCount; ++s) {
         const float x = x_of(s);
-        dl->AddLine(ImVec2(x, o.y + top), ImVec2(x, o.y + top + row_h * mt::kAreaCount), color::kLine);
+        dl->AddLine(ImVec2(x, o.y + top), ImVec2(x, o.y + top + row_h * mt::kAreaCount), color::kGrid);
         char n[4];
         std::snprintf(n, sizeof n, "%d", s);
         centred_text(dl, ImVec2(x, o.y + 3), stage_color(s), n);
@@ -78,7 +80,7 @@ void draw_area_chart(const ViewContext&, const mt::ScanResult& result,
         // The value sits inside the bar's end, so it never collides with the evidence marker beside it.
         const float vw = ImGui::CalcTextSize(v).x;
         if (ar.answered > 0 && x_of(ar.score) - x0 > vw + 8)
-            dl->AddText(ImVec2(x_of(ar.score) - vw - 4, y + (row_h - line) / 2), color::kPaper, v);
+            dl->AddText(ImVec2(x_of(ar.score) - vw - 4, y + (row_h - line) / 2), color::kOnAccent, v);
         if (evidence[i].stage > 0)
             diamond(dl, ImVec2(x_of(evidence[i].stage), (bar_top + bar_bottom) / 2), 7, color::kPaper, color::kInk);
     }
@@ -110,7 +112,7 @@ void draw_history_chart(const ViewContext&, const std::vector<mt::HistoryPoint>&
         return px0 + static_cast<float>(d.days - d0) / static_cast<float>(d1 - d0) * (px1 - px0);
     };
     for (int s = 1; s <= mt::kStageCount; ++s) {
-        dl->AddLine(ImVec2(px0, y_of(s)), ImVec2(px1, y_of(s)), color::kLine);
+        dl->AddLine(ImVec2(px0, y_of(s)), ImVec2(px1, y_of(s)), color::kGrid);
         char n[4];
         std::snprintf(n, sizeof n, "%d", s);
         dl->AddText(ImVec2(o.x + 10, y_of(s) - line / 2), stage_color(s), n);

@@ -43,11 +43,9 @@ std::string first_chars(const std::string& s, std::size_t count) {
     return s.substr(0, i);
 }
 
-// Dark text on light colours, white on dark ones, so the initials stay readable on any avatar.
-ImU32 text_on(std::uint32_t color) {
-    const int r = (color >> 16) & 0xFF, g = (color >> 8) & 0xFF, b = color & 0xFF;
-    return (r * 299 + g * 587 + b * 114) / 1000 > 150 ? color::kInk : IM_COL32(255, 255, 255, 255);
-}
+// Dark text on light colours, white on dark ones, so the initials stay readable on any avatar (in
+// either theme: the avatar's colour is the user's, not the theme's).
+ImU32 text_on(std::uint32_t c) { return color::readable_on(rgb(c)); }
 
 }  // namespace
 

@@ -1,5 +1,5 @@
 // Opportunities with real mouse and keyboard: created from a journey step (its header's
-// "+ Opportunity"), from an insight (the insight editor) and from a pain card (right-click), each
+// context menu, "New opportunity here"), from an insight (the insight editor) and from a pain card (right-click), each
 // landing selected in the backlog with its links; the details panel edits the title, adds a
 // solution and links a persona — one command each, so one Ctrl+Z takes back only the last one.
 import { test, before, after } from 'node:test';
@@ -64,11 +64,12 @@ test('opportunities from a step, an insight and a pain card; edit, solution, per
     assert.ok(journey, 'the sample has a pain card');
     const step = journey.stages.find((s) => s.steps.length).steps[0];
 
-    // 1. From a step: the step header's "+ Opportunity".
+    // 1. From a step: right-click its header, "New opportunity here".
     await page.evaluate((id) => window.waymark.show('journey', id), journey.id);
     await settle(page, 300);
     await screenshot(page, 'opportunities-journey');
-    await click(page, `+ Opportunity ${step.name}`);
+    await click(page, `step ${step.name}`, 'right');
+    await click(page, 'New opportunity here menu');
     assert.equal((await stats(page)).view, 'backlog');
     let next = await doc(page);
     let [fromStep] = added(ws, next);
@@ -126,7 +127,7 @@ test('opportunities from a step, an insight and a pain card; edit, solution, per
     await settle(page, 300);
     await click(page, `card ${pain.text}`, 'right');
     await screenshot(page, 'opportunities-card-menu');
-    await click(page, 'New opportunity from this pain');
+    await click(page, 'New opportunity from this pain menu');
     assert.equal((await stats(page)).view, 'backlog');
     next = await doc(page);
     const [fromPain] = added(ws, next);

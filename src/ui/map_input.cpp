@@ -1,0 +1,1064 @@
+// Input on the journey map: one invisible button covers the map and receives every mouse button;
+// what a press means is decided by hit-testing the layout (map_internal.hpp target_at). Gestures:
+//   press on a card          select it (Ctrl/Shift: add/remove), drag moves the selection
+//   press on an empty cell   the cell cursor; drag pans (Shift+drag: selection box)
+//   press on an emotion lane place or drag a point of the curve
+//   press on a step / stage / lane header: select it; drag reorders
+//   double-click             edit in place (a card, a header) or add a card to an empty spot
+//   wheel / trackpad         pan; Ctrl+wheel (and pinch) zooms at the pointer; middle-drag pans
+// Keys (the map focused, no field typing): arrows move the cell cursor, Enter adds or edits, Tab
+// walks a cell's cards, Delete removes, Ctrl+C/X/V, Ctrl+A, 0–5 severity, M moment of truth,
+// +/- emotion score, Ctrl+plus/minus/0/1 zoom, Ctrl+F find, Esc clears.
+// Every change is a command, applied after the frame; one gesture is one command (one undo step).
+//
+// [SECTION] index: frame helpers · targets · editing · selection & clipboard · mouse · keyboard
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "edit/commands.hpp"
+#include "edit/paste.hpp"
+#include "imgui.h"
+#include "imgui_internal.h"
+#include "misc/cpp/imgui_stdlib.h"
+#include "platform/platform.hpp"
+#include "ui/map_internal.hpp"
+#include "ui/theme.hpp"
+#include "ui/view_insights.hpp"
+
+namespace wm::ui::map {
+
+// [SECTION] Frame helpers -------------------------------------------------------------------------
+
+const Step* Frame::step_of_column(int column) const {
+    if (column < 0 || column >= lay.column_count()) return nullptr;
+    const layout::Column& c = lay.columns[column];
+    if (c.stage < 0 || c.step < 0) return nullptr;
+    return &j.stages[c.stage].steps[c.step];
+}
+
+const Lane* Frame::lane_of_row(int row) const {
+    if (row < 0 || row >= lay.row_count() || lay.rows[row].kind != layout::RowKind::lane) return nullptr;
+    return &j.lanes[lay.rows[row].lane];
+}
+
+const Card* Frame::card_of_item(int item) const {
+    if (item < 0 || item >= static_cast<int>(lay.items.size()) || lay.items[item].kind != layout::ItemKind::card) return nullptr;
+    return &j.cards[lay.items[item].index];
+}
+
+Target target_at(const Frame& f, ImVec2 p) {
+    Target t;
+    if (p.x < f.canvas_min.x || p.y < f.canvas_min.y || p.x >= f.canvas_max.x || p.y >= f.canvas_max.y) return t;
+    const float bx = f.bx(p.x), by = f.by(p.y);
+    if (p.x < f.body_min.x && p.y < f.body_min.y) {
+        t.zone = Target::Zone::corner;
+    } else if (p.y < f.body_min.y) {
+        t.column = f.lay.column_at(bx);
+        t.stage = f.lay.stage_at(bx);
+        const bool stage_row = p.y < f.canvas_min.y + f.stage_h || (t.column >= 0 && f.lay.columns[t.column].step < 0);
+        t.zone = t.stage < 0 ? Target::Zone::none : stage_row ? Target::Zone::stage : Target::Zone::step;
+    } else if (p.x < f.body_min.x) {
+        t.row = f.lay.row_at(by);
+        if (t.row >= 0) t.zone = f.lay.rows[t.row].kind == layout::RowKind::layer ? Target::Zone::layer : Target::Zone::label;
+    } else {
+        const layout::Hit h = f.lay.hit(bx, by);
+        t.row = h.row;
+        t.column = h.column;
+        t.item = h.item;
+        if (h.row >= 0) t.zone = f.lay.rows[h.row].kind == layout::RowKind::layer ? Target::Zone::layer : Target::Zone::body;
+    }
+    return t;
+}
+
+namespace {
+
+constexpr float kDragThreshold = 4;
+
+int lane_index(const Journey& j, Id lane) {
+    for (std::size_t i = 0; i < j.lanes.size(); ++i)
+        if (j.lanes[i].id == lane) return static_cast<int>(i);
+    return -1;
+}
+
+// Steps in map order (every stage's steps, left to right).
+std::vector<const Step*> steps_in_order(const Journey& j) {
+    std::vector<const Step*> out;
+    for (const auto& stage : j.stages)
+        for (const auto& step : stage.steps) out.push_back(&step);
+    return out;
+}
+
+int step_order(const Journey& j, Id step) {
+    int k = 0;
+    for (const auto& stage : j.stages)
+        for (const auto& s : stage.steps) {
+            if (s.id == step) return k;
+            ++k;
+        }
+    return -1;
+}
+
+int column_of_step_id(const Frame& f, Id step) {
+    for (int c = 0; c < f.lay.column_count(); ++c)
+        if (const Step* s = f.step_of_column(c); s && s->id == step) return c;
+    return -1;
+}
+
+int row_of_lane_id(const Frame& f, Id lane) {
+    const int li = lane_index(f.j, lane);
+    return li >= 0 ? f.lay.row_of_lane(li) : -1;
+}
+
+void redraw(const Frame& f, int frames = 2) { f.ctx.ui.animate_frames = std::max(f.ctx.ui.animate_frames, frames); }
+
+void say(const Frame& f, std::string text, bool error) {
+    UiState& ui = f.ctx.ui;
+    // After the queued commands: a successful command clears the message line.
+    f.ctx.later([&ui, text = std::move(text), error] {
+        ui.message = text;
+        ui.message_is_error = error;
+    });
+}
+
+void reveal_cell(Frame& f, int row, int column) {
+    if (row < 0 || column < 0) return;
+    f.cam = layout::reveal(f.cam, f.lay.cell_rect(row, column), f.view_w(), f.view_h());
+}
+
+// [SECTION] Editing -----------------------------------------------------------------------------------
+
+void start_edit(MapState& st, MapEditing::Kind kind, Id id, std::string text) {
+    st.editing = MapEditing{};
+    st.editing.kind = kind;
+    st.editing.id = id;
+    st.editing.buffer = std::move(text);
+    st.editing.focus = true;
+}
+
+void start_rename_layer(MapState& st, const std::string& layer) {
+    st.editing = MapEditing{};
+    st.editing.kind = MapEditing::Kind::layer;
+    st.editing.layer = layer;
+    st.editing.buffer = layer;
+    st.editing.focus = true;
+}
+
+std::string trimmed(std::string s) {
+    const auto b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos) return {};
+    const auto e = s.find_last_not_of(" \t\r\n");
+    return s.substr(b, e - b + 1);
+}
+
+// Ends in-place editing with the typed text as one command (nothing when unchanged).
+void commit_editing(const Frame& f) {
+    MapEditing& e = f.st.editing;
+    const std::string text = trimmed(e.buffer);
+    const Journey& j = f.j;
+    switch (e.kind) {
+        case MapEditing::Kind::none: break;
+        case MapEditing::Kind::card:
+            if (const Card* card = find_by_id(j.cards, e.id)) {
+                if (text.empty()) f.ctx.emit(edit::remove_card(j.id, card->id));   // emptied: gone, as in any sticky-note tool
+                else if (text != card->text) f.ctx.emit(edit::set_card_text(j.id, card->id, text));
+            }
+            break;
+        case MapEditing::Kind::new_card:
+            if (!text.empty()) {
+                Card card;
+                card.id = new_id();
+                card.lane = e.lane;
+                card.step = e.step;
+                card.text = text;
+                select_cards(f.st, j, {card.id});
+                f.ctx.emit(edit::add_card(j.id, std::move(card)));
+            }
+            break;
+        case MapEditing::Kind::step:
+            if (const Step* s = find_step(j, e.id); s && !text.empty() && text != s->name) f.ctx.emit(edit::set_step_name(j.id, e.id, text));
+            break;
+        case MapEditing::Kind::stage:
+            if (const Stage* s = find_by_id(j.stages, e.id); s && !text.empty() && text != s->name) f.ctx.emit(edit::rename_stage(j.id, e.id, text));
+            break;
+        case MapEditing::Kind::lane:
+            if (const Lane* l = find_by_id(j.lanes, e.id); l && !text.empty() && text != l->name) f.ctx.emit(edit::set_lane_name(j.id, e.id, text));
+            break;
+        case MapEditing::Kind::layer:
+            if (!text.empty() && text != e.layer) {
+                std::vector<edit::Command> renames;
+                for (const auto& lane : j.lanes)
+                    if (lane.layer == e.layer) renames.push_back(edit::set_lane_layer(j.id, lane.id, text));
+                f.ctx.emit(edit::sequence("Rename layer \xE2\x80\x9C" + e.layer + "\xE2\x80\x9D", std::move(renames)));
+            }
+            break;
+    }
+    e = MapEditing{};
+    redraw(f);
+}
+
+// Where the in-place editor goes, on screen.
+bool editor_rect(const Frame& f, ImVec2& a, ImVec2& b) {
+    const MapEditing& e = f.st.editing;
+    const layout::JourneyLayout& L = f.lay;
+    switch (e.kind) {
+        case MapEditing::Kind::none: return false;
+        case MapEditing::Kind::card: {
+            const int i = L.item_of(layout::ItemKind::card, e.id);
+            if (i < 0) return false;
+            const layout::Rect& r = L.items[i].rect;
+            a = f.to_screen(r.x, r.y);
+            b = f.to_screen(r.right(), std::max(r.bottom(), r.y + 64));
+            return true;
+        }
+        case MapEditing::Kind::new_card: {
+            const int row = row_of_lane_id(f, e.lane), col = column_of_step_id(f, e.step);
+            if (row < 0 || col < 0) return false;
+            const layout::Rect cr = L.cell_rect(row, col);
+            const layout::Span items = L.cell_items(row, col);
+            const float top = items.empty() ? cr.y + L.metrics.cell_pad : L.items[items.end - 1].rect.bottom() + L.metrics.item_gap;
+            a = f.to_screen(cr.x + L.metrics.cell_pad, top);
+            b = f.to_screen(cr.right() - L.metrics.cell_pad, top + 64);
+            return true;
+        }
+        case MapEditing::Kind::step: {
+            const int c = column_of_step_id(f, e.id);
+            if (c < 0) return false;
+            a = ImVec2(f.sx(L.columns[c].x) + 2, f.canvas_min.y + f.stage_h + 4);
+            b = ImVec2(f.sx(L.columns[c].x + L.columns[c].w) - 2, f.body_min.y - 4);
+            return true;
+        }
+        case MapEditing::Kind::stage: {
+            for (const auto& span : L.stages)
+                if (f.j.stages[span.stage].id == e.id) {
+                    a = ImVec2(std::max(f.sx(span.x), f.body_min.x) + 2, f.canvas_min.y + 2);
+                    b = ImVec2(std::max(f.sx(span.x + span.w), a.x + 160) - 2, f.canvas_min.y + f.stage_h - 2);
+                    return true;
+                }
+            return false;
+        }
+        case MapEditing::Kind::lane:
+        case MapEditing::Kind::layer: {
+            int row = -1;
+            for (int r = 0; r < L.row_count() && row < 0; ++r) {
+                const layout::Row& rw = L.rows[r];
+                if (e.kind == MapEditing::Kind::lane && rw.kind == layout::RowKind::lane && f.j.lanes[rw.lane].id == e.id) row = r;
+                if (e.kind == MapEditing::Kind::layer && rw.kind == layout::RowKind::layer && f.j.lanes[rw.first_lane].layer == e.layer) row = r;
+            }
+            if (row < 0) return false;
+            a = ImVec2(f.canvas_min.x + 4, f.sy(L.rows[row].y) + 2);
+            b = ImVec2(f.body_min.x - 4, std::max(f.sy(L.rows[row].y + L.rows[row].h) - 2, a.y + ImGui::GetFrameHeight()));
+            return true;
+        }
+    }
+    return false;
+}
+
+// [SECTION] Mouse ------------------------------------------------------------------------------------
+
+bool takes_cards(const Lane& lane) { return lane.kind != LaneKind::emotion; }
+
+void emotion_press(Frame& f, const Target& t, ImVec2 mouse) {
+    const Lane* lane = f.lane_of_row(t.row);
+    const Step* step = f.step_of_column(t.column);
+    if (!lane || !step) return;
+    const layout::Row& row = f.lay.rows[t.row];
+    const int lo = f.ctx.ws.settings.emotion_min, hi = f.ctx.ws.settings.emotion_max;
+    MapDrag& d = f.st.drag;
+    d = MapDrag{};
+    d.kind = MapDrag::Kind::emotion;
+    d.lane = lane->id;
+    d.step = step->id;
+    d.persona = emotion_persona(f);
+    d.score = layout::emotion_score_at(row, f.by(mouse.y), lo, hi, f.lay.metrics);
+    // Grabbing an existing point drags that persona's point.
+    float best = 12;
+    for (const EmotionScore& e : f.j.emotions) {
+        if (e.lane != lane->id || e.step != step->id || (!f.lens.is_nil() && e.persona != f.lens)) continue;
+        const float dist = std::fabs(f.sy(layout::emotion_y(row, e.score, lo, hi, f.lay.metrics)) - mouse.y);
+        if (dist < best) {
+            best = dist;
+            d.persona = e.persona;
+        }
+    }
+    f.st.sel.kind = MapSelection::Kind::cell;
+    f.st.sel.cards.clear();
+    f.st.sel.lane = lane->id;
+    f.st.sel.step = step->id;
+}
+
+void press(Frame& f, const Target& t, ImVec2 mouse, const ImGuiIO& io) {
+    MapState& st = f.st;
+    MapSelection& sel = st.sel;
+    st.drag = MapDrag{};
+    st.drag.kind = MapDrag::Kind::pending;
+    st.drag.on_move = MapDrag::Kind::pan;
+    st.drag.press_x = mouse.x;
+    st.drag.press_y = mouse.y;
+    st.drag.cam_x = f.cam.x;
+    st.drag.cam_y = f.cam.y;
+    const bool additive = io.KeyCtrl || io.KeyShift;
+    switch (t.zone) {
+        case Target::Zone::body: {
+            const Lane* lane = f.lane_of_row(t.row);
+            const Step* step = f.step_of_column(t.column);
+            if (lane && lane->kind == LaneKind::emotion && step && !f.lay.rows[t.row].collapsed) {
+                emotion_press(f, t, mouse);
+                return;
+            }
+            if (const Card* card = f.card_of_item(t.item)) {
+                const bool selected = sel.kind == MapSelection::Kind::cards &&
+                                      std::find(sel.cards.begin(), sel.cards.end(), card->id) != sel.cards.end();
+                if (additive) {
+                    if (sel.kind != MapSelection::Kind::cards) sel.cards.clear();
+                    sel.kind = MapSelection::Kind::cards;
+                    if (selected) sel.cards.erase(std::find(sel.cards.begin(), sel.cards.end(), card->id));
+                    else sel.cards.push_back(card->id);
+                    if (sel.cards.empty()) sel.kind = MapSelection::Kind::cell;
+                } else if (!selected) {
+                    select_cards(st, f.j, {card->id});
+                }
+                sel.lane = card->lane;
+                sel.step = card->step;
+                st.drag.id = card->id;
+                st.drag.on_move = sel.kind == MapSelection::Kind::cards ? MapDrag::Kind::cards : MapDrag::Kind::none;
+                return;
+            }
+            if (!additive || sel.kind != MapSelection::Kind::cards) {
+                sel.kind = MapSelection::Kind::cell;
+                sel.cards.clear();
+            }
+            if (lane && step) {
+                sel.lane = lane->id;
+                sel.step = step->id;
+            }
+            if (t.item >= 0) st.drag.id = f.lay.items[t.item].id;   // a derived item: opened on click
+            st.drag.on_move = io.KeyShift ? MapDrag::Kind::select_box : MapDrag::Kind::pan;
+            return;
+        }
+        case Target::Zone::step:
+            if (const Step* step = f.step_of_column(t.column)) {
+                sel = MapSelection{MapSelection::Kind::step, {}, step->id, {}, sel.lane, sel.step};
+                st.drag.id = step->id;
+                st.drag.on_move = MapDrag::Kind::step;
+            }
+            return;
+        case Target::Zone::stage: {
+            const Stage& stage = f.j.stages[f.lay.stages[t.stage].stage];
+            sel = MapSelection{MapSelection::Kind::stage, {}, stage.id, {}, sel.lane, sel.step};
+            st.drag.id = stage.id;
+            st.drag.on_move = MapDrag::Kind::stage;
+            return;
+        }
+        case Target::Zone::label:
+            if (const Lane* lane = f.lane_of_row(t.row)) {
+                sel = MapSelection{MapSelection::Kind::lane, {}, lane->id, {}, sel.lane, sel.step};
+                st.drag.id = lane->id;
+                st.drag.on_move = MapDrag::Kind::lane;
+            }
+            return;
+        case Target::Zone::layer: {
+            const Lane& first = f.j.lanes[f.lay.rows[t.row].first_lane];
+            sel = MapSelection{MapSelection::Kind::layer, {}, {}, first.layer, sel.lane, sel.step};
+            st.drag.on_move = MapDrag::Kind::pan;
+            return;
+        }
+        default: return;
+    }
+}
+
+// A click (released without moving) on a layer toggles it; on a child journey opens it.
+void click(Frame& f, const Target& t, const ImGuiIO& io) {
+    MapState& st = f.st;
+    if (t.zone == Target::Zone::layer) {
+        const layout::Row& row = f.lay.rows[t.row];
+        std::vector<edit::Command> set;
+        for (int i = row.first_lane; i < row.first_lane + row.lane_count; ++i)
+            set.push_back(edit::set_lane_collapsed(f.j.id, f.j.lanes[i].id, !row.collapsed));
+        const std::string& layer = f.j.lanes[row.first_lane].layer;
+        f.ctx.emit(edit::sequence((row.collapsed ? "Expand layer \xE2\x80\x9C" : "Collapse layer \xE2\x80\x9C") + layer + "\xE2\x80\x9D", std::move(set)));
+        return;
+    }
+    if (t.zone == Target::Zone::body && t.item >= 0) {
+        const layout::Item& item = f.lay.items[t.item];
+        if (item.kind == layout::ItemKind::journey) f.ctx.go("journey", item.id);
+        if (item.kind == layout::ItemKind::card && !io.KeyCtrl && !io.KeyShift) select_cards(st, f.j, {item.id});
+    }
+}
+
+void double_click(Frame& f, const Target& t) {
+    MapState& st = f.st;
+    st.drag = MapDrag{};
+    switch (t.zone) {
+        case Target::Zone::body: {
+            const Lane* lane = f.lane_of_row(t.row);
+            const Step* step = f.step_of_column(t.column);
+            if (!lane || !step || f.lay.rows[t.row].collapsed) return;
+            if (const Card* card = f.card_of_item(t.item)) {
+                select_cards(st, f.j, {card->id});
+                start_edit(st, MapEditing::Kind::card, card->id, card->text);
+                return;
+            }
+            if (t.item >= 0) {
+                const layout::Item& item = f.lay.items[t.item];
+                if (item.kind == layout::ItemKind::insight) {
+                    f.ctx.ui.insights.selected = item.id;
+                    f.ctx.go("insights");
+                } else if (item.kind == layout::ItemKind::opportunity) {
+                    f.ctx.ui.backlog.selected = item.id;
+                    f.ctx.go("backlog");
+                }
+                return;
+            }
+            if (takes_cards(*lane)) start_new_card(st, lane->id, step->id);
+            return;
+        }
+        case Target::Zone::step:
+            if (const Step* step = f.step_of_column(t.column)) start_edit(st, MapEditing::Kind::step, step->id, step->name);
+            return;
+        case Target::Zone::stage: {
+            const Stage& stage = f.j.stages[f.lay.stages[t.stage].stage];
+            start_edit(st, MapEditing::Kind::stage, stage.id, stage.name);
+            return;
+        }
+        case Target::Zone::label:
+            if (const Lane* lane = f.lane_of_row(t.row)) start_edit(st, MapEditing::Kind::lane, lane->id, lane->name);
+            return;
+        case Target::Zone::layer:
+            start_rename_layer(st, f.j.lanes[f.lay.rows[t.row].first_lane].layer);
+            return;
+        default: return;
+    }
+}
+
+// The cards of the selection moved so that the dragged one lands in cell (row, column); the others
+// keep their offsets in lanes and steps.
+void drop_cards(Frame& f, const Target& t, float body_y, Id dragged) {
+    const MapState& st = f.st;
+    const Lane* lane = f.lane_of_row(t.row);
+    const Step* step = f.step_of_column(t.column);
+    const Card* anchor = find_by_id(f.j.cards, dragged);
+    if (!lane || !step || !anchor) return;
+    if (!takes_cards(*lane)) {
+        say(f, "Cards cannot go on an emotion lane: drag the points of its curve instead.", true);
+        return;
+    }
+    const Journey& j = f.j;
+    if (st.sel.cards.size() <= 1) {
+        // Insert before the card under the drop point, not counting the dragged card itself.
+        std::vector<Id> cell;
+        const layout::Span items = f.lay.cell_items(t.row, t.column);
+        for (int i = items.begin; i < items.end; ++i)
+            if (f.lay.items[i].kind == layout::ItemKind::card) cell.push_back(f.lay.items[i].id);
+        const std::vector<Id> original = cell;
+        int pos = f.lay.drop_position(t.row, t.column, body_y);
+        const auto self = std::find(cell.begin(), cell.end(), anchor->id);
+        const bool same_cell = self != cell.end();
+        if (same_cell) {
+            if (self - cell.begin() < pos) --pos;
+            cell.erase(self);
+        }
+        const Id before = pos < static_cast<int>(cell.size()) ? cell[pos] : Id{};
+        if (same_cell) {
+            // Same cell: only the order can change; dropping it where it was changes nothing.
+            std::vector<Id> reordered = cell;
+            reordered.insert(reordered.begin() + pos, anchor->id);
+            if (reordered == original) return;
+        }
+        f.ctx.emit(edit::move_card(j.id, anchor->id, lane->id, step->id, before));
+        return;
+    }
+    const int dl = lane_index(j, lane->id) - lane_index(j, anchor->lane);
+    const int ds = step_order(j, step->id) - step_order(j, anchor->step);
+    const std::vector<const Step*> steps = steps_in_order(j);
+    std::vector<edit::CardPlacement> placements;
+    for (Id id : st.sel.cards) {
+        const Card* c = find_by_id(j.cards, id);
+        if (!c) continue;
+        const int li = std::clamp(lane_index(j, c->lane) + dl, 0, static_cast<int>(j.lanes.size()) - 1);
+        const int si = std::clamp(step_order(j, c->step) + ds, 0, static_cast<int>(steps.size()) - 1);
+        if (!takes_cards(j.lanes[li])) {
+            say(f, "Some of these cards would land on an emotion lane: nothing was moved.", true);
+            return;
+        }
+        placements.push_back(edit::CardPlacement{c->id, j.lanes[li].id, steps[si]->id});
+    }
+    if (dl != 0 || ds != 0) f.ctx.emit(edit::move_cards(j.id, std::move(placements)));
+}
+
+void release(Frame& f, ImVec2 mouse, const ImGuiIO& io) {
+    MapState& st = f.st;
+    MapDrag d = st.drag;
+    st.drag = MapDrag{};
+    const Journey& j = f.j;
+    const Target t = target_at(f, mouse);
+    switch (d.kind) {
+        case MapDrag::Kind::pending: {
+            const Target at = target_at(f, ImVec2(d.press_x, d.press_y));
+            click(f, at, io);
+            break;
+        }
+        case MapDrag::Kind::cards:
+            if (t.zone == Target::Zone::body && t.row >= 0 && t.column >= 0) drop_cards(f, t, f.by(mouse.y), d.id);
+            break;
+        case MapDrag::Kind::emotion: {
+            bool same = false;
+            for (const EmotionScore& e : j.emotions)
+                if (e.lane == d.lane && e.step == d.step && e.persona == d.persona) same = e.score == d.score;
+            if (!same) f.ctx.emit(edit::set_emotion(j.id, d.lane, d.step, d.persona, d.score));
+            break;
+        }
+        case MapDrag::Kind::step: {
+            const layout::StepSlot slot = f.lay.step_slot_at(f.bx(mouse.x));
+            const Stage* from = nullptr;
+            int index = -1;
+            for (const auto& stage : j.stages)
+                for (std::size_t i = 0; i < stage.steps.size(); ++i)
+                    if (stage.steps[i].id == d.id) {
+                        from = &stage;
+                        index = static_cast<int>(i);
+                    }
+            if (slot.stage < 0 || !from) break;
+            const Stage& to = j.stages[slot.stage];
+            int final_index = slot.index;
+            if (to.id == from->id && index < slot.index) --final_index;
+            if (to.id == from->id && final_index == index) break;
+            f.ctx.emit(edit::move_step(j.id, d.id, to.id, static_cast<std::size_t>(std::max(0, final_index))));
+            break;
+        }
+        case MapDrag::Kind::stage: {
+            const int slot = f.lay.stage_slot_at(f.bx(mouse.x));
+            int index = -1;
+            for (std::size_t i = 0; i < j.stages.size(); ++i)
+                if (j.stages[i].id == d.id) index = static_cast<int>(i);
+            int final_index = index < slot ? slot - 1 : slot;
+            if (index >= 0 && final_index != index) f.ctx.emit(edit::move_stage(j.id, d.id, static_cast<std::size_t>(final_index)));
+            break;
+        }
+        case MapDrag::Kind::lane: {
+            // The lane joins the layer of the row it is dropped on.
+            const float by = f.by(mouse.y);
+            const int slot = f.lay.lane_slot_at(by);
+            const int index = lane_index(j, d.id);
+            if (index < 0) break;
+            const int row = f.lay.row_at(std::clamp(by, 0.0f, std::max(0.0f, f.lay.height - 1)));
+            std::string layer = j.lanes[index].layer;
+            if (row >= 0) {
+                const layout::Row& r = f.lay.rows[row];
+                layer = j.lanes[r.kind == layout::RowKind::layer ? r.first_lane : r.lane].layer;
+            }
+            const int final_index = index < slot ? slot - 1 : slot;
+            std::vector<edit::Command> steps;
+            if (final_index != index) steps.push_back(edit::move_lane(j.id, d.id, static_cast<std::size_t>(final_index)));
+            if (layer != j.lanes[index].layer) steps.push_back(edit::set_lane_layer(j.id, d.id, layer));
+            if (!steps.empty()) f.ctx.emit(edit::sequence("Move lane \xE2\x80\x9C" + j.lanes[index].name + "\xE2\x80\x9D", std::move(steps)));
+            break;
+        }
+        case MapDrag::Kind::select_box: {
+            const float x0 = f.bx(std::min(d.press_x, mouse.x)), x1 = f.bx(std::max(d.press_x, mouse.x));
+            const float y0 = f.by(std::min(d.press_y, mouse.y)), y1 = f.by(std::max(d.press_y, mouse.y));
+            const layout::Rect box{x0, y0, x1 - x0, y1 - y0};
+            std::vector<Id> picked = st.sel.kind == MapSelection::Kind::cards ? st.sel.cards : std::vector<Id>{};
+            for (const auto& item : f.lay.items)
+                if (item.kind == layout::ItemKind::card && item.rect.overlaps(box) &&
+                    std::find(picked.begin(), picked.end(), item.id) == picked.end())
+                    picked.push_back(item.id);
+            if (!picked.empty()) select_cards(st, j, std::move(picked));
+            break;
+        }
+        default: break;
+    }
+    redraw(f);
+}
+
+void wheel(Frame& f, ImVec2 mouse, const ImGuiIO& io) {
+    float wy = io.MouseWheel, wx = io.MouseWheelH;
+    if (wx == 0 && wy == 0) return;
+    if (io.KeyCtrl) {
+        // The page scales one wheel notch to 1.0; pinch gestures arrive as small Ctrl+wheel steps.
+        const float factor = std::pow(1.0015f, wy * 100);
+        f.cam = layout::zoom_camera(f.cam, f.cam.zoom * factor, mouse.x - f.body_min.x, mouse.y - f.body_min.y);
+    } else {
+        if (io.KeyShift && wx == 0) std::swap(wx, wy);
+        f.cam.x -= wx * 100 / f.cam.zoom;
+        f.cam.y -= wy * 100 / f.cam.zoom;
+    }
+    redraw(f);
+}
+
+// [SECTION] Keyboard ------------------------------------------------------------------------------------
+
+bool chord(ImGuiKeyChord c) { return ImGui::IsKeyChordPressed(c); }
+bool key(ImGuiKey k) { return ImGui::IsKeyPressed(k) && !ImGui::GetIO().KeyCtrl && !ImGui::GetIO().KeyAlt; }
+
+// The cell cursor, made valid: the first lane row and step column when it points nowhere.
+bool cursor(const Frame& f, int& row, int& col) {
+    row = row_of_lane_id(f, f.st.sel.lane);
+    col = column_of_step_id(f, f.st.sel.step);
+    if (row < 0) row = f.lay.next_lane_row(-1, 1);
+    if (col < 0)
+        for (int c = 0; c < f.lay.column_count() && col < 0; ++c)
+            if (f.step_of_column(c)) col = c;
+    return row >= 0 && col >= 0 && f.lane_of_row(row) && f.step_of_column(col);
+}
+
+void move_cursor(Frame& f, int drow, int dcol) {
+    int row, col;
+    if (!cursor(f, row, col)) return;
+    if (drow != 0) row = f.lay.next_lane_row(row, drow);
+    for (int c = col + dcol; dcol != 0 && c >= 0 && c < f.lay.column_count(); c += dcol)
+        if (f.step_of_column(c)) {
+            col = c;
+            break;
+        }
+    MapSelection& sel = f.st.sel;
+    sel.kind = MapSelection::Kind::cell;
+    sel.cards.clear();
+    sel.lane = f.lane_of_row(row)->id;
+    sel.step = f.step_of_column(col)->id;
+    reveal_cell(f, row, col);
+}
+
+void emotion_key(const Frame& f, const Lane& lane, const Step& step, int delta, bool clear) {
+    const Id persona = emotion_persona(f);
+    const EmotionScore* current = nullptr;
+    for (const EmotionScore& e : f.j.emotions)
+        if (e.lane == lane.id && e.step == step.id && e.persona == persona) current = &e;
+    if (clear) {
+        if (current) f.ctx.emit(edit::clear_emotion(f.j.id, lane.id, step.id, persona));
+        return;
+    }
+    const Settings& s = f.ctx.ws.settings;
+    const int score = std::clamp((current ? current->score : 0) + (current ? delta : 0), s.emotion_min, s.emotion_max);
+    if (!current || score != current->score) f.ctx.emit(edit::set_emotion(f.j.id, lane.id, step.id, persona, score));
+}
+
+void handle_keys(Frame& f) {
+    MapState& st = f.st;
+    MapSelection& sel = st.sel;
+    const Journey& j = f.j;
+    const ImGuiIO& io = ImGui::GetIO();
+    if (chord(ImGuiMod_Ctrl | ImGuiKey_Equal) || chord(ImGuiMod_Ctrl | ImGuiKey_KeypadAdd) ||
+        chord(ImGuiMod_Ctrl | ImGuiMod_Shift | ImGuiKey_Equal))
+        f.cam = layout::zoom_camera(f.cam, f.cam.zoom * 1.25f, f.view_w() * 0.5f, f.view_h() * 0.5f);
+    if (chord(ImGuiMod_Ctrl | ImGuiKey_Minus) || chord(ImGuiMod_Ctrl | ImGuiKey_KeypadSubtract))
+        f.cam = layout::zoom_camera(f.cam, f.cam.zoom / 1.25f, f.view_w() * 0.5f, f.view_h() * 0.5f);
+    if (chord(ImGuiMod_Ctrl | ImGuiKey_0)) f.cam = layout::fit_camera(f.lay, f.view_w(), f.view_h());
+    if (chord(ImGuiMod_Ctrl | ImGuiKey_1)) f.cam = layout::zoom_camera(f.cam, 1, f.view_w() * 0.5f, f.view_h() * 0.5f);
+    if (chord(ImGuiMod_Ctrl | ImGuiKey_A)) {
+        std::vector<Id> all;
+        for (const auto& c : j.cards) all.push_back(c.id);
+        if (!all.empty()) select_cards(st, j, std::move(all));
+    }
+    if (chord(ImGuiMod_Ctrl | ImGuiKey_C)) copy_selection(f, false);
+    if (chord(ImGuiMod_Ctrl | ImGuiKey_X)) copy_selection(f, true);
+    if (chord(ImGuiMod_Ctrl | ImGuiKey_V)) {
+        const char* text = ImGui::GetClipboardText();
+        if (text && *text) paste_at_cursor(f, text);
+    }
+    if (ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+        if (st.drag.kind != MapDrag::Kind::none) st.drag = MapDrag{};
+        else sel = MapSelection{MapSelection::Kind::none, {}, {}, {}, sel.lane, sel.step};
+    }
+    if (key(ImGuiKey_LeftArrow) && !io.KeyShift) move_cursor(f, 0, -1);
+    if (key(ImGuiKey_RightArrow) && !io.KeyShift) move_cursor(f, 0, 1);
+    if (key(ImGuiKey_UpArrow) && !io.KeyShift) move_cursor(f, -1, 0);
+    if (key(ImGuiKey_DownArrow) && !io.KeyShift) move_cursor(f, 1, 0);
+    if (key(ImGuiKey_Delete) || key(ImGuiKey_Backspace)) delete_selection(f);
+
+    const Card* one = sel.kind == MapSelection::Kind::cards && sel.cards.size() == 1 ? find_by_id(j.cards, sel.cards[0]) : nullptr;
+    const bool enter = key(ImGuiKey_Enter) || key(ImGuiKey_KeypadEnter);
+    if (enter || key(ImGuiKey_F2)) {
+        if (one) start_edit(st, MapEditing::Kind::card, one->id, one->text);
+        else if (sel.kind == MapSelection::Kind::step) { if (const Step* s = find_step(j, sel.id)) start_edit(st, MapEditing::Kind::step, s->id, s->name); }
+        else if (sel.kind == MapSelection::Kind::stage) { if (const Stage* s = find_by_id(j.stages, sel.id)) start_edit(st, MapEditing::Kind::stage, s->id, s->name); }
+        else if (sel.kind == MapSelection::Kind::lane) { if (const Lane* l = find_by_id(j.lanes, sel.id)) start_edit(st, MapEditing::Kind::lane, l->id, l->name); }
+        else if (sel.kind == MapSelection::Kind::layer) start_rename_layer(st, sel.layer);
+        else if (enter) {
+            int row, col;
+            if (cursor(f, row, col) && takes_cards(*f.lane_of_row(row)) && !f.lay.rows[row].collapsed) {
+                start_new_card(st, f.lane_of_row(row)->id, f.step_of_column(col)->id);
+                reveal_cell(f, row, col);
+            }
+        }
+    }
+    if (key(ImGuiKey_Tab)) {
+        // Walk the cards of the cursor cell (Shift+Tab backwards).
+        int row, col;
+        if (cursor(f, row, col)) {
+            std::vector<Id> cell;
+            const layout::Span items = f.lay.cell_items(row, col);
+            for (int i = items.begin; i < items.end; ++i)
+                if (f.lay.items[i].kind == layout::ItemKind::card) cell.push_back(f.lay.items[i].id);
+            if (!cell.empty()) {
+                int k = -1;
+                if (one)
+                    for (std::size_t i = 0; i < cell.size(); ++i)
+                        if (cell[i] == one->id) k = static_cast<int>(i);
+                const int n = static_cast<int>(cell.size());
+                k = k < 0 ? (io.KeyShift ? n - 1 : 0) : (k + (io.KeyShift ? n - 1 : 1)) % n;
+                select_cards(st, j, {cell[k]});
+            }
+        }
+    }
+    // Severity on pain/gain cards: 1–5, 0 clears.
+    if (one) {
+        const Lane* lane = find_by_id(j.lanes, one->lane);
+        if (lane && (lane->kind == LaneKind::pain || lane->kind == LaneKind::gain))
+            for (int n = 0; n <= 5; ++n)
+                if (key(static_cast<ImGuiKey>(ImGuiKey_0 + n)) && one->severity != n) f.ctx.emit(edit::set_card_severity(j.id, one->id, n));
+    }
+    if (sel.kind == MapSelection::Kind::step && key(ImGuiKey_M))
+        if (const Step* s = find_step(j, sel.id)) f.ctx.emit(edit::set_step_moment_of_truth(j.id, s->id, !s->moment_of_truth));
+    // Emotion lanes: +/- (or Shift+Up/Down) change the score of the cursor cell.
+    if (sel.kind == MapSelection::Kind::cell) {
+        int row, col;
+        const Lane* lane = cursor(f, row, col) ? f.lane_of_row(row) : nullptr;
+        if (lane && lane->kind == LaneKind::emotion) {
+            const Step& step = *f.step_of_column(col);
+            if (key(ImGuiKey_Equal) || key(ImGuiKey_KeypadAdd) || (io.KeyShift && ImGui::IsKeyPressed(ImGuiKey_UpArrow))) emotion_key(f, *lane, step, +1, false);
+            if (key(ImGuiKey_Minus) || key(ImGuiKey_KeypadSubtract) || (io.KeyShift && ImGui::IsKeyPressed(ImGuiKey_DownArrow))) emotion_key(f, *lane, step, -1, false);
+        }
+    }
+}
+
+}  // namespace
+
+// [SECTION] Shared entry points ---------------------------------------------------------------------------
+
+Id emotion_persona(const Frame& f) {
+    if (!f.lens.is_nil()) return f.lens;
+    return find_by_id(f.ctx.ws.personas, f.st.emotion_persona) ? f.st.emotion_persona : Id{};
+}
+
+void start_new_card(MapState& st, Id lane, Id step) {
+    st.editing = MapEditing{};
+    st.editing.kind = MapEditing::Kind::new_card;
+    st.editing.lane = lane;
+    st.editing.step = step;
+    st.editing.focus = true;
+    st.sel.kind = MapSelection::Kind::cell;
+    st.sel.cards.clear();
+    st.sel.lane = lane;
+    st.sel.step = step;
+}
+
+void select_cards(MapState& st, const Journey& j, std::vector<Id> cards) {
+    st.sel.kind = cards.empty() ? MapSelection::Kind::cell : MapSelection::Kind::cards;
+    st.sel.cards = std::move(cards);
+    if (!st.sel.cards.empty())
+        if (const Card* c = find_by_id(j.cards, st.sel.cards.back())) {
+            st.sel.lane = c->lane;
+            st.sel.step = c->step;
+        }
+}
+
+void copy_selection(const Frame& f, bool cut) {
+    const MapState& st = f.st;
+    if (st.sel.kind != MapSelection::Kind::cards || st.sel.cards.empty()) return;
+    std::size_t lane = 0, step = 0;
+    const edit::Grid grid = edit::cards_to_grid(f.j, st.sel.cards, &lane, &step);
+    const std::string text = edit::to_tsv(grid);
+    ImGui::SetClipboardText(text.c_str());
+    f.st.copied_text = text;
+    f.st.copied_cards.clear();
+    for (Id id : st.sel.cards)
+        if (const Card* c = find_by_id(f.j.cards, id)) f.st.copied_cards.push_back(*c);
+    f.st.copied_lane = lane;
+    f.st.copied_step = step;
+    const std::size_t n = f.st.copied_cards.size();
+    if (cut) f.ctx.emit(edit::remove_cards(f.j.id, st.sel.cards));
+    say(f, (cut ? "Cut " : "Copied ") + std::to_string(n) + (n == 1 ? " card" : " cards"), false);
+}
+
+void paste_at_cursor(const Frame& f, const std::string& text) {
+    int row, col;
+    if (!cursor(f, row, col)) return;
+    const Journey& j = f.j;
+    const int lane0 = f.lay.rows[row].lane;
+    const int step0 = step_order(j, f.step_of_column(col)->id);
+    if (text == f.st.copied_text && !f.st.copied_cards.empty()) {
+        // Our own copy: the cards come back whole (severity, personas, channel, links), with new ids,
+        // in the same arrangement, starting at the cursor.
+        const std::vector<const Step*> steps = steps_in_order(j);
+        std::vector<Card> cards;
+        std::vector<Id> ids;
+        int outside = 0;
+        for (const Card& c : f.st.copied_cards) {
+            const int li = lane_index(j, c.lane), si = step_order(j, c.step);
+            const int tl = lane0 + (li >= 0 ? li - static_cast<int>(f.st.copied_lane) : 0);
+            const int ts = step0 + (si >= 0 ? si - static_cast<int>(f.st.copied_step) : 0);
+            if (tl < 0 || tl >= static_cast<int>(j.lanes.size()) || ts < 0 || ts >= static_cast<int>(steps.size()) ||
+                !takes_cards(j.lanes[tl])) {
+                ++outside;
+                continue;
+            }
+            Card copy = c;
+            copy.id = new_id();
+            copy.lane = j.lanes[tl].id;
+            copy.step = steps[ts]->id;
+            ids.push_back(copy.id);
+            cards.push_back(std::move(copy));
+        }
+        if (!cards.empty()) {
+            f.ctx.emit(edit::add_cards(j.id, std::move(cards)));
+            select_cards(f.st, j, std::move(ids));
+        }
+        if (outside) say(f, std::to_string(outside) + (outside == 1 ? " card" : " cards") + " fell outside the map or on an emotion lane and were not pasted", true);
+        return;
+    }
+    edit::PastePlan plan = edit::plan_paste(f.ctx.ws, j, static_cast<std::size_t>(lane0), static_cast<std::size_t>(step0),
+                                            edit::parse_tsv(text), emotion_persona(f));
+    std::string notes;
+    for (const auto& n : plan.notes) notes += (notes.empty() ? "" : "; ") + n;
+    std::vector<Id> ids;
+    for (const auto& c : plan.cards) ids.push_back(c.id);
+    const bool any = !plan.cards.empty() || !plan.emotions.empty();
+    if (any) {
+        f.ctx.emit(edit::paste_command(j.id, std::move(plan)));
+        if (!ids.empty()) select_cards(f.st, j, std::move(ids));
+    }
+    if (!notes.empty()) say(f, notes, true);
+    else if (!any) say(f, "Nothing to paste here.", true);
+}
+
+void delete_selection(const Frame& f) {
+    const MapSelection& sel = f.st.sel;
+    const Journey& j = f.j;
+    switch (sel.kind) {
+        case MapSelection::Kind::cards:
+            f.ctx.emit(edit::remove_cards(j.id, sel.cards));
+            f.st.sel.kind = MapSelection::Kind::cell;
+            f.st.sel.cards.clear();
+            break;
+        case MapSelection::Kind::step:
+            if (find_step(j, sel.id)) f.ctx.emit(edit::remove_step(j.id, sel.id));
+            f.st.sel.kind = MapSelection::Kind::none;
+            break;
+        case MapSelection::Kind::stage:
+            if (find_by_id(j.stages, sel.id)) f.ctx.emit(edit::remove_stage(j.id, sel.id));
+            f.st.sel.kind = MapSelection::Kind::none;
+            break;
+        case MapSelection::Kind::lane:
+            if (find_by_id(j.lanes, sel.id)) f.ctx.emit(edit::remove_lane(j.id, sel.id));
+            f.st.sel.kind = MapSelection::Kind::none;
+            break;
+        case MapSelection::Kind::cell: {
+            const Lane* lane = find_by_id(j.lanes, sel.lane);
+            const Step* step = find_step(j, sel.step);
+            if (lane && step && lane->kind == LaneKind::emotion) emotion_key(f, *lane, *step, 0, true);
+            break;
+        }
+        default: break;
+    }
+}
+
+void reveal_match(Frame& f, const layout::FindMatch& m) {
+    const layout::JourneyLayout& L = f.lay;
+    switch (m.kind) {
+        case layout::FindMatch::Kind::item: f.cam = layout::reveal(f.cam, L.items[m.index].rect, f.view_w(), f.view_h()); break;
+        case layout::FindMatch::Kind::step: {
+            const layout::Column& c = L.columns[m.index];
+            f.cam = layout::reveal(f.cam, layout::Rect{c.x, f.cam.y, c.w, 1}, f.view_w(), f.view_h(), 24);
+            break;
+        }
+        case layout::FindMatch::Kind::stage: {
+            const layout::StageSpan& s = L.stages[m.index];
+            f.cam = layout::reveal(f.cam, layout::Rect{s.x, f.cam.y, std::min(s.w, f.view_w() / f.cam.zoom), 1}, f.view_w(), f.view_h(), 24);
+            break;
+        }
+        case layout::FindMatch::Kind::lane: {
+            const layout::Row& r = L.rows[m.index];
+            f.cam = layout::reveal(f.cam, layout::Rect{f.cam.x, r.y, 1, r.h}, f.view_w(), f.view_h(), 24);
+            break;
+        }
+    }
+    redraw(f);
+}
+
+void handle_map_input(Frame& f) {
+    const ImGuiIO& io = ImGui::GetIO();
+    MapState& st = f.st;
+    ImGui::SetCursorScreenPos(f.canvas_min);
+    ImGui::SetNextItemAllowOverlap();
+    const ImVec2 size(std::max(1.0f, f.canvas_max.x - f.canvas_min.x), std::max(1.0f, f.canvas_max.y - f.canvas_min.y));
+    ImGui::InvisibleButton("##map-canvas", size,
+                           ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight | ImGuiButtonFlags_MouseButtonMiddle);
+    const bool hovered = ImGui::IsItemHovered();
+    // An insight dragged from the palette is the active item: the map must still see the pointer.
+    // (IsItemHovered is false then: an overlappable item is only hovered when it was the hovered id.)
+    const bool hovered_dragging = ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
+                                  ImGui::IsMouseHoveringRect(f.canvas_min, f.canvas_max);
+    const ImVec2 mouse = io.MousePos;
+    const Target t = target_at(f, mouse);
+
+    if (ImGui::IsItemActivated() || (hovered && (ImGui::IsMouseClicked(ImGuiMouseButton_Left) || ImGui::IsMouseClicked(ImGuiMouseButton_Right)))) {
+        if (st.editing.kind != MapEditing::Kind::none) commit_editing(f);
+    }
+    if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+        double_click(f, t);
+    } else if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+        press(f, t, mouse, io);
+    }
+    if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Middle)) {
+        st.drag = MapDrag{};
+        st.drag.kind = MapDrag::Kind::pan;
+        st.drag.press_x = mouse.x;
+        st.drag.press_y = mouse.y;
+        st.drag.cam_x = f.cam.x;
+        st.drag.cam_y = f.cam.y;
+    }
+    if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Right)) open_context_menu(f, t);
+
+    // Drags in progress.
+    MapDrag& d = st.drag;
+    const bool held = ImGui::IsMouseDown(ImGuiMouseButton_Left) || ImGui::IsMouseDown(ImGuiMouseButton_Middle);
+    if (d.kind == MapDrag::Kind::pending && held && std::hypot(mouse.x - d.press_x, mouse.y - d.press_y) > kDragThreshold) {
+        d.kind = d.on_move;
+        if (d.kind == MapDrag::Kind::none) d = MapDrag{};
+    }
+    if (d.kind == MapDrag::Kind::pan) {
+        f.cam.x = d.cam_x - (mouse.x - d.press_x) / f.cam.zoom;
+        f.cam.y = d.cam_y - (mouse.y - d.press_y) / f.cam.zoom;
+        ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeAll);
+    }
+    if (d.kind == MapDrag::Kind::emotion) {
+        const int row = row_of_lane_id(f, d.lane);
+        if (row >= 0)
+            d.score = layout::emotion_score_at(f.lay.rows[row], f.by(mouse.y), f.ctx.ws.settings.emotion_min,
+                                               f.ctx.ws.settings.emotion_max, f.lay.metrics);
+        ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeNS);
+    }
+    if (d.kind == MapDrag::Kind::cards || d.kind == MapDrag::Kind::step || d.kind == MapDrag::Kind::stage || d.kind == MapDrag::Kind::lane) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        // Near an edge the map scrolls under the pointer, so a drag can reach any cell.
+        const float edge = 28;
+        float vx = 0, vy = 0;
+        if (mouse.x < f.body_min.x + edge && d.kind != MapDrag::Kind::lane) vx = -1;
+        if (mouse.x > f.canvas_max.x - edge) vx = 1;
+        if (mouse.y < f.body_min.y + edge && d.kind != MapDrag::Kind::step && d.kind != MapDrag::Kind::stage) vy = -1;
+        if (mouse.y > f.canvas_max.y - edge) vy = 1;
+        if (vx != 0 || vy != 0) {
+            layout::Camera moved = f.cam;
+            moved.x += vx * 12 / f.cam.zoom;
+            moved.y += vy * 12 / f.cam.zoom;
+            moved = layout::clamp_camera(moved, f.lay, f.view_w(), f.view_h());
+            if (!(moved == f.cam)) {   // only while there is somewhere to scroll: idle means no frames
+                f.cam = moved;
+                redraw(f, 2);
+                platform::request_frame_after(16);
+            }
+        }
+    }
+    if (d.kind != MapDrag::Kind::none && !held) release(f, mouse, io);
+    if (d.kind == MapDrag::Kind::none && hovered && t.zone == Target::Zone::body && t.item >= 0 &&
+        f.lay.items[t.item].kind == layout::ItemKind::journey)
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+
+    if (hovered) wheel(f, mouse, io);
+
+    // Insights dragged from the palette link to the cell's step when dropped on it.
+    if (const ImGuiPayload* p = ImGui::GetDragDropPayload(); p && hovered_dragging && t.zone == Target::Zone::body) {
+        if (const Step* step = f.step_of_column(t.column)) {
+            const layout::Rect cr = f.lay.cell_rect(t.row, t.column);
+            const ImVec2 a = f.to_screen(cr.x, cr.y), b = f.to_screen(cr.right(), cr.bottom());
+            accept_insight_drop(f.ctx, f.j.id, step->id, a.x, a.y, b.x, b.y);
+        }
+    }
+
+    const bool typing = io.WantTextInput || st.editing.kind != MapEditing::Kind::none;
+    if (!typing && ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_F)) {
+        st.find.open = true;
+        st.find.focus = true;
+    }
+    if (!typing && ImGui::IsWindowFocused(ImGuiFocusedFlags_ChildWindows) && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
+        handle_keys(f);
+}
+
+// A new stage, step or lane may be off screen: bring what is about to be edited into view.
+void reveal_editing(Frame& f) {
+    const MapEditing& e = f.st.editing;
+    const layout::JourneyLayout& L = f.lay;
+    layout::Rect r{f.cam.x, f.cam.y, 1, 1};
+    switch (e.kind) {
+        case MapEditing::Kind::card: {
+            const int i = L.item_of(layout::ItemKind::card, e.id);
+            if (i >= 0) r = L.items[i].rect;
+            break;
+        }
+        case MapEditing::Kind::new_card: {
+            const int row = row_of_lane_id(f, e.lane), col = column_of_step_id(f, e.step);
+            if (row >= 0 && col >= 0) r = L.cell_rect(row, col);
+            break;
+        }
+        case MapEditing::Kind::step: {
+            const int c = column_of_step_id(f, e.id);
+            if (c >= 0) r = layout::Rect{L.columns[c].x, f.cam.y, L.columns[c].w, 1};
+            break;
+        }
+        case MapEditing::Kind::stage:
+            for (const auto& span : L.stages)
+                if (f.j.stages[span.stage].id == e.id) r = layout::Rect{span.x, f.cam.y, std::min(span.w, f.view_w() / f.cam.zoom * 0.8f), 1};
+            break;
+        case MapEditing::Kind::lane: {
+            const int row = row_of_lane_id(f, e.id);
+            if (row >= 0) r = layout::Rect{f.cam.x, L.rows[row].y, 1, L.rows[row].h};
+            break;
+        }
+        default: return;
+    }
+    f.cam = layout::clamp_camera(layout::reveal(f.cam, r, f.view_w(), f.view_h()), L, f.view_w(), f.view_h());
+}
+
+void draw_in_place_editor(Frame& f) {
+    MapEditing& e = f.st.editing;
+    ImVec2 a, b;
+    if (e.kind == MapEditing::Kind::none) return;
+    if (!editor_rect(f, a, b)) {
+        // A stage, step or lane made this frame exists once its command has been applied: wait a
+        // few frames for it before giving up (it may also have been undone or deleted meanwhile).
+        if (++e.waited > 3) e = MapEditing{};
+        else redraw(f);
+        return;
+    }
+    if (e.focus) reveal_editing(f);
+    const bool multiline = e.kind == MapEditing::Kind::card || e.kind == MapEditing::Kind::new_card;
+    ImGui::SetCursorScreenPos(a);
+    // Focus lands on a later frame, and a request can be lost when the window under it changes
+    // (the details panel appears): ask again until the field is active.
+    const bool focusing = e.focus;
+    if (focusing) {
+        // Activation by id, as keyboard navigation does (SetKeyboardFocusHere's tabbing request can
+        // miss when focus sits in another window, e.g. after the toolbar's "+ Stage").
+        ImGui::ActivateItemByID(ImGui::GetID("##map-edit"));
+        GImGui->NavNextActivateFlags = ImGuiActivateFlags_PreferInput;
+        redraw(f, 3);
+    }
+    const float scale = std::clamp(multiline ? f.cam.zoom : f.hscale, 0.8f, 2.0f);
+    ImGui::SetWindowFontScale(scale);
+    ImGui::PushStyleColor(ImGuiCol_FrameBg, color::kPaper);
+    ImGui::PushStyleColor(ImGuiCol_Border, color::kAccent);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 2);
+    bool enter;
+    if (multiline) {
+        // Enter keeps the card, Ctrl+Enter starts a new line, Esc cancels.
+        enter = ImGui::InputTextMultiline("##map-edit", &e.buffer, ImVec2(b.x - a.x, b.y - a.y),
+                                          ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CtrlEnterForNewLine);
+    } else {
+        ImGui::SetNextItemWidth(b.x - a.x);
+        enter = ImGui::InputText("##map-edit", &e.buffer, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
+    }
+    const bool active = ImGui::IsItemActive();
+    if (focusing && (active || ++e.focus_tries > 6)) e.focus = false;
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor(2);
+    ImGui::SetWindowFontScale(1);
+    if (ImGui::IsItemActive() && ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+        e = MapEditing{};
+        redraw(f);
+        return;
+    }
+    if (enter || (ImGui::IsItemDeactivated() && !focusing)) commit_editing(f);
+}
+
+}  // namespace wm::ui::map

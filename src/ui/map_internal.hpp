@@ -1,0 +1,89 @@
+// Shared by the journey map's files (internal to src/ui):
+//   view_journey.cpp   the view: header, toolbar, find bar, the map and the details panel side by side
+//   map_canvas.cpp     drawing: cells, items, emotion curves, sticky headers and labels (culled)
+//   map_input.cpp      mouse gestures, keyboard, clipboard, in-place editing
+//   map_panels.cpp     details panel, context menus, the lane / template pickers
+// Geometry comes from src/layout (pure); these files only draw it and turn input into commands.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "edit/command.hpp"
+#include "imgui.h"
+#include "layout/journey_layout.hpp"
+#include "ui/app.hpp"
+#include "ui/map_state.hpp"
+#include "ui/ui_state.hpp"
+
+namespace wm::ui::map {
+
+// Everything one frame of the map needs, computed once in view_journey.cpp.
+struct Frame {
+    const ViewContext& ctx;
+    const Journey& j;
+    const layout::JourneyLayout& lay;
+    MapState& st;
+    layout::Camera cam;
+    ImVec2 canvas_min, canvas_max;    // the whole map area on screen
+    ImVec2 body_min;                  // screen position of the body viewport's top-left
+    float label_w = 0;                // sticky lane-label column width on screen
+    float header_h = 0;               // sticky header band height on screen
+    float stage_h = 0;                // of which the stage row
+    float hscale = 1;                 // scale of header and label text (never below readable)
+    Id lens;                          // the persona lens (nil: everyone)
+    std::vector<layout::FindMatch> matches;
+    bool dark = false;
+
+    [[nodiscard]] float view_w() const { return canvas_max.x - body_min.x; }
+    [[nodiscard]] float view_h() const { return canvas_max.y - body_min.y; }
+    // Body (map units) ↔ screen.
+    [[nodiscard]] ImVec2 to_screen(float bx, float by) const {
+        return ImVec2(body_min.x + (bx - cam.x) * cam.zoom, body_min.y + (by - cam.y) * cam.zoom);
+    }
+    [[nodiscard]] float sx(float bx) const { return body_min.x + (bx - cam.x) * cam.zoom; }
+    [[nodiscard]] float sy(float by) const { return body_min.y + (by - cam.y) * cam.zoom; }
+    [[nodiscard]] float bx(float screen_x) const { return (screen_x - body_min.x) / cam.zoom + cam.x; }
+    [[nodiscard]] float by(float screen_y) const { return (screen_y - body_min.y) / cam.zoom + cam.y; }
+    [[nodiscard]] const Step* step_of_column(int column) const;
+    [[nodiscard]] const Lane* lane_of_row(int row) const;
+    [[nodiscard]] const Card* card_of_item(int item) const;
+};
+
+// What the pointer is over, anywhere on the map.
+struct Target {
+    enum class Zone : std::uint8_t { none, corner, stage, step, label, layer, body } zone = Zone::none;
+    int stage = -1;                   // stage zone: index into stages
+    int column = -1, row = -1;        // step zone: column; label/layer/body: row (body: column too)
+    int item = -1;                    // body: the item under the pointer
+};
+Target target_at(const Frame& f, ImVec2 screen);
+
+// [SECTION] map_canvas.cpp
+void draw_map(Frame& f);
+// Registers a rectangle for window.waymark.rect(label), clipped to the map (tests click it).
+void expose(const Frame& f, const std::string& label, ImVec2 min, ImVec2 max);
+ImU32 tint(std::uint32_t rgb, float amount, bool dark);   // a lane colour washed towards the paper
+bool card_in_lens(const Card& card, Id lens);
+
+// [SECTION] map_input.cpp
+void handle_map_input(Frame& f);
+void draw_in_place_editor(Frame& f);
+void start_new_card(MapState& st, Id lane, Id step);
+void select_cards(MapState& st, const Journey& j, std::vector<Id> cards);
+void copy_selection(const Frame& f, bool cut);
+void paste_at_cursor(const Frame& f, const std::string& text);
+void delete_selection(const Frame& f);
+void reveal_match(Frame& f, const layout::FindMatch& m);
+[[nodiscard]] Id emotion_persona(const Frame& f);
+
+// [SECTION] map_panels.cpp
+void draw_details_panel(const ViewContext& ctx, const Journey& j, MapState& st);
+void draw_context_menus(Frame& f);
+void open_context_menu(Frame& f, const Target& t);
+void draw_add_lane_popup(const ViewContext& ctx, const Journey& j);
+void draw_template_choice(const ViewContext& ctx, const Journey& j);   // empty map: pick lanes
+edit::Command add_template_lanes(const Journey& j, int template_index);
+std::string step_label(const Journey& j, Id step);    // "Stage › Step" for messages
+
+}  // namespace wm::ui::map

@@ -1,0 +1,153 @@
+// Light and dark themes in a real browser: View › Dark theme with the mouse turns the whole canvas
+// dark (read from the pixels, not only from stats()), the views are screenshot in dark mode to be
+// looked at, the choice survives a reload, and View › Light theme brings the light one back. A first
+// visit follows the system's colour scheme (prefers-color-scheme), live, until the user chooses.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openApp, screenshot, stats, notBlank, click, settle } from './lib.mjs';
+
+let srv;
+before(async () => { srv = await startServer(); });
+after(async () => { await srv.close(); });
+
+// Polls until `check` holds: frames are drawn on demand and can be slow on a busy machine.
+async function until(page, check, what, timeout = 5000) {
+  const end = Date.now() + timeout;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await settle(page, 100);
+  }
+}
+const themeIs = (page, theme) => until(page, async () => (await stats(page)).theme === theme, `the ${theme} theme`);
+const inView = (page, view) => until(page, async () => (await stats(page)).view === view, `the ${view} view`);
+
+// The canvas's background: the most frequent colour among sampled pixels (as lib.mjs notBlank reads
+// them), with its relative luminance (0 black … 1 white).
+async function background(page) {
+  return page.evaluate(() => {
+    const c = document.getElementById('canvas');
+    const off = document.createElement('canvas');
+    off.width = c.width; off.height = c.height;
+    const g = off.getContext('2d');
+    g.drawImage(c, 0, 0);
+    const d = g.getImageData(0, 0, off.width, off.height).data;
+    const counts = new Map();
+    for (let i = 0; i < d.length; i += 4 * 7) {
+      const key = (d[i] << 16) | (d[i + 1] << 8) | d[i + 2];
+      counts.set(key, (counts.get(key) || 0) + 1);
+    }
+    let best = 0, n = 0;
+    for (const [key, count] of counts) if (count > n) { best = key; n = count; }
+    const rgb = [(best >> 16) & 255, (best >> 8) & 255, best & 255];
+    const lin = rgb.map((v) => { v /= 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return { rgb, share: n / (d.length / 28), luminance: 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2] };
+  });
+}
+
+async function chooseTheme(page, item) {
+  await click(page, 'View');
+  await click(page, item);
+}
+
+test('View › Dark theme: the canvas turns dark, every view is drawn dark, the choice survives a reload', async () => {
+  const { context, close } = await launch({ viewport: { width: 1280, height: 900 } });
+  try {
+    let { page, errors } = await openApp(context, srv.url);
+    await settle(page, 300);
+    let s = await stats(page);
+    assert.equal(s.theme, 'light', 'a first visit on a light system is light');
+    let bg = await background(page);
+    assert.ok(bg.luminance > 0.8, `light background (${bg.rgb})`);
+
+    await chooseTheme(page, 'Dark theme');
+    await themeIs(page, 'dark');
+    await settle(page, 200);
+    s = await stats(page);
+    assert.equal(s.view, 'framework', 'choosing a theme does not navigate');
+    assert.equal(s.document.dirty, false, 'a theme is not an edit of the document');
+    assert.equal(s.document.canUndo, false);
+    bg = await background(page);
+    assert.ok(bg.luminance < 0.02, `dark background (${bg.rgb})`);
+    assert.ok(bg.share > 0.3, `the background is most of the canvas (${bg.share})`);
+    let pixels = await notBlank(page);
+    assert.ok(pixels.colours > 50, `the dark framework has content (${pixels.colours} colours)`);
+    assert.ok(pixels.differing > pixels.sampled * 0.02, 'tiles and text stand out from the dark background');
+    await screenshot(page, 'theme-dark-framework');
+
+    // The other views, drawn dark (looked at in the artifacts).
+    for (const [button, view, name] of [['Backlog', 'backlog', 'theme-dark-backlog'], ['Maturity scan', 'maturity', 'theme-dark-maturity'],
+      ['Personas', 'personas', 'theme-dark-personas'], ['Insights', 'insights', 'theme-dark-insights']]) {
+      await click(page, button);
+      await inView(page, view);
+      await settle(page, 200);
+      assert.ok((await background(page)).luminance < 0.02, `${view}: dark background`);
+      await screenshot(page, name);
+    }
+    await click(page, 'Backlog');
+    await inView(page, 'backlog');
+    await click(page, 'Matrix');
+    await settle(page, 200);
+    await screenshot(page, 'theme-dark-matrix');
+    await click(page, 'Framework');
+    await inView(page, 'framework');
+
+    // A real reload: the choice is kept in this browser and applies from the first frame (and to the
+    // page's loading screen).
+    await page.reload();
+    await page.waitForFunction(() => window.waymark && window.waymark.ready, null, { timeout: 20000 });
+    await page.evaluate(() => window.waymark.ready);
+    await settle(page, 300);
+    assert.equal((await stats(page)).theme, 'dark', 'the dark theme is remembered');
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(17, 20, 27)');
+    bg = await background(page);
+    assert.ok(bg.luminance < 0.02, `dark after the reload (${bg.rgb})`);
+
+    // And back to light, also remembered.
+    await chooseTheme(page, 'Light theme');
+    await themeIs(page, 'light');
+    await settle(page, 200);
+    bg = await background(page);
+    assert.ok(bg.luminance > 0.8, `light again (${bg.rgb})`);
+    await screenshot(page, 'theme-light-framework');
+    await page.reload();
+    await page.waitForFunction(() => window.waymark && window.waymark.ready, null, { timeout: 20000 });
+    await page.evaluate(() => window.waymark.ready);
+    assert.equal((await stats(page)).theme, 'light', 'the light theme is remembered');
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});
+
+test('a first visit follows the system colour scheme, live, until the user chooses', async () => {
+  const { context, close } = await launch();
+  try {
+    const first = context.pages()[0] || await context.newPage();
+    await first.emulateMedia({ colorScheme: 'dark' });
+    const { page, errors } = await openApp(context, srv.url);
+    await settle(page, 300);
+    assert.equal((await stats(page)).theme, 'dark', 'nothing chosen: the system is dark');
+    assert.ok((await background(page)).luminance < 0.02, 'drawn dark from the start');
+    await screenshot(page, 'theme-system-dark');
+
+    // The system switches while the app runs: the app follows (no input needed, a frame is drawn).
+    await page.emulateMedia({ colorScheme: 'light' });
+    await themeIs(page, 'light');
+    await settle(page, 200);
+    assert.ok((await background(page)).luminance > 0.8, 'followed the system to light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await themeIs(page, 'dark');
+
+    // Once the user has chosen, the system no longer decides, not even after a reload.
+    await chooseTheme(page, 'Light theme');
+    await themeIs(page, 'light');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await settle(page, 300);
+    assert.equal((await stats(page)).theme, 'light', 'the choice wins over the system');
+    await page.reload();
+    await page.waitForFunction(() => window.waymark && window.waymark.ready, null, { timeout: 20000 });
+    await page.evaluate(() => window.waymark.ready);
+    assert.equal((await stats(page)).theme, 'light', 'the choice wins after a reload too');
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});
