@@ -160,8 +160,9 @@
       frameNow();
       return;
     }
-    // Keep browser shortcuts (reload, devtools, zoom) but stop those the app uses.
-    const appKey = !ctrl || ['KeyZ', 'KeyY', 'KeyA', 'KeyS', 'KeyF', 'KeyK', 'KeyN', 'KeyO', 'KeyE'].includes(e.code);
+    // Keep browser shortcuts (reload, devtools) but stop those the app uses (Ctrl+plus/minus/0/1 zoom the map).
+    const appKey = !ctrl || ['KeyZ', 'KeyY', 'KeyA', 'KeyS', 'KeyF', 'KeyK', 'KeyN', 'KeyO', 'KeyE',
+      'Equal', 'Minus', 'Digit0', 'Digit1', 'NumpadAdd', 'NumpadSubtract'].includes(e.code);
     if (appKey && e.key !== 'Unidentified' && !(e.key.length === 1 && !ctrl && !e.altKey)) e.preventDefault();
     if (e.code === 'Tab') e.preventDefault();
     requestFrame(0);
