@@ -7,7 +7,8 @@
 //   double-click             edit in place (a card, a header) or add a card to an empty spot
 //   wheel / trackpad         pan; Ctrl+wheel (and pinch) zooms at the pointer; middle-drag pans
 // Keys (the map focused, no field typing): arrows move the cell cursor, Enter adds or edits, Tab
-// walks a cell's cards, Delete removes, Ctrl+C/X/V, Ctrl+A, 0–5 severity, M moment of truth,
+// walks a cell's cards, Delete removes, Ctrl+Shift+arrows move the selected step, stage or lane,
+// Ctrl+C/X/V, Ctrl+A, 0–5 severity, M moment of truth,
 // +/- emotion score, Ctrl+plus/minus/0/1 zoom, Ctrl+F find, Esc clears.
 // Every change is a command, applied after the frame; one gesture is one command (one undo step).
 //
@@ -633,6 +634,45 @@ void emotion_key(const Frame& f, const Lane& lane, const Step& step, int delta, 
     if (!current || score != current->score) f.ctx.emit(edit::set_emotion(f.j.id, lane.id, step.id, persona, score));
 }
 
+// Ctrl+Shift+arrows move the selected step or stage sideways and the selected lane up or down, as
+// dragging does: a step leaving the end of its stage goes into the next one, a lane reaching
+// another layer first joins it (layers stay contiguous).
+void move_selected_header(const Frame& f) {
+    const MapSelection& sel = f.st.sel;
+    const Journey& j = f.j;
+    const int dx = ImGui::IsKeyPressed(ImGuiKey_LeftArrow) ? -1 : ImGui::IsKeyPressed(ImGuiKey_RightArrow) ? 1 : 0;
+    const int dy = ImGui::IsKeyPressed(ImGuiKey_UpArrow) ? -1 : ImGui::IsKeyPressed(ImGuiKey_DownArrow) ? 1 : 0;
+    if (dx != 0 && sel.kind == MapSelection::Kind::step) {
+        for (std::size_t si = 0; si < j.stages.size(); ++si)
+            for (std::size_t i = 0; i < j.stages[si].steps.size(); ++i) {
+                if (j.stages[si].steps[i].id != sel.id) continue;
+                const int to = static_cast<int>(i) + dx;
+                if (to >= 0 && to < static_cast<int>(j.stages[si].steps.size()))
+                    f.ctx.emit(edit::move_step(j.id, sel.id, j.stages[si].id, static_cast<std::size_t>(to)));
+                else if (dx < 0 && si > 0)
+                    f.ctx.emit(edit::move_step(j.id, sel.id, j.stages[si - 1].id, j.stages[si - 1].steps.size()));
+                else if (dx > 0 && si + 1 < j.stages.size())
+                    f.ctx.emit(edit::move_step(j.id, sel.id, j.stages[si + 1].id, 0));
+                return;
+            }
+    }
+    if (dx != 0 && sel.kind == MapSelection::Kind::stage) {
+        for (std::size_t si = 0; si < j.stages.size(); ++si) {
+            if (j.stages[si].id != sel.id) continue;
+            const int to = static_cast<int>(si) + dx;
+            if (to >= 0 && to < static_cast<int>(j.stages.size())) f.ctx.emit(edit::move_stage(j.id, sel.id, static_cast<std::size_t>(to)));
+            return;
+        }
+    }
+    if (dy != 0 && sel.kind == MapSelection::Kind::lane) {
+        const int index = lane_index(j, sel.id);
+        const int to = index + dy;
+        if (index < 0 || to < 0 || to >= static_cast<int>(j.lanes.size())) return;
+        if (j.lanes[to].layer != j.lanes[index].layer) f.ctx.emit(edit::set_lane_layer(j.id, sel.id, j.lanes[to].layer));
+        else f.ctx.emit(edit::move_lane(j.id, sel.id, static_cast<std::size_t>(to)));
+    }
+}
+
 void handle_keys(Frame& f) {
     MapState& st = f.st;
     MapSelection& sel = st.sel;
@@ -665,6 +705,7 @@ void handle_keys(Frame& f) {
     if (key(ImGuiKey_UpArrow) && !io.KeyShift) move_cursor(f, -1, 0);
     if (key(ImGuiKey_DownArrow) && !io.KeyShift) move_cursor(f, 1, 0);
     if (key(ImGuiKey_Delete) || key(ImGuiKey_Backspace)) delete_selection(f);
+    if (io.KeyCtrl && io.KeyShift) move_selected_header(f);
 
     const Card* one = sel.kind == MapSelection::Kind::cards && sel.cards.size() == 1 ? find_by_id(j.cards, sel.cards[0]) : nullptr;
     const bool enter = key(ImGuiKey_Enter) || key(ImGuiKey_KeypadEnter);

@@ -92,6 +92,22 @@ test('journey editor: build a journey from an empty document with mouse and keyb
     await settle(page, 200);
     j = journeyOf(await doc(page), 'Buying a phone in a store');
     assert.deepEqual(j.stages[0].steps.map((s) => s.name), ['Walks into the store', 'Looks at options'], 'undo puts it back');
+    // The same by keyboard: a selected step moves with Ctrl+Shift+Right, a lane with Ctrl+Shift+Up.
+    await click(page, 'step Looks at options');
+    await page.keyboard.press('Control+Shift+ArrowRight');
+    await settle(page, 200);
+    j = journeyOf(await doc(page), 'Buying a phone in a store');
+    assert.deepEqual(j.stages[1].steps.map((s) => s.name), ['Looks at options', 'Decides', 'Gets it done'], 'moved by keyboard');
+    await page.keyboard.press('Control+Z');
+    await click(page, 'lane Touchpoints');
+    await page.keyboard.press('Control+Shift+ArrowUp');
+    await settle(page, 200);
+    j = journeyOf(await doc(page), 'Buying a phone in a store');
+    assert.deepEqual(j.lanes.slice(0, 2).map((l) => l.name), ['Touchpoints', 'Customer actions'], 'lane moved by keyboard');
+    await page.keyboard.press('Control+Z');
+    await settle(page, 200);
+    j = journeyOf(await doc(page), 'Buying a phone in a store');
+    assert.deepEqual(j.lanes.slice(0, 2).map((l) => l.name), ['Customer actions', 'Touchpoints']);
 
     // Cards: double-click an empty cell and type (accents); Enter on a selected cell adds (CJK).
     await click(page, 'cell Customer actions Walks into the store', { double: true });
