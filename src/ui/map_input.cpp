@@ -925,7 +925,11 @@ void handle_map_input(Frame& f) {
     const ImVec2 size(std::max(1.0f, f.canvas_max.x - f.canvas_min.x), std::max(1.0f, f.canvas_max.y - f.canvas_min.y));
     ImGui::InvisibleButton("##map-canvas", size,
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight | ImGuiButtonFlags_MouseButtonMiddle);
-    const bool hovered = ImGui::IsItemHovered();
+    // Hovered even on the very frame the pointer arrived (a tap, or a click right after a move): an
+    // overlappable item otherwise needs a frame of hover first. Only another item hovered on the
+    // previous frame over the map (the in-place editor) takes the pointer away.
+    const bool hovered = ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenOverlappedByItem) &&
+                         GImGui->HoveredIdPreviousFrame != ImGui::GetID("##map-edit");
     // An insight dragged from the palette is the active item: the map must still see the pointer.
     // (IsItemHovered is false then: an overlappable item is only hovered when it was the hovered id.)
     const bool hovered_dragging = ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
