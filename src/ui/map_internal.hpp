@@ -1,7 +1,8 @@
 // Shared by the journey map's files (internal to src/ui):
 //   view_journey.cpp   the view: header, toolbar, find bar, the map and the details panel side by side
 //   map_canvas.cpp     drawing: cells, items, emotion curves, sticky headers and labels (culled)
-//   map_input.cpp      mouse gestures, keyboard, clipboard, in-place editing
+//   map_input.cpp      mouse gestures and keyboard
+//   map_edit.cpp       in-place editing, clipboard, delete, and lookups the two share
 //   map_panels.cpp     details panel, context menus, the lane / template pickers
 // Geometry comes from src/layout (pure); these files only draw it and turn input into commands.
 #pragma once
@@ -68,14 +69,31 @@ bool card_in_lens(const Card& card, Id lens);
 
 // [SECTION] map_input.cpp
 void handle_map_input(Frame& f);
-void draw_in_place_editor(Frame& f);
 void start_new_card(MapState& st, Id lane, Id step);
 void select_cards(MapState& st, const Journey& j, std::vector<Id> cards);
+void reveal_match(Frame& f, const layout::FindMatch& m);
+[[nodiscard]] Id emotion_persona(const Frame& f);
+
+// [SECTION] map_edit.cpp
+void draw_in_place_editor(Frame& f);
+void start_edit(MapState& st, MapEditing::Kind kind, Id id, std::string text);
+void start_rename_layer(MapState& st, const std::string& layer);
+void commit_editing(const Frame& f);       // the typed text as one command; editing ends
 void copy_selection(const Frame& f, bool cut);
 void paste_at_cursor(const Frame& f, const std::string& text);
 void delete_selection(const Frame& f);
-void reveal_match(Frame& f, const layout::FindMatch& m);
-[[nodiscard]] Id emotion_persona(const Frame& f);
+// Lookups by id in map order; -1 when absent or not shown.
+[[nodiscard]] int lane_index(const Journey& j, Id lane);
+[[nodiscard]] std::vector<const Step*> steps_in_order(const Journey& j);
+[[nodiscard]] int step_order(const Journey& j, Id step);
+[[nodiscard]] int column_of_step_id(const Frame& f, Id step);
+[[nodiscard]] int row_of_lane_id(const Frame& f, Id lane);
+[[nodiscard]] bool takes_cards(const Lane& lane);
+// The cell cursor made valid (the first lane row and step column when it points nowhere).
+[[nodiscard]] bool cursor(const Frame& f, int& row, int& col);
+void emotion_key(const Frame& f, const Lane& lane, const Step& step, int delta, bool clear);
+void redraw(const Frame& f, int frames = 2);      // ask for frames: what changed is drawn by the next ones
+void say(const Frame& f, std::string text, bool error);  // the message line, after the queued commands
 
 // [SECTION] map_panels.cpp
 void draw_details_panel(const ViewContext& ctx, const Journey& j, MapState& st);
