@@ -8,6 +8,7 @@
 #include <cfloat>
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "edit/commands.hpp"
 #include "imgui.h"
@@ -62,7 +63,7 @@ void forget_journey_state(MapState& st, Id journey) {
 }
 
 void draw_toolbar(const ViewContext& ctx, const Journey& j, MapState& st, layout::Camera& cam, bool& fit,
-                  bool& reveal, const layout::JourneyLayout& lay) {
+                  bool& reveal, const layout::JourneyLayout& lay, std::vector<layout::FindMatch>& matches) {
     ImGui::PushID("map-toolbar");
     if (ImGui::Button("Fit")) fit = true;
     ImGui::SetItemTooltip("Fit the whole map on screen (Ctrl+0)");
@@ -120,7 +121,7 @@ void draw_toolbar(const ViewContext& ctx, const Journey& j, MapState& st, layout
         }
         // Esc ends the field's editing in the same frame: ask whether it was active then.
         const bool escape = (ImGui::IsItemActive() || ImGui::IsItemDeactivated()) && ImGui::IsKeyPressed(ImGuiKey_Escape);
-        const auto matches = layout::find_in_map(ctx.ws, j, lay, st.find.query);
+        matches = layout::find_in_map(ctx.ws, j, lay, st.find.query);   // once per frame: the map highlights these
         const int n = static_cast<int>(matches.size());
         if (enter && n > 0) {
             st.find.current = (st.find.current + (ImGui::GetIO().KeyShift ? n - 1 : 1)) % n;
@@ -164,7 +165,8 @@ void draw_journey_view(const ViewContext& ctx) {
     const bool first_show = cam_it == st.cameras.end();
     bool fit = false;
     bool reveal = false;
-    draw_toolbar(ctx, j, st, cam, fit, reveal, lay);
+    std::vector<layout::FindMatch> matches;
+    draw_toolbar(ctx, j, st, cam, fit, reveal, lay, matches);
 
     if (j.stages.empty() || j.lanes.empty()) {
         map::draw_template_choice(ctx, j);
@@ -195,7 +197,7 @@ void draw_journey_view(const ViewContext& ctx) {
         // A map opens at the top-left, whole if it fits, else at a zoom where cards stay readable.
         if (first_show) f.cam = layout::Camera{0, 0, std::clamp(layout::fit_camera(lay, f.view_w(), f.view_h()).zoom, 0.8f, 1.0f)};
         if (st.find.open && !st.find.query.empty()) {
-            f.matches = layout::find_in_map(ctx.ws, j, lay, st.find.query);
+            f.matches = std::move(matches);
             if (!f.matches.empty()) {
                 st.find.current = std::min(st.find.current, static_cast<int>(f.matches.size()) - 1);
                 // Follow the current match when it changed (Enter) or the query was typed.
