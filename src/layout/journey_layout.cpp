@@ -509,9 +509,13 @@ std::vector<Vec2> smooth_curve(const std::vector<Vec2>& points, int segments) {
 // [SECTION] Camera -------------------------------------------------------------------------------------
 
 Camera clamp_camera(Camera cam, const JourneyLayout& layout, float view_w, float view_h) {
+    return clamp_camera(cam, layout.width, layout.height, view_w, view_h);
+}
+
+Camera clamp_camera(Camera cam, float body_w, float body_h, float view_w, float view_h) {
     const float zoom = cam.zoom > 0 ? cam.zoom : 1.0f;  // a broken zoom must not divide by zero
-    const float max_x = std::max(0.0f, layout.width - view_w / zoom);
-    const float max_y = std::max(0.0f, layout.height - view_h / zoom);
+    const float max_x = std::max(0.0f, body_w - view_w / zoom);
+    const float max_y = std::max(0.0f, body_h - view_h / zoom);
     cam.x = std::isnan(cam.x) ? 0.0f : std::clamp(cam.x, 0.0f, max_x);
     cam.y = std::isnan(cam.y) ? 0.0f : std::clamp(cam.y, 0.0f, max_y);
     return cam;
@@ -526,9 +530,13 @@ Camera zoom_camera(Camera cam, float zoom, float sx, float sy) {
 }
 
 Camera fit_camera(const JourneyLayout& layout, float view_w, float view_h) {
+    return fit_camera(layout.width, layout.height, view_w, view_h);
+}
+
+Camera fit_camera(float body_w, float body_h, float view_w, float view_h) {
     float zoom = 1;
-    if (layout.width > 0) zoom = std::min(zoom, view_w / layout.width);
-    if (layout.height > 0) zoom = std::min(zoom, view_h / layout.height);
+    if (body_w > 0) zoom = std::min(zoom, view_w / body_w);
+    if (body_h > 0) zoom = std::min(zoom, view_h / body_h);
     if (std::isnan(zoom)) zoom = 1;
     return Camera{0, 0, std::clamp(zoom, kMinZoom, kMaxZoom)};
 }

@@ -210,6 +210,9 @@ Camera clamp_camera(Camera cam, const JourneyLayout& layout, float view_w, float
 Camera zoom_camera(Camera cam, float zoom, float sx, float sy);
 // Shows the whole body (zoom at most 1).
 Camera fit_camera(const JourneyLayout& layout, float view_w, float view_h);
+// The same two for any body of the given size (the framework grid uses them).
+Camera clamp_camera(Camera cam, float body_w, float body_h, float view_w, float view_h);
+Camera fit_camera(float body_w, float body_h, float view_w, float view_h);
 // Pans the least so that body rectangle `r` is visible (with a margin); zoom unchanged.
 Camera reveal(Camera cam, const Rect& r, float view_w, float view_h, float margin = 24);
 
