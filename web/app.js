@@ -101,7 +101,7 @@
     const r = canvas.getBoundingClientRect();
     return [e.clientX - r.left, e.clientY - r.top];
   }
-  const BUTTONS = { 0: 0, 2: 1, 1: 2 };  // DOM left, right, middle → ImGui 0, 1, 2
+  const BUTTONS = { 0: 0, 2: 1, 1: 2, 3: 3, 4: 4 };  // DOM left, right, middle, back, forward → ImGui 0..4
 
   canvas.addEventListener('pointermove', (e) => {
     if (!started) return;
@@ -135,6 +135,9 @@
     requestFrame(0);
   });
   canvas.addEventListener('contextmenu', (e) => e.preventDefault());
+  // The mouse's back/forward buttons go back and forward in the app (Alt+Left/Right), not away from it.
+  // (Chromium leaves the page on those buttons' release unless the pointerup is cancelled.)
+  canvas.addEventListener('pointerup', (e) => { if (e.button === 3 || e.button === 4) e.preventDefault(); });
   canvas.addEventListener('wheel', (e) => {
     if (!started) return;
     e.preventDefault();

@@ -194,6 +194,7 @@ FrameworkLayout layout_framework(const Workspace& ws, const FrameworkOptions& op
                 const Journey& j = ws.journeys[i];
                 if (&j == lifecycle || place[i].column != c || row_of(j) != r) continue;
                 ++row.journeys;
+                ++out.columns[static_cast<std::size_t>(c)].journeys;
                 if (hidden[i] || row.collapsed) continue;
                 Entry e{i, -1, 0, 0, {}, {}, {}};
                 if (const JourneyLink* link = place[i].link) {
@@ -230,6 +231,7 @@ FrameworkLayout layout_framework(const Workspace& ws, const FrameworkOptions& op
                     g.column = c;
                     g.row = r;
                     g.rect = Rect{tx, cy, metrics.tile_width, metrics.group_header};
+                    g.bottom = g.rect.bottom();
                     g.label = anchor_label(&ws.journeys[index.at(e.parent)], e.stage, e.step);
                     auto pt = order.find(e.parent);   // a tile's sequence is its index
                     g.parent_tile = pt != order.end() ? pt->second : -1;
@@ -257,6 +259,7 @@ FrameworkLayout layout_framework(const Workspace& ws, const FrameworkOptions& op
                     height += metrics.unmapped_line * static_cast<float>(t.unmapped_steps.size());
                 }
                 t.rect = Rect{tx, cy, metrics.tile_width, height};
+                if (t.group >= 0) out.groups[static_cast<std::size_t>(t.group)].bottom = t.rect.bottom();
                 cy += height + metrics.tile_gap;
                 order[j.id] = sequence++;
                 out.tiles.push_back(std::move(t));

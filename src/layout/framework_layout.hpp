@@ -42,6 +42,7 @@ struct FwColumn {
     Id stage;                    // the lifecycle stage; nil for the "Not placed" column
     std::string name;
     float x = 0, w = 0;
+    int journeys = 0;            // journeys placed in the column, shown or folded away
 };
 
 struct FwRow {
@@ -67,6 +68,7 @@ struct FwGroup {
     Id parent, stage, step;      // the anchor the group's journeys hang from
     int column = 0, row = 0;
     Rect rect;                   // the heading
+    float bottom = 0;            // of the group's last tile
     std::string label;           // "Parent title › Step name"
     int parent_tile = -1;        // the parent's tile, if drawn (an edge runs from it to the heading)
 };

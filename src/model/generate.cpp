@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <random>
 #include <string>
+#include <unordered_map>
 
 #include "model/date.hpp"
 #include "model/templates.hpp"
@@ -298,6 +299,21 @@ Workspace generate_workspace(const GenerateSpec& in) {
         }
         ws.journeys[static_cast<std::size_t>(i)].metrics.push_back(metric.id);
         ws.metrics.push_back(std::move(metric));
+    }
+    // Roll-ups (no random draws, so everything else stays as it was): below the lifecycle, a parent
+    // journey's metric is computed from its children's — a weighted average on macro journeys
+    // (children weigh 1..3), a plain average deeper down. The lifecycle's revenue stays entered.
+    {
+        std::unordered_map<Id, int> journey_index;
+        for (int i = 0; i < spec.journeys; ++i) journey_index.emplace(ws.journeys[static_cast<std::size_t>(i)].id, i);
+        for (const JourneyLink& link : ws.links) {
+            const int p = journey_index.at(link.parent), c = journey_index.at(link.child);
+            if (p >= metric_count || c >= metric_count || ws.journeys[static_cast<std::size_t>(p)].level == 0) continue;
+            Metric& parent = ws.metrics[static_cast<std::size_t>(p)];
+            parent.rollup = ws.journeys[static_cast<std::size_t>(p)].level == 1 ? RollUp::weighted_average : RollUp::average;
+            parent.rollup_inputs.push_back(ws.metrics[static_cast<std::size_t>(c)].id);
+            ws.metrics[static_cast<std::size_t>(c)].weight = 1 + c % 3;
+        }
     }
     // Link a sprinkling of pain cards to insights, as real maps do.
     if (!ws.insights.empty())

@@ -4,6 +4,7 @@
 
 #include <rapidjson/document.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -15,10 +16,88 @@
 #include "platform/platform.hpp"
 #include "ui/item_registry.hpp"
 #include "ui/json_text.hpp"
+#include "ui/kpi_editor.hpp"
+#include "ui/new_journey.hpp"
+#include "ui/palette.hpp"
 #include "ui/theme.hpp"
+#include "ui/view_compare.hpp"
 #include "ui/view_insights.hpp"
 
 namespace wm::ui {
+namespace {
+
+// A place can be returned to while what it shows exists (the map of a deleted journey is skipped).
+bool place_exists(const Workspace& ws, const Place& p) {
+    return find_view(p.view) && (p.view != "journey" || find_by_id(ws.journeys, p.id));
+}
+
+bool can_go(const Workspace& ws, const std::vector<Place>& places) {
+    return std::any_of(places.begin(), places.end(), [&](const Place& p) { return place_exists(ws, p); });
+}
+
+// One step along the history: the nearest existing place of `from` becomes current, the current
+// one goes onto `to`.
+void step_history(const Workspace& ws, Place& current, std::vector<Place>& from, std::vector<Place>& to) {
+    while (!from.empty() && !place_exists(ws, from.back())) from.pop_back();
+    if (from.empty()) return;
+    to.push_back(std::move(current));
+    current = std::move(from.back());
+    from.pop_back();
+}
+
+// Breadcrumbs of an open journey: Framework › lifecycle › … › the journey, each a button but the
+// last. The chain follows first parents; a journey with more parents gets a "+N" menu of the others
+// beside its first parent.
+void draw_breadcrumbs(const Workspace& ws, Id journey, const std::function<void(Place)>& go) {
+    auto parents_of = [&](Id child) {
+        std::vector<Id> out;
+        for (const auto& link : ws.links)
+            if (link.child == child && std::find(out.begin(), out.end(), link.parent) == out.end() && find_by_id(ws.journeys, link.parent))
+                out.push_back(link.parent);
+        return out;
+    };
+    std::vector<const Journey*> chain;
+    Id at = journey;
+    for (std::size_t guard = 0; guard <= ws.journeys.size() && !at.is_nil(); ++guard) {
+        const Journey* j = find_by_id(ws.journeys, at);
+        if (!j || std::find(chain.begin(), chain.end(), j) != chain.end()) break;
+        chain.insert(chain.begin(), j);
+        const std::vector<Id> parents = parents_of(at);
+        at = parents.empty() ? Id{} : parents.front();
+    }
+    ImGui::SameLine();
+    ImGui::TextDisabled("|");
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Framework##crumb")) go(Place{"framework", {}});
+    for (std::size_t i = 0; i < chain.size(); ++i) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("\xE2\x80\xBA");
+        ImGui::SameLine();
+        ImGui::PushID(static_cast<int>(i));
+        if (i + 1 < chain.size()) {
+            if (ImGui::SmallButton(chain[i]->title.c_str())) go(Place{"journey", chain[i]->id});
+            const std::vector<Id> parents = parents_of(chain[i + 1]->id);
+            if (parents.size() > 1) {
+                ImGui::SameLine(0, 2);
+                const std::string more = "+" + std::to_string(parents.size() - 1) + "##other parents";
+                if (ImGui::SmallButton(more.c_str())) ImGui::OpenPopup("other-parents");
+                ImGui::SetItemTooltip("%s also hangs under other journeys", chain[i + 1]->title.c_str());
+                if (ImGui::BeginPopup("other-parents")) {
+                    ImGui::TextDisabled("Also under");
+                    for (std::size_t k = 1; k < parents.size(); ++k)
+                        if (const Journey* other = find_by_id(ws.journeys, parents[k]))
+                            if (ImGui::MenuItem((other->title + "##other parent").c_str())) go(Place{"journey", other->id});
+                    ImGui::EndPopup();
+                }
+            }
+        } else {
+            ImGui::TextUnformatted(chain[i]->title.c_str());
+        }
+        ImGui::PopID();
+    }
+}
+
+}  // namespace
 
 // ---------------------------------------------------------------------------------------------
 // Construction
@@ -98,6 +177,14 @@ void App::draw() {
     draw_view();
     ImGui::EndChild();
     draw_status_bar();
+    {
+        // Popups any view may open: "New journey…" (from the framework or a map's step), Ctrl+K and
+        // the KPI editor.
+        const ViewContext ctx{doc_.workspace(), state_, fonts_, &persistence_, doc_.revision(), {}};
+        draw_new_journey_popup(ctx);
+        draw_palette(ctx);
+        draw_kpi_editor(ctx);
+    }
     ImGui::End();
 
     // Shortcuts that belong to the whole app. Text fields keep their own undo while typing.
@@ -108,9 +195,13 @@ void App::draw() {
         if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiMod_Shift | ImGuiKey_Z) ||
             ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_Y))
             state_.undo_requests -= 1;
-        if (ImGui::IsKeyChordPressed(ImGuiMod_Alt | ImGuiKey_LeftArrow) && !state_.back.empty()) go_back();
-        if (ImGui::IsKeyChordPressed(ImGuiMod_Alt | ImGuiKey_RightArrow) && !state_.forward.empty()) go_forward();
+        if (ImGui::IsKeyChordPressed(ImGuiMod_Alt | ImGuiKey_LeftArrow)) go_back();
+        if (ImGui::IsKeyChordPressed(ImGuiMod_Alt | ImGuiKey_RightArrow)) go_forward();
     }
+    if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_K)) open_palette(state_);
+    // The mouse's back and forward buttons (ImGui's extra buttons 3 and 4).
+    if (ImGui::IsMouseClicked(3)) go_back();
+    if (ImGui::IsMouseClicked(4)) go_forward();
 }
 
 void App::draw_view() {
@@ -162,6 +253,10 @@ void App::draw_menu_bar() {
             if (ImGui::MenuItem(view.title, nullptr, state_.place.view == view.key)) navigate(Place{view.key, {}});
         }
         ImGui::Separator();
+        if (ImGui::MenuItem("Go to\xE2\x80\xA6", "Ctrl+K")) open_palette(state_);
+        if (ImGui::MenuItem("Back##menu", "Alt+Left", false, can_go(doc_.workspace(), state_.back))) go_back();
+        if (ImGui::MenuItem("Forward##menu", "Alt+Right", false, can_go(doc_.workspace(), state_.forward))) go_forward();
+        ImGui::Separator();
         // Radio-like: the ticked one is in use. Applied after this frame (a style change mid-frame
         // would be undone by the colours pushed around it), remembered in this browser.
         for (const Theme theme : {Theme::light, Theme::dark})
@@ -208,12 +303,12 @@ void App::draw_banners() {
 // Navigation bar: back/forward, the views, breadcrumbs of the open journey.
 // ---------------------------------------------------------------------------------------------
 void App::draw_nav_bar() {
-    ImGui::BeginDisabled(state_.back.empty());
+    ImGui::BeginDisabled(!can_go(doc_.workspace(), state_.back));
     if (ImGui::ArrowButton("Back", ImGuiDir_Left)) go_back();
     ImGui::EndDisabled();
     ImGui::SetItemTooltip("Back (Alt+Left)");
     ImGui::SameLine(0, 2);
-    ImGui::BeginDisabled(state_.forward.empty());
+    ImGui::BeginDisabled(!can_go(doc_.workspace(), state_.forward));
     if (ImGui::ArrowButton("Forward", ImGuiDir_Right)) go_forward();
     ImGui::EndDisabled();
     ImGui::SetItemTooltip("Forward (Alt+Right)");
@@ -225,36 +320,8 @@ void App::draw_nav_bar() {
         if (ImGui::Button(view.title)) navigate(Place{view.key, {}});
         if (current) ImGui::PopStyleColor();
     }
-    if (state_.place.view == "journey") {
-        const Workspace& ws = doc_.workspace();
-        // Breadcrumbs: the first-parent chain up to the lifecycle.
-        std::vector<const Journey*> chain;
-        Id at = state_.place.id;
-        for (std::size_t guard = 0; guard <= ws.journeys.size() && !at.is_nil(); ++guard) {
-            const Journey* j = find_by_id(ws.journeys, at);
-            if (!j) break;
-            chain.insert(chain.begin(), j);
-            Id parent;
-            for (const auto& link : ws.links)
-                if (link.child == at) {
-                    parent = link.parent;
-                    break;
-                }
-            at = parent;
-        }
-        for (std::size_t i = 0; i < chain.size(); ++i) {
-            ImGui::SameLine();
-            ImGui::TextDisabled(i == 0 ? "|" : "\xE2\x80\xBA");
-            ImGui::SameLine();
-            ImGui::PushID(static_cast<int>(i));
-            if (i + 1 < chain.size()) {
-                if (ImGui::SmallButton(chain[i]->title.c_str())) navigate(Place{"journey", chain[i]->id});
-            } else {
-                ImGui::TextUnformatted(chain[i]->title.c_str());
-            }
-            ImGui::PopID();
-        }
-    }
+    if (state_.place.view == "journey")
+        draw_breadcrumbs(doc_.workspace(), state_.place.id, [this](Place p) { navigate(std::move(p)); });
     ImGui::Separator();
 }
 
@@ -269,17 +336,9 @@ void App::navigate(Place place) {
     state_.place = std::move(place);
 }
 
-void App::go_back() {
-    state_.forward.push_back(state_.place);
-    state_.place = state_.back.back();
-    state_.back.pop_back();
-}
+void App::go_back() { step_history(doc_.workspace(), state_.place, state_.back, state_.forward); }
 
-void App::go_forward() {
-    state_.back.push_back(state_.place);
-    state_.place = state_.forward.back();
-    state_.forward.pop_back();
-}
+void App::go_forward() { step_history(doc_.workspace(), state_.place, state_.forward, state_.back); }
 
 // ---------------------------------------------------------------------------------------------
 // Status bar
@@ -418,6 +477,41 @@ std::string App::hook_stats() const {
         w.field("findOpen", m.find.open).field("findMatches", static_cast<double>(found));
         w.end();
     }
+    {
+        // The Ctrl+K palette and the navigation history (palette.cpp, draw_nav_bar).
+        const PaletteState& p = state_.palette;
+        w.key("palette").begin();
+        w.field("open", p.open).field("query", p.query).field("results", static_cast<double>(p.open ? p.hits.size() : 0));
+        w.field("first", p.open && !p.hits.empty() ? p.entries[static_cast<std::size_t>(p.hits.front().entry)].title : std::string());
+        w.field("highlighted", static_cast<double>(p.highlighted));
+        w.end();
+        auto id_or_empty = [](Id id) { return id.is_nil() ? std::string() : id.str(); };
+        w.key("selected").begin();
+        w.field("persona", id_or_empty(state_.personas.selected)).field("opportunity", id_or_empty(state_.backlog.selected));
+        w.field("insight", id_or_empty(state_.insights.selected));
+        w.end();
+        w.key("history").begin();
+        w.field("canBack", can_go(ws, state_.back)).field("canForward", can_go(ws, state_.forward));
+        w.field("back", static_cast<double>(state_.back.size())).field("forward", static_cast<double>(state_.forward.size()));
+        w.end();
+    }
+    {
+        // The framework grid's view state (tests check folds, filters and what a drop said).
+        const FrameworkState& f = state_.framework;
+        static const char* const kFilterNames[] = {"gaps", "noEvidence", "noPersona", "noKpi", "noToBe"};
+        w.key("framework").begin();
+        w.field("zoom", static_cast<double>(f.cam.zoom));
+        w.field("tiles", static_cast<double>(f.layout.tiles.size())).field("visible", static_cast<double>(f.visible_tiles));
+        w.field("collapsed", static_cast<double>(f.collapsed.size())).field("foldedLevels", static_cast<double>(f.collapsed_levels.size()));
+        std::string filters;   // the switched-on coverage filters, comma-separated
+        for (std::size_t i = 0; i < f.filters.size(); ++i)
+            if (f.filters[i]) filters += (filters.empty() ? "" : ",") + std::string(kFilterNames[i]);
+        w.field("filters", filters);
+        w.field("dragging", f.drag.active).field("note", f.note.text).field("noteIsError", f.note.error);
+        w.end();
+    }
+    write_compare_stats(w, ws, state_);
+    write_kpi_stats(w, ws, doc_.revision());
     w.field("theme", theme_name(current_theme()));
     w.key("storage");
     return w.str() + persistence_.stats_json() + "}";
@@ -430,7 +524,7 @@ std::string App::hook_show(std::string_view arg) {
         return json::error("show needs {view, id}");
     const std::string view = d["view"].GetString();
     const ViewInfo* info = find_view(view);
-    static const char* const kPlanned[] = {"framework", "journey", "backlog", "insights", "personas", "maturity", "documents"};
+    static const char* const kPlanned[] = {"framework", "journey", "backlog", "insights", "personas", "maturity", "documents", "compare"};
     if (!info) {
         for (const char* planned : kPlanned)
             if (view == planned) return json::error("not available yet");

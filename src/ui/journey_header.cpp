@@ -8,7 +8,9 @@
 #include "imgui.h"
 #include "model/enum_names.hpp"
 #include "ui/app.hpp"
+#include "ui/kpi_editor.hpp"
 #include "ui/theme.hpp"
+#include "ui/view_compare.hpp"
 #include "ui/view_personas.hpp"
 #include "ui/widgets.hpp"
 
@@ -111,6 +113,10 @@ void draw_journey_header(const ViewContext& ctx, const Journey& j) {
     draw_journey_personas(ctx, j);
     ImGui::SameLine();
     draw_persona_lens(ctx);
+    ImGui::SameLine();
+    draw_to_be_buttons(ctx, j);
+    ImGui::SameLine();
+    draw_kpi_button(ctx, j);
     if (j.state == JourneyState::to_be && !j.counterpart.is_nil()) {
         if (const Journey* current = find_by_id(ws.journeys, j.counterpart)) {
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kToBe), "To-be version of");

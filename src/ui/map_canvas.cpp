@@ -15,8 +15,11 @@
 #include "model/enum_names.hpp"
 #include "platform/platform.hpp"
 #include "scoring/prioritise.hpp"
+#include "ui/draw.hpp"
 #include "ui/item_registry.hpp"
+#include "ui/kpi_editor.hpp"
 #include "ui/map_internal.hpp"
+#include "ui/sparkline.hpp"
 #include "ui/theme.hpp"
 
 namespace wm::ui::map {
@@ -24,40 +27,12 @@ namespace {
 
 constexpr float kTextZoom = 0.45f;
 
-ImU32 with_alpha(ImU32 c, float a) {
-    const int alpha = static_cast<int>(((c >> IM_COL32_A_SHIFT) & 0xFF) * std::clamp(a, 0.0f, 1.0f));
-    return (c & ~IM_COL32_A_MASK) | (static_cast<ImU32>(alpha) << IM_COL32_A_SHIFT);
-}
-
 ImU32 mix(ImU32 a, ImU32 b, float t) {
     auto ch = [&](int shift) {
         const float x = static_cast<float>((a >> shift) & 0xFF), y = static_cast<float>((b >> shift) & 0xFF);
         return static_cast<ImU32>(std::lround(x + (y - x) * t)) << shift;
     };
     return ch(IM_COL32_R_SHIFT) | ch(IM_COL32_G_SHIFT) | ch(IM_COL32_B_SHIFT) | (0xFFu << IM_COL32_A_SHIFT);
-}
-
-ImFont* font_or_default(ImFont* f) { return f ? f : ImGui::GetFont(); }
-float base_size(ImFont* f) { return f->FontSize * ImGui::GetIO().FontGlobalScale; }
-
-// Text clipped to [min, max], wrapped at the box width.
-void boxed_text(ImDrawList* dl, ImFont* font, float size, ImVec2 min, ImVec2 max, ImU32 col, std::string_view text,
-                bool wrap = true) {
-    const ImVec4 clip(min.x, min.y, max.x, max.y);
-    dl->AddText(font, size, min, col, text.data(), text.data() + text.size(), wrap ? std::max(1.0f, max.x - min.x) : 0.0f, &clip);
-}
-
-float text_width(ImFont* font, float size, std::string_view text) {
-    return font->CalcTextSizeA(size, FLT_MAX, 0, text.data(), text.data() + text.size()).x;
-}
-
-// A pill: small rounded label, coloured text on a faint fill of the same colour. Returns its width.
-float pill(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 col, std::string_view text, float max_x) {
-    const float w = text_width(font, size, text) + size * 0.7f;
-    if (pos.x + w > max_x) return 0;
-    dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + size * 1.2f), with_alpha(col, 0.16f), size * 0.35f);
-    dl->AddText(font, size, ImVec2(pos.x + size * 0.35f, pos.y + size * 0.1f), col, text.data(), text.data() + text.size());
-    return w + size * 0.35f;
 }
 
 void dashed_rect(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float dash) {
@@ -132,26 +107,52 @@ void card_badges(const Frame& f, ImDrawList* dl, const Card& card, const Lane& l
              std::to_string(card.opportunities.size()) + (card.opportunities.size() == 1 ? " opportunity" : " opportunities"), max_x);
 }
 
-// The latest value of a metric (any segment) against its target, coloured by its direction.
+// The evaluated latest value of a metric (rolled up when it is computed; the whole, else its first
+// segment) coloured by health, its target, and a sparkline when there is room.
 void metric_badges(const Frame& f, ImDrawList* dl, const Metric& m, ImVec2 pos, float max_x, float size) {
     ImFont* small = font_or_default(f.ctx.fonts.small);
-    if (m.values.empty()) {
-        pill(dl, small, size, pos, color::kMuted, "no values yet", max_x);
+    std::string segment;
+    const kpi::Reading& r = kpi_evaluation(f.ctx).headline(m.id, &segment);
+    if (!r.latest) {
+        pill(dl, small, size, pos, color::kMuted, r.computed ? "no input values yet" : "no values yet", max_x);
         return;
     }
-    const MetricValue& v = m.values.back();
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.4g%s%s", v.value, m.unit.empty() ? "" : " ", m.unit.c_str());
-    ImU32 col = color::kAccent;
+    float x = pos.x + pill(dl, small, size, pos, health_color(r.health), kpi_value_text(*r.latest, m.unit), max_x);
+    if (r.computed) x += pill(dl, small, size, ImVec2(x, pos.y), color::kAccent, "rolled up", max_x);
     if (m.target) {
-        const bool good = m.direction == Direction::higher_is_better ? v.value >= *m.target : v.value <= *m.target;
-        col = good ? color::kOk : color::kError;
-    }
-    float x = pos.x + pill(dl, small, size, pos, col, buf, max_x);
-    if (m.target) {
+        char buf[64];
         std::snprintf(buf, sizeof buf, "target %.4g", *m.target);
-        pill(dl, small, size, ImVec2(x, pos.y), color::kMuted, buf, max_x);
+        x += pill(dl, small, size, ImVec2(x, pos.y), color::kMuted, buf, max_x);
     }
+    if (!segment.empty()) x += pill(dl, small, size, ImVec2(x, pos.y), color::kMuted, segment, max_x);
+    const float spark_w = size * 4;
+    if (x + spark_w <= max_x) draw_sparkline(dl, ImVec2(x, pos.y), ImVec2(x + spark_w, pos.y + size * 1.2f), r, m);
+}
+
+// A stage header's KPIs at its right end: the first stage KPI's value coloured by health, how many
+// more there are, and a sparkline. Returns where it starts (x1 when nothing was drawn), so the stage
+// name stops before it.
+float stage_kpi(const Frame& f, ImDrawList* dl, const Stage& stage, float x0, float x1, float top) {
+    const Metric* first = nullptr;
+    int n = 0;
+    for (const Metric& k : f.ctx.ws.metrics)
+        if (k.journey == f.j.id && k.stage == stage.id && k.step.is_nil()) {
+            if (!first) first = &k;
+            ++n;
+        }
+    if (!first) return x1;
+    ImFont* small = font_or_default(f.ctx.fonts.small);
+    const float size = base_size(small) * f.hscale;
+    const kpi::Reading& r = kpi_evaluation(f.ctx).headline(first->id);
+    std::string text = first->name + " " + (r.latest ? kpi_value_text(*r.latest, first->unit) : std::string("no data"));
+    if (n > 1) text += " +" + std::to_string(n - 1);
+    const float spark = size * 3, right = x1 - 6;
+    const float left = right - spark - 4 - (text_width(small, size, text) + size * 0.7f);
+    if (left < x0 + 90 * f.hscale) return x1;  // the stage name comes first
+    const float y = top + (f.stage_h - size * 1.2f) * 0.5f;
+    pill(dl, small, size, ImVec2(left, y), health_color(r.health), text, right);
+    draw_sparkline(dl, ImVec2(right - spark, y), ImVec2(right, y + size * 1.2f), r, *first);
+    return left;
 }
 
 void draw_item(const Frame& f, ImDrawList* dl, int index) {
@@ -522,9 +523,10 @@ void draw_headers(const Frame& f, ImDrawList* dl, layout::Span cols) {
             mark_match(dl, ImVec2(x0 + 1, top + 1), ImVec2(x1 - 1, mid - 1), current);
         const float tx = std::clamp(f.body_min.x + 8 * hs, x0 + 8 * hs, std::max(x0 + 8 * hs, x1 - 60 * hs));
         const bool editing = f.st.editing.kind == MapEditing::Kind::stage && f.st.editing.id == stage.id;
+        const float name_end = stage_kpi(f, dl, stage, x0, x1, top) - 4;
         if (!editing)
             boxed_text(dl, bold, base_size(bold) * hs, ImVec2(tx, top + (f.stage_h - base_size(bold) * hs) * 0.5f),
-                       ImVec2(x1 - 4, mid), color::kInk, stage.name, false);
+                       ImVec2(name_end, mid), color::kInk, stage.name, false);
         expose(f, "stage " + stage.name, ImVec2(x0, top), ImVec2(x1, mid));
     }
     for (int c = cols.begin; c < cols.end; ++c) {

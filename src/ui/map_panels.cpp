@@ -11,7 +11,9 @@
 #include "misc/cpp/imgui_stdlib.h"
 #include "model/enum_names.hpp"
 #include "model/templates.hpp"
+#include "ui/kpi_editor.hpp"
 #include "ui/map_internal.hpp"
+#include "ui/new_journey.hpp"
 #include "ui/theme.hpp"
 #include "ui/view_opportunity_editor.hpp"
 #include "ui/view_personas.hpp"
@@ -352,9 +354,12 @@ void step_details(const ViewContext& ctx, const Journey& j, const Step& step) {
         o.steps.push_back(StepRef{j.id, step.id});
         create_opportunity(ctx, std::move(o));
     }
+    draw_kpi_section(ctx, j.id, {}, step.id);
     const Stage* stage = nullptr;
     std::size_t index = 0;
     if (locate_step(j, step.id, &stage, &index)) {
+        if (ImGui::Button("New child journey here\xE2\x80\xA6")) open_child_journey(ctx, j, stage->id, step.id);
+        ImGui::SetItemTooltip("A journey one level down that this step drills into");
         if (ImGui::Button("Add step after")) new_step(ctx, j, stage->id, index + 1);
         ImGui::SameLine();
     }
@@ -374,6 +379,8 @@ void stage_details(const ViewContext& ctx, const Journey& j, const Stage& stage)
     if (ImGui::Button("Add step")) new_step(ctx, j, stage.id, edit::kEnd);
     ImGui::SameLine();
     if (ImGui::Button("Add stage after")) new_stage(ctx, j, index_of_stage(j, stage.id) + 1);
+    if (ImGui::Button("New child journey for this stage\xE2\x80\xA6")) open_child_journey(ctx, j, stage.id, {});
+    draw_kpi_section(ctx, j.id, stage.id, {});
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(color::kError));
     if (ImGui::Button("Delete stage")) ctx.emit(edit::remove_stage(j.id, stage.id));
     ImGui::PopStyleColor();
@@ -621,6 +628,7 @@ void draw_context_menus(Frame& f) {
                 o.steps.push_back(StepRef{j.id, s->id});
                 create_opportunity(ctx, std::move(o));
             }
+            if (ImGui::MenuItem("New child journey here\xE2\x80\xA6##menu")) open_child_journey(ctx, j, stage->id, s->id);
             ImGui::Separator();
             if (ImGui::MenuItem("Delete step##menu", "Del")) ctx.emit(edit::remove_step(j.id, s->id));
             break;
@@ -632,6 +640,7 @@ void draw_context_menus(Frame& f) {
             if (ImGui::MenuItem("Add step##menu")) new_step(ctx, j, s->id, edit::kEnd);
             if (ImGui::MenuItem("Add stage before##menu")) new_stage(ctx, j, index_of_stage(j, s->id));
             if (ImGui::MenuItem("Add stage after##menu")) new_stage(ctx, j, index_of_stage(j, s->id) + 1);
+            if (ImGui::MenuItem("New child journey for this stage\xE2\x80\xA6##menu")) open_child_journey(ctx, j, s->id, {});
             ImGui::Separator();
             if (ImGui::MenuItem("Delete stage##menu", "Del")) ctx.emit(edit::remove_stage(j.id, s->id));
             break;

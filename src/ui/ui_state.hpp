@@ -12,8 +12,12 @@
 #include "edit/command.hpp"
 #include "model/model.hpp"
 #include "ui/backlog_state.hpp"
+#include "ui/compare_state.hpp"
+#include "ui/framework_state.hpp"
 #include "ui/insights_state.hpp"
+#include "ui/kpi_state.hpp"
 #include "ui/map_state.hpp"
+#include "ui/palette_state.hpp"
 #include "ui/persona_state.hpp"
 
 namespace wm::ui {
@@ -42,7 +46,11 @@ struct NewJourneyDraft {
     std::string title;
     int level = 1;
     Id parent, stage;                          // where it hangs (nil: not placed yet)
+    Id step;                                   // optional: the step of that stage it hangs from
     int template_index = 0;                    // into kLaneTemplates; -1: no lanes
+    bool request_open = false;                 // open the popup on the next draw (new_journey.cpp)
+    bool from_map = false;                     // asked for from a map's step or stage ("New child journey")
+    bool open_after = true;                    // open the new journey once created
 };
 
 struct UiState {
@@ -61,6 +69,10 @@ struct UiState {
     PersonaState personas;                     // the selected persona and the persona lens on maps
     NewJourneyDraft new_journey;               // the "New journey…" popup
     MapState map;                              // the journey map: cameras, selection, editing (map_state.hpp)
+    KpiEditorState kpi;                        // the KPI editor popup (kpi_editor.cpp)
+    PaletteState palette;                      // the Ctrl+K palette (palette.cpp)
+    CompareState compare;                      // the compare view: which to-be, filter, caches (compare_state.hpp)
+    FrameworkState framework;                  // the framework grid: camera, collapse, filters, drag (framework_state.hpp)
     std::vector<std::function<void()>> deferred;  // non-document work (open, storage) run after the pass
 };
 

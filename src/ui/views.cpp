@@ -1,5 +1,6 @@
 #include "ui/ui_state.hpp"
 #include "ui/view_backlog.hpp"
+#include "ui/view_compare.hpp"
 #include "ui/view_documents.hpp"
 #include "ui/view_framework.hpp"
 #include "ui/view_insights.hpp"
@@ -13,6 +14,7 @@ const std::vector<ViewInfo>& views() {
     static const std::vector<ViewInfo> kViews = {
         {"framework", "Framework", false, &draw_framework_view},
         {"journey", "Journey", true, &draw_journey_view},
+        {"compare", "Compare", true, &draw_compare_view},
         {"backlog", "Backlog", false, &draw_backlog_view},
         {"insights", "Insights", false, &draw_insights_view},
         {"personas", "Personas", false, &draw_personas_view},

@@ -78,6 +78,8 @@ TEST_CASE("framework grid: columns, rows and tiles by hand") {
     CHECK(lay.columns[3].name == "Not placed");
     CHECK(lay.columns[3].stage.is_nil());
     CHECK(lay.columns[1].x == 200);
+    CHECK(lay.columns[0].journeys == 4);   // M1 and its three children
+    CHECK(lay.columns[2].journeys == 0);
     CHECK(lay.width == 800);
     REQUIRE(lay.rows.size() == 2);
     CHECK(lay.rows[0].name == "Macro");
@@ -109,6 +111,7 @@ TEST_CASE("framework grid: columns, rows and tiles by hand") {
     CHECK(lay.groups[static_cast<std::size_t>(u3.group)].label == "M1 \xE2\x80\xBA S");
     CHECK(lay.groups[static_cast<std::size_t>(u1.group)].label == "M1 \xE2\x80\xBA a");
     CHECK(lay.groups[static_cast<std::size_t>(u1.group)].rect.y == 260);
+    CHECK(lay.groups[static_cast<std::size_t>(u1.group)].bottom == 380);
     CHECK(lay.groups[static_cast<std::size_t>(u2.group)].parent_tile == lay.tile_of(f.M1));
     // Queries.
     CHECK(lay.tile_at(15, 15) == lay.tile_of(f.M1));
@@ -132,6 +135,7 @@ TEST_CASE("framework grid: collapse hides descendants and counts them; a folded 
     CHECK(f.tile(lay, f.M1).hidden == 3);
     CHECK(lay.rows[1].h == 50);              // nothing left: the least row height
     CHECK(lay.rows[1].journeys == 3);        // still counted
+    CHECK(lay.columns[0].journeys == 4);
 
     options = {};
     options.collapsed_levels = {2};
