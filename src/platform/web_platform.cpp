@@ -15,6 +15,7 @@
 #include <emscripten/html5.h>
 #include <GLES3/gl3.h>
 
+#include <algorithm>
 #include <cstring>
 #include <functional>
 #include <unordered_map>
@@ -247,7 +248,14 @@ EMSCRIPTEN_KEEPALIVE int wm_frame() {
     io.DisplaySize = ImVec2(P.css_width, P.css_height);
     io.DisplayFramebufferScale = ImVec2(P.dpr, P.dpr);
     const double now = wm_js_now();
-    io.DeltaTime = P.last_frame_ms > 0 ? static_cast<float>(std::max(0.001, (now - P.last_frame_ms) / 1000.0)) : 1.0f / 60.0f;
+    // A frame that brings a mouse click advances ImGui's clock by at most 0.1 s: on a machine so
+    // loaded that a frame takes a second, two clicks that arrived 0.2 s apart are still a
+    // double-click (ImGui measures the interval in its own time). Other frames keep real time, so
+    // hover delays after an idle pause (no frames drawn) are not stretched.
+    double dt = P.last_frame_ms > 0 ? std::max(0.001, (now - P.last_frame_ms) / 1000.0) : 1.0 / 60.0;
+    for (const ImGuiInputEvent& e : GImGui->InputEventsQueue)
+        if (e.Type == ImGuiInputEventType_MouseButton) dt = std::min(dt, 0.1);
+    io.DeltaTime = static_cast<float>(dt);
     P.last_frame_ms = now;
 
     ImGui_ImplOpenGL3_NewFrame();
