@@ -424,6 +424,80 @@
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') event({ type: 'flush' }); });
   window.addEventListener('pagehide', () => event({ type: 'flush' }));
 
+  // ---- share links -----------------------------------------------------------------------------
+  // A workspace travels in the address's fragment (#share=…, never sent to a server): the export
+  // text compressed with the browser's CompressionStream ('deflate-raw') and base64url-encoded. The
+  // app decides the length limit and the words (src/io/share_link.hpp, src/ui/share.cpp).
+  const SHARE = '#share=';
+  const SHARE_MAX_TEXT = 64 * 1024 * 1024;  // a link never unpacks to more than this (a crafted one could)
+  const shareWaiters = [];
+  function toBase64Url(bytes) {
+    let bin = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+    return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  }
+  function fromBase64Url(text) {
+    if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) throw new Error('not base64url');
+    const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((text.length + 3) % 4));
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; ++i) bytes[i] = bin.charCodeAt(i);
+    return bytes;
+  }
+  async function pipeBytes(bytes, transform, limit) {
+    const reader = new Blob([bytes]).stream().pipeThrough(transform).getReader();
+    const chunks = [];
+    let total = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.length;
+      if (total > limit) { reader.cancel(); throw new Error('unpacks to more than a workspace file may hold'); }
+      chunks.push(value);
+    }
+    const out = new Uint8Array(total);
+    let at = 0;
+    for (const c of chunks) { out.set(c, at); at += c.length; }
+    return out;
+  }
+  // File › Copy share link and waymark.shareLink(): compress, check the length, copy. The answer
+  // goes to the app (shareDone), which says what happened; its reply resolves waymark.shareLink().
+  async function makeShareLink(text, maxChars) {
+    let result;
+    try {
+      if (typeof CompressionStream !== 'function') throw new Error('no CompressionStream');
+      // Without the export's indentation (JSON.stringify keeps every number exact): ~10% shorter.
+      const packed = await pipeBytes(new TextEncoder().encode(JSON.stringify(JSON.parse(text))), new CompressionStream('deflate-raw'), Infinity);
+      const prefix = location.origin + location.pathname + location.search + SHARE;
+      const url = prefix + toBase64Url(packed);
+      if (url.length > maxChars) {
+        result = { ok: false, tooLarge: true, bytes: packed.length, prefix: prefix.length };
+      } else {
+        let copied = false;
+        try { await navigator.clipboard.writeText(url); copied = true; } catch (e) { copied = false; }
+        if (copied) clipboardText = url;
+        result = { ok: true, url, bytes: packed.length, copied };
+      }
+    } catch (err) {
+      result = { ok: false, error: String((err && err.message) || err) };
+    }
+    const answer = callJson('shareDone', JSON.stringify(result));
+    shareWaiters.splice(0).forEach((resolve) => resolve(answer));
+  }
+  // A link the page was opened with (or navigated to while open): unpack it, then the app asks.
+  async function receiveShareLink() {
+    if (!location.hash.startsWith(SHARE)) return;
+    let answer;
+    try {
+      const bytes = await pipeBytes(fromBase64Url(location.hash.slice(SHARE.length)), new DecompressionStream('deflate-raw'), SHARE_MAX_TEXT);
+      answer = { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    } catch (err) {
+      answer = { error: String((err && err.message) || err) };
+    }
+    await ready;
+    call('shareReceived', JSON.stringify(answer));
+  }
+  window.addEventListener('hashchange', receiveShareLink);
+
   // ---- test hook -------------------------------------------------------------------------------
   function call(name, arg) {
     if (!started) return { ok: false, error: 'Waymark is still loading' };
@@ -454,13 +528,20 @@
     firstFrameMs: () => firstFrameMs,
     heapBytes: () => (Module.HEAPU8 ? Module.HEAPU8.length : 0),
     benchSnapshot: () => callJson('benchSnapshot'),
+    // The share link of the open document, made exactly as File › Copy share link makes it:
+    // {ok, url, bytes, chars, copied, message} or {ok:false, error}.
+    shareLink: () => new Promise((resolve) => {
+      shareWaiters.push(resolve);
+      const r = callJson('shareLink');
+      if (r.ok === false) { shareWaiters.splice(shareWaiters.indexOf(resolve), 1); resolve(r); }
+    }),
   };
 
   // ---- start-up --------------------------------------------------------------------------------
   window.Module = {
     canvas,
     shell: { requestFrame, setCursor: (c) => { canvas.style.cursor = c; }, setClipboard, textInput: textInputAt,
-             loadFont, download, pickFile,
+             loadFont, download, pickFile, shareLink: (text, maxChars) => { makeShareLink(text, maxChars); },
              storage: (id, op, arg, bytes) => { storage(id, op, JSON.parse(arg || '{}'), bytes); } },
     locateFile: (path) => `${path}?v=${BUILD}`,
     print: (t) => console.log(t),
@@ -482,6 +563,7 @@
       started = true;
       focusTextInput();
       requestFrame(0);
+      receiveShareLink();  // after the stored document opened (it waits for `ready`)
     },
   };
   const script = document.createElement('script');

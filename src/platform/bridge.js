@@ -12,6 +12,11 @@ mergeInto(LibraryManager.library, {
   wm_js_download: function (name, mime, ptr, len) {
     Module.shell.download(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(ptr, ptr + len));
   },
+  wm_js_share_link: function (ptr, len, maxChars) { Module.shell.shareLink(UTF8ToString(ptr, len), maxChars); },
+  // The shared workspace was opened: the address no longer carries it (a reload does not ask again).
+  wm_js_forget_share_link: function () {
+    if (location.hash.startsWith('#share=')) history.replaceState(history.state, '', location.pathname + location.search);
+  },
   wm_js_pick_file: function (accept) { Module.shell.pickFile(UTF8ToString(accept)); },
   wm_js_pick_file_for: function (accept, purpose) { Module.shell.pickFile(UTF8ToString(accept), UTF8ToString(purpose)); },
   wm_js_storage: function (id, op, arg, ptr, len) {

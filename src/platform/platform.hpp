@@ -3,6 +3,7 @@
 // for headless tests can provide its own.
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -22,6 +23,10 @@ void pick_file_for(std::string_view accept, std::string_view purpose);
 double now_ms();                              // monotonic clock
 int today_days();                             // the local calendar date, days since 1970-01-01
 void download(std::string_view filename, std::string_view mime, std::string_view bytes);
+// Share links (ui/share.hpp): the page compresses `export_json` into a #share= link of at most
+// `max_chars` characters, copies it and answers with the app call "shareDone" (see web/app.js).
+void share_link(std::string_view export_json, std::size_t max_chars);
+void forget_share_link();                     // drop the #share= fragment from the address (opened)
 
 // Small preferences kept in this browser, not in documents (localStorage, keys prefixed "waymark.";
 // e.g. "theme"). "" when never set or when the browser refuses storage; writing then does nothing.

@@ -39,6 +39,8 @@ void wm_js_download(const char* name, const char* mime, const char* bytes, int l
 double wm_js_now();
 double wm_js_today_days();
 void wm_js_pick_file(const char* accept);
+void wm_js_share_link(const char* text, int len, int max_chars);
+void wm_js_forget_share_link();
 void wm_js_pick_file_for(const char* accept, const char* purpose);
 void wm_js_storage(int id, const char* op, const char* arg, const char* bytes, int len);
 int wm_js_preference(const char* key, char* out, int capacity);
@@ -376,6 +378,12 @@ void download(std::string_view filename, std::string_view mime, std::string_view
     const std::string name(filename), type(mime);
     wm_js_download(name.c_str(), type.c_str(), bytes.data(), static_cast<int>(bytes.size()));
 }
+
+void share_link(std::string_view export_json, std::size_t max_chars) {
+    wm_js_share_link(export_json.data(), static_cast<int>(export_json.size()), static_cast<int>(max_chars));
+}
+
+void forget_share_link() { wm_js_forget_share_link(); }
 
 std::string preference(std::string_view key) {
     const std::string k(key);

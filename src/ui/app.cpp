@@ -19,6 +19,7 @@
 #include "ui/kpi_editor.hpp"
 #include "ui/new_journey.hpp"
 #include "ui/palette.hpp"
+#include "ui/share.hpp"
 #include "ui/theme.hpp"
 #include "ui/view_compare.hpp"
 #include "ui/view_insights.hpp"
@@ -184,6 +185,7 @@ void App::draw() {
         draw_new_journey_popup(ctx);
         draw_palette(ctx);
         draw_kpi_editor(ctx);
+        share_.draw(state_, [this](Workspace ws) { open(std::move(ws), "share"); });
     }
     ImGui::End();
 
@@ -235,6 +237,8 @@ void App::draw_menu_bar() {
         ImGui::Separator();
         if (ImGui::MenuItem("Import .waymark.json\xE2\x80\xA6")) platform::pick_file(".json,.waymark.json,application/json");
         if (ImGui::MenuItem("Export .waymark.json")) export_file();
+        if (ImGui::MenuItem("Copy share link")) share_.request(io::export_json(doc_.workspace()));
+        ImGui::SetItemTooltip("The whole workspace in a link (small workspaces); nothing is sent to a server");
         ImGui::Separator();
         if (ImGui::MenuItem("Save now", "Ctrl+S", false, !persistence_.read_only())) persistence_.save_now();
         if (ImGui::MenuItem("Documents\xE2\x80\xA6")) navigate(Place{"documents", {}});
@@ -407,6 +411,12 @@ std::string App::call(std::string_view name, std::string_view arg) {
     if (name == "show") return hook_show(arg);
     if (name == "rect") return hook_rect(arg);
     if (name == "benchSnapshot") return hook_bench_snapshot();
+    if (name == "shareLink") {  // the page answers later with shareDone (waymark.shareLink() waits for it)
+        share_.request(io::export_json(doc_.workspace()));
+        return R"({"ok":true})";
+    }
+    if (name == "shareDone") return share_.finished(arg, state_);
+    if (name == "shareReceived") return share_.received(arg, state_);
     if (name == "storageEvent") {
         persistence_.on_event(arg);
         return R"({"ok":true})";
@@ -512,6 +522,7 @@ std::string App::hook_stats() const {
     }
     write_compare_stats(w, ws, state_);
     write_kpi_stats(w, ws, doc_.revision());
+    share_.write_stats(w);
     w.field("theme", theme_name(current_theme()));
     w.key("storage");
     return w.str() + persistence_.stats_json() + "}";

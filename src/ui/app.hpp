@@ -13,6 +13,7 @@
 #include "edit/history.hpp"
 #include "imgui.h"
 #include "ui/persistence.hpp"
+#include "ui/share.hpp"
 #include "ui/ui_state.hpp"
 
 namespace wm::ui {
@@ -69,6 +70,7 @@ private:
     bool boot_requested_ = false;
     UiState state_;
     Fonts fonts_;
+    ShareLinks share_;
 };
 
 }  // namespace wm::ui

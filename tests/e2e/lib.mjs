@@ -73,6 +73,21 @@ export async function click(page, label, { double = false, button = 'left' } = {
   await settle(page, 30);
 }
 
+// Scrolls with the mouse wheel over `area` (a labelled widget, by default the framework grid) until
+// the widget labelled `label` is on screen, as a person scrolls to find it; returns its rectangle.
+export async function scrollTo(page, label, area = 'framework-canvas') {
+  for (let i = 0; i < 30; ++i) {
+    await page.evaluate(() => window.waymark.settled());
+    const r = await page.evaluate((l) => window.waymark.rect(l), label);
+    if (r.ok !== false && r.h >= 20) return r;
+    const a = await rect(page, area);
+    await page.mouse.move(a.x + a.w / 2, a.y + a.h / 2);
+    await page.mouse.wheel(0, 200);
+    await settle(page, 50);
+  }
+  return rect(page, label);
+}
+
 export async function stats(page) { return page.evaluate(() => window.waymark.stats()); }
 
 export async function screenshot(page, name) {

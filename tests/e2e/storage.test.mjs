@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServer, launch, openApp, stats, click, settle, screenshot, ARTIFACTS } from './lib.mjs';
+import { startServer, launch, openApp, stats, click, settle, screenshot, scrollTo, ARTIFACTS } from './lib.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -18,6 +18,7 @@ const savedState = (page) => page.waitForFunction(() => {
 }, null, { timeout: 15000 });
 
 async function renameJourney(page, from, to) {
+  await scrollTo(page, from);   // the framework grid scrolls to the tile
   await click(page, from);
   await click(page, 'Journey title');
   await page.keyboard.press('Control+A');
@@ -83,6 +84,7 @@ test('two tabs: one writer; the other is read-only, follows live, and takes over
 
     // The reader cannot edit.
     await reader.bringToFront();
+    await scrollTo(reader, 'Activate the eSIM in the app');
     await click(reader, 'Activate the eSIM in the app');
     await click(reader, 'Journey title');
     await reader.keyboard.type(' NOT ALLOWED');

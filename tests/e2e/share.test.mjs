@@ -1,0 +1,129 @@
+// Share links through the real File menu: the link on the clipboard opens in a fresh browser as a
+// new document identical to the original (after the user agrees), "Not now" and damaged links
+// change nothing, and a workspace too large for a link says so and points to File › Export.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openApp, stats, click, rect, settle, screenshot } from './lib.mjs';
+
+let srv;
+before(async () => { srv = await startServer(); });
+after(async () => { await srv.close(); });
+
+const storedDocs = (page) => page.evaluate(async () => (await window.WaymarkStorage.list()).filter((d) => !d.deleted).length);
+const waitFor = (page, fn, arg) => page.waitForFunction(fn, arg, { timeout: 15000 });
+
+test('share link round trip gives an identical exportJson()', async () => {
+  const a = await launch();
+  const b = await launch();
+  try {
+    const { page, errors } = await openApp(a.context, srv.url);
+    const original = await page.evaluate(() => window.waymark.exportJson());
+    await click(page, 'File');
+    await click(page, 'Copy share link');
+    await waitFor(page, () => /^Share link copied/.test(window.waymark.stats().message));
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    assert.ok(link.startsWith(srv.url + '#share='), link.slice(0, 80));
+    assert.ok(link.length <= 80000, `link of ${link.length} characters`);
+    assert.match((await stats(page)).message, /nothing is sent to a server/);
+    // The hook makes the same link by the same path (compression is deterministic).
+    const hooked = await page.evaluate(() => window.waymark.shareLink());
+    assert.equal(hooked.ok, true);
+    assert.equal(hooked.url, link);
+    assert.ok(hooked.bytes > 1000 && hooked.bytes < link.length, `compressed ${hooked.bytes} bytes`);
+    await settle(page, 200);
+    await screenshot(page, 'share-copied');
+
+    // A fresh browser (its own storage: it starts with the sample) opens the link and is asked first.
+    const other = await openApp(b.context, link);
+    await waitFor(other.page, () => window.waymark.stats().share.pending);
+    const asked = await stats(other.page);
+    assert.equal(asked.share.name, 'Lumen Mobile');
+    const storedBefore = await storedDocs(other.page);
+    const firstDoc = asked.storage.doc;
+    const button = await rect(other.page, 'Open it');
+    assert.ok(button.w > 0 && button.h > 0);
+    await rect(other.page, 'Not now');
+    await settle(other.page, 300);
+    await screenshot(other.page, 'share-ask-dialog');
+    await click(other.page, 'Open it');
+    await waitFor(other.page, () => window.waymark.stats().document.origin === 'share');
+    // Identical text: export → import → export is byte-identical, and a share keeps the workspace's
+    // own ids (only the stored document, a separate storage id, is new).
+    assert.equal(await other.page.evaluate(() => window.waymark.exportJson()), original);
+    const s = await stats(other.page);
+    assert.equal(s.share.pending, false);
+    assert.match(s.message, /^Opened the shared workspace “Lumen Mobile” as a new document/);
+    assert.notEqual(s.storage.doc, firstDoc, 'a new stored document');
+    await waitFor(other.page, (n) => window.WaymarkStorage.list().then((d) => d.filter((x) => !x.deleted).length === n), storedBefore + 1);
+    assert.equal(await other.page.evaluate(() => location.hash), '', 'the fragment is removed once opened');
+    await settle(other.page, 200);
+    await screenshot(other.page, 'share-opened');
+    assert.deepEqual(errors, []);
+    assert.deepEqual(other.errors, []);
+  } finally { await a.close(); await b.close(); }
+});
+
+test('"Not now" and damaged links leave the stored documents untouched', async () => {
+  const { context, close } = await launch();
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    const before = await page.evaluate(() => window.waymark.exportJson());
+    const doc = (await stats(page)).storage.doc;
+    const count = await storedDocs(page);
+    const { url } = await page.evaluate(() => window.waymark.shareLink());
+    const fragment = url.slice(url.indexOf('#'));
+
+    // Following a link while the app is open (hashchange) asks too; "Not now" opens nothing.
+    await page.evaluate((f) => { location.hash = f; }, fragment);
+    await waitFor(page, () => window.waymark.stats().share.pending);
+    await click(page, 'Not now');
+    let s = await stats(page);
+    assert.equal(s.share.pending, false);
+    assert.match(s.message, /not opened/);
+    assert.equal(s.storage.doc, doc);
+    assert.equal(await page.evaluate(() => window.waymark.exportJson()), before);
+    assert.equal(await storedDocs(page), count);
+
+    // Cut short, garbled, or a valid compression of something that is not a workspace file.
+    const notWorkspace = await page.evaluate(async () => {
+      const s = new Blob([new TextEncoder().encode('{"hello":"world"}')]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+      const bytes = new Uint8Array(await new Response(s).arrayBuffer());
+      return '#share=' + btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    });
+    const damaged = [fragment.slice(0, Math.floor(fragment.length / 2)), '#share=@@not*base64', '#share=' + 'A'.repeat(400), notWorkspace];
+    for (const [i, f] of damaged.entries()) {
+      await page.evaluate(() => window.waymark.importJson('not json'));  // a different message first
+      await page.evaluate((x) => { location.hash = x; }, f);
+      await waitFor(page, () => /^This share link is damaged or incomplete, so nothing was opened\.$/.test(window.waymark.stats().message));
+      s = await stats(page);
+      assert.equal(s.share.pending, false, `case ${i}`);
+      assert.equal(s.storage.doc, doc);
+      if (i === 0) { await settle(page, 200); await screenshot(page, 'share-damaged'); }
+    }
+    assert.equal(await page.evaluate(() => window.waymark.exportJson()), before);
+    assert.equal(await storedDocs(page), count);
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});
+
+test('a workspace too large for a link says so and points to File › Export', async () => {
+  const { context, close } = await launch();
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    await page.evaluate(() => navigator.clipboard.writeText('before'));
+    assert.equal((await page.evaluate(() => window.waymark.generate({ journeys: 300, levels: 4, stepsPerJourney: 10, lanesPerJourney: 6, cardsPerCell: 1 }))).ok, true);
+    await settle(page, 300);
+    await click(page, 'File');
+    await click(page, 'Copy share link');
+    await waitFor(page, () => /too large for a link/.test(window.waymark.stats().message));
+    const s = await stats(page);
+    assert.match(s.message, /^This workspace is too large for a link \(\d+ KB compressed; links hold up to 60 KB\)\. Use File › Export to share it as a file\.$/);
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'before', 'nothing copied');
+    const hooked = await page.evaluate(() => window.waymark.shareLink());
+    assert.equal(hooked.ok, false);
+    assert.equal(hooked.error, s.message);
+    await settle(page, 200);
+    await screenshot(page, 'share-too-large');
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});
