@@ -498,6 +498,31 @@
   }
   window.addEventListener('hashchange', receiveShareLink);
 
+  // ---- PNG export (web/png.js) -----------------------------------------------------------------
+  // The app hands over the SVG picture; the page draws it off-screen tile by tile, reports progress
+  // and downloads the PNG. One export at a time; cancel() stops it between tiles.
+  let pngCancelled = false;
+  async function exportPng(name, svg, width, height, scale, title) {
+    pngCancelled = false;
+    let result;
+    try {
+      const fonts = { regular: await fetchFont('regular'), bold: await fetchFont('bold') };
+      const made = await window.WaymarkPng.render({
+        svg, width, height, scale, fonts, title,
+        progress: (done, total) => call('exportProgress', JSON.stringify({ done, total })),
+        cancelled: () => pngCancelled,
+      });
+      if (!made) result = { ok: false, cancelled: true };
+      else {
+        download(name, 'image/png', made.blob);
+        result = { ok: true, width: made.width, height: made.height, bytes: made.blob.size, tiles: made.tiles };
+      }
+    } catch (err) {
+      result = { ok: false, error: String((err && err.message) || err) };
+    }
+    call('exportDone', JSON.stringify(result));
+  }
+
   // ---- test hook -------------------------------------------------------------------------------
   function call(name, arg) {
     if (!started) return { ok: false, error: 'Waymark is still loading' };
@@ -541,7 +566,7 @@
   window.Module = {
     canvas,
     shell: { requestFrame, setCursor: (c) => { canvas.style.cursor = c; }, setClipboard, textInput: textInputAt,
-             loadFont, download, pickFile, shareLink: (text, maxChars) => { makeShareLink(text, maxChars); },
+             loadFont, download, pickFile, exportPng, cancelExport: () => { pngCancelled = true; }, shareLink: (text, maxChars) => { makeShareLink(text, maxChars); },
              storage: (id, op, arg, bytes) => { storage(id, op, JSON.parse(arg || '{}'), bytes); } },
     locateFile: (path) => `${path}?v=${BUILD}`,
     print: (t) => console.log(t),

@@ -274,6 +274,16 @@ FrameworkLayout layout_framework(const Workspace& ws, const FrameworkOptions& op
     return out;
 }
 
+const Metric* headline_metric(const Workspace& ws, Id journey, Id stage) {
+    const Metric* any = nullptr;
+    for (const Metric& m : ws.metrics) {
+        if (m.journey != journey) continue;
+        if (m.stage == stage && (stage.is_nil() ? m.step.is_nil() : true)) return &m;
+        if (!any && stage.is_nil()) any = &m;
+    }
+    return any;
+}
+
 std::vector<JourneyFacts> journey_facts(const Workspace& ws) {
     const std::size_t n = ws.journeys.size();
     std::vector<JourneyFacts> facts(n);
@@ -299,8 +309,15 @@ std::vector<JourneyFacts> journey_facts(const Workspace& ws) {
         for (Id journey : seen)
             if (JourneyFacts* f = at(journey)) ++f->opportunities;
     }
-    for (const Metric& m : ws.metrics)
-        if (JourneyFacts* f = at(m.journey)) ++f->metrics;
+    for (std::size_t k = 0; k < ws.metrics.size(); ++k) {
+        const Metric& m = ws.metrics[k];
+        JourneyFacts* f = at(m.journey);
+        if (!f) continue;
+        ++f->metrics;
+        // The headline: the first KPI of the journey itself, else its first KPI anywhere on it.
+        const bool own = m.stage.is_nil() && m.step.is_nil();
+        if (f->headline < 0 || (own && !f->headline_is_own)) f->headline = static_cast<int>(k), f->headline_is_own = own;
+    }
     std::unordered_set<Id> anchored_steps;
     for (const JourneyLink& link : ws.links)
         if (!link.step.is_nil()) anchored_steps.insert(link.step);

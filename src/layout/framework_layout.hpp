@@ -106,9 +106,16 @@ struct JourneyFacts {
     int metrics = 0;              // KPIs anchored on it, its stages or steps
     int steps = 0, mapped_steps = 0;   // steps, and steps with a child journey anchored there
     bool has_to_be = false;       // a to-be journey redesigns it (or it is a to-be)
+    int headline = -1;            // index into Workspace::metrics of the KPI its tile shows, -1: none
+    bool headline_is_own = false; // that KPI is the journey's own (not a stage's or a step's)
     [[nodiscard]] bool no_evidence() const { return evidenced == 0; }
 };
 std::vector<JourneyFacts> journey_facts(const Workspace& ws);
+
+// The KPI a tile (stage nil: the journey's own first KPI, else its first anywhere) or a lifecycle
+// stage header (the first KPI anchored at that stage) shows; nullptr if none. JourneyFacts::headline
+// holds the tile's answer precomputed.
+const Metric* headline_metric(const Workspace& ws, Id journey, Id stage);
 
 // Coverage filters of the framework view: which journeys each one singles out.
 // `unmapped` also marks the lifecycle stages nothing hangs from (the view shows that on the header).

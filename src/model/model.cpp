@@ -54,4 +54,14 @@ Workspace blank_workspace(std::string name) {
     return ws;
 }
 
+const char* journey_status_label(JourneyStatus status) {
+    switch (status) {
+        case JourneyStatus::unmapped: return "Unmapped";
+        case JourneyStatus::being_researched: return "Being researched";
+        case JourneyStatus::live: return "Live";
+        case JourneyStatus::prototype: return "Prototype";
+    }
+    return "";
+}
+
 }  // namespace wm

@@ -303,6 +303,9 @@ const T* find_by_id(const std::vector<T>& items, Id id) {
 const Step* find_step(const Journey& journey, Id step, const Stage** stage_out = nullptr);
 Step* find_step(Journey& journey, Id step);
 
+// How a status reads in the app and its exports: "Unmapped", "Being researched", "Live", "Prototype".
+const char* journey_status_label(JourneyStatus status);
+
 // Defaults a new workspace starts from: three levels (Lifecycle, Macro journeys, Micro journeys),
 // emotion scale -3..3, the default scoring model (customer value, business value, effort).
 Settings default_settings();

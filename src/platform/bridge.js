@@ -17,6 +17,11 @@ mergeInto(LibraryManager.library, {
   wm_js_forget_share_link: function () {
     if (location.hash.startsWith('#share=')) history.replaceState(history.state, '', location.pathname + location.search);
   },
+  // PNG export: the page draws the SVG off-screen at `scale` and downloads it (web/png.js).
+  wm_js_export_png: function (name, ptr, len, width, height, scale, title) {
+    Module.shell.exportPng(UTF8ToString(name), UTF8ToString(ptr, len), width, height, scale, UTF8ToString(title));
+  },
+  wm_js_cancel_export: function () { Module.shell.cancelExport(); },
   wm_js_pick_file: function (accept) { Module.shell.pickFile(UTF8ToString(accept)); },
   wm_js_pick_file_for: function (accept, purpose) { Module.shell.pickFile(UTF8ToString(accept), UTF8ToString(purpose)); },
   wm_js_storage: function (id, op, arg, ptr, len) {

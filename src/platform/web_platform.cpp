@@ -41,6 +41,8 @@ double wm_js_today_days();
 void wm_js_pick_file(const char* accept);
 void wm_js_share_link(const char* text, int len, int max_chars);
 void wm_js_forget_share_link();
+void wm_js_export_png(const char* name, const char* svg, int len, double width, double height, double scale, const char* title);
+void wm_js_cancel_export();
 void wm_js_pick_file_for(const char* accept, const char* purpose);
 void wm_js_storage(int id, const char* op, const char* arg, const char* bytes, int len);
 int wm_js_preference(const char* key, char* out, int capacity);
@@ -384,6 +386,14 @@ void share_link(std::string_view export_json, std::size_t max_chars) {
 }
 
 void forget_share_link() { wm_js_forget_share_link(); }
+
+void export_png(std::string_view filename, std::string_view svg, double width, double height, double scale,
+                std::string_view title) {
+    const std::string name(filename), t(title);
+    wm_js_export_png(name.c_str(), svg.data(), static_cast<int>(svg.size()), width, height, scale, t.c_str());
+}
+
+void cancel_export() { wm_js_cancel_export(); }
 
 std::string preference(std::string_view key) {
     const std::string k(key);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <unordered_set>
 #include <utility>
 
@@ -312,6 +313,51 @@ bool operator==(const Evaluation& a, const Evaluation& b) {
             return false;
     }
     return true;
+}
+
+std::string short_number(double v) {
+    char buf[48];
+    if (std::fabs(v) >= 1000 || std::fabs(v - std::round(v)) < 0.05) std::snprintf(buf, sizeof buf, "%.0f", v);
+    else std::snprintf(buf, sizeof buf, "%.1f", v);
+    std::string s(buf);
+    for (char& c : s)
+        if (c == ',') c = '.';   // whatever the C locale says
+    return s == "-0" ? "0" : s;
+}
+
+std::string headline_text(const Metric& m, const Reading& r) {
+    std::string text = m.name;
+    if (!r.latest) return text + " \xE2\x80\x94 no values";
+    text += " " + short_number(*r.latest);
+    if (m.target) text += " / " + short_number(*m.target);
+    if (!m.unit.empty()) text += " " + m.unit;
+    return text;
+}
+
+SparkGeometry sparkline_geometry(const Reading& r, const Metric& m, float x0, float y0, float x1, float y1) {
+    SparkGeometry g;
+    const float h = y1 - y0;
+    if (r.series.empty() || x1 - x0 < 4 || h < 4) return g;
+    constexpr std::size_t kMax = 64;   // a sparkline is about the recent trend
+    const std::size_t first = r.series.size() > kMax ? r.series.size() - kMax : 0;
+    const Point* s = r.series.data() + first;
+    const std::size_t n = r.series.size() - first;
+    double lo = s[0].value, hi = lo;
+    for (std::size_t i = 0; i < n; ++i) lo = std::min(lo, s[i].value), hi = std::max(hi, s[i].value);
+    if (m.target) lo = std::min(lo, *m.target), hi = std::max(hi, *m.target);
+    if (hi - lo < 1e-12) lo -= 1, hi += 1;
+    g.dot = std::clamp(h * 0.12f, 2.0f, 4.0f);
+    const float left = x0 + g.dot, right = x1 - g.dot, top = y0 + g.dot, bottom = y1 - g.dot;
+    auto y_of = [&](double v) { return bottom - static_cast<float>((v - lo) / (hi - lo)) * (bottom - top); };
+    // Dates set the x spacing (a gap of three months shows as one).
+    const double d0 = s[0].date.days, d1 = s[n - 1].date.days;
+    g.points.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const float t = d1 > d0 ? static_cast<float>((s[i].date.days - d0) / (d1 - d0)) : 1.0f;
+        g.points.push_back({left + t * (right - left), y_of(s[i].value)});
+    }
+    if (m.target) g.target_y = y_of(*m.target);
+    return g;
 }
 
 }  // namespace wm::kpi

@@ -60,6 +60,24 @@ Health health_of(const Metric& m, std::optional<double> value);
 const char* health_name(Health h);
 // True when the metric is computed from its inputs (rule set and at least one input exists).
 bool is_computed(const Workspace& ws, const Metric& m);
+
+// How a KPI reads on a tile, a stage header or a picture (the canvases and io/export_svg share it).
+// "42", "3.5", "1250": whole numbers and large ones without decimals, else one; always a point.
+std::string short_number(double v);
+// "NPS 42 / 45 %" (name, latest, target, unit), or "NPS — no values".
+std::string headline_text(const Metric& m, const Reading& r);
+// A sparkline in the box (x0, y0)–(x1, y1): the last 64 points spaced by date (a single one at the
+// right), scaled so the target fits too; `dot` is the radius of the latest point's dot. No points:
+// the reading has no values (callers draw a flat baseline).
+struct SparkPoint {
+    float x = 0, y = 0;
+};
+struct SparkGeometry {
+    std::vector<SparkPoint> points;
+    std::optional<float> target_y;
+    float dot = 0;
+};
+SparkGeometry sparkline_geometry(const Reading& r, const Metric& m, float x0, float y0, float x1, float y1);
 // The rule applied to plain numbers (one date's contributing values with their weights); nullopt when
 // nothing contributes or all weights of a weighted average are 0. Exposed for tests and the editor.
 std::optional<double> combine(RollUp rule, const std::vector<double>& values, const std::vector<double>& weights);

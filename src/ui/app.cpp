@@ -19,6 +19,7 @@
 #include "ui/kpi_editor.hpp"
 #include "ui/new_journey.hpp"
 #include "ui/palette.hpp"
+#include "ui/exports.hpp"
 #include "ui/share.hpp"
 #include "ui/theme.hpp"
 #include "ui/view_compare.hpp"
@@ -186,6 +187,7 @@ void App::draw() {
         draw_palette(ctx);
         draw_kpi_editor(ctx);
         share_.draw(state_, [this](Workspace ws) { open(std::move(ws), "share"); });
+        exports_.draw(ctx);
     }
     ImGui::End();
 
@@ -218,6 +220,7 @@ void App::draw_view() {
 }
 
 void App::end_frame() {
+    items_end_frame();
     apply_queued();
     persistence_.after_frame();
     if (state_.animate_frames > 0) --state_.animate_frames;
@@ -237,6 +240,15 @@ void App::draw_menu_bar() {
         ImGui::Separator();
         if (ImGui::MenuItem("Import .waymark.json\xE2\x80\xA6")) platform::pick_file(".json,.waymark.json,application/json");
         if (ImGui::MenuItem("Export .waymark.json")) export_file();
+        ImGui::SetItemTooltip("The whole workspace as a file to keep, share or import elsewhere");
+        if (ImGui::MenuItem("Export picture (PNG, SVG)\xE2\x80\xA6", nullptr, false, !exports_.busy()))
+            exports_.open_image_dialog(doc_.workspace(), state_);
+        ImGui::SetItemTooltip("The whole journey map or the whole framework as an image for slides and wikis");
+        if (ImGui::MenuItem("Export journey as CSV\xE2\x80\xA6", nullptr, false, open_journey(doc_.workspace(), state_) != nullptr))
+            exports_.csv(doc_.workspace(), state_);
+        ImGui::SetItemTooltip("The open journey map as a lanes \xC3\x97 steps grid, for spreadsheets");
+        if (ImGui::MenuItem("Export report (HTML)\xE2\x80\xA6")) exports_.report(doc_.workspace(), state_);
+        ImGui::SetItemTooltip("Framework, journey maps as tables, personas, insights and backlog in one file to read or print");
         if (ImGui::MenuItem("Copy share link")) share_.request(io::export_json(doc_.workspace()));
         ImGui::SetItemTooltip("The whole workspace in a link (small workspaces); nothing is sent to a server");
         ImGui::Separator();
@@ -417,6 +429,8 @@ std::string App::call(std::string_view name, std::string_view arg) {
     }
     if (name == "shareDone") return share_.finished(arg, state_);
     if (name == "shareReceived") return share_.received(arg, state_);
+    if (name == "exportProgress") return exports_.progress(arg, state_);
+    if (name == "exportDone") return exports_.finished(arg, state_);
     if (name == "storageEvent") {
         persistence_.on_event(arg);
         return R"({"ok":true})";
@@ -523,6 +537,7 @@ std::string App::hook_stats() const {
     write_compare_stats(w, ws, state_);
     write_kpi_stats(w, ws, doc_.revision());
     share_.write_stats(w);
+    exports_.write_stats(w);
     w.field("theme", theme_name(current_theme()));
     w.key("storage");
     return w.str() + persistence_.stats_json() + "}";

@@ -12,6 +12,7 @@
 
 #include "edit/history.hpp"
 #include "imgui.h"
+#include "ui/exports.hpp"
 #include "ui/persistence.hpp"
 #include "ui/share.hpp"
 #include "ui/ui_state.hpp"
@@ -71,6 +72,7 @@ private:
     UiState state_;
     Fonts fonts_;
     ShareLinks share_;
+    Exports exports_;
 };
 
 }  // namespace wm::ui

@@ -58,46 +58,12 @@ namespace {
 
 // The first KPI anchored exactly at (journey, stage) — stage nil: on the journey as a whole — else
 // the first on the journey anywhere. Null when it has none.
-const Metric* headline_metric(const Workspace& ws, Id journey, Id stage) {
-    const Metric* any = nullptr;
-    for (const Metric& m : ws.metrics) {
-        if (m.journey != journey) continue;
-        if (m.stage == stage && (stage.is_nil() ? m.step.is_nil() : true)) return &m;
-        if (!any && stage.is_nil()) any = &m;
-    }
-    return any;
-}
-
-const char* status_text(JourneyStatus s) {
-    switch (s) {
-        case JourneyStatus::unmapped: return "Unmapped";
-        case JourneyStatus::being_researched: return "Being researched";
-        case JourneyStatus::live: return "Live";
-        case JourneyStatus::prototype: return "Prototype";
-    }
-    return "";
-}
-
-std::string number(double v) {
-    char buf[32];
-    if (std::fabs(v) >= 1000 || std::fabs(v - std::round(v)) < 0.05) std::snprintf(buf, sizeof buf, "%.0f", v);
-    else std::snprintf(buf, sizeof buf, "%.1f", v);
-    return buf;
-}
-
 // "NPS 42 / 45 %" with a health dot, and a sparkline to its right. Returns nothing; clipped to max_x.
 void kpi_line(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, float max_x, const Metric& m, const kpi::Reading& r) {
     const float spark_w = std::min(64.0f * size / 13.0f, (max_x - pos.x) * 0.35f);
     const ImU32 health = health_color(r.health);
     dl->AddCircleFilled(ImVec2(pos.x + size * 0.35f, pos.y + size * 0.6f), size * 0.3f, health);
-    std::string text = m.name;
-    if (r.latest) {
-        text += " " + number(*r.latest);
-        if (m.target) text += " / " + number(*m.target);
-        if (!m.unit.empty()) text += " " + m.unit;
-    } else {
-        text += " \xE2\x80\x94 no values";
-    }
+    const std::string text = kpi::headline_text(m, r);
     const float text_max = max_x - spark_w - size * 0.5f;
     boxed_text(dl, font, size, ImVec2(pos.x + size, pos.y), ImVec2(text_max, pos.y + size * 1.3f), color::kInk, text, false);
     if (r.series.size() >= 2)
@@ -144,7 +110,7 @@ void draw_tile(Frame& f, ImDrawList* dl, int index, const kpi::Evaluation& kpis,
     boxed_text(dl, bold, bsize, ImVec2(x0, p.min.y + 7 * z), ImVec2(right, p.min.y + 7 * z + bsize * 1.25f), ink, j.title, false);
     std::string meta = j.state == JourneyState::to_be ? "To-be" : "Current";
     meta += " \xC2\xB7 ";
-    meta += status_text(j.status);
+    meta += journey_status_label(j.status);
     if (!j.owner.empty()) meta += " \xC2\xB7 " + j.owner;
     boxed_text(dl, small, ssize, ImVec2(x0, p.min.y + 29 * z), ImVec2(p.max.x - 8 * z, p.min.y + 29 * z + ssize * 1.3f), color::kMuted, meta, false);
 
@@ -175,7 +141,7 @@ void draw_tile(Frame& f, ImDrawList* dl, int index, const kpi::Evaluation& kpis,
 
     // The first KPI.
     const ImVec2 kpos(x0, p.min.y + 76 * z);
-    if (const Metric* m = headline_metric(ws, j.id, {})) {
+    if (const Metric* m = facts.headline >= 0 && static_cast<std::size_t>(facts.headline) < ws.metrics.size() ? &ws.metrics[static_cast<std::size_t>(facts.headline)] : nullptr) {
         kpi_line(dl, small, ssize, kpos, p.max.x - 8 * z, *m, kpis.headline(m->id));
     } else {
         dl->AddText(small, ssize, kpos, color::kMuted, "No KPI");
@@ -343,7 +309,7 @@ void draw_headers(Frame& f, ImDrawList* dl, const kpi::Evaluation& kpis) {
         boxed_text(dl, small, ssize, ImVec2(x0 + pad, a.y + pad + bsize * 1.35f), ImVec2(x1 - pad, a.y + pad + bsize * 1.35f + ssize * 1.3f),
                    unmapped && gaps ? color::kWarn : color::kMuted, sub, false);
         if (!col.stage.is_nil())
-            if (const Metric* m = headline_metric(ws, L.lifecycle, col.stage); m && m->stage == col.stage)
+            if (const Metric* m = layout::headline_metric(ws, L.lifecycle, col.stage); m && m->stage == col.stage)
                 kpi_line(dl, small, ssize, ImVec2(x0 + pad, b.y - pad - ssize * 1.3f), x1 - pad, *m, kpis.headline(m->id));
         expose_rect("fw stage " + col.name, ItemRect{std::max(a.x, f.body_min.x), a.y, std::min(b.x, f.canvas_max.x) - std::max(a.x, f.body_min.x), b.y - a.y});
     }

@@ -11,7 +11,8 @@ namespace {
 struct Registry {
     std::unordered_map<ImGuiID, ImRect> boxes;             // this frame: id → box (ItemAdd)
     std::unordered_map<std::string, ItemRect> current;     // this frame: label → box (ItemInfo)
-    std::unordered_map<std::string, ItemRect> last;        // the last complete frame
+    std::unordered_map<std::string, ItemRect> last;        // the frame before
+    bool complete = false;                                 // `current` holds a finished frame
 };
 Registry registry;  // one ImGui context per page
 
@@ -33,12 +34,17 @@ void items_begin_frame() {
     registry.last.swap(registry.current);
     registry.current.clear();
     registry.boxes.clear();
+    registry.complete = false;
 }
 
+void items_end_frame() { registry.complete = true; }
+
+// Between frames (where the page's test hook asks) the answer is the frame just drawn: asking the
+// one before would report a tile a click has just folded away. Asked during a frame, the last
+// complete frame answers.
 std::optional<ItemRect> item_rect(std::string_view label) {
-    const std::string key(label);
-    if (auto it = registry.last.find(key); it != registry.last.end()) return it->second;
-    if (auto it = registry.current.find(key); it != registry.current.end()) return it->second;
+    const auto& drawn = registry.complete ? registry.current : registry.last;
+    if (auto it = drawn.find(std::string(label)); it != drawn.end()) return it->second;
     return std::nullopt;
 }
 
@@ -55,6 +61,9 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, ImGuiID id, const ImRect& bb, co
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags) {
     if (!label || !*label) return;
+    // A window's first frame lays it out unseen (auto-fit): its items are not on screen yet.
+    if (const ImGuiWindow* w = ctx->CurrentWindow; w && (w->HiddenFramesCanSkipItems > 0 || w->HiddenFramesCannotSkipItems > 0))
+        return;
     auto it = wm::ui::registry.boxes.find(id);
     ImRect bb = it != wm::ui::registry.boxes.end() ? it->second : ctx->LastItemData.Rect;
     // Clip to the window so that a test never clicks a part of an item that is scrolled away.

@@ -16,6 +16,7 @@ struct ItemRect {
 };
 
 void items_begin_frame();   // the previous frame's rectangles become the "last drawn" set
+void items_end_frame();     // this frame's rectangles are complete: they answer item_rect()
 std::optional<ItemRect> item_rect(std::string_view label);
 // Things drawn without a widget (the journey map's cards, headers, cells) are registered by hand,
 // under labels of their own ("card <text>", "step <name>", ...), already clipped to what is visible.

@@ -6,7 +6,7 @@
 // compare view in the light and the dark theme are looked at.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, screenshot, stats, notBlank, rect, settle, click } from './lib.mjs';
+import { startServer, launch, openApp, screenshot, stats, notBlank, rect, settle, click, typeAndEnter } from './lib.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -15,12 +15,6 @@ after(async () => { await srv.close(); });
 const doc = async (page) => JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace;
 const journeyOf = (ws, title) => ws.journeys.find((j) => j.title === title);
 const stepNames = (j) => j.stages.flatMap((s) => s.steps.map((t) => t.name));
-
-async function typeAndEnter(page, text) {
-  await page.keyboard.type(text, { delay: 5 });
-  await page.keyboard.press('Enter');
-  await settle(page, 150);
-}
 
 test('compare: create a to-be, change it in its map, compare it with the current journey, undo it away', async () => {
   const { context, close } = await launch({ viewport: { width: 1440, height: 1000 } });

@@ -6,7 +6,7 @@
 // Screenshots of the map at two zoom levels are looked at.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, screenshot, stats, notBlank, rect, settle, click } from './lib.mjs';
+import { startServer, launch, openApp, screenshot, stats, notBlank, rect, settle, click, typeAndEnter } from './lib.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -14,12 +14,6 @@ after(async () => { await srv.close(); });
 
 const doc = async (page) => JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace;
 const centre = (r) => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
-
-async function typeAndEnter(page, text) {
-  await page.keyboard.type(text, { delay: 5 });
-  await page.keyboard.press('Enter');
-  await settle(page, 150);
-}
 
 // Press at one rectangle, move in steps (so the app sees a drag), release at another point.
 async function drag(page, from, to, steps = 10) {

@@ -88,6 +88,13 @@ export async function scrollTo(page, label, area = 'framework-canvas') {
   return rect(page, label);
 }
 
+// Types `text` into the focused field and confirms it with Enter, as a person does.
+export async function typeAndEnter(page, text) {
+  await page.keyboard.type(text, { delay: 5 });
+  await page.keyboard.press('Enter');
+  await settle(page, 150);
+}
+
 export async function stats(page) { return page.evaluate(() => window.waymark.stats()); }
 
 export async function screenshot(page, name) {

@@ -224,6 +224,30 @@ TEST_CASE("journey facts and the coverage filters") {
     CHECK(facts[2].mapped_steps == 0);
     CHECK(facts[2].has_to_be);
     CHECK_FALSE(facts[1].has_to_be);
+    CHECK(facts[2].headline == 0);
+    CHECK(facts[1].headline == -1);
+
+    // The headline is the journey's own KPI even when a step's KPI comes first in the list.
+    Metric at_step;
+    at_step.id = f.gen.next();
+    at_step.journey = f.M1;
+    at_step.stage = f.ws.journeys[1].stages[0].id;
+    at_step.step = f.a;
+    Metric own;
+    own.id = f.gen.next();
+    own.journey = f.M1;
+    Workspace more = f.ws;
+    more.metrics = {at_step, own};
+    const std::vector<JourneyFacts> more_facts = journey_facts(more);
+    CHECK(more_facts[1].headline == 1);
+    CHECK(more_facts[1].headline_is_own);
+    CHECK(headline_metric(more, f.M1, {}) == &more.metrics[1]);
+    more.metrics = {at_step};
+    CHECK(journey_facts(more)[1].headline == 0);
+    CHECK_FALSE(journey_facts(more)[1].headline_is_own);
+    CHECK(headline_metric(more, f.M1, {}) == &more.metrics[0]);
+    CHECK(headline_metric(more, f.M1, at_step.stage) == &more.metrics[0]);
+    CHECK(headline_metric(more, f.M2, {}) == nullptr);
 
     const int levels = 3;
     const auto& js = f.ws.journeys;

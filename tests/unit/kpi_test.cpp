@@ -303,3 +303,42 @@ TEST_CASE("kpi: property - update() after random edits equals a fresh evaluation
         }
     }
 }
+
+TEST_CASE("kpi text and sparkline: how a KPI reads on tiles, headers and pictures") {
+    CHECK(kpi::short_number(42) == "42");
+    CHECK(kpi::short_number(3.46) == "3.5");
+    CHECK(kpi::short_number(1250.4) == "1250");
+    CHECK(kpi::short_number(-0.01) == "0");
+    CHECK(kpi::short_number(7.98) == "8");
+
+    Metric m;
+    m.name = "NPS";
+    kpi::Reading r;
+    CHECK(kpi::headline_text(m, r) == "NPS \xE2\x80\x94 no values");
+    r.latest = 42;
+    CHECK(kpi::headline_text(m, r) == "NPS 42");
+    m.target = 45;
+    m.unit = "%";
+    CHECK(kpi::headline_text(m, r) == "NPS 42 / 45 %");
+
+    // No values: nothing to draw. Values: spaced by date, scaled with the target inside the box.
+    CHECK(kpi::sparkline_geometry(r, m, 0, 0, 100, 20).points.empty());
+    r.series = {{Date{0}, 40}, {Date{10}, 44}, {Date{30}, 42}};
+    const kpi::SparkGeometry g = kpi::sparkline_geometry(r, m, 0, 0, 100, 20);
+    REQUIRE(g.points.size() == 3);
+    CHECK(g.dot == doctest::Approx(2.4f));
+    CHECK(g.points[0].x == doctest::Approx(g.dot));
+    CHECK(g.points[2].x == doctest::Approx(100 - g.dot));
+    CHECK(g.points[1].x == doctest::Approx(g.dot + (100 - 2 * g.dot) / 3));
+    CHECK(g.points[0].y == doctest::Approx(20 - g.dot));   // the lowest value at the bottom
+    REQUIRE(g.target_y.has_value());
+    CHECK(*g.target_y == doctest::Approx(g.dot));           // the target (highest) at the top
+    // One value sits at the right; a box too small draws nothing.
+    r.series = {{Date{5}, 1}};
+    CHECK(kpi::sparkline_geometry(r, m, 0, 0, 100, 20).points[0].x == doctest::Approx(100 - 2.4f));
+    CHECK(kpi::sparkline_geometry(r, m, 0, 0, 3, 20).points.empty());
+    // Only the last 64 points.
+    r.series.clear();
+    for (int i = 0; i < 100; ++i) r.series.push_back({Date{i}, double(i)});
+    CHECK(kpi::sparkline_geometry(r, m, 0, 0, 100, 20).points.size() == 64);
+}
