@@ -61,8 +61,8 @@ double millis(F&& f) {
 }  // namespace
 
 int main() {
-    std::printf("%8s %12s %10s %10s | %12s %10s %10s | %10s\n", "cards", "json bytes", "export ms", "import ms",
-                "snap bytes", "save ms", "load ms", "validate ms");
+    std::printf("%8s %12s %10s %10s | %12s %10s %10s | %10s %10s\n", "cards", "json bytes", "export ms", "import ms",
+                "snap bytes", "save ms", "load ms", "validate ms", "limits ms");
     for (const std::size_t n : {std::size_t{1'000}, std::size_t{10'000}, std::size_t{100'000}}) {
         const Workspace ws = synthetic(n);
         std::string json, snap;
@@ -73,8 +73,12 @@ int main() {
         const double t_load = millis([&] { from_snap = io::load_snapshot(snap); });
         std::size_t problems = 0;
         const double t_validate = millis([&] { problems = validate(ws).size(); });
-        std::printf("%8zu %12zu %10.1f %10.1f | %12zu %10.1f %10.1f | %10.1f\n", n, json.size(), t_export, t_import,
-                    snap.size(), t_save, t_load, t_validate);
+        // What every edit pays (edit::Document::execute runs check_limits after each command).
+        std::size_t bound = 0;
+        const double t_limits = millis([&] { bound = check_limits(ws).file_bytes; });
+        std::printf("%8zu %12zu %10.1f %10.1f | %12zu %10.1f %10.1f | %10.1f %10.2f\n", n, json.size(), t_export, t_import,
+                    snap.size(), t_save, t_load, t_validate, t_limits);
+        if (bound < json.size()) std::printf("  file-size bound %zu is below the export's size\n", bound);
         if (!from_json) std::printf("  JSON import failed: %s\n", from_json.error.c_str());
         if (!from_snap) std::printf("  snapshot load failed: %s\n", from_snap.error.c_str());
         if (problems) std::printf("  %zu validation problems\n", problems);

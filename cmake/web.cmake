@@ -37,10 +37,10 @@ set_target_properties(waymark PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${SITE_DIR} SU
   LINK_DEPENDS ${CMAKE_SOURCE_DIR}/src/platform/bridge.js)
 
 # Fonts from Debian's packages, subset at build time (fonttools): the UI font covers Latin, Greek,
-# Cyrillic and common symbols and loads before the first frame; CJK is a separate file fetched
-# lazily the first time such a character must be drawn.
+# Cyrillic and common symbols and loads before the first frame; CJK and symbols (emoji) are separate
+# files fetched lazily the first time such a character must be drawn.
 set(NOTO /usr/share/fonts/truetype/noto)
-add_custom_command(OUTPUT ${SITE_DIR}/fonts/ui.ttf ${SITE_DIR}/fonts/ui-bold.ttf ${SITE_DIR}/fonts/cjk.ttf
+add_custom_command(OUTPUT ${SITE_DIR}/fonts/ui.ttf ${SITE_DIR}/fonts/ui-bold.ttf ${SITE_DIR}/fonts/cjk.ttf ${SITE_DIR}/fonts/symbols.ttf
   COMMAND ${CMAKE_COMMAND} -E make_directory ${SITE_DIR}/fonts
   COMMAND ${CMAKE_SOURCE_DIR}/scripts/make-fonts ${SITE_DIR}/fonts
   DEPENDS ${CMAKE_SOURCE_DIR}/scripts/make-fonts VERBATIM)

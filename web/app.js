@@ -192,16 +192,20 @@
     if (e.inputType === 'insertFromPaste') { textInput.value = ''; return; }  // handled in 'paste'
     sendText(textInput.value);
   });
+  // A lone surrogate (half an emoji, from a broken clipboard or IME) is not Unicode and would reach
+  // the app as invalid UTF-8: make it U+FFFD here, the one boundary all typed and pasted text crosses.
+  const wellFormed = (text) => (typeof text.toWellFormed === 'function' ? text.toWellFormed() : text);
   function sendText(text) {
     textInput.value = '';
     if (!text || !started) return;
+    text = wellFormed(text);
     withString(text, (p) => Module._wm_text(p));
     requestFrame(0);
   }
   textInput.addEventListener('paste', (e) => {
     if (!started) return;
     e.preventDefault();
-    const text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+    const text = wellFormed(e.clipboardData ? e.clipboardData.getData('text/plain') : '');
     withString(text, (p) => Module._wm_clipboard_set_from_page(p));
     // Now that ImGui's clipboard holds the text, press Ctrl+V for it.
     withString('KeyV', (p) => { Module._wm_key(p, 1, 1); Module._wm_key(p, 0, 1); });
@@ -296,7 +300,8 @@
   }
 
   // ---- fonts -----------------------------------------------------------------------------------
-  function fontUrl(kind) { return `fonts/${kind === 'regular' ? 'ui' : kind === 'bold' ? 'ui-bold' : 'cjk'}.ttf?v=${BUILD}`; }
+  // regular and bold load before the first frame; cjk and symbols when a character needs them.
+  function fontUrl(kind) { return `fonts/${kind === 'regular' ? 'ui' : kind === 'bold' ? 'ui-bold' : kind}.ttf?v=${BUILD}`; }
   const fontFetches = {};
   function fetchFont(kind) {
     if (!fontFetches[kind]) fontFetches[kind] = fetch(fontUrl(kind)).then((r) => {
@@ -420,9 +425,22 @@
     S.onWriterChange = (doc, writer) => event({ type: 'writer', doc, writer });
     S.onRemoteSave = (msg) => event({ type: 'remoteSave', doc: msg.doc, key: msg.key });
   }
-  // Leaving the page (tab closed, switched away, app backgrounded): save now.
-  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') event({ type: 'flush' }); });
-  window.addEventListener('pagehide', () => event({ type: 'flush' }));
+  // Leaving the page (tab closed, switched away, app backgrounded): what the screen shows is saved
+  // now. A text being typed is committed first — by a frame run here and now, in which the open
+  // editor ends as if clicked away — so that no edit the user saw is lost; then the save starts, in
+  // this same event (storage.js issues its requests synchronously, so they complete after the page
+  // is gone).
+  function leaving() {
+    if (!started) return;
+    // Two frames: the first applies every key and character that arrived since the last frame
+    // (all at once, not spread over frames as usual), the second ends the editor.
+    call('commitEdits');
+    frame();
+    frame();
+    event({ type: 'flush' });
+  }
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') leaving(); });
+  window.addEventListener('pagehide', leaving);
 
   // ---- share links -----------------------------------------------------------------------------
   // A workspace travels in the address's fragment (#share=…, never sent to a server): the export

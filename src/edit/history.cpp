@@ -3,6 +3,9 @@
 #include <cassert>
 #include <utility>
 
+#include "model/limits.hpp"
+#include "model/validate.hpp"
+
 namespace wm::edit {
 
 Document::Document(Workspace ws, std::size_t max_depth) : ws_(std::move(ws)), max_depth_(max_depth < 1 ? 1 : max_depth) {}
@@ -34,6 +37,7 @@ Result Document::execute(const Command& command) {
         return result;
     }
     if (tx.empty()) return result;  // nothing changed: nothing to undo, views need not redraw
+    if (Result within = check_limits_after(command, tx); !within) return within;
     ++revision_;
 
     std::string label = tx.label().empty() ? std::string("Edit") : tx.label();
@@ -58,6 +62,28 @@ Result Document::execute(const Command& command) {
     }
     push_entry(std::move(label), tx.take_changes());
     return result;
+}
+
+// One set of limits for files and edits: an edit that would make the workspace something the loader
+// refuses (a text over the limit, too many cards, invalid UTF-8, a file over the size cap) is rolled
+// back and refused, so no save or export of an accepted edit can later fail to open. The file-size
+// bound only refuses growth: a workspace loaded near the cap can still be edited and made smaller.
+Result Document::check_limits_after(const Command& command, Transaction& tx) {
+    const LimitCheck after = check_limits(ws_);
+    if (after.problem.empty() && after.file_bytes <= limits::kMaxFileBytes) return Result::ok();
+    tx.rollback();
+    if (after.problem.empty()) {
+        const LimitCheck before = check_limits(ws_);
+        if (after.file_bytes <= before.file_bytes) {
+            // Not growing: apply it again (commands are deterministic) and keep it.
+            Result again = command.apply(tx);
+            if (!again) tx.rollback();
+            return again;
+        }
+        return Result::refuse("This would make the workspace larger than a Waymark file can hold (" +
+                              std::to_string(limits::kMaxFileBytes / (1024 * 1024)) + " MB); nothing was changed.");
+    }
+    return Result::refuse(after.problem + "; nothing was changed.");
 }
 
 void Document::push_entry(std::string label, ChangeList changes) {

@@ -33,6 +33,8 @@ public:
 
     // Apply a command. On refusal the document is unchanged and the result says why. A command that
     // changes nothing succeeds and records nothing. Executing after some undos drops the redo steps.
+    // Every command is also held to the loader's limits (check_limits, model/validate.hpp): what the
+    // loader would refuse is refused here, whatever command made it.
     Result execute(const Command& command);
 
     // Undo/redo close any open gesture first (a gesture cannot straddle an undo).
@@ -77,6 +79,7 @@ private:
     // oldest entries being dropped at the depth limit.
     [[nodiscard]] std::uint64_t absolute_position() const { return dropped_ + position_; }
     void push_entry(std::string label, ChangeList changes);
+    Result check_limits_after(const Command& command, Transaction& tx);
 
     Workspace ws_;
     std::deque<Entry> entries_;

@@ -4,11 +4,12 @@
 // workspaces hold a few thousand cards) yet small enough that a file at the limits still loads in
 // wasm32's 2-4 GB address space.
 //
-// (*) The file cap and the card cap go together: whatever the app lets a user build must export to a
-// file it can import again. A card costs ~500 bytes of pretty-printed JSON (bench/bench_io.cpp:
-// 100k cards = 51 MB), so 200k cards fit in 128 MB; a RapidJSON DOM of a file at the cap needs
-// roughly 3x its size in memory. (Texts at their own limit can still exceed the cap: the save path
-// should compare export_json(...).size() with kMaxFileBytes and warn.)
+// (*) Whatever the app lets a user build must export to a file it can import again. Every edit is
+// checked against these limits (check_limits, model/validate.hpp, run by edit::Document::execute),
+// including an upper bound of the exported file's size, which must stay under kMaxFileBytes: a card
+// costs ~500 bytes of pretty-printed JSON (bench/bench_io.cpp: 100k cards = 51 MB) and the bound
+// counts ~750, so at extreme sizes the file cap, not kMaxCards, is what stops an edit. A RapidJSON
+// DOM of a file at the cap needs roughly 3x its size in memory.
 #pragma once
 
 #include <cstddef>

@@ -22,7 +22,28 @@ namespace wm {
 
 std::vector<std::string> validate(const Workspace& ws);
 
+// The limits part of validate(), for what an edit may produce: text lengths and UTF-8, list and total
+// counts, value ranges — the same walk and the same numbers, so nothing an edit is allowed to make can
+// be refused by the loader later. Without the id index and the reference look-ups (commands keep
+// those right), so it costs one pass over the fields and the bytes of the texts. `problem` is the
+// first one in plain words ("" when none); `file_bytes` bounds from above the size of the
+// .waymark.json the workspace exports to (and of its binary snapshot), which Document::execute keeps
+// under limits::kMaxFileBytes.
+struct LimitCheck {
+    std::string problem;
+    std::size_t file_bytes = 0;
+};
+LimitCheck check_limits(const Workspace& ws);
+
 // True if `text` is well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF).
 bool is_valid_utf8(std::string_view text);
+
+// Both facts from one pass over a text: whether it is well-formed UTF-8, and how many bytes it takes
+// as a JSON string (quotes and escapes included; an upper bound when invalid).
+struct TextScan {
+    bool valid = true;
+    std::size_t json_bytes = 0;
+};
+TextScan scan_text(std::string_view text);
 
 }  // namespace wm

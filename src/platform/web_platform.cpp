@@ -53,13 +53,35 @@ void wm_js_watch_prefers_dark();
 
 namespace {
 
+// A font fetched the first time a character it covers must be drawn: CJK (Droid Sans Fallback, 4 MB)
+// and symbols (Symbola: emoji, music, mathematical letters — what lies outside the Basic
+// Multilingual Plane, and symbol blocks the UI font lacks). Only the glyphs actually seen are
+// rasterised into the atlas (ImGui 1.90 has no dynamic glyph cache), so the atlas stays small.
+struct LazyFont {
+    const char* kind;                 // the file web/app.js fetches (fonts/<kind>.ttf)
+    bool (*covers)(unsigned c);
+    std::vector<unsigned char> bytes;
+    std::vector<unsigned> needed;     // sorted codepoints seen in text that need this font
+    std::vector<ImWchar> ranges;      // built from `needed`; must outlive the atlas build
+    bool requested = false;
+};
+
+bool is_cjk(unsigned c) {
+    return (c >= 0x3000 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+           (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x3100 && c <= 0x312F);
+}
+// Keep in step with SYMBOL_RANGES in scripts/make-fonts: U+2300–2BFF and everything past the Basic
+// Multilingual Plane, except what the UI font draws itself (geometric shapes, three check marks).
+bool is_symbol(unsigned c) {
+    if (c >= 0x10000) return c <= 0x10FFFF;
+    return c >= 0x2300 && c <= 0x2BFF && !(c >= 0x25A0 && c <= 0x25FF) && c != 0x2713 && c != 0x2715 && c != 0x2717;
+}
+
 struct Platform {
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
     float css_width = 1, css_height = 1, dpr = 1;
-    std::vector<unsigned char> font_regular, font_bold, font_cjk;
-    std::vector<ImWchar> cjk_ranges;          // built from cjk_needed; must outlive the atlas build
-    std::vector<unsigned> cjk_needed;         // sorted codepoints seen in text that need the CJK font
-    bool cjk_requested = false;
+    std::vector<unsigned char> font_regular, font_bold;
+    LazyFont lazy[2] = {{"cjk", is_cjk, {}, {}, {}, false}, {"symbols", is_symbol, {}, {}, {}, false}};
     bool fonts_dirty = true;
     float fonts_built_dpr = 0;
     int settle_frames = 2;                    // frames still to draw after the last change
@@ -76,11 +98,6 @@ struct Platform {
 };
 Platform P;  // the one platform instance of this page; lives as long as the page
 
-bool is_cjk(unsigned c) {
-    return (c >= 0x3000 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
-           (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x3100 && c <= 0x312F);
-}
-
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Fonts
 // ---------------------------------------------------------------------------------------------
@@ -93,12 +110,14 @@ void rebuild_fonts() {
     static const ImWchar kUiRanges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x1E00, 0x1EFF,
                                          0x2010, 0x205E, 0x20A0, 0x20BF, 0x2100, 0x21FF, 0x2212, 0x2265,
                                          0x25A0, 0x25FF, 0x2713, 0x2717, 0xFFFD, 0xFFFD, 0};
-    P.cjk_ranges.clear();
-    for (unsigned c : P.cjk_needed) {
-        P.cjk_ranges.push_back(static_cast<ImWchar>(c));
-        P.cjk_ranges.push_back(static_cast<ImWchar>(c));
+    for (LazyFont& lazy : P.lazy) {
+        lazy.ranges.clear();
+        for (unsigned c : lazy.needed) {
+            lazy.ranges.push_back(static_cast<ImWchar>(c));
+            lazy.ranges.push_back(static_cast<ImWchar>(c));
+        }
+        lazy.ranges.push_back(0);
     }
-    P.cjk_ranges.push_back(0);
     auto add = [&](std::vector<unsigned char>& data, float size) -> ImFont* {
         ImFontConfig cfg;
         cfg.FontDataOwnedByAtlas = false;
@@ -106,15 +125,20 @@ void rebuild_fonts() {
         cfg.OversampleV = 1;
         cfg.PixelSnapH = true;
         ImFont* font = io.Fonts->AddFontFromMemoryTTF(data.data(), static_cast<int>(data.size()), size * dpr, &cfg, kUiRanges);
-        if (!P.font_cjk.empty() && P.cjk_ranges.size() > 1) {
+        for (LazyFont& lazy : P.lazy) {
+            if (lazy.bytes.empty() || lazy.ranges.size() < 2) continue;
             ImFontConfig merge;
             merge.FontDataOwnedByAtlas = false;
             merge.MergeMode = true;
             merge.OversampleH = 1;
             merge.OversampleV = 1;
-            io.Fonts->AddFontFromMemoryTTF(P.font_cjk.data(), static_cast<int>(P.font_cjk.size()), size * dpr, &merge,
-                                           P.cjk_ranges.data());
+            io.Fonts->AddFontFromMemoryTTF(lazy.bytes.data(), static_cast<int>(lazy.bytes.size()), size * dpr, &merge,
+                                           lazy.ranges.data());
         }
+        // Joiners and variation selectors (the parts of 👩‍👩‍👧 between the faces, the emoji style
+        // of ❤️) have no glyph in any of our fonts: draw them as nothing rather than as "?".
+        for (ImWchar c : {0x200B, 0x200C, 0x200D, 0x2060, 0xFE0E, 0xFE0F})
+            io.Fonts->AddCustomRectFontGlyph(font, c, 1, 1, 0.0f);  // 1×1 of empty atlas, no advance
         return font;
     };
     wm::ui::Fonts fonts;
@@ -132,17 +156,18 @@ void rebuild_fonts() {
 }
 
 void note_codepoint(unsigned c) {
-    if (!is_cjk(c)) return;
-    auto it = std::lower_bound(P.cjk_needed.begin(), P.cjk_needed.end(), c);
-    if (it != P.cjk_needed.end() && *it == c) return;
-    P.cjk_needed.insert(it, c);
-    if (P.font_cjk.empty()) {
-        if (!P.cjk_requested) {
-            P.cjk_requested = true;
-            wm_js_load_font("cjk");
+    if (c < 0x2300) return;  // the UI font's own ranges (Latin, Greek, Cyrillic, punctuation, arrows)
+    for (LazyFont& lazy : P.lazy) {
+        if (!lazy.covers(c)) continue;
+        auto it = std::lower_bound(lazy.needed.begin(), lazy.needed.end(), c);
+        if (it != lazy.needed.end() && *it == c) return;
+        lazy.needed.insert(it, c);
+        if (!lazy.bytes.empty()) P.fonts_dirty = true;
+        else if (!lazy.requested) {
+            lazy.requested = true;
+            wm_js_load_font(lazy.kind);
         }
-    } else {
-        P.fonts_dirty = true;
+        return;
     }
 }
 
@@ -239,7 +264,9 @@ EMSCRIPTEN_KEEPALIVE void wm_font_loaded(const char* kind, const unsigned char* 
     std::vector<unsigned char> bytes(data, data + size);
     if (std::strcmp(kind, "regular") == 0) P.font_regular = std::move(bytes);
     else if (std::strcmp(kind, "bold") == 0) P.font_bold = std::move(bytes);
-    else if (std::strcmp(kind, "cjk") == 0) P.font_cjk = std::move(bytes);
+    else
+        for (LazyFont& lazy : P.lazy)
+            if (std::strcmp(kind, lazy.kind) == 0) lazy.bytes = std::move(bytes);
     P.fonts_dirty = true;
     wm::platform::request_frame();
 }

@@ -9,9 +9,11 @@
 #include <string>
 
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "io/file_format.hpp"
 #include "layout/journey_layout.hpp"
 #include "model/generate.hpp"
+#include "model/limits.hpp"
 #include "model/sample.hpp"
 #include "platform/platform.hpp"
 #include "ui/item_registry.hpp"
@@ -20,10 +22,12 @@
 #include "ui/new_journey.hpp"
 #include "ui/palette.hpp"
 #include "ui/exports.hpp"
+#include "ui/format.hpp"
 #include "ui/share.hpp"
 #include "ui/theme.hpp"
 #include "ui/view_compare.hpp"
 #include "ui/view_insights.hpp"
+#include "ui/widgets.hpp"
 
 namespace wm::ui {
 namespace {
@@ -126,11 +130,13 @@ void App::replace(Workspace ws, std::string origin, bool keep_view) {
     } else if (state_.place.view == "journey" && !find_by_id(doc_.workspace().journeys, state_.place.id)) {
         state_.place = Place{"framework", {}};
     }
-    // Characters the loaded fonts lack (CJK) are fetched before they are drawn.
+    // Characters the loaded fonts lack (CJK, emoji and other symbols) are fetched before they are
+    // drawn; typed and pasted text is noted as it arrives (src/platform).
     const Workspace& w = doc_.workspace();
     platform::note_text(w.name);
     for (const auto& j : w.journeys) {
         platform::note_text(j.title);
+        platform::note_text(j.description);
         for (const auto& c : j.cards) platform::note_text(c.text);
         for (const auto& st : j.stages) {
             platform::note_text(st.name);
@@ -138,7 +144,22 @@ void App::replace(Workspace ws, std::string origin, bool keep_view) {
         }
         for (const auto& l : j.lanes) platform::note_text(l.name);
     }
-    for (const auto& p : w.personas) platform::note_text(p.name);
+    for (const auto& p : w.personas) {
+        for (const std::string* t : {&p.name, &p.role, &p.segment, &p.quote}) platform::note_text(*t);
+        for (const auto* list : {&p.goals, &p.needs, &p.pains, &p.jobs})
+            for (const auto& t : *list) platform::note_text(t);
+    }
+    for (const auto& i : w.insights) {
+        platform::note_text(i.title);
+        platform::note_text(i.text);
+    }
+    for (const auto& o : w.opportunities) {
+        platform::note_text(o.title);
+        platform::note_text(o.description);
+        for (const auto& s : o.solutions) platform::note_text(s.title);
+    }
+    for (const auto& m : w.metrics) platform::note_text(m.name);
+    for (const auto& c : w.channels) platform::note_text(c.name);
 }
 
 ImVec4 App::background() const { return ImGui::ColorConvertU32ToFloat4(color::kCanvas); }
@@ -150,6 +171,16 @@ bool App::wants_frame() const { return state_.animate_frames > 0 || !state_.queu
 // ---------------------------------------------------------------------------------------------
 void App::begin_frame() {
     items_begin_frame();
+    if (commit_edits_ == 2) {
+        ImGui::GetIO().ConfigInputTrickleEventQueue = true;  // this frame took all pending input
+        commit_edits_ = 1;
+    } else if (commit_edits_ == 1) {
+        // The page is going away: end the active text field as a click elsewhere would. Fields see
+        // themselves deactivated in this frame and emit their edit, which end_frame applies before
+        // the page asks for the save.
+        commit_edits_ = 0;
+        ImGui::ClearActiveID();
+    }
     if (!boot_requested_) {
         // Storage answers arrive on later frames; until then the page shows "Opening…".
         boot_requested_ = true;
@@ -203,6 +234,11 @@ void App::draw() {
         if (ImGui::IsKeyChordPressed(ImGuiMod_Alt | ImGuiKey_RightArrow)) go_forward();
     }
     if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_K)) open_palette(state_);
+    if (take_text_clipped()) {
+        state_.message = "A text can hold at most " + with_thousands(static_cast<double>(limits::kMaxTextBytes)) +
+                         " bytes (about as many letters); the rest was not kept.";
+        state_.message_is_error = true;
+    }
     // The mouse's back and forward buttons (ImGui's extra buttons 3 and 4).
     if (ImGui::IsMouseClicked(3)) go_back();
     if (ImGui::IsMouseClicked(4)) go_forward();
@@ -431,6 +467,13 @@ std::string App::call(std::string_view name, std::string_view arg) {
     if (name == "shareReceived") return share_.received(arg, state_);
     if (name == "exportProgress") return exports_.progress(arg, state_);
     if (name == "exportDone") return exports_.finished(arg, state_);
+    if (name == "commitEdits") {  // the page is being hidden or closed: see begin_frame
+        // ImGui normally spreads a burst of keys over frames ("trickling") so that no press is lost;
+        // the page is leaving, so the next frame applies all that is queued at once.
+        ImGui::GetIO().ConfigInputTrickleEventQueue = false;
+        commit_edits_ = 2;
+        return R"({"ok":true})";
+    }
     if (name == "storageEvent") {
         persistence_.on_event(arg);
         return R"({"ok":true})";

@@ -69,6 +69,7 @@ private:
     edit::Document doc_;
     Persistence persistence_;
     bool boot_requested_ = false;
+    int commit_edits_ = 0;  // the page is leaving: 2 = apply all queued input, 1 = end the active text field
     UiState state_;
     Fonts fonts_;
     ShareLinks share_;

@@ -16,6 +16,7 @@
 #include "layout/journey_layout.hpp"
 #include "platform/platform.hpp"
 #include "ui/app.hpp"
+#include "ui/format.hpp"
 #include "ui/kpi_editor.hpp"
 #include "ui/theme.hpp"
 
@@ -28,12 +29,6 @@ constexpr double kPngMaxPixels = 200e6;
 
 const char* const kDialog = "Export picture##image";
 const char* const kProgress = "Exporting PNG##progress";
-
-std::string with_thousands(double value) {
-    std::string digits = std::to_string(static_cast<long long>(std::llround(value)));
-    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), ",");
-    return digits;
-}
 
 std::string quoted(std::string_view text) { return "\xE2\x80\x9C" + std::string(text) + "\xE2\x80\x9D"; }
 

@@ -1,6 +1,7 @@
 // Small text formatters shared by views: local date/time of a timestamp, sizes in bytes.
 #pragma once
 
+#include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <string>
@@ -15,6 +16,13 @@ inline std::string local_time(double ms, bool seconds = false) {
     char buffer[32];
     std::strftime(buffer, sizeof buffer, seconds ? "%Y-%m-%d %H:%M:%S" : "%Y-%m-%d %H:%M", &local);
     return buffer;
+}
+
+// 1234567 → "1,234,567".
+inline std::string with_thousands(double value) {
+    std::string digits = std::to_string(static_cast<long long>(std::llround(value)));
+    for (int i = static_cast<int>(digits.size()) - 3; i > (digits[0] == '-' ? 1 : 0); i -= 3) digits.insert(static_cast<std::size_t>(i), ",");
+    return digits;
 }
 
 inline std::string size_text(double bytes) {

@@ -559,7 +559,7 @@ void draw_values(const ViewContext& ctx, KpiEditorState& st, const Metric& m) {
     const bool enter = ImGui::InputTextWithHint("##new value", "value", &st.new_value, ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(150);
-    ImGui::InputTextWithHint("##new segment", "segment (empty: whole)", &st.new_segment);
+    input_text("##new segment", &st.new_segment, 0, "segment (empty: whole)");
     ImGui::SameLine();
     if (ImGui::Button("Add value") || enter) {
         add_value(ctx, st, m);

@@ -13,6 +13,7 @@
 #include "misc/cpp/imgui_stdlib.h"
 #include "ui/map_internal.hpp"
 #include "ui/theme.hpp"
+#include "ui/widgets.hpp"
 
 namespace wm::ui::map {
 
@@ -290,11 +291,11 @@ void draw_in_place_editor(Frame& f) {
     bool enter;
     if (multiline) {
         // Enter keeps the card, Ctrl+Enter starts a new line, Esc cancels.
-        enter = ImGui::InputTextMultiline("##map-edit", &e.buffer, ImVec2(b.x - a.x, b.y - a.y),
-                                          ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CtrlEnterForNewLine);
+        enter = input_text_multiline("##map-edit", &e.buffer, ImVec2(b.x - a.x, b.y - a.y),
+                                     ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CtrlEnterForNewLine);
     } else {
         ImGui::SetNextItemWidth(b.x - a.x);
-        enter = ImGui::InputText("##map-edit", &e.buffer, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
+        enter = input_text("##map-edit", &e.buffer, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
     }
     const bool active = ImGui::IsItemActive();
     if (focusing && (active || ++e.focus_tries > 6)) e.focus = false;

@@ -233,7 +233,7 @@ void channel_picker(const ViewContext& ctx, const Journey& j, const Card& c) {
     if (ImGui::BeginPopup("new-channel")) {
         MapState& st = ctx.ui.map;
         ImGui::SetNextItemWidth(220);
-        ImGui::InputTextWithHint("##New channel name", "e.g. Comparison sites", &st.new_channel);
+        input_text("##New channel name", &st.new_channel, 0, "e.g. Comparison sites");
         ImGui::Checkbox("We own this channel", &st.new_channel_owned);
         ImGui::SetItemTooltip("Touchpoints the company does not own (review sites, app stores, retailers) are drawn dashed");
         ImGui::BeginDisabled(st.new_channel.empty());

@@ -11,6 +11,7 @@
 #include "model/templates.hpp"
 #include "ui/app.hpp"
 #include "ui/theme.hpp"
+#include "ui/widgets.hpp"
 
 namespace wm::ui {
 namespace {
@@ -143,7 +144,7 @@ void draw_new_journey_popup(const ViewContext& ctx) {
         ctx.ui.animate_frames = std::max(ctx.ui.animate_frames, 3);  // focus lands on a later frame
     }
     ImGui::SetNextItemWidth(360);
-    ImGui::InputTextWithHint("##New journey title", "e.g. Buying a phone in a store", &d.title);
+    input_text("##New journey title", &d.title, 0, "e.g. Buying a phone in a store");
 
     ImGui::SeparatorText("Level");
     const int levels = static_cast<int>(ws.settings.level_names.size());

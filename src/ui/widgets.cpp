@@ -1,7 +1,10 @@
 #include "ui/widgets.hpp"
 
+#include <utility>
+
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
+#include "model/limits.hpp"
 
 namespace wm::ui {
 namespace {
@@ -11,7 +14,30 @@ struct ActiveField {
     std::string buffer;
 };
 ActiveField active;
+bool clipped = false;  // a field cut what was typed or pasted at the limit, since the app last asked
+
+int limit_length(ImGuiInputTextCallbackData* data) {
+    if (data->EventFlag != ImGuiInputTextFlags_CallbackEdit || data->BufTextLen <= static_cast<int>(limits::kMaxTextBytes))
+        return 0;
+    int cut = static_cast<int>(limits::kMaxTextBytes);
+    while (cut > 0 && (static_cast<unsigned char>(data->Buf[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+    data->DeleteChars(cut, data->BufTextLen - cut);
+    clipped = true;
+    return 0;
+}
 }  // namespace
+
+bool input_text(const char* label, std::string* text, ImGuiInputTextFlags flags, const char* hint) {
+    flags |= ImGuiInputTextFlags_CallbackEdit;
+    return hint ? ImGui::InputTextWithHint(label, hint, text, flags, limit_length)
+                : ImGui::InputText(label, text, flags, limit_length);
+}
+
+bool input_text_multiline(const char* label, std::string* text, const ImVec2& size, ImGuiInputTextFlags flags) {
+    return ImGui::InputTextMultiline(label, text, size, flags | ImGuiInputTextFlags_CallbackEdit, limit_length);
+}
+
+bool take_text_clipped() { return std::exchange(clipped, false); }
 
 bool text_field(const char* label, const std::string& value, std::string* committed, float width, bool multiline) {
     const ImGuiID id = ImGui::GetID(label);
@@ -19,9 +45,9 @@ bool text_field(const char* label, const std::string& value, std::string* commit
     std::string shown = editing ? active.buffer : value;
     ImGui::SetNextItemWidth(width);
     if (multiline)
-        ImGui::InputTextMultiline(label, &shown, ImVec2(width, ImGui::GetTextLineHeight() * 4));
+        input_text_multiline(label, &shown, ImVec2(width, ImGui::GetTextLineHeight() * 4));
     else
-        ImGui::InputText(label, &shown);
+        input_text(label, &shown);
     if (ImGui::IsItemActivated()) {
         active.id = id;
         active.buffer = value;

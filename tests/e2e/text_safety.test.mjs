@@ -1,0 +1,181 @@
+// Text is data, and nothing the screen showed is lost: emoji and other characters outside the Basic
+// Multilingual Plane typed, edited, pasted, saved and reopened byte for byte (and drawn with the
+// lazily loaded symbols font); a text longer than a text can hold is cut at the field with a message
+// and never makes a save the app later refuses; closing the tab right after an edit, or while a text
+// is still being typed, keeps it. All with the real keyboard, mouse and clipboard.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { startServer, launch, openApp, stats, click, settle, screenshot, rect } from './lib.mjs';
+
+let srv;
+before(async () => { srv = await startServer(); });
+after(async () => { await srv.close(); });
+
+const EMOJI = 'Keep 😀 and 👩‍👩‍👧 and 𝄞 please!';
+const exported = async (page) => JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace;
+const notesOf = (ws) => ws.journeys.find((j) => j.title === 'Notes');
+const texts = (ws) => notesOf(ws).cards.map((c) => c.text);
+const savedState = (page) => page.waitForFunction(() => {
+  const s = window.waymark.stats();
+  return s.storage.status === 'saved' && !s.document.dirty;
+}, null, { timeout: 20000 });
+
+// A blank workspace plus a small journey "Notes" (two steps, one text lane) holding `cards`, opened
+// as a new stored document through the import path, then its map shown.
+async function openNotes(page, cards = []) {
+  await click(page, 'File');
+  await click(page, 'New blank workspace');
+  await settle(page, 200);
+  const file = JSON.parse(await page.evaluate(() => window.waymark.exportJson()));
+  const ws = file.workspace;
+  const lifecycle = ws.journeys[0];
+  const lane = randomUUID(), arrives = randomUUID(), leaves = randomUUID(), id = randomUUID();
+  ws.journeys.push({
+    id, title: 'Notes', description: '', level: 1, state: 'current', counterpart: null, owner: '', status: 'unmapped',
+    personas: [], tags: [], metrics: [],
+    stages: [{ id: randomUUID(), name: 'Visit', steps: [
+      { id: arrives, name: 'Arrives', description: '', moment_of_truth: false },
+      { id: leaves, name: 'Leaves', description: '', moment_of_truth: false }] }],
+    lanes: [{ id: lane, name: 'Thoughts', kind: 'text', layer: '', color: '#6366f1', collapsed: false }],
+    cards: cards.map((text) => ({ id: randomUUID(), lane, step: arrives, text, personas: [], severity: 0, channel: null, insights: [], opportunities: [] })),
+    emotions: [],
+  });
+  ws.links.push({ parent: lifecycle.id, child: id, stage: lifecycle.stages[0].id, step: null });
+  assert.deepEqual(await page.evaluate((t) => window.waymark.importJson(t), JSON.stringify(file)), { ok: true });
+  assert.deepEqual(await page.evaluate((j) => window.waymark.show('journey', j), id), { ok: true });
+  await settle(page, 300);
+  await savedState(page);
+}
+
+test('emoji and other astral characters survive typing, editing, pasting, saving and reopening', async () => {
+  const { context, close } = await launch();
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    await openNotes(page, [`Imported ${EMOJI}`]);
+
+    // Typed into a new card (the page's text input receives them as UTF-16 surrogate pairs).
+    await click(page, 'cell Thoughts Leaves', { double: true });
+    await page.keyboard.type(EMOJI, { delay: 5 });
+    await page.keyboard.press('Enter');
+    await settle(page, 200);
+    assert.deepEqual(texts(await exported(page)).sort(), [EMOJI, `Imported ${EMOJI}`].sort());
+
+    // Opening a card that already holds them and editing it keeps every character.
+    await click(page, `card Imported ${EMOJI}`);
+    await page.keyboard.press('F2');
+    await settle(page, 150);
+    await page.keyboard.press('End');
+    await page.keyboard.type(' 🎉', { delay: 5 });
+    await page.keyboard.press('Enter');
+    await settle(page, 200);
+    let ws = await exported(page);
+    assert.ok(texts(ws).includes(`Imported ${EMOJI} 🎉`), JSON.stringify(texts(ws)));
+    for (const t of texts(ws)) {
+      assert.ok(!t.includes('\uFFFD'), `no replacement character in ${JSON.stringify(t)}`);
+      assert.ok(!t.includes('\u0000'), `no NUL in ${JSON.stringify(t)}`);
+    }
+
+    // Pasted from the system clipboard onto a cell (a spreadsheet row: two cells).
+    await page.evaluate(() => navigator.clipboard.writeText('🦄 one\t𝔘𝔫𝔦𝔠𝔬𝔡𝔢 two'));
+    await click(page, 'cell Thoughts Arrives');
+    await page.keyboard.press('Control+V');
+    await settle(page, 300);
+    ws = await exported(page);
+    assert.ok(texts(ws).includes('🦄 one') && texts(ws).includes('𝔘𝔫𝔦𝔠𝔬𝔡𝔢 two'), JSON.stringify(texts(ws)));
+
+    // Drawn with the symbols font, fetched only now (it was not needed before).
+    const fonts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/fonts/')));
+    assert.ok(fonts.some((n) => n.includes('fonts/symbols.ttf')), `symbols font fetched: ${fonts.join(', ')}`);
+    await settle(page, 300);
+    await screenshot(page, 'text-emoji-map');
+
+    // Saved and reopened: the snapshot keeps them byte for byte.
+    await savedState(page);
+    const before = JSON.stringify(texts(await exported(page)).sort());
+    await page.reload();
+    await page.evaluate(() => window.waymark.ready);
+    assert.equal(JSON.stringify(texts(await exported(page)).sort()), before);
+    assert.equal((await stats(page)).storage.notice, '');
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});
+
+test('a text longer than a text can hold is cut at the field with a message; the save always reopens', async () => {
+  const { context, close } = await launch();
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    await openNotes(page, ['short']);
+    // 300 KB pasted into the card being edited.
+    await page.evaluate(() => navigator.clipboard.writeText('x'.repeat(300000)));
+    await click(page, 'card short');
+    await page.keyboard.press('F2');
+    await settle(page, 150);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Control+V');
+    await settle(page, 300);
+    assert.match((await stats(page)).message, /at most 100,000 bytes/);
+    await page.keyboard.press('Enter');
+    await settle(page, 300);
+    const card = texts(await exported(page)).find((t) => t.startsWith('xxx'));
+    assert.equal(card.length, 100000, 'cut to the limit');
+    await savedState(page);
+
+    // The latest save is the one that opens (not judged damaged), and its export imports again.
+    await page.reload();
+    await page.evaluate(() => window.waymark.ready);
+    const s = await stats(page);
+    assert.equal(s.storage.notice, '', 'no fallback to an older save');
+    assert.equal(texts(await exported(page)).find((t) => t.startsWith('xxx')).length, 100000);
+    const text = await page.evaluate(() => window.waymark.exportJson());
+    assert.deepEqual(await page.evaluate((t) => window.waymark.importJson(t), text), { ok: true });
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});
+
+test('closing the tab right after an edit, or while still typing, keeps what the screen showed', async () => {
+  const { context, close } = await launch();
+  try {
+    let { page } = await openApp(context, srv.url);
+    await openNotes(page, ['first']);
+    const reopen = async () => {
+      const next = await context.newPage();
+      await next.goto(srv.url);
+      await next.waitForFunction(() => window.waymark && window.waymark.ready);
+      await next.evaluate(() => window.waymark.ready);
+      const notes = (await exported(next)).journeys.find((j) => j.title.startsWith('Notes'));
+      assert.deepEqual(await next.evaluate((j) => window.waymark.show('journey', j), notes.id), { ok: true });
+      await settle(next, 300);
+      return next;
+    };
+
+    // 1. A card added and the tab closed at once, inside the autosave delay.
+    await click(page, 'cell Thoughts Leaves', { double: true });
+    await page.keyboard.type('added then closed');
+    await page.keyboard.press('Enter');   // no wait: the Enter may not even have been drawn yet
+    await page.close({ runBeforeUnload: true });
+    page = await reopen();
+    assert.ok(texts(await exported(page)).includes('added then closed'));
+
+    // 2. A card being typed, not yet confirmed with Enter, when the tab closes.
+    await savedState(page);
+    await click(page, 'card first');
+    await page.keyboard.press('F2');
+    await settle(page, 150);
+    await page.keyboard.press('End');
+    await page.keyboard.type(' and still typing');
+    await page.close({ runBeforeUnload: true });
+    page = await reopen();
+    assert.ok(texts(await exported(page)).includes('first and still typing'), JSON.stringify(texts(await exported(page))));
+
+    // 3. The journey's title being typed in its field (not the map's editor) when the tab closes.
+    await savedState(page);
+    await click(page, 'Journey title');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' of the day');
+    await page.close({ runBeforeUnload: true });
+    page = await reopen();
+    const ws = await exported(page);
+    assert.ok(ws.journeys.some((j) => j.title === 'Notes of the day'), ws.journeys.map((j) => j.title).join(', '));
+  } finally { await close(); }
+});
