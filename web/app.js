@@ -321,18 +321,51 @@
   fetchFont('bold');
 
   // ---- service worker --------------------------------------------------------------------------
+  // A message bar at the bottom right: a new version to reload into, or why one was not installed.
+  function bar(id, words, button) {
+    const box = document.createElement('div');
+    box.id = id;
+    box.setAttribute('role', 'status');
+    const text = document.createElement('span');
+    text.textContent = words;
+    box.append(text, button);
+    document.body.append(box);
+    return box;
+  }
   function showUpdate(worker) {
     if (document.getElementById('update')) return;
-    const bar = document.createElement('div');
-    bar.id = 'update';
-    bar.setAttribute('role', 'status');
-    const text = document.createElement('span');
-    text.textContent = 'A new version of Waymark is ready.';
+    const refused = document.getElementById('update-refused');
+    if (refused) refused.remove();
     const button = document.createElement('button');
     button.textContent = 'Reload';
     button.addEventListener('click', () => worker.postMessage('skip-waiting'));
-    bar.append(text, button);
-    document.body.append(bar);
+    bar('update', 'A new version of Waymark is ready.', button);
+  }
+  // The service worker refused a new version (sw.js says why); the one in use stays.
+  const REFUSED = {
+    damaged: (file) => `the file ${file} arrived damaged`,
+    missing: (file) => `the file ${file} is missing on the server`,
+    mixed: () => 'the site was still being updated',
+    network: () => 'the connection broke off while downloading it',
+    storage: () => 'this browser has no room left to store it',
+  };
+  function showUpdateRefused(refusal) {
+    // Not over the fatal screen, nor instead of a good version that waits (a later one failed).
+    const shown = document.getElementById('update-refused');
+    if (!document.getElementById('fatal').hidden || document.getElementById('update')) return;
+    if (shown && (!refusal || shown.dataset.detailed)) return;
+    if (shown) shown.remove();
+    // Without the worker's message (it may come second) the words stay general until it arrives.
+    const why = refusal && REFUSED[refusal.problem] ? ` (${REFUSED[refusal.problem](refusal.file)})` : '';
+    const first = refusal ? refusal.first : !navigator.serviceWorker.controller;
+    const words = first
+      ? `Waymark could not be saved for use offline${why}. It works while you are online and will try again on the next visit.`
+      : `An update of Waymark could not be installed${why}. You are still using the current version.`;
+    const close = document.createElement('button');
+    close.textContent = 'Close';
+    close.addEventListener('click', () => close.parentElement.remove());
+    const box = bar('update-refused', words, close);
+    if (refusal) box.dataset.detailed = '1';
   }
   if ('serviceWorker' in navigator && location.protocol !== 'file:') {
     let reloading = false;
@@ -344,14 +377,25 @@
       reloading = true;
       location.reload();
     });
+    navigator.serviceWorker.addEventListener('message', (e) => {
+      if (e.data && e.data.type === 'update-refused') {
+        console.warn('Waymark: a new version was not installed:', e.data.detail);
+        showUpdateRefused(e.data);
+      }
+    });
+    function watch(worker) {
+      let installed = false;
+      worker.addEventListener('statechange', () => {
+        if (worker.state === 'installed') installed = true;
+        if (worker.state === 'installed' && navigator.serviceWorker.controller) showUpdate(worker);
+        // Straight from installing to redundant: the install failed.
+        if (worker.state === 'redundant' && !installed) showUpdateRefused(null);
+      });
+    }
     navigator.serviceWorker.register('sw.js').then((reg) => {
       if (reg.waiting && navigator.serviceWorker.controller) showUpdate(reg.waiting);
-      reg.addEventListener('updatefound', () => {
-        const worker = reg.installing;
-        worker.addEventListener('statechange', () => {
-          if (worker.state === 'installed' && navigator.serviceWorker.controller) showUpdate(worker);
-        });
-      });
+      if (reg.installing) watch(reg.installing);  // found before this page asked
+      reg.addEventListener('updatefound', () => watch(reg.installing));
     }).catch((err) => console.warn('Waymark: offline mode unavailable:', err));
   }
 
