@@ -607,12 +607,76 @@
   };
 
   // ---- start-up --------------------------------------------------------------------------------
+  // The page fetches and compiles waymark.wasm itself (Module.instantiateWasm) so that a damaged or
+  // half-uploaded file ends in plain words rather than in Emscripten's abort. A page the service
+  // worker controls gets files it has already checked; otherwise (a first visit) the bytes are also
+  // compared with the build manifest, which catches a file of the wrong size or from another version.
+  class DamagedFile extends Error {
+    constructor(file, detail) { super(`${file}: ${detail}`); this.file = file; }
+  }
+  function damaged(file) {
+    fatal('Waymark could not start', `One of its files arrived damaged or incomplete (${file}). Reload in a moment; if it persists, the site is being updated or is broken.`);
+  }
+  async function manifestEntry(path) {
+    try {
+      const r = await fetch(`build.json?v=${BUILD}`, { cache: 'no-cache' });
+      const listed = r.ok ? await r.json() : null;
+      // Missing, or from another build (the host is mid-update): no sizes to check against; the
+      // compile below still catches a damaged file.
+      if (!listed || listed.build !== BUILD) return null;
+      return listed.files.find((f) => f.path === path) || null;
+    } catch (err) {
+      return null;
+    }
+  }
+  async function loadWasm(imports) {
+    const file = 'waymark.wasm';
+    const check = !(navigator.serviceWorker && navigator.serviceWorker.controller);
+    const expected = check ? manifestEntry(file) : null;
+    const response = await fetch(`${file}?v=${BUILD}`, { credentials: 'same-origin' });
+    if (!response.ok) throw new DamagedFile(file, `HTTP ${response.status}`);
+    // Compile while downloading, as Emscripten would; when checking, read a copy of the bytes too.
+    // The fetched Response itself goes to the compiler: Chromium caches the compiled code by its URL.
+    const copy = check ? response.clone() : null;
+    const typed = /^application\/wasm\b/.test(response.headers.get('Content-Type') || '') ? response
+      : new Response(response.body, { headers: { 'Content-Type': 'application/wasm' } });  // a host without the wasm type
+    const compiling = WebAssembly.instantiateStreaming(typed, imports);
+    compiling.catch(() => {});  // reported below, after the check has had its say
+    if (copy) {
+      let bytes;
+      try { bytes = await copy.arrayBuffer(); } catch (err) { throw new DamagedFile(file, `the download broke off (${err})`); }
+      const entry = await expected;
+      if (entry && bytes.byteLength !== entry.bytes) throw new DamagedFile(file, `${bytes.byteLength} bytes instead of ${entry.bytes}`);
+      if (entry && crypto.subtle) {
+        const hash = Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
+        if (hash !== entry.sha256) throw new DamagedFile(file, 'its SHA-256 is not the one in build.json');
+      }
+    }
+    try {
+      return await compiling;
+    } catch (err) {
+      // A truncated file does not compile; a waymark.js of another version does not link.
+      if (err instanceof WebAssembly.CompileError || err instanceof WebAssembly.LinkError || err instanceof TypeError) throw new DamagedFile(file, String(err));
+      throw err;
+    }
+  }
+  let wasmRequested = false;
+  function instantiateWasm(imports, receive) {
+    wasmRequested = true;
+    loadWasm(imports).then((result) => receive(result.instance, result.module), (err) => {
+      console.warn('Waymark: could not load waymark.wasm:', err);
+      if (err instanceof DamagedFile) damaged(err.file);
+      else fatal('Waymark could not load', 'The application file did not arrive. Check the connection and reload.');
+    });
+    return {};  // Emscripten waits for receive()
+  }
   window.Module = {
     canvas,
     shell: { requestFrame, setCursor: (c) => { canvas.style.cursor = c; }, setClipboard, textInput: textInputAt,
              loadFont, download, pickFile, exportPng, cancelExport: () => { pngCancelled = true; }, shareLink: (text, maxChars) => { makeShareLink(text, maxChars); },
              storage: (id, op, arg, bytes) => { storage(id, op, JSON.parse(arg || '{}'), bytes); } },
     locateFile: (path) => `${path}?v=${BUILD}`,
+    instantiateWasm,
     print: (t) => console.log(t),
     printErr: (t) => console.warn(t),
     onAbort: (what) => fatal('Waymark stopped', `Something went wrong inside Waymark and it had to stop (${what}). Your last export is safe; reload the page to continue.`),
@@ -638,5 +702,7 @@
   const script = document.createElement('script');
   script.src = `waymark.js?v=${BUILD}`;
   script.onerror = () => fatal('Waymark could not load', 'The application file did not arrive. Check the connection and reload.');
+  // waymark.js asks for the wasm as it runs: if it did not, it was cut short (a syntax error).
+  script.onload = () => { if (!wasmRequested) damaged('waymark.js'); };
   document.body.append(script);
 })();
