@@ -326,18 +326,51 @@
   fetchFont('bold');
 
   // ---- service worker --------------------------------------------------------------------------
+  // A message bar at the bottom right: a new version to reload into, or why one was not installed.
+  function bar(id, words, button) {
+    const box = document.createElement('div');
+    box.id = id;
+    box.setAttribute('role', 'status');
+    const text = document.createElement('span');
+    text.textContent = words;
+    box.append(text, button);
+    document.body.append(box);
+    return box;
+  }
   function showUpdate(worker) {
     if (document.getElementById('update')) return;
-    const bar = document.createElement('div');
-    bar.id = 'update';
-    bar.setAttribute('role', 'status');
-    const text = document.createElement('span');
-    text.textContent = 'A new version of Waymark is ready.';
+    const refused = document.getElementById('update-refused');
+    if (refused) refused.remove();
     const button = document.createElement('button');
     button.textContent = 'Reload';
     button.addEventListener('click', () => worker.postMessage('skip-waiting'));
-    bar.append(text, button);
-    document.body.append(bar);
+    bar('update', 'A new version of Waymark is ready.', button);
+  }
+  // The service worker refused a new version (sw.js says why); the one in use stays.
+  const REFUSED = {
+    damaged: (file) => `the file ${file} arrived damaged`,
+    missing: (file) => `the file ${file} is missing on the server`,
+    mixed: () => 'the site was still being updated',
+    network: () => 'the connection broke off while downloading it',
+    storage: () => 'this browser has no room left to store it',
+  };
+  function showUpdateRefused(refusal) {
+    // Not over the fatal screen, nor instead of a good version that waits (a later one failed).
+    const shown = document.getElementById('update-refused');
+    if (!document.getElementById('fatal').hidden || document.getElementById('update')) return;
+    if (shown && (!refusal || shown.dataset.detailed)) return;
+    if (shown) shown.remove();
+    // Without the worker's message (it may come second) the words stay general until it arrives.
+    const why = refusal && REFUSED[refusal.problem] ? ` (${REFUSED[refusal.problem](refusal.file)})` : '';
+    const first = refusal ? refusal.first : !navigator.serviceWorker.controller;
+    const words = first
+      ? `Waymark could not be saved for use offline${why}. It works while you are online and will try again on the next visit.`
+      : `An update of Waymark could not be installed${why}. You are still using the current version.`;
+    const close = document.createElement('button');
+    close.textContent = 'Close';
+    close.addEventListener('click', () => close.parentElement.remove());
+    const box = bar('update-refused', words, close);
+    if (refusal) box.dataset.detailed = '1';
   }
   if ('serviceWorker' in navigator && location.protocol !== 'file:') {
     let reloading = false;
@@ -349,14 +382,25 @@
       reloading = true;
       location.reload();
     });
+    navigator.serviceWorker.addEventListener('message', (e) => {
+      if (e.data && e.data.type === 'update-refused') {
+        console.warn('Waymark: a new version was not installed:', e.data.detail);
+        showUpdateRefused(e.data);
+      }
+    });
+    function watch(worker) {
+      let installed = false;
+      worker.addEventListener('statechange', () => {
+        if (worker.state === 'installed') installed = true;
+        if (worker.state === 'installed' && navigator.serviceWorker.controller) showUpdate(worker);
+        // Straight from installing to redundant: the install failed.
+        if (worker.state === 'redundant' && !installed) showUpdateRefused(null);
+      });
+    }
     navigator.serviceWorker.register('sw.js').then((reg) => {
       if (reg.waiting && navigator.serviceWorker.controller) showUpdate(reg.waiting);
-      reg.addEventListener('updatefound', () => {
-        const worker = reg.installing;
-        worker.addEventListener('statechange', () => {
-          if (worker.state === 'installed' && navigator.serviceWorker.controller) showUpdate(worker);
-        });
-      });
+      if (reg.installing) watch(reg.installing);  // found before this page asked
+      reg.addEventListener('updatefound', () => watch(reg.installing));
     }).catch((err) => console.warn('Waymark: offline mode unavailable:', err));
   }
 
@@ -581,12 +625,76 @@
   };
 
   // ---- start-up --------------------------------------------------------------------------------
+  // The page fetches and compiles waymark.wasm itself (Module.instantiateWasm) so that a damaged or
+  // half-uploaded file ends in plain words rather than in Emscripten's abort. A page the service
+  // worker controls gets files it has already checked; otherwise (a first visit) the bytes are also
+  // compared with the build manifest, which catches a file of the wrong size or from another version.
+  class DamagedFile extends Error {
+    constructor(file, detail) { super(`${file}: ${detail}`); this.file = file; }
+  }
+  function damaged(file) {
+    fatal('Waymark could not start', `One of its files arrived damaged or incomplete (${file}). Reload in a moment; if it persists, the site is being updated or is broken.`);
+  }
+  async function manifestEntry(path) {
+    try {
+      const r = await fetch(`build.json?v=${BUILD}`, { cache: 'no-cache' });
+      const listed = r.ok ? await r.json() : null;
+      // Missing, or from another build (the host is mid-update): no sizes to check against; the
+      // compile below still catches a damaged file.
+      if (!listed || listed.build !== BUILD) return null;
+      return listed.files.find((f) => f.path === path) || null;
+    } catch (err) {
+      return null;
+    }
+  }
+  async function loadWasm(imports) {
+    const file = 'waymark.wasm';
+    const check = !(navigator.serviceWorker && navigator.serviceWorker.controller);
+    const expected = check ? manifestEntry(file) : null;
+    const response = await fetch(`${file}?v=${BUILD}`, { credentials: 'same-origin' });
+    if (!response.ok) throw new DamagedFile(file, `HTTP ${response.status}`);
+    // Compile while downloading, as Emscripten would; when checking, read a copy of the bytes too.
+    // The fetched Response itself goes to the compiler: Chromium caches the compiled code by its URL.
+    const copy = check ? response.clone() : null;
+    const typed = /^application\/wasm\b/.test(response.headers.get('Content-Type') || '') ? response
+      : new Response(response.body, { headers: { 'Content-Type': 'application/wasm' } });  // a host without the wasm type
+    const compiling = WebAssembly.instantiateStreaming(typed, imports);
+    compiling.catch(() => {});  // reported below, after the check has had its say
+    if (copy) {
+      let bytes;
+      try { bytes = await copy.arrayBuffer(); } catch (err) { throw new DamagedFile(file, `the download broke off (${err})`); }
+      const entry = await expected;
+      if (entry && bytes.byteLength !== entry.bytes) throw new DamagedFile(file, `${bytes.byteLength} bytes instead of ${entry.bytes}`);
+      if (entry && crypto.subtle) {
+        const hash = Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
+        if (hash !== entry.sha256) throw new DamagedFile(file, 'its SHA-256 is not the one in build.json');
+      }
+    }
+    try {
+      return await compiling;
+    } catch (err) {
+      // A truncated file does not compile; a waymark.js of another version does not link.
+      if (err instanceof WebAssembly.CompileError || err instanceof WebAssembly.LinkError || err instanceof TypeError) throw new DamagedFile(file, String(err));
+      throw err;
+    }
+  }
+  let wasmRequested = false;
+  function instantiateWasm(imports, receive) {
+    wasmRequested = true;
+    loadWasm(imports).then((result) => receive(result.instance, result.module), (err) => {
+      console.warn('Waymark: could not load waymark.wasm:', err);
+      if (err instanceof DamagedFile) damaged(err.file);
+      else fatal('Waymark could not load', 'The application file did not arrive. Check the connection and reload.');
+    });
+    return {};  // Emscripten waits for receive()
+  }
   window.Module = {
     canvas,
     shell: { requestFrame, setCursor: (c) => { canvas.style.cursor = c; }, setClipboard, textInput: textInputAt,
              loadFont, download, pickFile, exportPng, cancelExport: () => { pngCancelled = true; }, shareLink: (text, maxChars) => { makeShareLink(text, maxChars); },
              storage: (id, op, arg, bytes) => { storage(id, op, JSON.parse(arg || '{}'), bytes); } },
     locateFile: (path) => `${path}?v=${BUILD}`,
+    instantiateWasm,
     print: (t) => console.log(t),
     printErr: (t) => console.warn(t),
     onAbort: (what) => fatal('Waymark stopped', `Something went wrong inside Waymark and it had to stop (${what}). Your last export is safe; reload the page to continue.`),
@@ -612,5 +720,7 @@
   const script = document.createElement('script');
   script.src = `waymark.js?v=${BUILD}`;
   script.onerror = () => fatal('Waymark could not load', 'The application file did not arrive. Check the connection and reload.');
+  // waymark.js asks for the wasm as it runs: if it did not, it was cut short (a syntax error).
+  script.onload = () => { if (!wasmRequested) damaged('waymark.js'); };
   document.body.append(script);
 })();
