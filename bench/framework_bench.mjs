@@ -6,7 +6,7 @@
 import { startServer, launch, openApp, settle } from '../tests/e2e/lib.mjs';
 
 const srv = await startServer();
-const { context, close } = await launch({ viewport: { width: 1600, height: 1000 } });
+const { context, close } = await launch({ viewport: { width: 1600, height: 1000 }, checkExports: false });
 const { page } = await openApp(context, srv.url);
 
 await page.evaluate(() => window.waymark.generate({ journeys: 1000, levels: 4, stepsPerJourney: 8, lanesPerJourney: 6, cardsPerCell: 1, seed: 11 }));

@@ -6,7 +6,7 @@
 import { startServer, launch, openApp, settle } from '../tests/e2e/lib.mjs';
 
 const srv = await startServer();
-const { context, close } = await launch({ viewport: { width: 1600, height: 1000 } });
+const { context, close } = await launch({ viewport: { width: 1600, height: 1000 }, checkExports: false });
 const { page } = await openApp(context, srv.url);
 
 async function run(label, spec, aim) {

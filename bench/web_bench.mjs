@@ -15,7 +15,7 @@ const median = (a) => a.slice().sort((x, y) => x - y)[Math.floor(a.length / 2)];
 const loads = [];
 let sizes = null;
 for (let i = 0; i < 5; i++) {
-  const { context, close } = await launch();
+  const { context, close } = await launch({ checkExports: false });
   const bodies = [];
   const page = context.pages()[0];
   page.on('response', async (r) => { try { bodies.push({ url: r.url(), body: await r.body() }); } catch { /* redirects */ } });
@@ -37,7 +37,7 @@ console.log(`Navigation -> first frame, cold, median of 5: ${median(loads.map((l
 console.log(`Wasm heap at start: ${(loads[0].heap / 1048576).toFixed(1)} MB (aim <= 64 MB)`);
 
 // Save/load in the browser.
-const { context, close } = await launch();
+const { context, close } = await launch({ checkExports: false });
 const { page } = await openApp(context, srv.url);
 for (const cards of [1000, 10000, 100000]) {
   const spec = { journeys: 20, levels: 3, stepsPerJourney: 25, lanesPerJourney: 10, cardsPerCell: 1, seed: 7 };
@@ -63,7 +63,7 @@ await close();
 // Storage: a generated document is stored as a new document; time until it is durable (snapshot
 // written and committed in IndexedDB), then the time to open it again on reload.
 {
-  const { context, close } = await launch();
+  const { context, close } = await launch({ checkExports: false });
   const { page } = await openApp(context, srv.url);
   await page.waitForFunction(() => window.waymark.stats().storage.status === 'saved');
   const baseline = await page.evaluate(() => window.waymark.firstFrameMs());

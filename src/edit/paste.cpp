@@ -9,6 +9,7 @@
 
 #include "edit/commands.hpp"
 #include "edit/locate.hpp"
+#include "io/csv.hpp"
 #include "model/limits.hpp"
 
 namespace wm::edit {
@@ -71,7 +72,7 @@ Grid parse_tsv(std::string_view text) {
     while (true) {
         std::string cell;
         read_cell(text, i, cell, no_quote_from);
-        row.push_back(std::move(cell));
+        row.push_back(io::csv_restore(cell));
         if (i == text.size()) break;
         if (text[i] == '\t') {
             ++i;  // a tab at the very end leaves one more, empty, cell: read on
@@ -100,7 +101,7 @@ std::string to_tsv(const Grid& grid) {
         }
         for (std::size_t c = 0; c < row.size(); ++c) {
             if (c > 0) out += '\t';
-            const std::string& cell = row[c];
+            const std::string cell = io::csv_neutralise(row[c]);
             if (!needs_quotes(cell)) {
                 out += cell;
                 continue;

@@ -23,10 +23,45 @@ std::string decimal(double v) {
     return s;
 }
 
+bool starts_formula(char c) { return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'; }
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// -?digits(.digits)?: what a spreadsheet reads as a plain number on its own.
+bool is_plain_number(std::string_view s) {
+    if (!s.empty() && s.front() == '-') s.remove_prefix(1);
+    std::size_t i = 0;
+    while (i < s.size() && is_digit(s[i])) ++i;
+    if (i == 0) return false;
+    if (i == s.size()) return true;
+    if (s[i] != '.' || ++i == s.size()) return false;
+    while (i < s.size() && is_digit(s[i])) ++i;
+    return i == s.size();
+}
+
+// The first character after the leading apostrophes starts a formula.
+bool formula_after_apostrophes(std::string_view s) {
+    const std::size_t first = s.find_first_not_of('\'');
+    return first != std::string_view::npos && starts_formula(s[first]);
+}
+
 }  // namespace
 
-std::string csv_field(std::string_view text) {
-    if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+std::string csv_neutralise(std::string_view cell) {
+    std::string out;
+    if (formula_after_apostrophes(cell) && !is_plain_number(cell)) out += '\'';
+    out += cell;
+    return out;
+}
+
+std::string csv_restore(std::string_view cell) {
+    if (cell.empty() || cell.front() != '\'' || !formula_after_apostrophes(cell)) return std::string(cell);
+    return std::string(cell.substr(1));
+}
+
+std::string csv_field(std::string_view raw) {
+    const std::string text = csv_neutralise(raw);
+    if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
     std::string out = "\"";
     for (char c : text) {
         if (c == '"') out += '"';

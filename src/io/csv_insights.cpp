@@ -99,7 +99,7 @@ std::string insights_csv(const Workspace& ws) {
         out += csv_record({i.title, i.text, std::string(enum_name(i.type)), std::string(enum_name(i.source)),
                            i.source_detail, std::string(enum_name(i.evidence)),
                            i.last_validated ? to_iso(*i.last_validated) : std::string(),
-                           i.impact > 0 ? "+" + std::to_string(i.impact) : std::to_string(i.impact), join(personas),
+                           std::to_string(i.impact), join(personas),
                            join(steps), join(i.tags)});
     }
     return out;
@@ -133,9 +133,13 @@ CsvTable parse_csv(std::string_view text) {
     int line = 1, row_line = 1;
     bool field_quoted = false;   // the current field began with a quote
     std::size_t i = 0;
-    const auto end_row = [&] {
-        row.push_back(std::move(field));
+    // Every field is read back through csv_restore: '=x written by a CSV export is =x again.
+    const auto end_field = [&] {
+        row.push_back(csv_restore(field));
         field.clear();
+    };
+    const auto end_row = [&] {
+        end_field();
         field_quoted = false;
         t.rows.push_back(std::move(row));
         t.lines.push_back(row_line);
@@ -191,8 +195,7 @@ CsvTable parse_csv(std::string_view text) {
                 t.rows.clear();
                 return t;
             }
-            row.push_back(std::move(field));
-            field.clear();
+            end_field();
             field_quoted = false;
             ++i;
             continue;

@@ -1,12 +1,13 @@
 // Insights as CSV, out and in. Pure C++.
 //
-// Export: the format of io/csv.hpp (RFC 4180, CRLF, UTF-8 with BOM), one line per insight, every
-// field. References are written by name so that a spreadsheet is readable: personas by name,
+// Export: the format of io/csv.hpp (RFC 4180, CRLF, UTF-8 with BOM, formulas neutralised with a
+// leading apostrophe), one line per insight, every field. References are written by name so that a spreadsheet is readable: personas by name,
 // steps as "Journey title / Step name", several joined by "; " (tags too).
 //
 // Import is two steps, because spreadsheets from elsewhere never have our column names:
 //   1. parse_csv() reads any RFC 4180 text (quotes, embedded newlines, CRLF or LF, a BOM, comma or
-//      semicolon — Excel in many European locales writes ";"), and guess_mapping() proposes which
+//      semicolon — Excel in many European locales writes ";"; every cell through csv_restore, so a
+//      neutralised '=x reads as =x), and guess_mapping() proposes which
 //      insight field each header column holds;
 //   2. the user confirms or changes the mapping, and import_insights() builds the insights.
 // Nothing is silently dropped: columns mapped to nothing are listed, and every row that cannot
@@ -25,7 +26,9 @@ namespace wm::io {
 
 // [SECTION] Export ------------------------------------------------------------------------------
 // Columns: Title, Text, Type, Source, Source detail, Evidence, Last validated, Impact, Personas,
-// Steps, Tags. Enumerations by their file names (enum_names.hpp), dates ISO, impact -2..+2.
+// Steps, Tags. Enumerations by their file names (enum_names.hpp), dates ISO, impact -2..2 (positive
+// without a plus: "+1" would be a formula to a spreadsheet, so csv_field would write '+1; the import
+// reads "+1" too).
 std::string insights_csv(const Workspace& ws);
 
 // [SECTION] Parsing -----------------------------------------------------------------------------

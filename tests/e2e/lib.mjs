@@ -1,12 +1,15 @@
 // Browser-test helpers: serve the built site, start Debian's Chromium through playwright-core, and
 // drive the app with real mouse and keyboard input at the rectangles the app reports
-// (window.waymark.rect). Screenshots go to tests/e2e/artifacts/ to be looked at.
+// (window.waymark.rect). Screenshots go to tests/e2e/artifacts/ to be looked at. Every workspace the
+// app exports while a test runs is checked against the published file format (see launch()).
 import { chromium } from 'playwright-core';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../../scripts/static-server.mjs';
+import { schemaProblem } from './schema.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const ROOT = join(here, '..', '..');
@@ -24,14 +27,69 @@ export async function startServer(port = 0) {
 }
 
 // A fresh profile per browser: tests never share storage or a service worker by accident.
-export async function launch({ viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1 } = {}) {
+// Every workspace the app exports meanwhile — each text window.waymark.exportJson() returns, in any
+// page, and each downloaded .waymark.json — is collected, and close() checks them all against
+// docs/waymark.schema.json (after closing the browser), throwing with the first schema error. So a
+// test that exports checks the file format without saying so. Benchmarks pass checkExports: false
+// (collecting copies each export out of the page, which their timings must not include).
+export async function launch({ viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, checkExports = true } = {}) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'waymark-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true,
     viewport, deviceScaleFactor, permissions: ['clipboard-read', 'clipboard-write'], acceptDownloads: true,
   });
-  const close = async () => { await context.close(); rmSync(userDataDir, { recursive: true, force: true }); };
+  const exports = checkExports ? await collectExports(context) : null;
+  const close = async () => {
+    const problem = exports ? await exports.check() : null;
+    await context.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+    if (problem) throw new Error(problem);
+  };
   return { context, close };
+}
+
+// Wraps window.waymark.exportJson in every page from its first assignment on (an init script runs
+// before the page's own scripts) so that each new text is handed to Node, and listens for downloads.
+async function collectExports(context) {
+  const texts = new Set();
+  const downloads = [];
+  await context.exposeBinding('__waymarkExported', (_source, text) => { texts.add(text); });
+  await context.addInitScript(() => {
+    let app;
+    Object.defineProperty(window, 'waymark', {
+      configurable: true, enumerable: true,
+      get: () => app,
+      set: (value) => {
+        app = value;
+        const exportJson = value && value.exportJson;
+        if (typeof exportJson !== 'function') return;
+        let last = null;   // the same text twice in a row is sent once
+        value.exportJson = (...args) => {
+          const text = exportJson(...args);
+          if (text !== last) { last = text; window.__waymarkExported(text); }
+          return text;
+        };
+      },
+    });
+  });
+  const watch = (page) => page.on('download', (download) => {
+    if (!download.suggestedFilename().endsWith('.waymark.json')) return;
+    downloads.push(download.path().then((path) => readFile(path, 'utf8')).then((text) => texts.add(text), () => {}));
+  });
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  return {
+    async check() {
+      // A round trip to each page lets exports still on their way to Node arrive first.
+      for (const page of context.pages()) await page.evaluate(() => 0).catch(() => {});
+      await Promise.all(downloads);
+      for (const text of texts) {
+        const problem = schemaProblem(text);
+        if (problem) return `an export does not match docs/waymark.schema.json: ${problem}`;
+      }
+      return null;
+    },
+  };
 }
 
 // Opens the app and waits for its first frame. Collects page errors so tests can assert none happened.

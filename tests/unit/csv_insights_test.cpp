@@ -61,7 +61,7 @@ TEST_CASE("insights CSV export: BOM, header, every field, references by name") {
         "Title,Text,Type,Source,Source detail,Evidence,Last validated,Impact,Personas,Steps,Tags\r\n"
         "\"Prices \"\"hidden\"\"\",\"Two\nlines\",pain,interview,12 interviews,validated,2026-03-01,-2,Dana,"
         "\"Buy / Compare, plans\",pricing; web\r\n"
-        "Café loyalty,,observation,other,,assumed,,+1,,,\r\n";
+        "Café loyalty,,observation,other,,assumed,,1,,,\r\n";
     CHECK(io::insights_csv(f.ws) == expected);
 }
 
@@ -101,6 +101,33 @@ TEST_CASE("insights CSV round trip: export then import gives the same insights")
     for (std::size_t i = 0; i < 2; ++i) {
         Insight got = result.insights[i];
         CHECK(got.id != f.ws.insights[i].id);   // new ids: the import adds, never overwrites
+        got.id = f.ws.insights[i].id;
+        CHECK(got == f.ws.insights[i]);
+    }
+}
+
+TEST_CASE("insights CSV: formulas are written as text and imported as the original text") {
+    Fixture f;
+    f.ws.insights[0].title = "=HYPERLINK(\"http://x\",\"y\")";
+    f.ws.insights[0].text = "+1";
+    f.ws.insights[0].source_detail = "@SUM(A1)";
+    f.ws.insights[0].tags = {"-2+3", "'=kept"};
+    f.ws.insights[1].title = "'tis the season";
+    f.ws.insights[1].text = "\tindented";
+    f.ws.insights[1].source_detail = "'-2";
+    f.ws.insights[1].impact = -2;
+    const std::string csv = io::insights_csv(f.ws);
+    CHECK(csv.find("\r\n\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'+1,pain,interview,'@SUM(A1),validated,2026-03-01,-2,") !=
+          std::string::npos);
+    CHECK(csv.find(",'-2+3; '=kept\r\n") != std::string::npos);   // the cell starts with "-": one apostrophe for the cell
+    CHECK(csv.find("\r\n'tis the season,'\tindented,observation,other,''-2,assumed,,-2,,,\r\n") != std::string::npos);
+
+    const auto table = io::parse_csv(csv);
+    const auto result = io::import_insights(table, io::guess_mapping(table.rows.at(0)), f.ws);
+    CHECK(result.bad_rows.empty());
+    REQUIRE(result.insights.size() == 2);
+    for (std::size_t i = 0; i < 2; ++i) {
+        Insight got = result.insights[i];
         got.id = f.ws.insights[i].id;
         CHECK(got == f.ws.insights[i]);
     }

@@ -103,6 +103,23 @@ TEST_CASE("journey grid CSV: exact text, RFC 4180 quoting, BOM, CRLF") {
     CHECK(csv == expected);
 }
 
+TEST_CASE("journey grid CSV: formulas in names and cards are written as text, numbers stay numbers") {
+    Fixture f;
+    Journey& j = f.ws.journeys.back();
+    j.stages[1].name = "@stage";
+    j.lanes[0].name = "=lane";
+    j.cards[0].text = "=HYPERLINK(\"http://x\",\"y\")";   // first entry of its cell: the cell is neutralised
+    j.cards[1].text = "-2";
+    j.cards[2].text = "-3.5";
+    j.cards[3].text = "+1";
+    const std::string csv = io::journey_grid_csv(f.ws, j);
+    CHECK(csv.find("\r\nStep,Look,\"Call \"\"sales\"\"\",\r\n") != std::string::npos);
+    CHECK(csv.find("Stage,\"Explore, compare\",\"Explore, compare\",'@stage\r\n") != std::string::npos);
+    CHECK(csv.find("\r\n'=lane,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\n-2\",-3.5,\r\n") != std::string::npos);
+    CHECK(csv.find("\r\nTouchpoints,,'+1 (Call centre),\r\n") != std::string::npos);
+    CHECK(csv.find("\r\nFeeling,\"Everyone: +2\nAnna: -1\",Everyone: 0,\r\n") != std::string::npos);
+}
+
 TEST_CASE("journey grid of a journey without stages or lanes: just the two header records") {
     Workspace ws = blank_workspace("t");
     Journey j;

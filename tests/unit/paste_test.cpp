@@ -109,10 +109,22 @@ TEST_CASE("paste: to_tsv quotes only the cells that need it") {
     CHECK(to_tsv({{""}}) == "\"\"");
 }
 
+TEST_CASE("paste: a copied range neutralises formulas for spreadsheets, and a paste restores them") {
+    CHECK(to_tsv({{"=HYPERLINK(\"http://x\",\"y\")", "-2", "+1"}, {"@SUM(A1)", "'=x", "'tis"}}) ==
+          "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\t-2\t'+1\n'@SUM(A1)\t''=x\t'tis");
+    CHECK(parse_tsv("'=1+2\t-2\t''-2\t'ok") == Grid{{"=1+2", "-2", "'-2", "'ok"}});
+    CHECK(parse_tsv("\"'\tx\"") == Grid{{"\tx"}});
+    // Cells pasted from our own CSV opened in a spreadsheet: the card holds the original text.
+    Fixture f = make_fixture();
+    const PastePlan plan = plan_paste(f.ws, journey_of(f.ws, f.journey), 0, 1, parse_tsv("'=SUM(A1)\t'-2+3"), Id{});
+    CHECK(placed(plan.cards) == std::vector<At>{{f.doing, f.decides, "=SUM(A1)"}, {f.doing, f.pays, "-2+3"}});
+}
+
 TEST_CASE("paste: property - parse_tsv(to_tsv(grid)) gives the grid back") {
     std::mt19937 rng(2026);
     const std::vector<std::string> pieces = {"",  "a",  "Crème", "日本語", "\t", "\n", "\r", "\r\n", "\"",
-                                             " ", "\"\"", "\xFF", "x y",   "\t\"", ","};
+                                             " ", "\"\"", "\xFF", "x y",   "\t\"", ",",
+                                             "'", "=", "-", "+", "@", "-2", "'="};
     auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
     for (int round = 0; round < 3000; ++round) {
         Grid grid(static_cast<std::size_t>(pick(1, 5)));
