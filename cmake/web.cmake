@@ -8,8 +8,10 @@ set(CMAKE_CXX_FLAGS_RELEASE "-O2 -DNDEBUG" CACHE STRING "" FORCE)
 
 # -fwasm-exceptions: cereal reports bad input by throwing; JS-emulated exceptions are 4-8x slower.
 set(WM_FLAGS -fwasm-exceptions)
-target_compile_options(waymark_core PRIVATE ${WM_FLAGS})
-target_include_directories(waymark_core SYSTEM PUBLIC ${EM_INCLUDE})
+foreach(layer ${WM_LAYERS})
+  target_compile_options(wm_${layer} PRIVATE ${WM_FLAGS})
+  target_include_directories(wm_${layer} SYSTEM PUBLIC ${EM_INCLUDE})
+endforeach()
 
 # ImGui is configured through our own header (32-bit indices, test-engine hooks for waymark.rect()).
 add_library(imgui STATIC

@@ -13,7 +13,7 @@
 //
 // CSV layout (RFC 4180 via io::csv_record: CRLF records, fields quoted when they hold a comma, quote,
 // CR or LF; a cell that would start a formula gets a leading apostrophe, see csv.hpp — a cell read
-// back, e.g. copied from a spreadsheet onto the map, is restored by edit::parse_tsv). The file starts with a UTF-8 byte-order mark so Excel reads accents and CJK correctly
+// back, e.g. copied from a spreadsheet onto the map, is restored by io::parse_tsv). The file starts with a UTF-8 byte-order mark so Excel reads accents and CJK correctly
 // (see csv.hpp). First record: "Stage", then the stage name of every column — repeated over all of a
 // stage's steps, so each column names its stage on its own and sorting or filtering keeps it. Second
 // record: "Step", then the step names. Then one record per lane: the lane name, then per column the

@@ -8,6 +8,7 @@
 
 #include "edit/commands.hpp"
 #include "edit/paste.hpp"
+#include "io/tsv.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "misc/cpp/imgui_stdlib.h"
@@ -317,7 +318,7 @@ void copy_selection(const Frame& f, bool cut) {
     if (st.sel.kind != MapSelection::Kind::cards || st.sel.cards.empty()) return;
     std::size_t lane = 0, step = 0;
     const edit::Grid grid = edit::cards_to_grid(f.j, st.sel.cards, &lane, &step);
-    const std::string text = edit::to_tsv(grid);
+    const std::string text = io::to_tsv(grid);
     ImGui::SetClipboardText(text.c_str());
     f.st.copied_text = text;
     f.st.copied_cards.clear();
@@ -367,7 +368,7 @@ void paste_at_cursor(const Frame& f, const std::string& text) {
         return;
     }
     edit::PastePlan plan = edit::plan_paste(f.ctx.ws, j, static_cast<std::size_t>(lane0), static_cast<std::size_t>(step0),
-                                            edit::parse_tsv(text), emotion_persona(f));
+                                            io::parse_tsv(text), emotion_persona(f));
     std::string notes;
     for (const auto& n : plan.notes) notes += (notes.empty() ? "" : "; ") + n;
     std::vector<Id> ids;

@@ -8,11 +8,14 @@
 #include "edit/commands.hpp"
 #include "edit/history.hpp"
 #include "edit/paste.hpp"
+#include "io/tsv.hpp"
 #include "io/file_format.hpp"
 #include "model/limits.hpp"
 
 using namespace wm;
 using namespace wm::edit;
+using wm::io::parse_tsv;
+using wm::io::to_tsv;
 
 namespace {
 
