@@ -31,17 +31,12 @@ public:
     // history rolls them back.
     using Apply = std::function<Result(Transaction&)>;
 
-    Command(Apply apply, std::string merge_key = {}) : apply_(std::move(apply)), merge_key_(std::move(merge_key)) {}
+    explicit Command(Apply apply) : apply_(std::move(apply)) {}
 
     Result apply(Transaction& tx) const { return apply_(tx); }
 
-    // Commands that only assign one field carry a key naming that field ("journey.title/<id>").
-    // Inside a gesture, consecutive commands with the same key fold into one undo step.
-    [[nodiscard]] const std::string& merge_key() const { return merge_key_; }
-
 private:
     Apply apply_;
-    std::string merge_key_;
 };
 
 }  // namespace wm::edit

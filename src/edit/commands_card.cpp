@@ -26,7 +26,7 @@ std::string plural(std::size_t count, const char* one, const char* many) {
 // A field of one card. Cards are located by id when the command runs and by position in the
 // recorded change (a journey can hold 100k of them).
 template <class F, class Check>
-Command set_card_member(Id j, Id c, F Card::*member, F value, const char* key, const char* label, Check check) {
+Command set_card_member(Id j, Id c, F Card::*member, F value, const char* label, Check check) {
     return Command(
         [=](Transaction& tx) -> Result {
             const Journey* journey = find_by_id(tx.ws().journeys, j);
@@ -39,8 +39,7 @@ Command set_card_member(Id j, Id c, F Card::*member, F value, const char* key, c
             tx.set_label(label);
             tx.set(loc::card_field(j, index, member), value);
             return Result::ok();
-        },
-        std::string(key) + "/" + c.str());
+        });
 }
 
 auto card_check() { return [](const Workspace& ws, const Journey& j, const Card& c) { return detail::check_card(ws, j, c); }; }
@@ -84,22 +83,22 @@ Command add_cards(Id j, std::vector<Card> cards) {
 }
 
 Command set_card_text(Id j, Id c, std::string text) {
-    return set_card_member(j, c, &Card::text, std::move(text), "card.text", "Edit card", card_check());
+    return set_card_member(j, c, &Card::text, std::move(text), "Edit card", card_check());
 }
 Command set_card_personas(Id j, Id c, std::vector<Id> personas) {
-    return set_card_member(j, c, &Card::personas, std::move(personas), "card.personas", "Change personas of card", card_check());
+    return set_card_member(j, c, &Card::personas, std::move(personas), "Change personas of card", card_check());
 }
 Command set_card_severity(Id j, Id c, int severity) {
-    return set_card_member(j, c, &Card::severity, severity, "card.severity", "Change severity", card_check());
+    return set_card_member(j, c, &Card::severity, severity, "Change severity", card_check());
 }
 Command set_card_channel(Id j, Id c, Id channel) {
-    return set_card_member(j, c, &Card::channel, channel, "card.channel", "Change channel of card", card_check());
+    return set_card_member(j, c, &Card::channel, channel, "Change channel of card", card_check());
 }
 Command set_card_insights(Id j, Id c, std::vector<Id> insights) {
-    return set_card_member(j, c, &Card::insights, std::move(insights), "card.insights", "Link insights to card", card_check());
+    return set_card_member(j, c, &Card::insights, std::move(insights), "Link insights to card", card_check());
 }
 Command set_card_opportunities(Id j, Id c, std::vector<Id> opportunities) {
-    return set_card_member(j, c, &Card::opportunities, std::move(opportunities), "card.opportunities",
+    return set_card_member(j, c, &Card::opportunities, std::move(opportunities),
                            "Link opportunities to card", card_check());
 }
 
@@ -196,14 +195,9 @@ std::size_t emotion_index(const Journey& journey, Id lane, Id step, Id persona) 
     return detail::npos;
 }
 
-std::string emotion_key(Id j, Id lane, Id step, Id persona) {
-    return "emotion/" + j.str() + "/" + lane.str() + "/" + step.str() + "/" + persona.str();
-}
 
 }  // namespace
 
-// Dragging a point of the curve sends many set_emotion commands in one gesture: they share a merge
-// key, so the first one's record (an insert or a previous score) is all undo needs.
 Command set_emotion(Id j, Id lane, Id step, Id persona, int score) {
     return Command(
         [=](Transaction& tx) -> Result {
@@ -219,8 +213,7 @@ Command set_emotion(Id j, Id lane, Id step, Id persona, int score) {
             else
                 tx.set(loc::emotion_field(j, index, &EmotionScore::score), score);
             return Result::ok();
-        },
-        emotion_key(j, lane, step, persona));
+        });
 }
 
 Command clear_emotion(Id j, Id lane, Id step, Id persona) {

@@ -32,10 +32,9 @@ bool stage_or_step_id_free(const Journey& journey, Id id) {
     return true;
 }
 
-// A field of a journey: find it, check the new value, label, assign. Single-field setters carry a
-// merge key so typing inside a gesture folds into one step.
+// A field of a journey: find it, check the new value, label, assign.
 template <class F, class Check>
-Command set_journey_member(Id j, F Journey::*member, F value, const char* key, const char* verb, Check check) {
+Command set_journey_member(Id j, F Journey::*member, F value, const char* verb, Check check) {
     return Command(
         [=](Transaction& tx) -> Result {
             const Journey* journey = find_by_id(tx.ws().journeys, j);
@@ -44,8 +43,7 @@ Command set_journey_member(Id j, F Journey::*member, F value, const char* key, c
             tx.set_label(std::string(verb) + " " + title_of(*journey));
             tx.set(loc::journey_field(j, member), value);
             return Result::ok();
-        },
-        std::string(key) + "/" + j.str());
+        });
 }
 
 auto no_check() {
@@ -89,21 +87,21 @@ Command move_journey(Id j, std::size_t index) {
 }
 
 Command set_journey_title(Id j, std::string title) {
-    return set_journey_member(j, &Journey::title, std::move(title), "journey.title", "Rename journey", no_check());
+    return set_journey_member(j, &Journey::title, std::move(title), "Rename journey", no_check());
 }
 Command set_journey_description(Id j, std::string description) {
-    return set_journey_member(j, &Journey::description, std::move(description), "journey.description",
+    return set_journey_member(j, &Journey::description, std::move(description),
                               "Edit description of", no_check());
 }
 Command set_journey_level(Id j, int level) {
-    return set_journey_member(j, &Journey::level, level, "journey.level", "Change level of",
+    return set_journey_member(j, &Journey::level, level, "Change level of",
                               [j](const Workspace& ws, const Journey&, int value) { return detail::check_level(ws, j, value); });
 }
 Command set_journey_state(Id j, JourneyState state) {
-    return set_journey_member(j, &Journey::state, state, "journey.state", "Change state of", no_check());
+    return set_journey_member(j, &Journey::state, state, "Change state of", no_check());
 }
 Command set_journey_counterpart(Id j, Id counterpart) {
-    return set_journey_member(j, &Journey::counterpart, counterpart, "journey.counterpart", "Change counterpart of",
+    return set_journey_member(j, &Journey::counterpart, counterpart, "Change counterpart of",
                               [j](const Workspace& ws, const Journey&, Id value) -> std::string {
                                   if (value.is_nil()) return {};
                                   if (value == j) return "A journey cannot be its own counterpart.";
@@ -112,19 +110,19 @@ Command set_journey_counterpart(Id j, Id counterpart) {
                               });
 }
 Command set_journey_owner(Id j, std::string owner) {
-    return set_journey_member(j, &Journey::owner, std::move(owner), "journey.owner", "Change owner of", no_check());
+    return set_journey_member(j, &Journey::owner, std::move(owner), "Change owner of", no_check());
 }
 Command set_journey_status(Id j, JourneyStatus status) {
-    return set_journey_member(j, &Journey::status, status, "journey.status", "Change status of", no_check());
+    return set_journey_member(j, &Journey::status, status, "Change status of", no_check());
 }
 Command set_journey_personas(Id j, std::vector<Id> personas) {
-    return set_journey_member(j, &Journey::personas, std::move(personas), "journey.personas", "Change personas of",
+    return set_journey_member(j, &Journey::personas, std::move(personas), "Change personas of",
                               [](const Workspace& ws, const Journey&, const std::vector<Id>& value) {
                                   return detail::check_persona_ids(ws, value);
                               });
 }
 Command set_journey_tags(Id j, std::vector<std::string> tags) {
-    return set_journey_member(j, &Journey::tags, std::move(tags), "journey.tags", "Change tags of", no_check());
+    return set_journey_member(j, &Journey::tags, std::move(tags), "Change tags of", no_check());
 }
 
 // [SECTION] Stages ------------------------------------------------------------------------------------
@@ -153,8 +151,7 @@ Command rename_stage(Id j, Id s, std::string name) {
             tx.set_label("Rename stage " + quoted_or(stage->name, "“(untitled)”"));
             tx.set(loc::stage_field(j, s, &Stage::name), name);
             return Result::ok();
-        },
-        "stage.name/" + s.str());
+        });
 }
 
 Command move_stage(Id j, Id s, std::size_t index) {
@@ -204,7 +201,7 @@ Command add_step(Id j, Id s, Step step, std::size_t index) {
 namespace {
 
 template <class F>
-Command set_step_member(Id j, Id s, F Step::*member, F value, const char* key, const char* verb) {
+Command set_step_member(Id j, Id s, F Step::*member, F value, const char* verb) {
     return Command(
         [=](Transaction& tx) -> Result {
             const Journey* journey = find_by_id(tx.ws().journeys, j);
@@ -214,20 +211,19 @@ Command set_step_member(Id j, Id s, F Step::*member, F value, const char* key, c
             tx.set_label(std::string(verb) + " " + quoted_or(step->name, "“(untitled)”"));
             tx.set(loc::step_field(j, s, member), value);
             return Result::ok();
-        },
-        std::string(key) + "/" + s.str());
+        });
 }
 
 }  // namespace
 
 Command set_step_name(Id j, Id s, std::string name) {
-    return set_step_member(j, s, &Step::name, std::move(name), "step.name", "Rename step");
+    return set_step_member(j, s, &Step::name, std::move(name), "Rename step");
 }
 Command set_step_description(Id j, Id s, std::string description) {
-    return set_step_member(j, s, &Step::description, std::move(description), "step.description", "Edit description of step");
+    return set_step_member(j, s, &Step::description, std::move(description), "Edit description of step");
 }
 Command set_step_moment_of_truth(Id j, Id s, bool moment_of_truth) {
-    return set_step_member(j, s, &Step::moment_of_truth, moment_of_truth, "step.moment",
+    return set_step_member(j, s, &Step::moment_of_truth, moment_of_truth,
                            moment_of_truth ? "Mark moment of truth" : "Unmark moment of truth");
 }
 
@@ -293,7 +289,7 @@ Command add_lane(Id j, Lane lane, std::size_t index) {
 namespace {
 
 template <class F>
-Command set_lane_member(Id j, Id l, F Lane::*member, F value, const char* key, const char* verb) {
+Command set_lane_member(Id j, Id l, F Lane::*member, F value, const char* verb) {
     return Command(
         [=](Transaction& tx) -> Result {
             const Journey* journey = find_by_id(tx.ws().journeys, j);
@@ -303,23 +299,22 @@ Command set_lane_member(Id j, Id l, F Lane::*member, F value, const char* key, c
             tx.set_label(std::string(verb) + " " + quoted_or(lane->name, "“(untitled)”"));
             tx.set(loc::lane_field(j, l, member), value);
             return Result::ok();
-        },
-        std::string(key) + "/" + l.str());
+        });
 }
 
 }  // namespace
 
 Command set_lane_name(Id j, Id l, std::string name) {
-    return set_lane_member(j, l, &Lane::name, std::move(name), "lane.name", "Rename lane");
+    return set_lane_member(j, l, &Lane::name, std::move(name), "Rename lane");
 }
 Command set_lane_layer(Id j, Id l, std::string layer) {
-    return set_lane_member(j, l, &Lane::layer, std::move(layer), "lane.layer", "Change layer of lane");
+    return set_lane_member(j, l, &Lane::layer, std::move(layer), "Change layer of lane");
 }
 Command set_lane_color(Id j, Id l, std::uint32_t color) {
-    return set_lane_member(j, l, &Lane::color, color & 0xFFFFFFu, "lane.color", "Change colour of lane");
+    return set_lane_member(j, l, &Lane::color, color & 0xFFFFFFu, "Change colour of lane");
 }
 Command set_lane_collapsed(Id j, Id l, bool collapsed) {
-    return set_lane_member(j, l, &Lane::collapsed, collapsed, "lane.collapsed", collapsed ? "Collapse lane" : "Expand lane");
+    return set_lane_member(j, l, &Lane::collapsed, collapsed, collapsed ? "Collapse lane" : "Expand lane");
 }
 
 Command set_lane_kind(Id j, Id l, LaneKind kind) {

@@ -31,8 +31,7 @@ Command set_workspace_name(std::string name) {
             tx.set_label("Rename workspace " + quoted_or(tx.ws().name, "“(untitled)”"));
             tx.set(loc::ws_field(&Workspace::name), name);
             return Result::ok();
-        },
-        "workspace.name");
+        });
 }
 
 Command add_level(std::size_t index, std::string name) {
@@ -54,8 +53,7 @@ Command rename_level(std::size_t index, std::string name) {
             tx.set_label("Rename level " + level_label(tx.ws(), index));
             tx.set(loc::level_name(index), name);
             return Result::ok();
-        },
-        "level.name/" + std::to_string(index));
+        });
 }
 
 Command remove_level(std::size_t index) {
@@ -100,8 +98,7 @@ Command set_stale_after_days(int days) {
             tx.set_label("Change staleness period");
             tx.set(loc::settings_field(&Settings::stale_after_days), days);
             return Result::ok();
-        },
-        "settings.stale");
+        });
 }
 
 Command set_default_template(std::string template_key) {
@@ -172,8 +169,7 @@ Command set_evidence_weight(double weight) {
             tx.set_label("Change evidence weight");
             tx.set(loc::scoring_field(&ScoringModel::evidence_weight), weight);
             return Result::ok();
-        },
-        "scoring.evidence_weight");
+        });
 }
 
 Command replace_scoring_model(ScoringModel model) {
@@ -269,11 +265,8 @@ Command add_item(T item, std::size_t index) {
     });
 }
 
-// Replace carries a merge key: an editor that sends the whole item on each keystroke of a gesture
-// still makes one undo step.
 template <class T>
 Command replace_item(T item) {
-    const Id id = item.id;
     return Command(
         [item = std::move(item)](Transaction& tx) -> Result {
             const auto& list = tx.ws().*Repo<T>::list;
@@ -283,8 +276,7 @@ Command replace_item(T item) {
             tx.set_label("Edit " + label_of(list[index]));
             tx.set(loc::item(Repo<T>::list, index), item);
             return Result::ok();
-        },
-        std::string("replace/") + Repo<T>::noun + "/" + id.str());
+        });
 }
 
 template <class T>
@@ -364,7 +356,6 @@ Command add_solution(Id opportunity, Solution solution, std::size_t index) {
 }
 
 Command replace_solution(Id opportunity, Solution solution) {
-    const std::string key = "replace/solution/" + solution.id.str();
     return Command(
         [opportunity, solution = std::move(solution)](Transaction& tx) -> Result {
             const std::size_t o = detail::index_of(tx.ws().opportunities, opportunity);
@@ -374,8 +365,7 @@ Command replace_solution(Id opportunity, Solution solution) {
             tx.set_label("Edit solution " + quoted_or(tx.ws().opportunities[o].solutions[s].title, "“(untitled)”"));
             tx.set([o, s](Workspace& ws) -> Solution& { return ws.opportunities[o].solutions[s]; }, solution);
             return Result::ok();
-        },
-        key);
+        });
 }
 
 Command remove_solution(Id opportunity, Id solution) {
@@ -415,8 +405,7 @@ Command set_opportunity_score(Id opportunity, Id criterion, std::optional<double
             tx.set_label("Score " + quoted_or(opp.title, "“(untitled)”") + " on " + quoted_or(c->name, "“(untitled)”"));
             tx.set(loc::item_field(&Workspace::opportunities, o, &Opportunity::scores), std::move(scores));
             return Result::ok();
-        },
-        "opportunity.score/" + opportunity.str() + "/" + criterion.str());
+        });
 }
 
 Command set_will_not_do(Id opportunity, bool will_not_do, std::string reason) {
@@ -434,7 +423,6 @@ Command set_will_not_do(Id opportunity, bool will_not_do, std::string reason) {
 // [SECTION] Metric values ----------------------------------------------------------------------------------
 
 Command set_metric_value(Id metric, MetricValue value) {
-    const std::string key = "metric.value/" + metric.str() + "/" + std::to_string(value.date.days) + "/" + value.segment;
     return Command(
         [metric, value = std::move(value)](Transaction& tx) -> Result {
             const std::size_t m = detail::index_of(tx.ws().metrics, metric);
@@ -453,8 +441,7 @@ Command set_metric_value(Id metric, MetricValue value) {
             else
                 tx.insert(list, at, value);
             return Result::ok();
-        },
-        key);
+        });
 }
 
 Command remove_metric_value(Id metric, Date date, std::string segment) {

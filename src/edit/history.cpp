@@ -16,10 +16,6 @@ void Document::reset(Workspace ws) {
     position_ = 0;
     dropped_ = 0;
     saved_ = 0;
-    group_depth_ = 0;
-    group_label_.clear();
-    group_entry_open_ = false;
-    last_merge_key_.clear();
     ++revision_;
 }
 
@@ -41,25 +37,6 @@ Result Document::execute(const Command& command) {
     ++revision_;
 
     std::string label = tx.label().empty() ? std::string("Edit") : tx.label();
-    if (group_depth_ > 0 && group_entry_open_ && position_ == entries_.size() && position_ > 0) {
-        // The gesture's entry grows. If the document was saved mid-gesture, that state lies inside
-        // this entry and no position can reach it any more.
-        if (saved_ && *saved_ == absolute_position()) saved_.reset();
-        Entry& entry = entries_.back();
-        const bool merges = !command.merge_key().empty() && command.merge_key() == last_merge_key_;
-        if (!merges) {
-            // Fold: the first command's SetChange already holds the value from before the gesture.
-            auto changes = tx.take_changes();
-            for (auto& change : changes) entry.changes.push_back(std::move(change));
-        }
-        last_merge_key_ = command.merge_key();
-        return result;
-    }
-    if (group_depth_ > 0) {
-        group_entry_open_ = true;
-        last_merge_key_ = command.merge_key();
-        if (!group_label_.empty()) label = group_label_;
-    }
     push_entry(std::move(label), tx.take_changes());
     return result;
 }
@@ -102,10 +79,6 @@ void Document::push_entry(std::string label, ChangeList changes) {
 }
 
 bool Document::undo() {
-    group_depth_ = 0;
-    group_entry_open_ = false;
-    group_label_.clear();
-    last_merge_key_.clear();
     if (!can_undo()) return false;
     Entry& entry = entries_[position_ - 1];
     for (auto it = entry.changes.rbegin(); it != entry.changes.rend(); ++it) (*it)->undo(ws_);
@@ -115,10 +88,6 @@ bool Document::undo() {
 }
 
 bool Document::redo() {
-    group_depth_ = 0;
-    group_entry_open_ = false;
-    group_label_.clear();
-    last_merge_key_.clear();
     if (!can_redo()) return false;
     Entry& entry = entries_[position_];
     for (auto& change : entry.changes) change->redo(ws_);
@@ -127,34 +96,8 @@ bool Document::redo() {
     return true;
 }
 
-void Document::jump_to(std::size_t position) {
-    if (position > entries_.size()) position = entries_.size();
-    while (position_ > position && undo()) {
-    }
-    while (position_ < position && redo()) {
-    }
-}
-
 std::string Document::undo_label() const { return can_undo() ? entries_[position_ - 1].label : std::string(); }
 std::string Document::redo_label() const { return can_redo() ? entries_[position_].label : std::string(); }
-
-void Document::begin_group(std::string label) {
-    if (group_depth_ == 0) {
-        group_label_ = std::move(label);
-        group_entry_open_ = false;
-        last_merge_key_.clear();
-    }
-    ++group_depth_;
-}
-
-void Document::end_group() {
-    if (group_depth_ == 0) return;
-    if (--group_depth_ == 0) {
-        group_label_.clear();
-        group_entry_open_ = false;
-        last_merge_key_.clear();
-    }
-}
 
 void Document::mark_saved() { saved_ = absolute_position(); }
 

@@ -2,10 +2,10 @@
 //
 // The UI holds a `const Workspace&` (Document::workspace()) and never writes to it; it builds commands
 // (edit/commands.hpp), queues them while drawing, and calls execute() after the UI pass. Undo/redo
-// walk the history; a gesture (a drag, a text field being typed into) is bracketed by
-// begin_group()/end_group() so that it becomes one undo step. "Unsaved" is the history position
-// differing from the position marked saved, never a flag set by hand, so undoing back to the saved
-// point makes the document clean again.
+// walk the history. A gesture is one command, so one undo step: drags emit their command on release,
+// text fields when editing ends (ui/widgets). "Unsaved" is the history position differing from the
+// position marked saved, never a flag set by hand, so undoing back to the saved point makes the
+// document clean again.
 #pragma once
 
 #include <cstddef>
@@ -37,24 +37,12 @@ public:
     // loader would refuse is refused here, whatever command made it.
     Result execute(const Command& command);
 
-    // Undo/redo close any open gesture first (a gesture cannot straddle an undo).
     bool undo();
     bool redo();
     [[nodiscard]] bool can_undo() const { return position_ > 0; }
     [[nodiscard]] bool can_redo() const { return position_ < entries_.size(); }
     [[nodiscard]] std::string undo_label() const;  // "" when nothing to undo; e.g. "Move card"
     [[nodiscard]] std::string redo_label() const;
-    // Undo or redo until `position` entries are applied (history panel: click an entry).
-    void jump_to(std::size_t position);
-
-    // Gestures. Nested groups fold into the outermost one; a group in which nothing changed records
-    // nothing; the outer label names the step ("" = the first command's label). Inside a group,
-    // consecutive commands with the same merge key keep only the first previous value.
-    // end_group() without an open group is ignored (undo may have closed it).
-    void begin_group(std::string label = {});
-    void end_group();
-    [[nodiscard]] bool in_group() const { return group_depth_ > 0; }
-
     // Saved position (drives the unsaved indicator and autosave).
     void mark_saved();
     [[nodiscard]] bool is_dirty() const;
@@ -88,11 +76,6 @@ private:
     std::uint64_t dropped_ = 0;
     std::optional<std::uint64_t> saved_ = 0;  // nullopt: the saved state can no longer be reached
     std::uint64_t revision_ = 0;
-
-    int group_depth_ = 0;
-    std::string group_label_;
-    bool group_entry_open_ = false;  // the current gesture already has its entry at the top
-    std::string last_merge_key_;
 };
 
 }  // namespace wm::edit

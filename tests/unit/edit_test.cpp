@@ -366,70 +366,24 @@ TEST_CASE("edit: refusals name the problem and leave the document untouched") {
     CHECK_FALSE(doc.is_dirty());
 }
 
-TEST_CASE("edit: a gesture is one undo step; nested groups fold; empty groups record nothing") {
+TEST_CASE("edit: a gesture is one command and one undo step; refused and no-op commands record nothing") {
     Fixture f = make_fixture();
     Document doc(f.ws);
     const auto r0 = doc.revision();
-    doc.begin_group("Drag cards");
-    CHECK(doc.execute(move_card(f.macro, f.c1, f.l_pains, f.st_plans)));
-    doc.begin_group("inner");
-    CHECK(doc.execute(move_card(f.macro, f.c1, f.l_pains, f.st_pay)));
-    CHECK(doc.execute(move_card(f.macro, f.c3, f.l_pains, f.st_pay)));
-    doc.end_group();
-    CHECK_FALSE(doc.execute(move_card(f.macro, f.c1, f.l_emotion, f.st_pay)));  // refused inside: ignored
-    doc.end_group();
+    // A drag of several cards is one move_cards on release.
+    CHECK(doc.execute(move_cards(f.macro, {CardPlacement{f.c1, f.l_pains, f.st_pay}, CardPlacement{f.c3, f.l_pains, f.st_pay}})));
     CHECK(doc.size() == 1);
-    CHECK(doc.undo_label() == "Drag cards");
     CHECK(doc.revision() > r0);
     CHECK(doc.undo());
     CHECK(doc.workspace() == f.ws);
     CHECK(doc.redo());
     CHECK(find_by_id(journey(doc, f.macro).cards, f.c3)->lane == f.l_pains);
 
-    doc.begin_group("Nothing");
-    CHECK(doc.execute(set_journey_title(f.macro, journey(doc, f.macro).title)));  // no-op
-    doc.end_group();
-    doc.end_group();  // unbalanced: ignored
+    const auto r1 = doc.revision();
+    CHECK_FALSE(doc.execute(move_card(f.macro, f.c1, f.l_emotion, f.st_pay)));    // refused: cards on an emotion lane
+    CHECK(doc.execute(set_journey_title(f.macro, journey(doc, f.macro).title)));  // no change
     CHECK(doc.size() == 1);
-
-    // Typing: consecutive edits of one field fold into the first one's previous value.
-    doc.begin_group();
-    for (const char* text : {"B", "Bu", "Buy", "Buying"}) CHECK(doc.execute(set_step_name(f.macro, f.st_pay, text)));
-    doc.end_group();
-    CHECK(doc.size() == 2);
-    CHECK(doc.undo_label() == "Rename step “Pay”");
-    const Workspace typed = doc.workspace();
-    doc.undo();
-    CHECK(find_step(journey(doc, f.macro), f.st_pay)->name == "Pay");
-    doc.redo();
-    CHECK(doc.workspace() == typed);
-
-    // Dragging an emotion point that did not exist: the insert absorbs the later values.
-    doc.begin_group("Drag emotion");
-    for (int score : {0, 1, 2, 3}) CHECK(doc.execute(set_emotion(f.macro, f.l_emotion, f.st_pay, f.ben, score)));
-    doc.end_group();
-    CHECK(journey(doc, f.macro).emotions.back().score == 3);
-    doc.undo();
-    CHECK(journey(doc, f.macro).emotions.size() == 2);
-    doc.redo();
-    CHECK(journey(doc, f.macro).emotions.back().score == 3);
-
-    // Different fields inside one gesture do not fold.
-    doc.begin_group("Edit step");
-    CHECK(doc.execute(set_step_name(f.macro, f.st_pay, "Checkout")));
-    CHECK(doc.execute(set_step_description(f.macro, f.st_pay, "Card or PayPal")));
-    CHECK(doc.execute(set_step_name(f.macro, f.st_pay, "Check out")));
-    doc.end_group();
-    doc.undo();
-    CHECK(find_step(journey(doc, f.macro), f.st_pay)->name == "Buying");
-    CHECK(find_step(journey(doc, f.macro), f.st_pay)->description.empty());
-
-    // Undo inside a gesture closes it first.
-    doc.begin_group("Open");
-    CHECK(doc.execute(set_workspace_name("Open")));
-    CHECK(doc.undo());
-    CHECK_FALSE(doc.in_group());
-    CHECK(doc.workspace().name == "Acme");
+    CHECK(doc.revision() == r1);
 }
 
 TEST_CASE("edit: the saved position drives the dirty flag") {
@@ -455,15 +409,6 @@ TEST_CASE("edit: the saved position drives the dirty flag") {
     CHECK(doc.is_dirty());
     CHECK_FALSE(doc.can_undo());
 
-    // Saving mid-gesture: the gesture's later edits make the saved state unreachable.
-    doc.begin_group("Type");
-    doc.execute(set_workspace_name("D"));
-    doc.mark_saved();
-    CHECK_FALSE(doc.is_dirty());
-    doc.execute(set_workspace_name("DE"));
-    doc.end_group();
-    CHECK(doc.is_dirty());
-
     // The depth limit drops the oldest steps and keeps the marker honest.
     doc.reset(f.ws);
     CHECK_FALSE(doc.is_dirty());
@@ -474,12 +419,14 @@ TEST_CASE("edit: the saved position drives the dirty flag") {
     CHECK(doc.labels().front() == "Rename workspace “4”");
     while (doc.undo()) CHECK(doc.is_dirty());  // "1" fell off the end: never clean again
     CHECK(doc.workspace().name == "4");
-    doc.jump_to(3);
+    for (int i = 0; i < 3; ++i) doc.redo();
     CHECK(doc.workspace().name == "7");
     doc.mark_saved();
-    doc.jump_to(5);
+    doc.redo();
+    doc.redo();
     CHECK(doc.is_dirty());
-    doc.jump_to(3);
+    doc.undo();
+    doc.undo();
     CHECK_FALSE(doc.is_dirty());
     CHECK(doc.position() == 3);
     CHECK(doc.redo_label() == "Rename workspace “7”");
@@ -496,7 +443,6 @@ TEST_CASE("edit: property - random sequences undo to the start and redo to the e
         test::Gen g{std::mt19937_64(static_cast<std::uint64_t>(seq)), &doc.workspace()};
         const int length = 1 + static_cast<int>(g.below(40));
         for (int step = 0; step < length; ++step) {
-            if (g.one_in(8)) doc.begin_group("Gesture");
             const Workspace before = doc.workspace();
             const auto revision = doc.revision();
             const auto result = doc.execute(test::random_command(g));
@@ -509,11 +455,9 @@ TEST_CASE("edit: property - random sequences undo to the start and redo to the e
                 INFO(doc.undo_label());
                 REQUIRE((doc.revision() != revision) == (doc.workspace() != before));
             }
-            if (doc.in_group() && g.one_in(3)) doc.end_group();
             if (g.one_in(10)) doc.undo();  // undo mid-sequence, then carry on (drops the redo branch)
             if (g.one_in(20)) doc.redo();
         }
-        while (doc.in_group()) doc.end_group();
         // The end is where the sequence left the history; steps undone at the very end stay redoable.
         const Workspace end = doc.workspace();
         const std::string end_json = io::export_json(end);
@@ -523,12 +467,14 @@ TEST_CASE("edit: property - random sequences undo to the start and redo to the e
         REQUIRE(doc.workspace() == f.ws);
         REQUIRE(io::export_json(doc.workspace()) == start_json);
         REQUIRE_FALSE(doc.is_dirty());
-        doc.jump_to(end_position);
+        while (doc.position() < end_position && doc.redo()) {
+        }
         REQUIRE(doc.workspace() == end);
         REQUIRE(io::export_json(doc.workspace()) == end_json);
         while (doc.redo()) {
         }
-        doc.jump_to(0);
+        while (doc.undo()) {
+        }
         REQUIRE(doc.workspace() == f.ws);
     }
     MESSAGE("executed " << executed << " random commands, " << refusals << " refused");

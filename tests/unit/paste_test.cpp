@@ -392,11 +392,9 @@ TEST_CASE("paste: sequence is one undo step; a refusal midway leaves the documen
     CHECK(doc.revision() == revision);
     CHECK_FALSE(doc.is_dirty());
 
-    // The same inside a nested sequence and inside a gesture.
-    doc.begin_group("Gesture");
+    // The same inside a nested sequence.
     const Result nested = doc.execute(sequence("Outer", {add_card(f.journey, card), sequence("Inner", {remove_card(f.journey, f.existing),
                                                                                                         remove_card(f.journey, new_id())})}));
-    doc.end_group();
     CHECK(nested.refusal == "That card no longer exists.");
     CHECK(io::export_json(doc.workspace()) == before);
     CHECK(doc.size() == 0);
