@@ -57,9 +57,13 @@ struct InsightRows {
     std::vector<std::size_t> starts;            // where each insight's text starts in `folded`
     // Every insight in the order of its folded title (stable), for the sort by title; sorted again
     // only when a title changed (checked per revision against the titles it was made from).
+    // Titles are kept in one buffer each (offsets of insight k: starts[k] .. starts[k + 1]), not as
+    // 100,000 strings: allocating those was most of the time of sorting.
     std::optional<std::uint64_t> titles_revision;
-    std::vector<std::string> titles;            // the titles as they were when sorted
-    std::vector<std::string> title_keys;        // the same, folded for search (what is compared)
+    std::string titles;                         // the titles as they were when sorted
+    std::vector<std::size_t> title_starts;
+    std::string title_keys;                     // the same, folded for search (what is compared)
+    std::vector<std::size_t> key_starts;
     std::vector<int> by_title;
 };
 

@@ -206,7 +206,13 @@ enum Column { kTitle, kType, kEvidence, kSource, kValidated, kSteps, kColumns };
 
 // Every insight's searchable text folded into one buffer (InsightRows::folded).
 void fold_texts(InsightRows& rows, const Workspace& ws) {
+    std::size_t bytes = 0;   // folding keeps ASCII as long as it is: the buffer grows once
+    for (const Insight& i : ws.insights) {
+        bytes += i.title.size() + i.text.size() + i.source_detail.size() + 3;
+        for (const auto& t : i.tags) bytes += t.size() + 1;
+    }
     rows.folded.clear();
+    rows.folded.reserve(bytes);
     rows.starts.clear();
     rows.starts.reserve(ws.insights.size());
     for (const Insight& i : ws.insights) {
@@ -228,17 +234,26 @@ void fold_texts(InsightRows& rows, const Workspace& ws) {
 // a title differs from those it was sorted by.
 void order_by_title(InsightRows& rows, const Workspace& ws) {
     const std::size_t n = ws.insights.size();
-    bool same = rows.titles.size() == n;
-    for (std::size_t k = 0; k < n && same; ++k) same = rows.titles[k] == ws.insights[k].title;
+    const auto piece = [](const std::string& all, const std::vector<std::size_t>& starts, std::size_t k) {
+        return std::string_view(all).substr(starts[k], starts[k + 1] - starts[k]);
+    };
+    bool same = rows.title_starts.size() == n + 1;
+    for (std::size_t k = 0; k < n && same; ++k) same = piece(rows.titles, rows.title_starts, k) == ws.insights[k].title;
     if (same) return;
-    rows.titles.clear();
-    rows.title_keys.clear();
-    for (const Insight& i : ws.insights) rows.titles.push_back(i.title), rows.title_keys.push_back(layout::fold_for_search(i.title));
+    rows.titles.clear(), rows.title_starts.assign(1, 0);
+    rows.title_keys.clear(), rows.key_starts.assign(1, 0);
+    for (const Insight& i : ws.insights) {
+        rows.titles += i.title;
+        rows.title_starts.push_back(rows.titles.size());
+        layout::fold_for_search_append(rows.title_keys, i.title);
+        rows.key_starts.push_back(rows.title_keys.size());
+    }
     rows.by_title.resize(n);
     for (std::size_t k = 0; k < n; ++k) rows.by_title[k] = static_cast<int>(k);
-    const auto& keys = rows.title_keys;
-    std::stable_sort(rows.by_title.begin(), rows.by_title.end(),
-                     [&keys](int a, int b) { return keys[static_cast<std::size_t>(a)] < keys[static_cast<std::size_t>(b)]; });
+    std::stable_sort(rows.by_title.begin(), rows.by_title.end(), [&](int a, int b) {
+        return piece(rows.title_keys, rows.key_starts, static_cast<std::size_t>(a)) <
+               piece(rows.title_keys, rows.key_starts, static_cast<std::size_t>(b));
+    });
 }
 
 // What the table shows (InsightRows): recomputed only when its key changes. 100,000 insights: the
@@ -283,8 +298,9 @@ const InsightRows& table_rows(const ViewContext& ctx) {
         } else {
             // Descending, equal titles keep workspace order (as a stable sort would): runs of equal
             // titles are taken from the end, each in its own order.
-            const auto key_at = [&rows](std::size_t j) -> const std::string& {
-                return rows.title_keys[static_cast<std::size_t>(rows.by_title[j])];
+            const auto key_at = [&rows](std::size_t j) {
+                const auto k = static_cast<std::size_t>(rows.by_title[j]);
+                return std::string_view(rows.title_keys).substr(rows.key_starts[k], rows.key_starts[k + 1] - rows.key_starts[k]);
             };
             for (std::size_t end = n; end > 0;) {
                 std::size_t begin = end - 1;
