@@ -32,7 +32,7 @@ struct SearchEntry {
     std::string detail;          // shown beside it, matched with less weight ("L1 Macro journeys")
     // Folded once by fold_entries (rank_entries folds entries that are not, for each query).
     bool folded = false;
-    std::string folded_title, folded_full;   // title; title + " " + detail
+    std::string folded_title = {}, folded_full = {};   // title; title + " " + detail
 };
 
 struct SearchHit {
