@@ -272,9 +272,17 @@
   }
   // Without a purpose the file is a workspace to import; with one (e.g. 'insights-csv') its text goes
   // back to the view that asked for it.
+  // The text is written into the app's memory as UTF-8 by TextEncoder, after one line of JSON
+  // saying what it is: through JSON.stringify and stringToUTF8 a 16 MB spreadsheet blocked the page.
   async function fileChosen(file, purpose) {
-    const text = await file.text();
-    const result = call('fileChosen', JSON.stringify({ purpose, name: file.name, text }));
+    const head = new TextEncoder().encode(JSON.stringify({ purpose, name: file.name }) + '\n');
+    const text = new TextEncoder().encode(await file.text());
+    const ptr = Module._malloc(head.length + text.length + 1);
+    Module.HEAPU8.set(head, ptr);
+    Module.HEAPU8.set(text, ptr + head.length);
+    Module.HEAPU8[ptr + head.length + text.length] = 0;
+    const result = withString('fileChosen', (n) => Module.UTF8ToString(Module._wm_call(n, ptr)));
+    Module._free(ptr);
     requestFrame(0);
     return result;
   }

@@ -2,7 +2,8 @@
 // system in memory and is not atomic per document).
 //
 // Database "waymark" (version 1):
-//   docs       {id, name, modified, size, journeys, cards, head, format, deleted}  — one per document
+//   docs       {id, name, modified, size, journeys, cards, head, format, deleted,
+//               snapshots: [{key, time, label, size}] (oldest first, what history() lists)}  — one per document
 //   snapshots  {key (auto), doc, time, label, size, bytes}  (index "doc")            — last 50 per doc
 //   meta       {k, v}                                                                — "last" open doc
 // Each save is ONE transaction: add the snapshot, move the document's head, drop snapshots beyond
@@ -99,9 +100,12 @@
       const key = time * 1000 + (seq++ % 1000);
       const tx = db.transaction(['docs', 'snapshots'], 'readwrite');
       const finished = done(tx);
-      tx.objectStore('snapshots').put({ key, doc: meta.doc, time, label: meta.label || '', size: bytes.length, bytes });
+      const label = meta.label || '';
+      tx.objectStore('snapshots').put({ key, doc: meta.doc, time, label, size: bytes.length, bytes });
+      const snapshots = ((prior && prior.snapshots) || []).concat([{ key, time, label, size: bytes.length }]).slice(-KEEP);
       const record = { id: meta.doc, name: meta.name, modified: time, size: bytes.length, journeys: meta.journeys, cards: meta.cards,
-                       head: key, format: meta.format, deleted: prior ? !!prior.deleted : false, created: prior ? prior.created || time : time };
+                       head: key, format: meta.format, deleted: prior ? !!prior.deleted : false, created: prior ? prior.created || time : time,
+                       snapshots };
       tx.objectStore('docs').put(record);
       if (tx.commit) tx.commit();
       await finished;
@@ -123,11 +127,26 @@
     } catch { /* the next save prunes */ }
   }
 
-  // The snapshots of a document, newest first, without their bytes.
+  // The snapshots of a document, newest first, without their bytes. The keys come from the index
+  // (keys only) and what is known of each from the document record, which save() keeps: reading the
+  // snapshots themselves brought every one of them into the page after each save — 50 copies of a
+  // document of 100,000 insights is a gigabyte, seconds of blocked page. Snapshots saved before the
+  // record kept that list are read, once each time, until newer saves have replaced them.
   async function history(id) {
     return withDb(async (db) => {
-      const snaps = await request(db.transaction('snapshots').objectStore('snapshots').index('doc').getAll(IDBKeyRange.only(id)));
-      return snaps.map((s) => ({ key: s.key, time: s.time, label: s.label, size: s.size })).sort((a, b) => b.key - a.key);
+      const tx = db.transaction(['docs', 'snapshots']);
+      const [doc, keys] = await Promise.all([request(tx.objectStore('docs').get(id)),
+                                             request(tx.objectStore('snapshots').index('doc').getAllKeys(IDBKeyRange.only(id)))]);
+      const listed = new Map(((doc && doc.snapshots) || []).map((s) => [s.key, s]));
+      const unlisted = keys.filter((key) => !listed.has(key));
+      if (unlisted.length) {
+        const store = db.transaction('snapshots').objectStore('snapshots');
+        for (const s of await Promise.all(unlisted.map((key) => request(store.get(key))))) if (s) listed.set(s.key, s);
+      }
+      return keys.filter((key) => listed.has(key)).map((key) => {
+        const s = listed.get(key);
+        return { key: s.key, time: s.time, label: s.label, size: s.size };
+      }).sort((a, b) => b.key - a.key);
     });
   }
 

@@ -133,6 +133,12 @@ Command remove_persona(Id persona);
 Command move_persona(Id persona, std::size_t index);
 
 Command add_insight(Insight insight, std::size_t index = kEnd);
+// Many insights at the end, as one undo step labelled `label` (a CSV import): each is checked as
+// add_insight checks it, and one refusal refuses all. Linear in the number of insights (ids are
+// checked against a hash set, the list grows once). The insights are moved into the document on
+// the first successful apply, not copied (100,000 of them are megabytes of text); a second apply
+// of the same command refuses.
+Command add_insights(std::vector<Insight> insights, std::string label);
 Command replace_insight(Insight insight);
 Command remove_insight(Id insight);
 

@@ -7,6 +7,7 @@
 #include "edit/commands.hpp"
 #include "edit/rules.hpp"
 #include "model/date.hpp"
+#include "model/limits.hpp"
 
 namespace wm::edit {
 
@@ -313,6 +314,39 @@ Command move_persona(Id persona, std::size_t index) { return move_item<Persona>(
 
 Command add_insight(Insight insight, std::size_t index) { return add_item(std::move(insight), index); }
 Command replace_insight(Insight insight) { return replace_item(std::move(insight)); }
+
+Command add_insights(std::vector<Insight> insights, std::string label) {
+    return Command([insights = std::move(insights), label = std::move(label), applied = false](Transaction& tx) mutable -> Result {
+        if (applied) return refuse("These insights were added already.");
+        if (insights.empty()) return Result::ok();
+        const auto& list = tx.ws().insights;
+        if (list.size() + insights.size() > limits::kMaxInsights)
+            return refuse("A workspace holds at most " + std::to_string(limits::kMaxInsights) + " insights; it has " +
+                          std::to_string(list.size()) + " and " + std::to_string(insights.size()) + " would be added.");
+        // Ids: sorted once and searched, rather than a hash set of 100,000 nodes (the allocations
+        // were most of the time of a big import).
+        std::vector<Id> fresh;
+        fresh.reserve(insights.size());
+        for (const auto& i : insights) {
+            if (i.id.is_nil()) return refuse("Each new insight needs an id of its own (" + label_of(i) + " has none).");
+            if (std::string why = detail::check_insight(tx.ws(), i); !why.empty()) return refuse(label_of(i) + ": " + why);
+            fresh.push_back(i.id);
+        }
+        std::sort(fresh.begin(), fresh.end());
+        if (std::adjacent_find(fresh.begin(), fresh.end()) != fresh.end())
+            return refuse("Each new insight needs an id of its own (two of them share one).");
+        for (const auto& i : list)
+            if (std::binary_search(fresh.begin(), fresh.end(), i.id))
+                return refuse("Each new insight needs an id of its own (" + label_of(i) + " already has one of them).");
+        std::vector<std::size_t> at(insights.size());
+        for (std::size_t k = 0; k < at.size(); ++k) at[k] = list.size() + k;
+        tx.set_label(label);
+        tx.insert_many(loc::ws_field(&Workspace::insights), std::move(at), std::move(insights));
+        insights.clear();
+        applied = true;
+        return Result::ok();
+    });
+}
 Command remove_insight(Id insight) { return remove_item<Insight>(insight); }
 
 Command add_opportunity(Opportunity opportunity, std::size_t index) { return add_item(std::move(opportunity), index); }

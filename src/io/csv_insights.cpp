@@ -107,32 +107,65 @@ std::string insights_csv(const Workspace& ws) {
 
 // [SECTION] Parsing -----------------------------------------------------------------------------
 
-CsvTable parse_csv(std::string_view text) {
-    CsvTable t;
-    if (text.size() > limits::kMaxFileBytes) {
-        t.error = "The file is larger than " + std::to_string(limits::kMaxFileBytes / (1024 * 1024)) + " MB.";
-        return t;
+CsvReader::CsvReader(std::string text) : text_(std::move(text)) {
+    if (text_.size() > limits::kMaxFileBytes) {
+        fail("The file is larger than " + std::to_string(limits::kMaxFileBytes / (1024 * 1024)) + " MB.");
+        return;
     }
-    if (text.substr(0, kUtf8Bom.size()) == kUtf8Bom) text.remove_prefix(kUtf8Bom.size());
+    if (std::string_view(text_).substr(0, kUtf8Bom.size()) == kUtf8Bom) pos_ = kUtf8Bom.size();
+    const std::string_view text_view = std::string_view(text_).substr(pos_);
 
     // Delimiter: whichever of ',' and ';' the first line holds more of, outside quotes.
-    {
-        int commas = 0, semicolons = 0;
-        bool in_quotes = false;
-        for (char c : text) {
-            if (c == '"') in_quotes = !in_quotes;
-            else if (!in_quotes && (c == '\n' || c == '\r')) break;
-            else if (!in_quotes && c == ',') ++commas;
-            else if (!in_quotes && c == ';') ++semicolons;
-        }
-        t.delimiter = semicolons > commas ? ';' : ',';
+    int commas = 0, semicolons = 0;
+    bool in_quotes = false;
+    for (char c : text_view) {
+        if (c == '"') in_quotes = !in_quotes;
+        else if (!in_quotes && (c == '\n' || c == '\r')) break;
+        else if (!in_quotes && c == ',') ++commas;
+        else if (!in_quotes && c == ';') ++semicolons;
     }
+    table_.delimiter = semicolons > commas ? ';' : ',';
 
+    // Lines, for progress: line ends as the reader counts them (LF, CRLF, a lone CR), plus a last
+    // line without one.
+    for (std::size_t i = 0; i < text_view.size(); ++i)
+        if (text_view[i] == '\n' || (text_view[i] == '\r' && (i + 1 == text_view.size() || text_view[i + 1] != '\n'))) ++lines_;
+    if (!text_view.empty() && text_view.back() != '\n' && text_view.back() != '\r') ++lines_;
+}
+
+void CsvReader::fail(std::string error) {
+    table_.error = std::move(error);
+    table_.rows.clear();
+    table_.lines.clear();
+    table_.row_errors.clear();
+    done_ = true;
+}
+
+bool CsvReader::step(std::size_t max_rows) {
+    for (std::size_t n = 0; n < max_rows && !done_; ++n)
+        if (!read_row()) done_ = true;
+    return done_;
+}
+
+bool CsvReader::read_row() {
+    const std::string_view text = text_;
+    std::size_t& i = pos_;
+    if (i >= text.size()) return false;
+    if (table_.rows.size() > limits::kMaxInsights) {
+        fail("The file has more than " + std::to_string(limits::kMaxInsights) + " rows.");
+        return false;
+    }
+    const char delimiter = table_.delimiter;
     std::vector<std::string> row;
+    row.reserve(table_.rows.empty() ? 8 : table_.rows[0].size());
     std::string field, row_error;
-    int line = 1, row_line = 1;
+    const int row_line = line_;
     bool field_quoted = false;   // the current field began with a quote
-    std::size_t i = 0;
+    // Text is taken in runs up to the next character that means something, not a character at a
+    // time; a field keeps at most one byte past the text limit (enough to report it as too long).
+    const auto keep = [&field](std::string_view run) {
+        if (field.size() <= limits::kMaxTextBytes) field.append(run.substr(0, limits::kMaxTextBytes + 1 - field.size()));
+    };
     // Every field is read back through csv_restore: '=x written by a CSV export is =x again.
     const auto end_field = [&] {
         row.push_back(csv_restore(field));
@@ -140,60 +173,54 @@ CsvTable parse_csv(std::string_view text) {
     };
     const auto end_row = [&] {
         end_field();
-        field_quoted = false;
-        t.rows.push_back(std::move(row));
-        t.lines.push_back(row_line);
-        t.row_errors.push_back(std::move(row_error));
-        row.clear();
-        row_error.clear();
+        table_.rows.push_back(std::move(row));
+        table_.lines.push_back(row_line);
+        table_.row_errors.push_back(std::move(row_error));
+        return true;
     };
     while (i < text.size()) {
-        if (t.rows.size() > limits::kMaxInsights) {
-            t.error = "The file has more than " + std::to_string(limits::kMaxInsights) + " rows.";
-            t.rows.clear();
-            return t;
-        }
         const char c = text[i];
         if (field.empty() && !field_quoted && c == '"') {
             // A quoted field: runs to the next lone quote; "" is a quote; newlines belong to the field.
             field_quoted = true;
-            const int start_line = line;
+            const int start_line = line_;
             ++i;
             bool closed = false;
             while (i < text.size()) {
-                const char q = text[i];
-                if (q == '"') {
-                    if (i + 1 < text.size() && text[i + 1] == '"') {
-                        field += '"';
-                        i += 2;
-                        continue;
-                    }
+                std::size_t run = i;
+                while (run < text.size() && text[run] != '"' && text[run] != '\n') ++run;
+                keep(text.substr(i, run - i));
+                i = run;
+                if (i >= text.size()) break;
+                if (text[i] == '\n') {
+                    ++line_;
+                    keep("\n");
                     ++i;
-                    closed = true;
-                    break;
+                    continue;
                 }
-                if (q == '\n') ++line;
-                if (field.size() < limits::kMaxTextBytes + 1) field += q;
+                if (i + 1 < text.size() && text[i + 1] == '"') {
+                    field += '"';
+                    i += 2;
+                    continue;
+                }
                 ++i;
+                closed = true;
+                break;
             }
             if (!closed) {
-                t.error = "Line " + std::to_string(start_line) + ": a quoted field is never closed (a \" is missing).";
-                t.rows.clear();
-                t.lines.clear();
-                t.row_errors.clear();
-                return t;
+                fail("Line " + std::to_string(start_line) + ": a quoted field is never closed (a \" is missing).");
+                return false;
             }
             // Anything but a delimiter or line end after the closing quote is malformed; keep it
             // (the user sees the text) and flag the row.
-            if (i < text.size() && text[i] != t.delimiter && text[i] != '\r' && text[i] != '\n' && row_error.empty())
+            if (i < text.size() && text[i] != delimiter && text[i] != '\r' && text[i] != '\n' && row_error.empty())
                 row_error = "text after a closing quote in field " + std::to_string(row.size() + 1);
             continue;
         }
-        if (c == t.delimiter) {
+        if (c == delimiter) {
             if (row.size() >= kMaxColumns) {
-                t.error = "Line " + std::to_string(row_line) + ": more than " + std::to_string(kMaxColumns) + " columns.";
-                t.rows.clear();
-                return t;
+                fail("Line " + std::to_string(row_line) + ": more than " + std::to_string(kMaxColumns) + " columns.");
+                return false;
             }
             end_field();
             field_quoted = false;
@@ -202,17 +229,30 @@ CsvTable parse_csv(std::string_view text) {
         }
         if (c == '\r' || c == '\n') {
             i += (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ? 2 : 1;
-            end_row();
-            ++line;
-            row_line = line;
+            ++line_;
+            return end_row();
+        }
+        if (c == '"') {
+            if (row_error.empty()) row_error = "a quote inside an unquoted field " + std::to_string(row.size() + 1);
+            keep("\"");
+            ++i;
             continue;
         }
-        if (c == '"' && row_error.empty()) row_error = "a quote inside an unquoted field " + std::to_string(row.size() + 1);
-        if (field.size() < limits::kMaxTextBytes + 1) field += c;
-        ++i;
+        std::size_t run = i;
+        while (run < text.size() && text[run] != delimiter && text[run] != '\r' && text[run] != '\n' && text[run] != '"') ++run;
+        keep(text.substr(i, run - i));
+        i = run;
     }
-    if (!field.empty() || field_quoted || !row.empty()) end_row();   // last line without line end
-    return t;
+    // The last line, without a line end.
+    if (!field.empty() || field_quoted || !row.empty()) end_row();
+    return false;
+}
+
+CsvTable parse_csv(std::string_view text) {
+    CsvReader reader{std::string(text)};
+    while (!reader.step(4096)) {
+    }
+    return reader.take();
 }
 
 // [SECTION] Import ------------------------------------------------------------------------------
@@ -256,18 +296,19 @@ std::vector<InsightColumn> guess_mapping(const std::vector<std::string>& header)
     return out;
 }
 
-InsightImport import_insights(const CsvTable& table, const std::vector<InsightColumn>& mapping, const Workspace& ws) {
-    InsightImport r;
+InsightPlanner::InsightPlanner(const CsvTable& table, std::vector<InsightColumn> mapping, const Workspace& ws)
+    : mapping_(std::move(mapping)), existing_(ws.insights.size()) {
+    InsightImport& r = result_;
     if (!table.error.empty()) {
         r.error = table.error;
-        return r;
+        return;
     }
     if (table.rows.empty()) {
         r.error = "The file is empty.";
-        return r;
+        return;
     }
     const auto& header = table.rows[0];
-    const auto column = [&](std::size_t c) { return c < mapping.size() ? mapping[c] : InsightColumn::ignored; };
+    const auto column = [&](std::size_t c) { return c < mapping_.size() ? mapping_[c] : InsightColumn::ignored; };
     std::vector<int> uses(kInsightColumnCount, 0);
     for (std::size_t c = 0; c < header.size(); ++c) {
         ++uses[static_cast<std::size_t>(column(c))];
@@ -277,14 +318,33 @@ InsightImport import_insights(const CsvTable& table, const std::vector<InsightCo
     for (int k = 1; k < kInsightColumnCount; ++k)
         if (uses[static_cast<std::size_t>(k)] > 1) {
             r.error = "Two columns are mapped to " + std::string(kLabels[static_cast<std::size_t>(k)]) + ".";
-            return r;
+            return;
         }
     if (uses[static_cast<std::size_t>(InsightColumn::title)] == 0) {
         r.error = "No column is mapped to Title.";
-        return r;
+        return;
     }
+    // Names are looked up in tables made once, not by walking every persona and step per cell: a
+    // file of 100,000 rows naming steps would otherwise compare millions of labels. Same choices as
+    // a walk would make: the last persona of a name, the first step of a label.
+    if (uses[static_cast<std::size_t>(InsightColumn::personas)] > 0)
+        for (const auto& p : ws.personas) personas_[lower(p.name)] = p.id;
+    if (uses[static_cast<std::size_t>(InsightColumn::steps)] > 0)
+        for (const auto& j : ws.journeys)
+            for (const auto& st : j.stages)
+                for (const auto& s : st.steps) steps_.emplace(lower(step_label(j, s)), StepRef{j.id, s.id});
+    next_ = 1;
+    rows_ = table.rows.size();
+    r.insights.reserve(rows_ - 1);
+}
 
-    for (std::size_t row = 1; row < table.rows.size(); ++row) {
+bool InsightPlanner::step(const CsvTable& table, std::size_t max_rows) {
+    if (done()) return true;   // also when the mapping or the file could not be imported at all
+    InsightImport& r = result_;
+    const auto& header = table.rows[0];
+    const auto column = [&](std::size_t c) { return c < mapping_.size() ? mapping_[c] : InsightColumn::ignored; };
+    for (std::size_t end = std::min(rows_, next_ + max_rows); next_ < end; ++next_) {
+        const std::size_t row = next_;
         const auto& cells = table.rows[row];
         const bool blank = std::all_of(cells.begin(), cells.end(), [](const std::string& s) { return trim(s).empty(); });
         if (blank && table.row_errors[row].empty()) {
@@ -333,12 +393,9 @@ InsightImport import_insights(const CsvTable& table, const std::vector<InsightCo
                 }
                 case InsightColumn::personas:
                     for (const auto& name : split_list(cell)) {
-                        const Persona* found = nullptr;
-                        for (const auto& p : ws.personas)
-                            if (lower(p.name) == lower(name)) found = &p;
-                        if (found) {
-                            if (std::find(in.personas.begin(), in.personas.end(), found->id) == in.personas.end())
-                                in.personas.push_back(found->id);
+                        if (const auto found = personas_.find(lower(name)); found != personas_.end()) {
+                            if (std::find(in.personas.begin(), in.personas.end(), found->second) == in.personas.end())
+                                in.personas.push_back(found->second);
                         } else {
                             reasons.push_back("unknown persona " + quoted(name));
                         }
@@ -346,14 +403,9 @@ InsightImport import_insights(const CsvTable& table, const std::vector<InsightCo
                     break;
                 case InsightColumn::steps:
                     for (const auto& name : split_list(cell)) {
-                        std::optional<StepRef> found;
-                        for (const auto& j : ws.journeys)
-                            for (const auto& st : j.stages)
-                                for (const auto& s : st.steps)
-                                    if (!found && lower(step_label(j, s)) == lower(name)) found = StepRef{j.id, s.id};
-                        if (found) {
-                            if (std::find(in.steps.begin(), in.steps.end(), *found) == in.steps.end())
-                                in.steps.push_back(*found);
+                        if (const auto found = steps_.find(lower(name)); found != steps_.end()) {
+                            if (std::find(in.steps.begin(), in.steps.end(), found->second) == in.steps.end())
+                                in.steps.push_back(found->second);
                         } else {
                             reasons.push_back("unknown step " + quoted(name) + " (expected \"Journey / Step\")");
                         }
@@ -366,7 +418,7 @@ InsightImport import_insights(const CsvTable& table, const std::vector<InsightCo
             }
         }
         if (in.title.empty()) reasons.insert(reasons.begin(), "empty title");
-        if (reasons.empty() && ws.insights.size() + r.insights.size() >= limits::kMaxInsights)
+        if (reasons.empty() && existing_ + r.insights.size() >= limits::kMaxInsights)
             reasons.push_back("the workspace already holds " + std::to_string(limits::kMaxInsights) + " insights");
         if (!reasons.empty()) {
             std::string all;
@@ -376,7 +428,13 @@ InsightImport import_insights(const CsvTable& table, const std::vector<InsightCo
         }
         r.insights.push_back(std::move(in));
     }
-    return r;
+    return done();
+}
+
+InsightImport import_insights(const CsvTable& table, const std::vector<InsightColumn>& mapping, const Workspace& ws) {
+    InsightPlanner planner(table, mapping, ws);
+    planner.step(table, table.rows.size());
+    return planner.take();
 }
 
 }  // namespace wm::io

@@ -10,6 +10,9 @@
 //      neutralised '=x reads as =x), and guess_mapping() proposes which
 //      insight field each header column holds;
 //   2. the user confirms or changes the mapping, and import_insights() builds the insights.
+// Both steps also come as objects that work in slices (CsvReader, InsightPlanner): a file of
+// 100,000 rows takes longer than a frame, so the app reads and checks it a few hundred rows at a
+// time and shows how far it got. parse_csv and import_insights are those objects run to the end.
 // Nothing is silently dropped: columns mapped to nothing are listed, and every row that cannot
 // become an insight is listed with its line number and all of its reasons (bad date, unknown type,
 // empty title, unknown persona or step, too many fields, ...). Only blank lines are skipped, and
@@ -18,6 +21,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "model/model.hpp"
@@ -40,6 +44,31 @@ struct CsvTable {
     std::string error;                            // the whole text is unreadable (then rows is empty)
 };
 CsvTable parse_csv(std::string_view text);
+
+// parse_csv in slices. Owns the text; step() reads up to `max_rows` more rows and says whether the
+// whole text is read (or an error stopped it). Progress is in lines: rows are only known once
+// read, lines are counted up front (a quoted field may span several, so rows <= lines).
+class CsvReader {
+public:
+    explicit CsvReader(std::string text);
+    bool step(std::size_t max_rows);
+    [[nodiscard]] bool done() const { return done_; }
+    [[nodiscard]] std::size_t line() const { return done_ ? lines_ : static_cast<std::size_t>(line_ - 1); }  // lines read
+    [[nodiscard]] std::size_t lines() const { return lines_; }                                               // lines in the text
+    [[nodiscard]] const CsvTable& table() const { return table_; }
+    CsvTable take() { return std::move(table_); }   // once done()
+
+private:
+    void fail(std::string error);
+    bool read_row();   // one row (false: the text is used up or unreadable)
+
+    std::string text_;
+    std::size_t pos_ = 0;
+    std::size_t lines_ = 0;
+    int line_ = 1;
+    bool done_ = false;
+    CsvTable table_;
+};
 
 // [SECTION] Import ------------------------------------------------------------------------------
 enum class InsightColumn { ignored, title, text, type, source, source_detail, evidence, last_validated, impact,
@@ -65,5 +94,28 @@ struct InsightImport {
 // `mapping` has one entry per header column (missing entries count as ignored). Persona and step
 // names are looked up in `ws`; new insights also count against limits::kMaxInsights.
 InsightImport import_insights(const CsvTable& table, const std::vector<InsightColumn>& mapping, const Workspace& ws);
+
+// import_insights in slices. What it needs of the workspace (persona and step names, the number of
+// insights) is taken when it is made, so the workspace may change meanwhile — the command that
+// adds the insights checks them again. step() checks up to `max_rows` more rows of `table` (the
+// same table every time) and says whether all are done.
+class InsightPlanner {
+public:
+    InsightPlanner(const CsvTable& table, std::vector<InsightColumn> mapping, const Workspace& ws);
+    bool step(const CsvTable& table, std::size_t max_rows);
+    [[nodiscard]] bool done() const { return next_ >= rows_; }
+    [[nodiscard]] std::size_t checked() const { return next_ > 0 ? next_ - 1 : 0; }   // data rows checked
+    [[nodiscard]] std::size_t total() const { return rows_ > 0 ? rows_ - 1 : 0; }     // data rows in all
+    [[nodiscard]] const InsightImport& result() const { return result_; }
+    InsightImport take() { return std::move(result_); }
+
+private:
+    std::vector<InsightColumn> mapping_;
+    std::unordered_map<std::string, Id> personas_;       // lower-cased name -> persona (the last of a name)
+    std::unordered_map<std::string, StepRef> steps_;     // lower-cased "Journey / Step" -> step (the first)
+    std::size_t existing_ = 0;                           // insights already in the workspace
+    std::size_t next_ = 0, rows_ = 0;                    // next row of the table to check, rows in it
+    InsightImport result_;
+};
 
 }  // namespace wm::io

@@ -26,7 +26,9 @@
 #include <array>
 #include <cstring>
 #include <new>
-#include <sstream>
+#include <istream>
+#include <ostream>
+#include <streambuf>
 
 #include <rapidjson/error/en.h>
 
@@ -61,23 +63,68 @@ std::string newer_version_message(long long found) {
            " and older. Please update Waymark to open it";
 }
 
-// CRC-32 (IEEE 802.3, reflected): catches torn writes and bit rot in stored snapshots.
-constexpr std::array<std::uint32_t, 256> make_crc_table() {
-    std::array<std::uint32_t, 256> table{};
+// CRC-32 (IEEE 802.3, reflected): catches torn writes and bit rot in stored snapshots. Computed
+// eight bytes at a time ("slicing-by-8", eight tables): a byte at a time it was half the time of
+// saving a snapshot of 100,000 insights.
+using CrcTables = std::array<std::array<std::uint32_t, 256>, 8>;
+constexpr CrcTables make_crc_tables() {
+    CrcTables t{};
     for (std::uint32_t i = 0; i < 256; ++i) {
         std::uint32_t c = i;
         for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-        table[i] = c;
+        t[0][i] = c;
     }
-    return table;
+    for (std::size_t k = 1; k < 8; ++k)
+        for (std::size_t i = 0; i < 256; ++i) t[k][i] = (t[k - 1][i] >> 8) ^ t[0][t[k - 1][i] & 0xFF];
+    return t;
 }
-constexpr std::array<std::uint32_t, 256> kCrcTable = make_crc_table();
+constexpr CrcTables kCrc = make_crc_tables();
 
 std::uint32_t crc32(std::string_view bytes) {
+    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+    std::size_t n = bytes.size();
+    const auto le32 = [](const unsigned char* q) {
+        return static_cast<std::uint32_t>(q[0]) | static_cast<std::uint32_t>(q[1]) << 8 |
+               static_cast<std::uint32_t>(q[2]) << 16 | static_cast<std::uint32_t>(q[3]) << 24;
+    };
     std::uint32_t c = 0xFFFFFFFFu;
-    for (const char b : bytes) c = kCrcTable[(c ^ static_cast<unsigned char>(b)) & 0xFF] ^ (c >> 8);
+    for (; n >= 8; p += 8, n -= 8) {
+        const std::uint32_t a = le32(p) ^ c, b = le32(p + 4);
+        c = kCrc[7][a & 0xFF] ^ kCrc[6][(a >> 8) & 0xFF] ^ kCrc[5][(a >> 16) & 0xFF] ^ kCrc[4][a >> 24] ^
+            kCrc[3][b & 0xFF] ^ kCrc[2][(b >> 8) & 0xFF] ^ kCrc[1][(b >> 16) & 0xFF] ^ kCrc[0][b >> 24];
+    }
+    for (; n > 0; ++p, --n) c = kCrc[0][(c ^ *p) & 0xFF] ^ (c >> 8);
     return c ^ 0xFFFFFFFFu;
 }
+
+// cereal writes to and reads from streams. These put the payload straight into the snapshot's
+// string, behind its header, and read it where it lies: a string stream would copy 24 MB (a
+// snapshot of 100,000 insights) once more each way.
+class AppendBuf final : public std::streambuf {
+public:
+    explicit AppendBuf(std::string& out) : out_(out) {}
+
+protected:
+    std::streamsize xsputn(const char* s, std::streamsize n) override {
+        out_.append(s, static_cast<std::size_t>(n));
+        return n;
+    }
+    int_type overflow(int_type c) override {
+        if (!traits_type::eq_int_type(c, traits_type::eof())) out_.push_back(traits_type::to_char_type(c));
+        return traits_type::not_eof(c);
+    }
+
+private:
+    std::string& out_;
+};
+
+class ViewBuf final : public std::streambuf {
+public:
+    explicit ViewBuf(std::string_view in) {
+        char* begin = const_cast<char*>(in.data());   // only ever read: the get area of an input stream
+        setg(begin, begin, begin + in.size());
+    }
+};
 
 template <class T>
 void put_le(std::string& out, T v) {
@@ -218,17 +265,20 @@ LoadResult import_json(std::string_view text) {
 }
 
 std::string save_snapshot(const Workspace& ws) {
-    std::ostringstream payload_stream(std::ios::binary);
-    {
-        cereal::PortableBinaryOutputArchive ar(payload_stream);
-        ar(ws);
-    }
-    const std::string payload = std::move(payload_stream).str();
     std::string out(kMagic, sizeof kMagic);
     put_le<std::uint32_t>(out, static_cast<std::uint32_t>(kFormatVersion));
-    put_le<std::uint64_t>(out, payload.size());
-    put_le<std::uint32_t>(out, crc32(payload));
-    out += payload;
+    out.resize(kSnapshotHeader);   // size and checksum are filled in once the payload is there
+    {
+        AppendBuf buf(out);
+        std::ostream stream(&buf);
+        cereal::PortableBinaryOutputArchive ar(stream);
+        ar(ws);
+    }
+    const std::string_view payload = std::string_view(out).substr(kSnapshotHeader);
+    std::string fields;
+    put_le<std::uint64_t>(fields, payload.size());
+    put_le<std::uint32_t>(fields, crc32(payload));
+    out.replace(12, fields.size(), fields);
     return out;
 }
 
@@ -251,7 +301,8 @@ LoadResult load_snapshot(std::string_view bytes) {
         if (crc32(payload) != get_le<std::uint32_t>(bytes, 20))
             return {std::nullopt, "snapshot is damaged: checksum mismatch"};
 
-        std::istringstream in(std::string(payload), std::ios::binary);
+        ViewBuf buf(payload);
+        std::istream in(&buf);
         Workspace ws;
         {
             cereal::PortableBinaryInputArchive ar(in);

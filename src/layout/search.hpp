@@ -30,6 +30,9 @@ struct SearchEntry {
     std::string view;            // views: the view key ("backlog")
     std::string title;           // what is shown and matched
     std::string detail;          // shown beside it, matched with less weight ("L1 Macro journeys")
+    // Folded once by fold_entries (rank_entries folds entries that are not, for each query).
+    bool folded = false;
+    std::string folded_title = {}, folded_full = {};   // title; title + " " + detail
 };
 
 struct SearchHit {
@@ -40,6 +43,8 @@ struct SearchHit {
 // Lowercases (as fold_case in journey_layout.hpp) and takes the accents off Latin letters
 // (Latin-1 and Latin Extended-A; æ → ae, œ → oe, ß → ss); combining accents are dropped.
 std::string fold_for_search(std::string_view utf8);
+// The same, appended to `out` (folding many texts into one buffer allocates once).
+void fold_for_search_append(std::string& out, std::string_view utf8);
 
 // How well a folded query matches a folded text: 0 = not at all; an empty query matches everything
 // with score 1.
@@ -48,6 +53,10 @@ int match_score(std::string_view folded_text, std::string_view folded_query);
 // Everything in the workspace that can be found by name: journeys (detail: "L<n> <level name>",
 // and "to-be" when it is one), personas (role), opportunities (status), insights.
 std::vector<SearchEntry> searchable_entries(const Workspace& ws);
+
+// Folds every entry's title and detail for matching, so that ranking a query over 100,000 entries
+// (a big insight repository) does not fold them all again for each key typed.
+void fold_entries(std::vector<SearchEntry>& entries);
 
 // The entries matching `query`, best group first, at most `per_kind` of each kind. With an empty
 // query every entry matches, in the entries' own order.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "model/model.hpp"
@@ -69,7 +70,10 @@ const char* group_name(CriterionGroup group) {
     return "";
 }
 
-Score score(const Workspace& ws, const Opportunity& opportunity, Date today) {
+namespace {
+
+// The score with the evidence strength already known (rank() finds all of them in one pass).
+Score score_with_evidence(const Workspace& ws, const Opportunity& opportunity, double evidence) {
     const ScoringModel& model = ws.settings.scoring;
     Score s;
     s.opportunity = opportunity.id;
@@ -103,11 +107,17 @@ Score score(const Workspace& ws, const Opportunity& opportunity, Date today) {
     s.customer_pct = pct(0);
     s.business_pct = pct(1);
     s.effort_pct = pct(2);
-    s.evidence = evidence_strength(ws, opportunity, today);
+    s.evidence = evidence;
     const double ew = std::clamp(model.evidence_weight, 0.0, 1.0);
     s.evidence_factor = 1.0 - ew * (1.0 - s.evidence);
     s.priority = (s.customer + s.business) * s.evidence_factor / s.effort;
     return s;
+}
+
+}  // namespace
+
+Score score(const Workspace& ws, const Opportunity& opportunity, Date today) {
+    return score_with_evidence(ws, opportunity, evidence_strength(ws, opportunity, today));
 }
 
 std::vector<std::string> explain(const Workspace& ws, const Score& s, int rank) {
@@ -146,9 +156,23 @@ std::vector<std::string> explain(const Workspace& ws, const Score& s, int rank) 
 bool is_ranked(const Opportunity& o) { return !o.will_not_do && o.status != OpportunityStatus::done; }
 
 std::vector<Ranked> rank(const Workspace& ws, Date today) {
+    // The strength of every linked insight, found in one pass over the insights: looking each link
+    // up in the list would cost links x insights (a repository may hold 100,000).
+    std::unordered_map<Id, double> strength;
+    for (const auto& o : ws.opportunities)
+        for (Id id : o.insights) strength.emplace(id, 0.0);
+    if (!strength.empty())
+        for (const auto& insight : ws.insights)
+            if (auto it = strength.find(insight.id); it != strength.end())
+                it->second = std::max(it->second, insight_strength(insight, today, ws.settings.stale_after_days));
     std::vector<Ranked> out;
     out.reserve(ws.opportunities.size());
-    for (const auto& o : ws.opportunities) out.push_back(Ranked{&o, score(ws, o, today), 0});
+    for (const auto& o : ws.opportunities) {
+        double evidence = 0;   // the strongest linked insight, as evidence_strength() says
+        for (Id id : o.insights)
+            if (auto it = strength.find(id); it != strength.end()) evidence = std::max(evidence, it->second);
+        out.push_back(Ranked{&o, score_with_evidence(ws, o, evidence), 0});
+    }
     std::sort(out.begin(), out.end(), [](const Ranked& a, const Ranked& b) {
         const bool ra = is_ranked(*a.opportunity), rb = is_ranked(*b.opportunity);
         if (ra != rb) return ra;

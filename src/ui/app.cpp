@@ -581,6 +581,7 @@ std::string App::hook_stats() const {
     write_kpi_stats(w, ws, doc_.revision());
     share_.write_stats(w);
     exports_.write_stats(w);
+    write_insights_stats(w, state_);
     w.field("theme", theme_name(current_theme()));
     w.key("storage");
     return w.str() + persistence_.stats_json() + "}";

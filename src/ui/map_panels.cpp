@@ -12,6 +12,7 @@
 #include "model/enum_names.hpp"
 #include "model/templates.hpp"
 #include "ui/kpi_editor.hpp"
+#include "ui/long_list.hpp"
 #include "ui/map_internal.hpp"
 #include "ui/new_journey.hpp"
 #include "ui/theme.hpp"
@@ -164,14 +165,19 @@ void card_links(const ViewContext& ctx, const Journey& j, const Card& c) {
     if (ImGui::SmallButton("Link an insight\xE2\x80\xA6")) ImGui::OpenPopup("link-insight");
     if (ImGui::BeginPopup("link-insight")) {
         if (ws.insights.empty()) ImGui::TextUnformatted("No insights yet: add them in the Insights view.");
-        for (const auto& i : ws.insights) {
-            if (std::find(c.insights.begin(), c.insights.end(), i.id) != c.insights.end()) continue;
+        std::vector<const Insight*> choices;   // only while the popup is open; drawn in view only
+        for (const auto& i : ws.insights)
+            if (std::find(c.insights.begin(), c.insights.end(), i.id) == c.insights.end()) choices.push_back(&i);
+        long_list("insight-choices", choices.size(), [&](std::size_t k) {
+            const Insight& i = *choices[k];
+            ImGui::PushID(&i);
             if (ImGui::Selectable((i.title + "##link insight").c_str())) {
                 std::vector<Id> next = c.insights;
                 next.push_back(i.id);
                 ctx.emit(edit::set_card_insights(j.id, c.id, std::move(next)));
             }
-        }
+            ImGui::PopID();
+        });
         ImGui::EndPopup();
     }
     ImGui::SeparatorText("Opportunities");

@@ -21,9 +21,14 @@ void refresh(const ViewContext& ctx, PaletteState& p) {
     if (p.ranked_revision != ctx.revision) {
         p.entries.clear();
         for (const ViewInfo& v : views())
-            if (!v.needs_id) p.entries.push_back(layout::SearchEntry{layout::SearchKind::view, {}, v.key, v.title, {}});
+            if (!v.needs_id) {
+                layout::SearchEntry e;
+                e.kind = layout::SearchKind::view, e.view = v.key, e.title = v.title;
+                p.entries.push_back(std::move(e));
+            }
         std::vector<layout::SearchEntry> found = layout::searchable_entries(ctx.ws);
         p.entries.insert(p.entries.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+        layout::fold_entries(p.entries);   // once per revision, not per key typed
         p.ranked_revision = ctx.revision;
         rerank = true;
     }

@@ -6,11 +6,13 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "edit/command.hpp"
 #include "model/model.hpp"
+#include "scoring/maturity.hpp"
 #include "ui/backlog_state.hpp"
 #include "ui/compare_state.hpp"
 #include "ui/framework_state.hpp"
@@ -39,6 +41,10 @@ struct MaturityDraft {
     int current = 0;                           // question on screen; == answers.size(): the review page
     int highlighted = 0;                       // option (0..4) under the keyboard cursor
     Id shown_scan;                             // scan whose result is shown; nil: the latest
+    // The evidence indicators, computed when the document or the day changes, not every frame: they
+    // walk every insight (and list those that fall short), and a repository may hold 100,000.
+    std::optional<std::pair<std::uint64_t, int>> indicators_key;   // revision, day
+    std::vector<maturity::Indicator> indicators;
 };
 
 // The "New journey…" popup being filled in (new_journey.cpp).

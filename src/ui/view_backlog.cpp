@@ -210,8 +210,40 @@ void draw_filters(const ViewContext& ctx) {
 
 enum Column { kRank, kTitle, kJourneys, kStatus, kCustomer, kBusiness, kEffort, kEvidence, kPriority, kColumns };
 
-void sort_rows(const BacklogState& st, std::vector<const Row*>& rows) {
-    auto key_less = [&](const Row* a, const Row* b) {
+// The ranked backlog and the list's lines (BacklogRows), made again only when their key changes.
+const BacklogRows& backlog_rows(const ViewContext& ctx) {
+    const Workspace& ws = ctx.ws;
+    BacklogState& st = ctx.ui.backlog;
+    BacklogRows& r = st.rows;
+    const BacklogRows::Key key{ctx.revision, backlog::today().days};
+    if (!r.key || *r.key != key) {
+        r.all.clear();
+        r.ranked = 0;
+        for (auto& ranked : scoring::rank(ws, Date{key.today})) {
+            Row row{std::move(ranked), {}, {}, {}};
+            const Opportunity& o = *row.ranked.opportunity;
+            row.journeys = scoring::journeys(o);
+            row.levels = scoring::levels(ws, o);
+            row.stages = scoring::lifecycle_stages(ws, o);
+            r.ranked += row.ranked.rank > 0;
+            r.all.push_back(std::move(row));
+        }
+        r.key = key;
+        r.shown_key.reset();
+    }
+    const BacklogRows::ShownKey shown_key{key, st.level, st.journey, st.stage, st.persona, st.status,
+                                          st.sort_column, st.sort_descending, st.grouped};
+    if (r.shown_key && *r.shown_key == shown_key) return r;
+    r.shown_key = shown_key;
+    r.shown.clear();
+    for (std::size_t k = 0; k < r.all.size(); ++k)
+        if (passes(st, r.all[k])) r.shown.push_back(static_cast<int>(k));
+
+    // The list: sorted as its headers say, flat or grouped by journey.
+    std::vector<int> sorted = r.shown;
+    const auto row = [&](int k) -> const Row& { return r.all[static_cast<std::size_t>(k)]; };
+    auto key_less = [&](int ka, int kb) {
+        const Row *a = &row(ka), *b = &row(kb);
         const auto &sa = a->ranked.score, &sb = b->ranked.score;
         const Opportunity &oa = *a->ranked.opportunity, &ob = *b->ranked.opportunity;
         switch (st.sort_column) {
@@ -229,9 +261,28 @@ void sort_rows(const BacklogState& st, std::vector<const Row*>& rows) {
             }
         }
     };
-    std::stable_sort(rows.begin(), rows.end(), [&](const Row* a, const Row* b) {
-        return st.sort_descending ? key_less(b, a) : key_less(a, b);
-    });
+    std::stable_sort(sorted.begin(), sorted.end(), [&](int a, int b) { return st.sort_descending ? key_less(b, a) : key_less(a, b); });
+    r.lines.clear();
+    if (!st.grouped) {
+        for (int k : sorted) r.lines.push_back(BacklogRows::Line{k, {}, 0});
+    } else {
+        // One group per journey in workspace order; an opportunity on two journeys shows in both.
+        for (const auto& j : ws.journeys) {
+            const std::size_t heading = r.lines.size();
+            for (int k : sorted)
+                if (contains(row(k).journeys, j.id)) r.lines.push_back(BacklogRows::Line{k, j.id, 0});
+            if (r.lines.size() > heading)
+                r.lines.insert(r.lines.begin() + static_cast<std::ptrdiff_t>(heading),
+                               BacklogRows::Line{-1, j.id, static_cast<int>(r.lines.size() - heading)});
+        }
+        const std::size_t heading = r.lines.size();
+        for (int k : sorted)
+            if (row(k).journeys.empty()) r.lines.push_back(BacklogRows::Line{k, {}, 0});
+        if (r.lines.size() > heading)
+            r.lines.insert(r.lines.begin() + static_cast<std::ptrdiff_t>(heading),
+                           BacklogRows::Line{-1, {}, static_cast<int>(r.lines.size() - heading)});
+    }
+    return r;
 }
 
 void draw_row(const ViewContext& ctx, const Row& row, const char* id_suffix) {
@@ -273,7 +324,7 @@ void draw_row(const ViewContext& ctx, const Row& row, const char* id_suffix) {
     ImGui::PopID();
 }
 
-void draw_list(const ViewContext& ctx, std::vector<const Row*> rows) {
+void draw_list(const ViewContext& ctx) {
     BacklogState& st = ctx.ui.backlog;
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_Sortable | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Resizable;
@@ -293,33 +344,28 @@ void draw_list(const ViewContext& ctx, std::vector<const Row*> rows) {
         st.sort_column = static_cast<int>(specs->Specs[0].ColumnUserID);
         st.sort_descending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
     }
-    sort_rows(st, rows);
-    if (!st.grouped) {
-        for (const Row* row : rows) draw_row(ctx, *row, "flat");
-    } else {
-        // One group per journey in workspace order; an opportunity on two journeys shows in both.
-        for (const auto& j : ctx.ws.journeys) {
-            std::vector<const Row*> in;
-            for (const Row* row : rows)
-                if (contains(row->journeys, j.id)) in.push_back(row);
-            if (in.empty()) continue;
+    const BacklogRows& r = backlog_rows(ctx);   // sorted as the headers now say
+    // Only the lines in view are drawn.
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(r.lines.size()));
+    while (clipper.Step())
+        for (int n = clipper.DisplayStart; n < clipper.DisplayEnd; ++n) {
+            const BacklogRows::Line& line = r.lines[static_cast<std::size_t>(n)];
+            if (line.row >= 0) {
+                const std::string suffix = !st.grouped ? std::string("flat") : line.journey.is_nil() ? std::string("loose") : line.journey.str();
+                draw_row(ctx, r.all[static_cast<std::size_t>(line.row)], suffix.c_str());
+                continue;
+            }
             ImGui::TableNextRow();
             ImGui::TableSetColumnIndex(kTitle);
-            ImGui::PushFont(ctx.fonts.bold);
-            ImGui::Text("%s (%zu)", j.title.c_str(), in.size());
-            ImGui::PopFont();
-            for (const Row* row : in) draw_row(ctx, *row, j.id.str().c_str());
+            if (const Journey* j = find_by_id(ctx.ws.journeys, line.journey)) {
+                ImGui::PushFont(ctx.fonts.bold);
+                ImGui::Text("%s (%d)", j->title.c_str(), line.count);
+                ImGui::PopFont();
+            } else {
+                ImGui::TextDisabled("Not on a journey (%d)", line.count);
+            }
         }
-        std::vector<const Row*> loose;
-        for (const Row* row : rows)
-            if (row->journeys.empty()) loose.push_back(row);
-        if (!loose.empty()) {
-            ImGui::TableNextRow();
-            ImGui::TableSetColumnIndex(kTitle);
-            ImGui::TextDisabled("Not on a journey (%zu)", loose.size());
-            for (const Row* row : loose) draw_row(ctx, *row, "loose");
-        }
-    }
     ImGui::EndTable();
 }
 
@@ -407,18 +453,10 @@ void draw_backlog_view(const ViewContext& ctx) {
     BacklogState& st = ctx.ui.backlog;
     const Date today = backlog::today();
 
-    std::vector<Row> all;
-    for (auto& ranked : scoring::rank(ws, today)) {
-        Row row{std::move(ranked), {}, {}, {}};
-        const Opportunity& o = *row.ranked.opportunity;
-        row.journeys = scoring::journeys(o);
-        row.levels = scoring::levels(ws, o);
-        row.stages = scoring::lifecycle_stages(ws, o);
-        all.push_back(std::move(row));
-    }
+    const BacklogRows& rows = backlog_rows(ctx);
+    const std::vector<Row>& all = rows.all;
     std::vector<const Row*> shown;
-    for (const auto& row : all)
-        if (passes(st, row)) shown.push_back(&row);
+    for (int k : rows.shown) shown.push_back(&all[static_cast<std::size_t>(k)]);
     const Row* selected = nullptr;
     for (const auto& row : all)
         if (row.ranked.opportunity->id == st.selected) selected = &row;
@@ -426,8 +464,7 @@ void draw_backlog_view(const ViewContext& ctx) {
     ImGui::PushFont(ctx.fonts.heading);
     ImGui::TextUnformatted("Backlog");
     ImGui::PopFont();
-    int ranked = 0;
-    for (const auto& row : all) ranked += row.ranked.rank > 0;
+    const int ranked = rows.ranked;
     const auto& model = ws.settings.scoring;
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted),
                        "%zu opportunities across all journeys \xC2\xB7 %d ranked \xC2\xB7 scoring model: %s \xC2\xB7 showing %zu",
@@ -457,7 +494,7 @@ void draw_backlog_view(const ViewContext& ctx) {
     if (all.empty())
         ImGui::TextWrapped("No opportunities yet. Opportunities hang on journeys and steps; every one of them lands here.");
     else if (st.mode == BacklogState::Mode::list)
-        draw_list(ctx, shown);
+        draw_list(ctx);
     else
         backlog::draw_matrix(ctx, shown);
     ImGui::EndChild();

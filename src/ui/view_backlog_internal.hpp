@@ -10,14 +10,9 @@
 
 namespace wm::ui::backlog {
 
-// One opportunity as the backlog shows it: its rank and score plus where it sits, computed once
-// per frame so filters, list and matrix agree.
-struct Row {
-    scoring::Ranked ranked;
-    std::vector<Id> journeys;
-    std::vector<int> levels;
-    std::vector<Id> stages;      // lifecycle stages
-};
+// One opportunity as the backlog shows it (backlog_state.hpp), computed once per revision so
+// filters, list and matrix agree.
+using Row = BacklogRow;
 
 Date today();
 void redraw(const ViewContext& ctx);                  // ask for another frame after changing view state mid-frame                                        // the calendar day on this machine

@@ -17,6 +17,7 @@
 #include "imgui.h"
 #include "imgui_internal.h"   // BeginDragDropTargetCustom: a table cell is a drop target but no item
 #include "io/csv_insights.hpp"
+#include "layout/search.hpp"
 #include "misc/cpp/imgui_stdlib.h"
 #include "model/date.hpp"
 #include "model/enum_names.hpp"
@@ -42,12 +43,6 @@ bool is_stale(const Workspace& ws, const Insight& i) {
 }
 
 void redraw(const ViewContext& ctx) { ctx.ui.animate_frames = std::max(ctx.ui.animate_frames, 2); }
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 ImU32 evidence_color(Evidence e) {
     switch (e) {
@@ -137,8 +132,8 @@ void id_filter(const ViewContext& ctx, const char* label, const char* any, Id* v
     }
 }
 
-bool passes(const ViewContext& ctx, const Insight& i) {
-    const InsightsState& st = ctx.ui.insights;
+// The filters, not the search (the search is one scan of the folded texts, table_rows).
+bool passes(const InsightsState& st, const Insight& i, bool stale) {
     if (st.type >= 0 && static_cast<int>(i.type) != st.type) return false;
     if (st.source >= 0 && static_cast<int>(i.source) != st.source) return false;
     if (st.evidence >= 0 && static_cast<int>(i.evidence) != st.evidence) return false;
@@ -146,13 +141,7 @@ bool passes(const ViewContext& ctx, const Insight& i) {
     if (!st.journey.is_nil() &&
         std::none_of(i.steps.begin(), i.steps.end(), [&](const StepRef& r) { return r.journey == st.journey; }))
         return false;
-    if (st.stale_only && !is_stale(ctx.ws, i)) return false;
-    if (!st.search.empty()) {
-        const std::string needle = lower(st.search);
-        std::string hay = lower(i.title) + "\n" + lower(i.text) + "\n" + lower(i.source_detail);
-        for (const auto& t : i.tags) hay += "\n" + lower(t);
-        if (hay.find(needle) == std::string::npos) return false;
-    }
+    if (st.stale_only && !stale) return false;
     return true;
 }
 
@@ -215,22 +204,130 @@ void draw_filters(const ViewContext& ctx) {
 
 enum Column { kTitle, kType, kEvidence, kSource, kValidated, kSteps, kColumns };
 
-void sort_rows(const ViewContext& ctx, std::vector<const Insight*>& rows) {
-    const InsightsState& st = ctx.ui.insights;
-    auto less = [&](const Insight* a, const Insight* b) {
+// Every insight's searchable text folded into one buffer (InsightRows::folded).
+void fold_texts(InsightRows& rows, const Workspace& ws) {
+    std::size_t bytes = 0;   // folding keeps ASCII as long as it is: the buffer grows once
+    for (const Insight& i : ws.insights) {
+        bytes += i.title.size() + i.text.size() + i.source_detail.size() + 3;
+        for (const auto& t : i.tags) bytes += t.size() + 1;
+    }
+    rows.folded.clear();
+    rows.folded.reserve(bytes);
+    rows.starts.clear();
+    rows.starts.reserve(ws.insights.size());
+    for (const Insight& i : ws.insights) {
+        rows.starts.push_back(rows.folded.size());
+        layout::fold_for_search_append(rows.folded, i.title);
+        rows.folded += '\n';
+        layout::fold_for_search_append(rows.folded, i.text);
+        rows.folded += '\n';
+        layout::fold_for_search_append(rows.folded, i.source_detail);
+        for (const auto& t : i.tags) {
+            rows.folded += '\n';
+            layout::fold_for_search_append(rows.folded, t);
+        }
+        rows.folded += '\0';   // a typed query holds no NUL, so no match runs into the next insight
+    }
+}
+
+// Every insight in the order of its folded title (InsightRows::by_title), sorted again only when
+// a title differs from those it was sorted by.
+void order_by_title(InsightRows& rows, const Workspace& ws) {
+    const std::size_t n = ws.insights.size();
+    const auto piece = [](const std::string& all, const std::vector<std::size_t>& starts, std::size_t k) {
+        return std::string_view(all).substr(starts[k], starts[k + 1] - starts[k]);
+    };
+    bool same = rows.title_starts.size() == n + 1;
+    for (std::size_t k = 0; k < n && same; ++k) same = piece(rows.titles, rows.title_starts, k) == ws.insights[k].title;
+    if (same) return;
+    rows.titles.clear(), rows.title_starts.assign(1, 0);
+    rows.title_keys.clear(), rows.key_starts.assign(1, 0);
+    for (const Insight& i : ws.insights) {
+        rows.titles += i.title;
+        rows.title_starts.push_back(rows.titles.size());
+        layout::fold_for_search_append(rows.title_keys, i.title);
+        rows.key_starts.push_back(rows.title_keys.size());
+    }
+    rows.by_title.resize(n);
+    for (std::size_t k = 0; k < n; ++k) rows.by_title[k] = static_cast<int>(k);
+    std::stable_sort(rows.by_title.begin(), rows.by_title.end(), [&](int a, int b) {
+        return piece(rows.title_keys, rows.key_starts, static_cast<std::size_t>(a)) <
+               piece(rows.title_keys, rows.key_starts, static_cast<std::size_t>(b));
+    });
+}
+
+// What the table shows (InsightRows): recomputed only when its key changes. 100,000 insights: the
+// filters are a pass over them; the search one scan of the folded texts (folded once per
+// revision); the order by title is kept until a title changes.
+const InsightRows& table_rows(const ViewContext& ctx) {
+    const Workspace& ws = ctx.ws;
+    InsightsState& st = ctx.ui.insights;
+    InsightRows& rows = st.rows;
+    const InsightRows::Key key{ctx.revision, platform::today_days(), st.search, st.type, st.source, st.evidence,
+                               st.persona, st.journey, st.stale_only, st.sort_column, st.sort_descending};
+    if (rows.key && *rows.key == key) return rows;
+    rows.key = key;
+    const std::size_t n = ws.insights.size();
+
+    std::vector<char> keep(n, 1);
+    const std::string needle = layout::fold_for_search(st.search);
+    if (!needle.empty()) {
+        if (rows.folded_revision != ctx.revision) fold_texts(rows, ws), rows.folded_revision = ctx.revision;
+        std::fill(keep.begin(), keep.end(), 0);
+        for (std::size_t at = rows.folded.find(needle); at != std::string::npos;) {
+            const auto k = static_cast<std::size_t>(std::upper_bound(rows.starts.begin(), rows.starts.end(), at) - rows.starts.begin()) - 1;
+            keep[k] = 1;
+            at = k + 1 < n ? rows.folded.find(needle, rows.starts[k + 1]) : std::string::npos;
+        }
+    }
+    rows.stale = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+        const Insight& i = ws.insights[k];
+        const bool stale = scoring::insight_is_stale(i, Date{key.today}, ws.settings.stale_after_days);   // not today(): a call into the page
+        rows.stale += stale;
+        keep[k] = keep[k] && passes(st, i, stale);
+    }
+    rows.shown.clear();
+    if (st.sort_column == kTitle) {
+        // Sorting 100,000 titles costs more than a frame in the browser: the order by title is kept
+        // across revisions that change no title (an evidence edit), and filtered here.
+        if (rows.titles_revision != ctx.revision) order_by_title(rows, ws), rows.titles_revision = ctx.revision;
+        if (!st.sort_descending) {
+            for (int k : rows.by_title)
+                if (keep[static_cast<std::size_t>(k)]) rows.shown.push_back(k);
+        } else {
+            // Descending, equal titles keep workspace order (as a stable sort would): runs of equal
+            // titles are taken from the end, each in its own order.
+            const auto key_at = [&rows](std::size_t j) {
+                const auto k = static_cast<std::size_t>(rows.by_title[j]);
+                return std::string_view(rows.title_keys).substr(rows.key_starts[k], rows.key_starts[k + 1] - rows.key_starts[k]);
+            };
+            for (std::size_t end = n; end > 0;) {
+                std::size_t begin = end - 1;
+                while (begin > 0 && key_at(begin - 1) == key_at(end - 1)) --begin;
+                for (std::size_t j = begin; j < end; ++j)
+                    if (keep[static_cast<std::size_t>(rows.by_title[j])]) rows.shown.push_back(rows.by_title[j]);
+                end = begin;
+            }
+        }
+        return rows;
+    }
+    for (std::size_t k = 0; k < n; ++k)
+        if (keep[k]) rows.shown.push_back(static_cast<int>(k));
+    const auto at = [&](int k) -> const Insight& { return ws.insights[static_cast<std::size_t>(k)]; };
+    const auto less = [&](int a, int b) {
         switch (st.sort_column) {
-            case kTitle: return lower(a->title) < lower(b->title);
-            case kType: return a->type < b->type;
-            case kEvidence: return a->evidence < b->evidence;
-            case kSource: return a->source < b->source;
-            case kValidated: return a->last_validated.value_or(Date{-1 << 30}).days < b->last_validated.value_or(Date{-1 << 30}).days;
-            case kSteps: return a->steps.size() < b->steps.size();
+            case kType: return at(a).type < at(b).type;
+            case kEvidence: return at(a).evidence < at(b).evidence;
+            case kSource: return at(a).source < at(b).source;
+            case kValidated:
+                return at(a).last_validated.value_or(Date{-1 << 30}).days < at(b).last_validated.value_or(Date{-1 << 30}).days;
+            case kSteps: return at(a).steps.size() < at(b).steps.size();
             default: return false;
         }
     };
-    std::stable_sort(rows.begin(), rows.end(), [&](const Insight* a, const Insight* b) {
-        return st.sort_descending ? less(b, a) : less(a, b);
-    });
+    std::stable_sort(rows.shown.begin(), rows.shown.end(), [&](int a, int b) { return st.sort_descending ? less(b, a) : less(a, b); });
+    return rows;
 }
 
 void drag_source(const Insight& i) {
@@ -241,7 +338,7 @@ void drag_source(const Insight& i) {
     }
 }
 
-void draw_table(const ViewContext& ctx, std::vector<const Insight*> rows) {
+void draw_table(const ViewContext& ctx) {
     InsightsState& st = ctx.ui.insights;
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_Sortable | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Resizable;
@@ -258,32 +355,37 @@ void draw_table(const ViewContext& ctx, std::vector<const Insight*> rows) {
         st.sort_column = static_cast<int>(specs->Specs[0].ColumnUserID);
         st.sort_descending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
     }
-    sort_rows(ctx, rows);
-    for (const Insight* i : rows) {
-        ImGui::PushID(i);
-        ImGui::TableNextRow();
-        ImGui::TableSetColumnIndex(kTitle);
-        // Labelled by the title so that people (and tests) find the row by what it says.
-        const std::string label = i->title + "##insight-row";
-        if (ImGui::Selectable(label.c_str(), st.selected == i->id, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap)) {
-            st.selected = st.selected == i->id ? Id{} : i->id;
-            st.link_journey = Id{};
-            redraw(ctx);
+    const InsightRows& rows = table_rows(ctx);   // sorted as the headers now say
+    // Only the rows in view are drawn (every row has the same height: one line and a badge).
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(rows.shown.size()));
+    while (clipper.Step())
+        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+            const Insight* i = &ctx.ws.insights[static_cast<std::size_t>(rows.shown[static_cast<std::size_t>(r)])];
+            ImGui::PushID(i);
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(kTitle);
+            // Labelled by the title so that people (and tests) find the row by what it says.
+            const std::string label = i->title + "##insight-row";
+            if (ImGui::Selectable(label.c_str(), st.selected == i->id, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap)) {
+                st.selected = st.selected == i->id ? Id{} : i->id;
+                st.link_journey = Id{};
+                redraw(ctx);
+            }
+            drag_source(*i);
+            ImGui::TableSetColumnIndex(kType);
+            ImGui::TextUnformatted(std::string(enum_name(i->type)).c_str());
+            ImGui::TableSetColumnIndex(kEvidence);
+            evidence_badges(ctx, *i, "");
+            ImGui::TableSetColumnIndex(kSource);
+            ImGui::TextUnformatted(std::string(enum_name(i->source)).c_str());
+            ImGui::TableSetColumnIndex(kValidated);
+            if (i->last_validated) ImGui::TextUnformatted(to_iso(*i->last_validated).c_str());
+            else ImGui::TextDisabled("never");
+            ImGui::TableSetColumnIndex(kSteps);
+            ImGui::Text("%zu", i->steps.size());
+            ImGui::PopID();
         }
-        drag_source(*i);
-        ImGui::TableSetColumnIndex(kType);
-        ImGui::TextUnformatted(std::string(enum_name(i->type)).c_str());
-        ImGui::TableSetColumnIndex(kEvidence);
-        evidence_badges(ctx, *i, "");
-        ImGui::TableSetColumnIndex(kSource);
-        ImGui::TextUnformatted(std::string(enum_name(i->source)).c_str());
-        ImGui::TableSetColumnIndex(kValidated);
-        if (i->last_validated) ImGui::TextUnformatted(to_iso(*i->last_validated).c_str());
-        else ImGui::TextDisabled("never");
-        ImGui::TableSetColumnIndex(kSteps);
-        ImGui::Text("%zu", i->steps.size());
-        ImGui::PopID();
-    }
     ImGui::EndTable();
 }
 
@@ -455,22 +557,42 @@ void draw_editor(const ViewContext& ctx, const Insight& i) {
 // [SECTION] Journey-view pieces -------------------------------------------------------------------------
 
 void draw_insight_palette(const ViewContext& ctx) {
-    if (ctx.ws.insights.empty()) return;
+    const Workspace& ws = ctx.ws;
+    if (ws.insights.empty()) return;
     if (!ImGui::CollapsingHeader("Insights to link (drag one onto a cell)")) return;
     ImGui::BeginChild("insight-palette", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 4.5f), ImGuiChildFlags_Border);
+    // The buttons flow in lines; where each line starts is measured once per revision, width and
+    // font, and only the lines in view are drawn (a repository may hold 100,000 insights).
+    InsightPaletteLines& lines = ctx.ui.insights.palette;
     const float right = ImGui::GetContentRegionAvail().x;
-    float used = 0;
-    for (const Insight& i : ctx.ws.insights) {
-        const std::string label = i.title + "##palette";
-        const float w = ImGui::CalcTextSize(i.title.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
-        if (used > 0 && used + w < right) ImGui::SameLine();
-        else used = 0;
-        ImGui::PushID(&i);
-        ImGui::SmallButton(label.c_str());
-        drag_source(i);
-        ImGui::PopID();
-        used += w + ImGui::GetStyle().ItemSpacing.x;
+    const float font = ImGui::GetFontSize();
+    if (!lines.revision || *lines.revision != ctx.revision || lines.width != right || lines.font != font) {
+        lines.starts.clear();
+        float used = 0;
+        for (std::size_t k = 0; k < ws.insights.size(); ++k) {
+            const float w = ImGui::CalcTextSize(ws.insights[k].title.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+            if (k == 0 || !(used > 0 && used + w < right)) lines.starts.push_back(static_cast<int>(k)), used = 0;
+            used += w + ImGui::GetStyle().ItemSpacing.x;
+        }
+        lines.revision = ctx.revision, lines.width = right, lines.font = font;
     }
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(lines.starts.size()));
+    while (clipper.Step())
+        for (int line = clipper.DisplayStart; line < clipper.DisplayEnd; ++line) {
+            const auto from = static_cast<std::size_t>(lines.starts[static_cast<std::size_t>(line)]);
+            const std::size_t to = static_cast<std::size_t>(line) + 1 < lines.starts.size()
+                                       ? static_cast<std::size_t>(lines.starts[static_cast<std::size_t>(line) + 1])
+                                       : ws.insights.size();
+            for (std::size_t k = from; k < to; ++k) {
+                const Insight& i = ws.insights[k];
+                if (k > from) ImGui::SameLine();
+                ImGui::PushID(&i);
+                ImGui::SmallButton((i.title + "##palette").c_str());
+                drag_source(i);
+                ImGui::PopID();
+            }
+        }
     ImGui::EndChild();
 }
 
@@ -519,19 +641,14 @@ void draw_insights_view(const ViewContext& ctx) {
     ImGui::PushFont(ctx.fonts.heading);
     ImGui::TextUnformatted("Insights");
     ImGui::PopFont();
-    if (st.import.open) {
+    if (st.import.phase == InsightImportDraft::Phase::mapping) {
         draw_insight_import(ctx);
         return;
     }
-    std::vector<const Insight*> shown;
-    int stale = 0;
-    for (const auto& i : ws.insights) {
-        stale += is_stale(ws, i);
-        if (passes(ctx, i)) shown.push_back(&i);
-    }
+    const InsightRows& rows = table_rows(ctx);
     const Insight* selected = find_by_id(ws.insights, st.selected);
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted), "%zu insights \xC2\xB7 %d stale \xC2\xB7 showing %zu",
-                       ws.insights.size(), stale, shown.size());
+                       ws.insights.size(), rows.stale, rows.shown.size());
     draw_toolbar(ctx);
     draw_filters(ctx);
     ImGui::Separator();
@@ -540,7 +657,7 @@ void draw_insights_view(const ViewContext& ctx) {
     if (ws.insights.empty())
         ImGui::TextWrapped("No insights yet. Add one, or import a spreadsheet of research findings.");
     else
-        draw_table(ctx, shown);
+        draw_table(ctx);
     ImGui::EndChild();
     if (selected) {
         ImGui::SameLine();
@@ -548,6 +665,8 @@ void draw_insights_view(const ViewContext& ctx) {
         draw_editor(ctx, *selected);
         ImGui::EndChild();
     }
+    // A file being read: its progress dialog over the table (the dialog replaces it once read).
+    if (st.import.phase == InsightImportDraft::Phase::reading) draw_insight_import(ctx);
 }
 
 }  // namespace wm::ui

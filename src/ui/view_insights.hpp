@@ -1,6 +1,7 @@
 #pragma once
 #include <string_view>
 
+#include "ui/json_text.hpp"
 #include "ui/ui_state.hpp"
 
 namespace wm::ui {
@@ -20,12 +21,17 @@ void draw_step_insights(const ViewContext& ctx, Id journey, Id step);
 // Makes the screen rectangle [min, max] a drop target that links a dropped insight to the step.
 void accept_insight_drop(const ViewContext& ctx, Id journey, Id step, float min_x, float min_y, float max_x, float max_y);
 
-// The page delivers a file the user picked for a purpose (platform::pick_file_for): JSON
-// {purpose, name, text}. Returns the test hook's JSON answer.
-std::string receive_chosen_file(UiState& ui, std::string_view json);
+// The page delivers a file the user picked for a purpose (platform::pick_file_for): a line of JSON
+// {purpose, name}, then the text (or {purpose, name, text} in one JSON object). Returns the test
+// hook's JSON answer.
+std::string receive_chosen_file(UiState& ui, std::string_view arg);
 
-// view_insights_import.cpp: the mapping and preview step of a CSV import (UiState::insights.import).
+// view_insights_import.cpp: a CSV import (UiState::insights.import): reading the file in slices under
+// a progress dialog, then the mapping and preview step.
 void open_insight_import(UiState& ui, std::string name, std::string_view text);
 void draw_insight_import(const ViewContext& ctx);
+// The test hook's "importing" ({running, phase, done, total, slices, file}) and "insightsView" ({shown,
+// stale} as last drawn) members of stats().
+void write_insights_stats(json::Writer& w, const UiState& ui);
 
 }  // namespace wm::ui

@@ -410,7 +410,12 @@ void draw_maturity_view(const ViewContext& ctx) {
     const auto points = mt::history(ctx.ws);
     const MaturityScan* shown = find_by_id(ctx.ws.scans, d.shown_scan);
     if (!shown && !points.empty()) shown = find_by_id(ctx.ws.scans, points.back().scan);
-    const auto indicators = mt::indicators(ctx.ws, Date{platform::today_days()});
+    const std::pair<std::uint64_t, int> indicators_key{ctx.revision, platform::today_days()};
+    if (d.indicators_key != indicators_key) {
+        d.indicators = mt::indicators(ctx.ws, Date{indicators_key.second});
+        d.indicators_key = indicators_key;
+    }
+    const std::vector<mt::Indicator>& indicators = d.indicators;
 
     if (!ImGui::BeginTable("maturity-layout", 2, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_BordersInnerV)) return;
     ImGui::TableNextRow();

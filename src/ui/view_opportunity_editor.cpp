@@ -13,6 +13,7 @@
 #include "edit/commands.hpp"
 #include "imgui.h"
 #include "ui/app.hpp"
+#include "ui/long_list.hpp"
 #include "ui/widgets.hpp"
 
 namespace wm::ui {
@@ -210,8 +211,11 @@ void draw_opportunity_links(const ViewContext& ctx, const Opportunity& o) {
         ImGui::PopID();
     }
     if (add_popup("insight")) {
-        for (const auto& i : ws.insights) {
-            if (contains(o.insights, i.id)) continue;
+        std::vector<const Insight*> choices;   // only while the popup is open; drawn in view only
+        for (const auto& i : ws.insights)
+            if (!contains(o.insights, i.id)) choices.push_back(&i);
+        long_list("insight-choices", choices.size(), [&](std::size_t k) {
+            const Insight& i = *choices[k];
             ImGui::PushID(&i);
             if (add_choice("insight", i.title)) {
                 Opportunity changed = o;
@@ -219,7 +223,7 @@ void draw_opportunity_links(const ViewContext& ctx, const Opportunity& o) {
                 replace(ctx, std::move(changed));
             }
             ImGui::PopID();
-        }
+        });
         ImGui::EndPopup();
     }
 

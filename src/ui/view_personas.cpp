@@ -425,9 +425,14 @@ void draw_persona_lens_view(const ViewContext& ctx, const Persona& p) {
             ImGui::Unindent();
         }
     }
+    // An imported repository can give one persona thousands of pain insights: the first ones are
+    // listed, the rest counted (the Insights view filters them by persona and type).
+    constexpr int kShownInsights = 100;
+    int insights = 0;
     for (const auto& i : ws.insights) {
         if (i.type != InsightType::pain || !contains(i.personas, p.id)) continue;
         ++shown;
+        if (++insights > kShownInsights) continue;
         ImGui::Bullet();
         ImGui::TextWrapped("%s", i.title.c_str());
         ImGui::Indent();
@@ -435,6 +440,8 @@ void draw_persona_lens_view(const ViewContext& ctx, const Persona& p) {
                            std::string(enum_name(i.evidence)).c_str());
         ImGui::Unindent();
     }
+    if (insights > kShownInsights)
+        ImGui::TextDisabled("\xE2\x80\xA6 and %d more pain insights (Insights view: filter by this persona)", insights - kShownInsights);
     if (shown == 0) ImGui::TextWrapped("No pain cards are tagged with them and no pain insights concern them yet.");
 }
 

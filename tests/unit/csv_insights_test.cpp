@@ -4,6 +4,7 @@
 
 #include "io/csv_insights.hpp"
 #include "model/date.hpp"
+#include "model/limits.hpp"
 #include "model/model.hpp"
 
 using namespace wm;
@@ -178,4 +179,70 @@ TEST_CASE("insights CSV import refuses a mapping without title or with a field t
     CHECK(io::import_insights(table, {InsightColumn::title, InsightColumn::title}, f.ws).error ==
           "Two columns are mapped to Title.");
     CHECK(io::import_insights(io::parse_csv(""), {}, f.ws).error == "The file is empty.");
+}
+
+TEST_CASE("insights CSV read and checked in slices gives what one pass gives, with progress in lines") {
+    Fixture f;
+    const std::string text =
+        "\xEF\xBB\xBFTitle;Text;Personas;Steps\r\n"
+        "A;\"two\nlines\";Dana;Buy / Compare, plans\r\n"
+        "B;\"a \"\"quote\"\"\";nobody;\r\n"
+        "\r\n"
+        "C;plain;;Buy / nowhere\r"
+        "D;last line without its end";
+    const io::CsvTable whole = io::parse_csv(text);
+    io::CsvReader reader{std::string(text)};
+    CHECK(reader.lines() == 7);   // 7 line ends: CRLF, the LF inside quotes, lone CR; and the last line
+    CHECK(reader.line() == 0);
+    std::vector<std::size_t> progress;
+    while (!reader.step(1)) progress.push_back(reader.line());
+    CHECK(progress == std::vector<std::size_t>{1, 3, 4, 5, 6});
+    CHECK(reader.line() == reader.lines());
+    const io::CsvTable sliced = reader.take();
+    CHECK(sliced.error == whole.error);
+    CHECK(sliced.delimiter == ';');
+    CHECK(sliced.rows == whole.rows);
+    CHECK(sliced.lines == whole.lines);
+    CHECK(sliced.lines == std::vector<int>{1, 2, 4, 5, 6, 7});
+    CHECK(sliced.row_errors == whole.row_errors);
+
+    const auto mapping = io::guess_mapping(whole.rows[0]);
+    const io::InsightImport once = io::import_insights(whole, mapping, f.ws);
+    io::InsightPlanner planner(whole, mapping, f.ws);
+    CHECK(planner.total() == 5);
+    std::vector<std::size_t> checked;
+    while (!planner.step(whole, 2)) checked.push_back(planner.checked());
+    CHECK(checked == std::vector<std::size_t>{2, 4});
+    CHECK(planner.checked() == 5);
+    const io::InsightImport sliced_import = planner.take();
+    CHECK(sliced_import.bad_rows == once.bad_rows);
+    CHECK(sliced_import.blank_rows == once.blank_rows);
+    CHECK(sliced_import.unmapped == once.unmapped);
+    REQUIRE(sliced_import.insights.size() == once.insights.size());
+    REQUIRE(once.insights.size() == 2);
+    CHECK(sliced_import.insights[0].personas == std::vector<Id>{f.ws.personas[0].id});
+    CHECK(sliced_import.insights[0].steps == std::vector<StepRef>{{f.journey, f.step}});
+    CHECK(once.bad_rows == std::vector<io::RowProblem>{{4, "unknown persona \xE2\x80\x9Cnobody\xE2\x80\x9D"},
+                                                       {6, "unknown step \xE2\x80\x9C" "Buy / nowhere\xE2\x80\x9D (expected \"Journey / Step\")"}});
+
+    // A file that cannot be read stops at once, with its error and nothing in it.
+    io::CsvReader broken{std::string("a,b\n\"never closed\n")};
+    CHECK(broken.step(100));
+    CHECK(broken.table().error == "Line 2: a quoted field is never closed (a \" is missing).");
+    CHECK(broken.table().rows.empty());
+    // A mapping that cannot be imported is done before the first row.
+    io::InsightPlanner refused(whole, {InsightColumn::text}, f.ws);
+    CHECK(refused.done());
+    CHECK(refused.result().error == "No column is mapped to Title.");
+}
+
+TEST_CASE("a text field keeps one byte past the limit, so that it is reported as too long") {
+    Fixture f;
+    const std::string long_text(limits::kMaxTextBytes + 10, 'x');
+    const auto table = io::parse_csv("Title,Text\nok," + long_text + "\nquoted,\"" + long_text + "\"\n");
+    REQUIRE(table.rows.size() == 3);
+    CHECK(table.rows[1][1].size() == limits::kMaxTextBytes + 1);
+    CHECK(table.rows[2][1].size() == limits::kMaxTextBytes + 1);
+    const auto result = io::import_insights(table, io::guess_mapping(table.rows[0]), f.ws);
+    CHECK(result.bad_rows.size() == 2);
 }

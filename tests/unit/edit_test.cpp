@@ -9,6 +9,7 @@
 #include "io/file_format.hpp"
 #include "edit_random.hpp"
 #include "model/date.hpp"
+#include "model/limits.hpp"
 
 using namespace wm;
 using namespace wm::edit;
@@ -364,6 +365,51 @@ TEST_CASE("edit: refusals name the problem and leave the document untouched") {
     CHECK(doc.execute(remove_journey(ghost)).refusal == "That journey no longer exists.");
     CHECK_FALSE(doc.can_undo());
     CHECK_FALSE(doc.is_dirty());
+}
+
+TEST_CASE("edit: add_insights adds many insights as one undo step, checked like add_insight") {
+    Fixture f = make_fixture();
+    Document doc(f.ws);
+    const auto make = [&](int k) {
+        Insight i;
+        i.id = new_id();
+        i.title = "Finding " + std::to_string(k);
+        i.personas = {f.ben};
+        i.steps = {StepRef{f.macro, f.st_pay}};
+        return i;
+    };
+    std::vector<Insight> many;
+    for (int k = 0; k < 20'000; ++k) many.push_back(make(k));   // linear: instant; one find per add would take seconds
+    const std::vector<Insight> copy = many;
+    round_trip(doc, add_insights(many, "Import 20000 insights from “x.csv”"));
+    CHECK(doc.undo_label() == "Import 20000 insights from “x.csv”");
+    REQUIRE(doc.workspace().insights.size() == f.ws.insights.size() + copy.size());
+    CHECK(doc.workspace().insights.front() == f.ws.insights.front());
+    CHECK(doc.workspace().insights.back() == copy.back());
+    CHECK(doc.size() == 1);
+
+    const Command once = add_insights({make(0)}, "Import 1 insight");
+    Document other(f.ws);
+    CHECK(other.execute(once).succeeded());
+    CHECK(other.execute(once).refusal == "These insights were added already.");   // moved in, not copied
+
+    Document fresh(f.ws);
+    Insight ghost_persona = make(1);
+    ghost_persona.personas = {new_id()};
+    refused(fresh, add_insights({make(2), ghost_persona}, "x"));
+    Insight twice = make(3);
+    refused(fresh, add_insights({twice, twice}, "x"));
+    Insight existing = make(4);
+    existing.id = f.in1;
+    refused(fresh, add_insights({existing}, "x"));
+    Insight nil = make(5);
+    nil.id = Id{};
+    refused(fresh, add_insights({nil}, "x"));
+    std::vector<Insight> too_many(limits::kMaxInsights, make(6));
+    CHECK(fresh.execute(add_insights(std::move(too_many), "x")).refusal ==
+          "A workspace holds at most 100000 insights; it has 1 and 100000 would be added.");
+    CHECK(fresh.execute(add_insights({}, "x")).succeeded());
+    CHECK_FALSE(fresh.can_undo());
 }
 
 TEST_CASE("edit: a gesture is one command and one undo step; refused and no-op commands record nothing") {

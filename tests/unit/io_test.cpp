@@ -71,6 +71,19 @@ TEST_CASE("JSON export -> import -> export is byte-identical and loses nothing")
     CHECK(io::export_json(ws) == first);  // no clock, no randomness
 }
 
+TEST_CASE("a snapshot's header: size and CRC-32 of its payload (computed eight bytes at a time, same value)") {
+    for (const Workspace& ws : {test::rich_workspace(), blank_workspace("x")}) {
+        const std::string snap = io::save_snapshot(ws);
+        REQUIRE(snap.size() > 24);
+        std::uint64_t size = 0;
+        std::uint32_t crc = 0;
+        for (int i = 0; i < 8; ++i) size |= static_cast<std::uint64_t>(static_cast<unsigned char>(snap[static_cast<std::size_t>(12 + i)])) << (8 * i);
+        for (int i = 0; i < 4; ++i) crc |= static_cast<std::uint32_t>(static_cast<unsigned char>(snap[static_cast<std::size_t>(20 + i)])) << (8 * i);
+        CHECK(size == snap.size() - 24);
+        CHECK(crc == crc32(std::string_view(snap).substr(24)));
+    }
+}
+
 TEST_CASE("snapshot save -> load -> save is byte-identical and loses nothing") {
     const Workspace ws = test::rich_workspace();
     const std::string snap = io::save_snapshot(ws);

@@ -2,6 +2,8 @@
 // scoring/prioritise.hpp: P = (C + B) × F ÷ E, F = 1 − evidence_weight × (1 − S)).
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <string>
 
 #include "model/date.hpp"
@@ -258,6 +260,13 @@ TEST_CASE("the sample backlog: 17 opportunities, 15 ranked in order, done and wi
     CHECK(ranked[15].rank == 0);
     CHECK(ranked[16].rank == 0);
     for (const auto& r : ranked) CHECK(r.score.unrated == 0);
+    // rank() finds the evidence of all links in one pass; the same figures as one opportunity at a time.
+    for (const auto& r : ranked) {
+        const scoring::Score one = scoring::score(ws, *r.opportunity, kToday);
+        CHECK(r.score.evidence == one.evidence);
+        CHECK(r.score.priority == one.priority);
+    }
+    CHECK(std::any_of(ranked.begin(), ranked.end(), [](const scoring::Ranked& r) { return r.score.evidence > 0; }));
 }
 
 TEST_CASE("adopting a preset keeps the ids (and so the scores) of same-named criteria") {

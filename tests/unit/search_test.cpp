@@ -38,6 +38,10 @@ TEST_CASE("folding takes case and accents off Latin letters and leaves other scr
     CHECK(fold_for_search("Ελλάδα Москва") == "ελλάδα москва");        // case only
     CHECK(fold_for_search("購入する") == "購入する");
     CHECK(fold_for_search("bad \xC3 byte") == "bad \xC3 byte");        // invalid UTF-8 passes through
+    std::string many = "Keep ";
+    fold_for_search_append(many, "ÉCOLE ");
+    fold_for_search_append(many, "Straße");
+    CHECK(many == "Keep ecole strasse");                              // appends, leaves what was there
 }
 
 TEST_CASE("a match in the whole name beats a prefix, a word start, a substring, words, and letters in order") {
@@ -103,6 +107,15 @@ TEST_CASE("ranking: best first, groups ordered by their best hit, at most per_ki
                                                                   "Faster onboarding for students"});
     }
     SUBCASE("nothing found") { CHECK(rank_entries(entries, "qqq", 10).empty()); }
+    SUBCASE("entries folded once rank exactly as entries folded per query") {
+        std::vector<SearchEntry> folded = entries;
+        fold_entries(folded);
+        for (const char* query : {"onboarding", "ZOE", "micro", "student", "", "qqq", "obf"}) {
+            const auto a = rank_entries(entries, query, 3), b = rank_entries(folded, query, 3);
+            REQUIRE(a.size() == b.size());
+            for (std::size_t i = 0; i < a.size(); ++i) CHECK((a[i].entry == b[i].entry && a[i].score == b[i].score));
+        }
+    }
 }
 
 TEST_CASE("searchable entries: journeys with level names and state, personas, opportunities, insights") {
