@@ -20,6 +20,7 @@
 #include "io/csv_insights.hpp"
 #include "platform/platform.hpp"
 #include "ui/app.hpp"
+#include "ui/format.hpp"
 #include "ui/json_text.hpp"
 #include "ui/theme.hpp"
 #include "ui/view_insights.hpp"
@@ -29,22 +30,22 @@ namespace {
 
 constexpr double kSliceBudgetMs = 12;     // of a frame's CPU, leaving room for drawing it (50 ms at most in all)
 constexpr std::size_t kRowsPerStep = 256; // between two looks at the clock
+// And at most this many rows a frame, whatever the machine: a big file always shows its progress
+// over several frames and can be cancelled midway (on a fast machine the time budget alone could
+// read 100,000 rows in one frame).
+constexpr int kStepsPerFrame = 32;        // 8,192 rows
 const char* const kProgress = "Importing insights##import-progress";
 
-// Runs `step` (true when finished) until it finishes or the frame's budget is spent.
+// Runs `step` (true when finished) until it finishes or the frame's share is spent.
 template <class Step>
 bool run_slice(Step step) {
     const double start = platform::now_ms();
-    while (!step())
-        if (platform::now_ms() - start >= kSliceBudgetMs) return false;
+    for (int steps = 1; !step(); ++steps)
+        if (steps >= kStepsPerFrame || platform::now_ms() - start >= kSliceBudgetMs) return false;
     return true;
 }
 
-std::string with_thousands(std::size_t value) {
-    std::string digits = std::to_string(value);
-    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), ",");
-    return digits;
-}
+std::string with_thousands(std::size_t value) { return ui::with_thousands(static_cast<double>(value)); }
 
 float fraction(std::size_t done, std::size_t total) {
     return total > 0 ? static_cast<float>(static_cast<double>(done) / static_cast<double>(total)) : 0.0f;

@@ -36,10 +36,12 @@ async function clickNow(page, label) {
 }
 const drawn = async (page, label) => (await page.evaluate((l) => window.waymark.rect(l), label)).ok !== false;
 
-async function chooseFile(page, file) {
+async function chooseFile(page, file, beforeChoosing = async () => {}) {
   const choosing = page.waitForEvent('filechooser');
   await click(page, 'Import insights CSV…');
-  await (await choosing).setFiles(file);
+  const chooser = await choosing;
+  await beforeChoosing();
+  await chooser.setFiles(file);
 }
 
 test('100,000 insights: read in slices with progress and Cancel, mapped, imported in one step, searched, scrolled', async () => {
@@ -56,14 +58,29 @@ test('100,000 insights: read in slices with progress and Cancel, mapped, importe
     bigCsv(file);
     const blank = await page.evaluate(() => window.waymark.exportJson());
 
-    // 1. Read under a progress dialog, then cancelled: nothing changes.
-    await chooseFile(page, file);
+    // 1. Read under a progress dialog, then cancelled: nothing changes. The test runs the page's
+    // frames itself here, one at a time, so that the click surely lands while the file is being read
+    // (the app reads at most 8,192 rows a frame; left alone, a fast machine reads it all before the
+    // test could click).
+    const hold = () => page.evaluate(() => {
+      const raf = window.requestAnimationFrame.bind(window);
+      const held = [];
+      let holding = true;
+      window.requestAnimationFrame = (cb) => (holding ? held.push(cb) : raf(cb));
+      window.__frame = () => held.splice(0).forEach((cb) => cb(performance.now()));
+      window.__release = () => { holding = false; window.__frame(); };
+    });
+    await chooseFile(page, file, hold);
     let s = await stats(page);
-    for (let n = 0; !(s.importing.phase === 'reading' && s.importing.done > 0) && n < 2000; ++n) s = await stats(page);
+    for (let n = 0; !(s.importing.phase === 'reading' && s.importing.done > 0 && await drawn(page, 'Cancel import progress')) && n < 200; ++n) {
+      await page.evaluate(() => window.__frame());
+      s = await stats(page);
+    }
     assert.equal(s.importing.phase, 'reading', 'the file is being read');
     assert.ok(s.importing.running && s.importing.total >= ROWS + 1, JSON.stringify(s.importing));
     assert.ok(s.importing.done < s.importing.total);
-    await clickNow(page, 'Cancel import progress');   // at once: the reading takes a second or two
+    await clickNow(page, 'Cancel import progress');
+    await page.evaluate(() => window.__release());
     for (let n = 0; (s = await stats(page)).importing.phase !== '' && n < 200; ++n) await page.waitForTimeout(20);
     assert.equal(s.importing.phase, '', 'cancelled while reading (not finished before the click)');
     assert.equal(s.importing.running, false);
