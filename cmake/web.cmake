@@ -20,10 +20,10 @@ add_library(imgui STATIC
   ${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp)
 target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends ${IMGUI_DIR}/misc/cpp)
 target_include_directories(imgui PUBLIC ${CMAKE_SOURCE_DIR}/src)
-target_compile_definitions(imgui PUBLIC IMGUI_USER_CONFIG="ui/imgui_config.h" IMGUI_IMPL_OPENGL_ES3)
+target_compile_definitions(imgui PUBLIC IMGUI_USER_CONFIG="ui/kit/imgui_config.h" IMGUI_IMPL_OPENGL_ES3)
 target_compile_options(imgui PRIVATE ${WM_FLAGS})
 
-file(GLOB UI_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp)
+file(GLOB_RECURSE UI_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp)
 file(GLOB PLATFORM_SOURCES CONFIGURE_DEPENDS src/platform/*.cpp)
 add_executable(waymark ${UI_SOURCES} ${PLATFORM_SOURCES})
 target_compile_options(waymark PRIVATE ${WM_FLAGS} -Wall -Wextra -Wno-unused-parameter)

@@ -497,7 +497,7 @@
   // ---- share links -----------------------------------------------------------------------------
   // A workspace travels in the address's fragment (#share=…, never sent to a server): the export
   // text compressed with the browser's CompressionStream ('deflate-raw') and base64url-encoded. The
-  // app decides the length limit and the words (src/io/share_link.hpp, src/ui/share.cpp).
+  // app decides the length limit and the words (src/io/share_link.hpp, src/ui/shell/share.cpp).
   const SHARE = '#share=';
   const SHARE_MAX_TEXT = 64 * 1024 * 1024;  // a link never unpacks to more than this (a crafted one could)
   const shareWaiters = [];

@@ -1,7 +1,7 @@
 // A journey map, or the whole framework grid, as one standalone SVG 1.1 picture: to drop into a slide,
 // a wiki or a design tool (browsers, Inkscape, Illustrator, Figma). Pure C++.
 //
-// What it shows is what the canvases draw (src/ui/map_canvas.cpp, src/ui/framework_canvas.cpp) in the
+// What it shows is what the canvases draw (src/ui/map/canvas.cpp, src/ui/framework/canvas.cpp) in the
 // light theme, at zoom 1, all of it (nothing culled, no selection, find marks or drag feedback), under
 // a title block. Journey map: stage and step header rows, the lane-label column (lanes, layer
 // headings), grid lines, every item at its layout rectangle with its wrapped text and badge row, the

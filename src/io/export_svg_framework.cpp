@@ -1,4 +1,4 @@
-// The framework grid as SVG (see export_svg.hpp for the contract). Drawn as src/ui/framework_canvas.cpp
+// The framework grid as SVG (see export_svg.hpp for the contract). Drawn as src/ui/framework/canvas.cpp
 // draws it at zoom 1 with no coverage filter on, in the light theme, minus what only makes sense on
 // screen (hover, drag and drop, the "+ child" action of unmapped steps). The layout's body
 // coordinates are offset by the level-label column (x) and by the title block and stage header (y).

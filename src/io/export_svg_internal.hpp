@@ -2,7 +2,7 @@
 //   export_svg.cpp            text (escape, wrap, fit), the writer, pills, sparklines, the title block
 //   export_svg_journey.cpp    the journey map
 //   export_svg_framework.cpp  the framework grid
-// Colours are the light theme's (src/ui/theme.cpp), copied: io does not include src/ui.
+// Colours are the light theme's (src/ui/kit/theme.cpp), copied: io does not include src/ui.
 #pragma once
 
 #include <cstdint>
@@ -47,7 +47,7 @@ struct Paint {
 std::string num(float v);                       // "12.5", "-3", "0": at most two decimals, '.' always
 std::string sanitize(std::string_view text, bool keep_newlines);   // see xml_escape; '\n' kept or made a space
 std::size_t code_point_length(unsigned char lead);                  // bytes of the code point (valid UTF-8)
-std::string kpi_value_text(double value, const std::string& unit);  // "12.5 %": %.4g and the unit (sparkline.cpp)
+std::string kpi_value_text(double value, const std::string& unit);  // "12.5 %": %.4g and the unit (kit/sparkline.cpp)
 std::string level_name(const Workspace& ws, int level);   // from the settings, else "Level n"
 
 // [SECTION] Writer: elements in document order, into `out`.

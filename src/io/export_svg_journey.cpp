@@ -1,4 +1,4 @@
-// A journey map as SVG (see export_svg.hpp for the contract). Drawn as src/ui/map_canvas.cpp draws the
+// A journey map as SVG (see export_svg.hpp for the contract). Drawn as src/ui/map/canvas.cpp draws the
 // map at zoom 1 in the light theme, all of it, minus what only makes sense on screen (selection, find
 // marks, drag feedback, the persona lens, hints to click). The layout's body coordinates are offset
 // by the label column (x) and by the title block and header band (y); headers share the body's x,

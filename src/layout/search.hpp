@@ -1,4 +1,4 @@
-// Finding things by name (the Ctrl+K palette, src/ui/palette.cpp), as pure code: what can be found
+// Finding things by name (the Ctrl+K palette, src/ui/palette/palette.cpp), as pure code: what can be found
 // (journeys with their level, personas, opportunities, insights; the UI adds its views), how a typed
 // query matches a name, and the order results are offered in.
 //

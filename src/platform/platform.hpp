@@ -23,11 +23,11 @@ void pick_file_for(std::string_view accept, std::string_view purpose);
 double now_ms();                              // monotonic clock
 int today_days();                             // the local calendar date, days since 1970-01-01
 void download(std::string_view filename, std::string_view mime, std::string_view bytes);
-// Share links (ui/share.hpp): the page compresses `export_json` into a #share= link of at most
+// Share links (ui/shell/share.hpp): the page compresses `export_json` into a #share= link of at most
 // `max_chars` characters, copies it and answers with the app call "shareDone" (see web/app.js).
 void share_link(std::string_view export_json, std::size_t max_chars);
 void forget_share_link();
-// PNG export (ui/exports.hpp): the page draws `svg` (width × height user units) at `scale` off-screen
+// PNG export (ui/exports/exports.hpp): the page draws `svg` (width × height user units) at `scale` off-screen
 // in tiles, encodes one PNG (`title` in its metadata) and downloads it as `filename`; it reports with
 // the app calls "exportProgress" {done, total} and "exportDone" {ok, width, height, bytes} /
 // {ok:false, cancelled} / {ok:false, error} (see web/app.js exportPng). cancel_export() stops it.

@@ -27,7 +27,7 @@
 #include "imgui_internal.h"
 #include "platform/platform.hpp"
 #include "platform/web_input.hpp"
-#include "ui/app.hpp"
+#include "ui/shell/app.hpp"
 
 extern "C" {
 void wm_js_request_frame(double delay_ms);

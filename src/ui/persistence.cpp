@@ -10,8 +10,8 @@
 #include "io/file_format.hpp"
 #include "model/sample.hpp"
 #include "platform/platform.hpp"
-#include "ui/format.hpp"
-#include "ui/json_text.hpp"
+#include "ui/kit/format.hpp"
+#include "ui/kit/json_text.hpp"
 
 namespace wm::ui {
 namespace {

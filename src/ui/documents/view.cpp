@@ -1,0 +1,185 @@
+// The documents view: every workspace stored in this browser (open, rename, duplicate, delete to the
+// trash and back), new documents (blank, from a lane template, the sample), the open document's
+// saved versions (restore one: restoring adds a version, nothing is destroyed), and whether the
+// browser promised to keep the storage.
+#include "ui/documents/view.hpp"
+
+#include <string>
+
+#include "imgui.h"
+#include "edit/commands.hpp"
+#include "model/sample.hpp"
+#include "model/templates.hpp"
+#include "ui/kit/fonts.hpp"
+#include "ui/kit/format.hpp"
+#include "ui/persistence.hpp"
+#include "ui/kit/theme.hpp"
+#include "ui/kit/widgets.hpp"
+
+namespace wm::ui {
+namespace {
+
+std::string when(double ms) { return local_time(ms); }
+
+// A blank workspace whose first macro journey is laid out with the chosen lane template.
+Workspace from_template(LaneTemplate t) {
+    Workspace ws = blank_workspace(std::string(template_info(t).name) + " workspace");
+    ws.settings.default_template = std::string(template_info(t).key);
+    Journey j;
+    j.id = new_id();
+    j.title = "First journey";
+    j.level = 1;
+    j.stages = default_stages();
+    j.lanes = make_template_lanes(t);
+    const Journey& lifecycle = ws.journeys.front();
+    ws.links.push_back(JourneyLink{lifecycle.id, j.id, lifecycle.stages.front().id, {}});
+    ws.journeys.push_back(std::move(j));
+    return ws;
+}
+
+void new_documents(const ViewContext& ctx) {
+    ImGui::PushFont(ctx.fonts.bold);
+    ImGui::TextUnformatted("New document");
+    ImGui::PopFont();
+    if (ImGui::Button("Blank workspace")) ctx.later([open = ctx.open_new] { open(blank_workspace("Untitled workspace"), "blank"); });
+    ImGui::SameLine();
+    if (ImGui::Button("The sample (Lumen Mobile)")) ctx.later([open = ctx.open_new] { open(sample_workspace(), "sample"); });
+    for (const auto& info : kLaneTemplates) {
+        ImGui::SameLine();
+        const std::string label = "From template: " + std::string(info.name);
+        if (ImGui::Button(label.c_str())) ctx.later([open = ctx.open_new, t = info.id] { open(from_template(t), "template"); });
+        ImGui::SetItemTooltip("%s", std::string(info.description).c_str());
+    }
+}
+
+void document_row(const ViewContext& ctx, Persistence& storage, const StoredDoc& doc) {
+    ImGui::PushID(doc.id.c_str());
+    ImGui::TableNextRow();
+    ImGui::TableSetColumnIndex(0);
+    const bool open = doc.id == storage.doc_id();
+    std::string name;
+    // The open document is renamed by an (undoable) edit of its workspace; others by a new save.
+    const std::string& shown = open ? ctx.ws.name : doc.name;
+    if (text_field(("##Name of " + shown).c_str(), shown, &name, -1)) {
+        if (open) ctx.emit(edit::set_workspace_name(name));
+        else storage.rename(doc.id, name);
+    }
+    ImGui::TableSetColumnIndex(1);
+    ImGui::TextUnformatted(when(doc.modified).c_str());
+    ImGui::TableSetColumnIndex(2);
+    ImGui::Text("%d", doc.journeys);
+    ImGui::TableSetColumnIndex(3);
+    ImGui::Text("%d", doc.cards);
+    ImGui::TableSetColumnIndex(4);
+    ImGui::TextUnformatted(size_text(doc.size).c_str());
+    ImGui::TableSetColumnIndex(5);
+    if (open) {
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kOk), "Open");
+    } else {
+        if (ImGui::SmallButton(("Open##" + doc.name).c_str())) ctx.later([&storage, id = doc.id] { storage.open_doc(id); });
+    }
+    ImGui::SameLine();
+    if (ImGui::SmallButton(("Duplicate##" + doc.name).c_str())) storage.duplicate(doc.id);
+    ImGui::SameLine();
+    ImGui::BeginDisabled(open);
+    if (ImGui::SmallButton(("Delete##" + doc.name).c_str())) storage.trash(doc.id, true);
+    ImGui::EndDisabled();
+    if (open) ImGui::SetItemTooltip("Open another document before deleting this one.");
+    ImGui::PopID();
+}
+
+}  // namespace
+
+void draw_documents_view(const ViewContext& ctx) {
+    Persistence& storage = *ctx.storage;
+    ImGui::PushFont(ctx.fonts.heading);
+    ImGui::TextUnformatted("Documents");
+    ImGui::PopFont();
+    const std::string& persisted = storage.persisted();
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted), "%s",
+                       persisted == "persistent" ? "Stored in this browser; the browser has promised to keep it."
+                       : persisted == "best-effort"
+                           ? "Stored in this browser, which may clear it when space runs low: export important work."
+                           : "Stored in this browser. Export a document to share it or keep a copy elsewhere.");
+    ImGui::Spacing();
+    new_documents(ctx);
+    ImGui::Spacing();
+
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+    int trashed = 0;
+    if (ImGui::BeginTable("documents", 6, flags)) {
+        ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 3);
+        ImGui::TableSetupColumn("Modified", ImGuiTableColumnFlags_WidthFixed, 130);
+        ImGui::TableSetupColumn("Journeys", ImGuiTableColumnFlags_WidthFixed, 70);
+        ImGui::TableSetupColumn("Cards", ImGuiTableColumnFlags_WidthFixed, 60);
+        ImGui::TableSetupColumn("Size", ImGuiTableColumnFlags_WidthFixed, 70);
+        ImGui::TableSetupColumn("Actions", ImGuiTableColumnFlags_WidthFixed, 210);
+        ImGui::TableHeadersRow();
+        for (const StoredDoc& doc : storage.docs()) {
+            if (doc.deleted) {
+                ++trashed;
+                continue;
+            }
+            document_row(ctx, storage, doc);
+        }
+        ImGui::EndTable();
+    }
+
+    if (trashed > 0) {
+        ImGui::Spacing();
+        const std::string header = "Trash (" + std::to_string(trashed) + ")";
+        if (ImGui::CollapsingHeader(header.c_str())) {
+            for (const StoredDoc& doc : storage.docs()) {
+                if (!doc.deleted) continue;
+                ImGui::PushID(doc.id.c_str());
+                ImGui::TextUnformatted(doc.name.c_str());
+                ImGui::SameLine();
+                ImGui::TextDisabled("%s", when(doc.modified).c_str());
+                ImGui::SameLine();
+                if (ImGui::SmallButton(("Restore##" + doc.name).c_str())) storage.trash(doc.id, false);
+                ImGui::SameLine();
+                if (ImGui::SmallButton(("Delete forever##" + doc.name).c_str())) storage.purge(doc.id);
+                ImGui::PopID();
+            }
+        }
+    }
+
+    ImGui::Spacing();
+    ImGui::PushFont(ctx.fonts.bold);
+    ImGui::Text("Saved versions of \xE2\x80\x9C%s\xE2\x80\x9D", ctx.ws.name.c_str());
+    ImGui::PopFont();
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted),
+                       "The last 50 saves are kept. Restoring one adds it as the newest save; nothing is lost.");
+    if (ImGui::BeginTable("history", 4, flags)) {
+        ImGui::TableSetupColumn("Saved", ImGuiTableColumnFlags_WidthFixed, 150);
+        ImGui::TableSetupColumn("After", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("Size", ImGuiTableColumnFlags_WidthFixed, 70);
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 120);
+        ImGui::TableHeadersRow();
+        const auto& history = storage.history();
+        for (std::size_t i = 0; i < history.size(); ++i) {
+            const SnapshotInfo& s = history[i];
+            ImGui::PushID(static_cast<int>(i));
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(0);
+            ImGui::TextUnformatted(when(s.time).c_str());
+            ImGui::TableSetColumnIndex(1);
+            ImGui::TextUnformatted(s.label.empty() ? "(no label)" : s.label.c_str());
+            ImGui::TableSetColumnIndex(2);
+            ImGui::TextUnformatted(size_text(s.size).c_str());
+            ImGui::TableSetColumnIndex(3);
+            if (i == 0) {
+                ImGui::TextDisabled("Current");
+            } else {
+                ImGui::BeginDisabled(storage.read_only());
+                if (ImGui::SmallButton(("Restore##version " + std::to_string(i + 1)).c_str()))
+                    ctx.later([&storage, key = s.key] { storage.restore_snapshot(key); });
+                ImGui::EndDisabled();
+            }
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+}
+
+}  // namespace wm::ui

@@ -1,0 +1,303 @@
+// File › Export… (see exports/exports.hpp).
+#include "ui/exports/exports.hpp"
+
+#include <rapidjson/document.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <cstdio>
+
+#include "imgui.h"
+#include "io/export_grid.hpp"
+#include "io/export_svg.hpp"
+#include "io/report_html.hpp"
+#include "layout/framework_layout.hpp"
+#include "layout/journey_layout.hpp"
+#include "platform/platform.hpp"
+#include "ui/kit/fonts.hpp"
+#include "ui/kit/format.hpp"
+#include "ui/kpi/editor.hpp"
+#include "ui/kit/theme.hpp"
+
+namespace wm::ui {
+namespace {
+
+// What web/png.js can make (its MAX_SIDE, MAX_PIXELS): checked before the page is asked.
+constexpr double kPngMaxSide = 32768;
+constexpr double kPngMaxPixels = 200e6;
+
+const char* const kDialog = "Export picture##image";
+const char* const kProgress = "Exporting PNG##progress";
+
+std::string quoted(std::string_view text) { return "\xE2\x80\x9C" + std::string(text) + "\xE2\x80\x9D"; }
+
+// The app's own text measure: the UI fonts at their drawn size, so the picture wraps as the map does.
+io::SvgStyle svg_style(const Fonts& fonts) {
+    ImFont* regular = fonts.regular ? fonts.regular : ImGui::GetFont();
+    ImFont* bold = fonts.bold ? fonts.bold : regular;
+    io::SvgStyle style;
+    style.font_size = regular->FontSize * ImGui::GetIO().FontGlobalScale;
+    style.width = [regular, bold](std::string_view text, float size, bool heavy) {
+        ImFont* font = heavy ? bold : regular;
+        return font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
+    };
+    return style;
+}
+
+// The picture of what the dialog chose; `title` names it for messages and the PNG's metadata.
+struct Picture {
+    io::SvgDocument svg;
+    std::string title, base_name;
+};
+
+Picture make_picture(const ViewContext& ctx, Exports::Subject subject, Id journey_id) {
+    const io::SvgStyle style = svg_style(ctx.fonts);
+    const Date today{platform::today_days()};
+    Picture p;
+    if (subject == Exports::Subject::journey) {
+        const Journey* j = find_by_id(ctx.ws.journeys, journey_id);
+        if (!j) return p;
+        const layout::JourneyLayout layout = layout::layout_journey(ctx.ws, *j, io::svg_text_height(style));
+        p.svg = io::journey_svg(ctx.ws, *j, layout, style, today);
+        p.title = j->title.empty() ? "Untitled journey" : j->title;
+        p.base_name = file_name(j->title, "Journey", "");
+    } else {
+        // The whole framework: nothing folded, no filter (the export is not the view's current state).
+        const layout::FrameworkLayout layout = layout::layout_framework(ctx.ws, {});
+        p.svg = io::framework_svg(ctx.ws, layout, layout::journey_facts(ctx.ws), &kpi_evaluation(ctx), style, today);
+        p.title = (ctx.ws.name.empty() ? std::string("Waymark") : ctx.ws.name) + " framework";
+        p.base_name = file_name(ctx.ws.name, "Waymark", " framework");
+    }
+    return p;
+}
+
+bool flag(const rapidjson::Document& d, const char* key) { return d.HasMember(key) && d[key].IsBool() && d[key].GetBool(); }
+double number(const rapidjson::Document& d, const char* key) { return d.HasMember(key) && d[key].IsNumber() ? d[key].GetDouble() : 0; }
+
+}  // namespace
+
+const Journey* open_journey(const Workspace& ws, const UiState& ui) {
+    return ui.place.view == "journey" ? find_by_id(ws.journeys, ui.place.id) : nullptr;
+}
+
+std::string file_name(std::string_view title, std::string_view fallback, std::string_view suffix) {
+    std::string name;
+    for (char c : title) {
+        const bool refused = static_cast<unsigned char>(c) < 0x20 || std::string_view("/\\:*?\"<>|").find(c) != std::string_view::npos;
+        name += refused ? '-' : c;
+    }
+    while (!name.empty() && (name.back() == ' ' || name.back() == '.')) name.pop_back();
+    return (name.empty() ? std::string(fallback) : name) + std::string(suffix);
+}
+
+void Exports::csv(const Workspace& ws, UiState& ui) {
+    const Journey* journey = open_journey(ws, ui);
+    if (!journey) {
+        ui.message = "Open a journey map first: the CSV export writes the grid of the journey on screen.";
+        ui.message_is_error = true;
+        return;
+    }
+    const std::string name = file_name(journey->title, "Journey", ".csv");
+    const std::string text = io::journey_grid_csv(ws, *journey);
+    platform::download(name, "text/csv;charset=utf-8", text);
+    ui.message = "Exported the map of " + quoted(journey->title) + " as " + name;
+    ui.message_is_error = false;
+    last_kind_ = "csv", last_name_ = name, last_width_ = last_height_ = 0, last_bytes_ = static_cast<double>(text.size());
+}
+
+void Exports::report(const Workspace& ws, UiState& ui) {
+    const std::string name = file_name(ws.name, "Waymark", " report.html");
+    const std::string text = io::workspace_report_html(ws, Date{platform::today_days()});
+    platform::download(name, "text/html;charset=utf-8", text);
+    ui.message = "Exported the report (" + std::to_string(ws.journeys.size()) + " journeys) as " + name +
+                 "; open it in a browser to read or print it";
+    ui.message_is_error = false;
+    last_kind_ = "html", last_name_ = name, last_width_ = last_height_ = 0, last_bytes_ = static_cast<double>(text.size());
+}
+
+void Exports::open_image_dialog(const Workspace& ws, const UiState& ui) {
+    const Journey* j = open_journey(ws, ui);
+    journey_ = j ? j->id : Id{};
+    subject_ = j ? Subject::journey : Subject::framework;
+    open_dialog_ = true;
+}
+
+void Exports::start(const ViewContext& ctx) {
+    Picture p = make_picture(ctx, subject_, journey_);
+    if (p.svg.text.empty()) {
+        ctx.ui.message = "That journey no longer exists; nothing was exported.";
+        ctx.ui.message_is_error = true;
+        return;
+    }
+    if (format_ == Format::svg) {
+        const std::string name = p.base_name + ".svg";
+        platform::download(name, "image/svg+xml", p.svg.text);
+        ctx.ui.message = "Exported " + quoted(p.title) + " as " + name + " (vector; opens in a browser or a drawing program)";
+        ctx.ui.message_is_error = false;
+        last_kind_ = "svg", last_name_ = name, last_width_ = p.svg.width, last_height_ = p.svg.height;
+        last_bytes_ = static_cast<double>(p.svg.text.size());
+        return;
+    }
+    running_ = true;
+    cancel_requested_ = false;
+    done_ = 0;
+    total_ = 0;   // the page says how many parts once it has cut the picture
+    running_name_ = p.base_name + ".png";
+    platform::export_png(running_name_, p.svg.text, p.svg.width, p.svg.height, scale_, p.title);
+    ctx.ui.animate_frames = std::max(ctx.ui.animate_frames, 2);
+}
+
+void Exports::draw(const ViewContext& ctx) {
+    UiState& ui = ctx.ui;
+    if (open_dialog_) {
+        open_dialog_ = false;
+        ImGui::OpenPopup(kDialog);
+    }
+    const ImVec2 centre = ImGui::GetMainViewport()->GetCenter();
+    ImGui::SetNextWindowPos(centre, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (ImGui::BeginPopupModal(kDialog, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+        if (ImGui::IsWindowAppearing()) ui.animate_frames = std::max(ui.animate_frames, 3);
+        const Subject subject_before = subject_;
+        const Format format_before = format_;
+        const int scale_before = scale_;
+        const Journey* j = find_by_id(ctx.ws.journeys, journey_);
+        if (!j && subject_ == Subject::journey) subject_ = Subject::framework;
+        ImGui::TextUnformatted("Picture of");
+        ImGui::BeginDisabled(j == nullptr);
+        const std::string journey_label = j ? "This journey map: " + j->title + "##image" : std::string("This journey map##image");
+        if (ImGui::RadioButton(journey_label.c_str(), subject_ == Subject::journey)) subject_ = Subject::journey;
+        ImGui::EndDisabled();
+        if (!j) ImGui::SetItemTooltip("Open a journey map to export it");
+        if (ImGui::RadioButton("The whole framework##image", subject_ == Subject::framework)) subject_ = Subject::framework;
+        ImGui::Spacing();
+        ImGui::TextUnformatted("As");
+        if (ImGui::RadioButton("PNG image##image", format_ == Format::png)) format_ = Format::png;
+        ImGui::SameLine();
+        if (ImGui::RadioButton("SVG vector##image", format_ == Format::svg)) format_ = Format::svg;
+
+        // The size the picture will have: the whole map or grid, not the part on screen (made again
+        // only when the choice or the document changes).
+        if (!sized_ || sized_subject_ != subject_ || sized_journey_ != journey_ || sized_revision_ != ctx.revision) {
+            const Picture p = make_picture(ctx, subject_, journey_);
+            sized_ = true, sized_subject_ = subject_, sized_journey_ = journey_, sized_revision_ = ctx.revision;
+            sized_width_ = p.svg.width, sized_height_ = p.svg.height;
+        }
+        bool too_large = false;
+        if (format_ == Format::png) {
+            ImGui::Spacing();
+            ImGui::TextUnformatted("Scale");
+            for (int s = 1; s <= 4; ++s) {
+                char label[32];
+                std::snprintf(label, sizeof label, "%d\xC3\x97##scale", s);
+                if (s > 1) ImGui::SameLine();
+                if (ImGui::RadioButton(label, scale_ == s)) scale_ = s;
+            }
+            const double w = std::ceil(sized_width_ * scale_), h = std::ceil(sized_height_ * scale_);
+            too_large = w > kPngMaxSide || h > kPngMaxSide || w * h > kPngMaxPixels;
+            dialog_pixels_ = with_thousands(w) + "x" + with_thousands(h);
+            const std::string size = with_thousands(w) + " \xC3\x97 " + with_thousands(h) + " pixels";
+            if (too_large) {
+                ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kError),
+                                   "%s is more than a PNG can hold here (at most 32,768 pixels a side and 200 million in all). "
+                                   "Choose a smaller scale, or export SVG.", size.c_str());
+                ImGui::PopTextWrapPos();
+            } else {
+                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted), "%s", size.c_str());
+            }
+        } else {
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted), "%s \xC3\x97 %s units; text stays text",
+                               with_thousands(sized_width_).c_str(), with_thousands(sized_height_).c_str());
+        }
+        dialog_open_ = true;
+        dialog_too_large_ = too_large;
+        // A choice changes what the dialog shows and its size: draw it again until it has settled.
+        if (subject_ != subject_before || format_ != format_before || scale_ != scale_before)
+            ui.animate_frames = std::max(ui.animate_frames, 3);
+        ImGui::Spacing();
+        ImGui::BeginDisabled(too_large || running_);
+        const bool go = ImGui::Button("Export##image");
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        if (go || ImGui::Button("Cancel##image") || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+            ImGui::CloseCurrentPopup();
+            ui.animate_frames = std::max(ui.animate_frames, 2);
+        }
+        ImGui::EndPopup();
+        if (go) start(ctx);
+    } else {
+        dialog_open_ = false;
+    }
+
+    if (running_ && !ImGui::IsPopupOpen(kProgress)) ImGui::OpenPopup(kProgress);
+    ImGui::SetNextWindowPos(centre, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (ImGui::BeginPopupModal(kProgress, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+        if (!running_) {
+            ImGui::CloseCurrentPopup();
+        } else {
+            ImGui::Text("Drawing %s", running_name_.c_str());
+            char overlay[64];
+            if (total_ > 0) std::snprintf(overlay, sizeof overlay, "%d of %d parts", done_, total_);
+            else std::snprintf(overlay, sizeof overlay, "Preparing\xE2\x80\xA6");
+            ImGui::ProgressBar(total_ > 0 ? static_cast<float>(done_) / static_cast<float>(total_) : 0.f,
+                               ImVec2(ImGui::GetFontSize() * 22, 0), overlay);
+            ImGui::BeginDisabled(cancel_requested_);
+            if (ImGui::Button(cancel_requested_ ? "Cancelling\xE2\x80\xA6##export" : "Cancel##export")) {
+                cancel_requested_ = true;
+                platform::cancel_export();
+            }
+            ImGui::EndDisabled();
+        }
+        ImGui::EndPopup();
+    }
+}
+
+std::string Exports::progress(std::string_view answer_json, UiState& ui) {
+    rapidjson::Document d;
+    d.Parse(answer_json.data(), answer_json.size());
+    if (!d.HasParseError() && d.IsObject()) {
+        done_ = static_cast<int>(number(d, "done"));
+        total_ = static_cast<int>(number(d, "total"));
+    }
+    ui.animate_frames = std::max(ui.animate_frames, 1);
+    return R"({"ok":true})";
+}
+
+std::string Exports::finished(std::string_view answer_json, UiState& ui) {
+    rapidjson::Document d;
+    d.Parse(answer_json.data(), answer_json.size());
+    const bool parsed = !d.HasParseError() && d.IsObject();
+    running_ = false;
+    ui.animate_frames = std::max(ui.animate_frames, 3);
+    json::Writer w;
+    if (parsed && flag(d, "ok")) {
+        last_kind_ = "png", last_name_ = running_name_;
+        last_width_ = number(d, "width"), last_height_ = number(d, "height"), last_bytes_ = number(d, "bytes");
+        ui.message = "Exported " + running_name_ + " (" + with_thousands(last_width_) + " \xC3\x97 " + with_thousands(last_height_) + " pixels)";
+        ui.message_is_error = false;
+        w.begin().field("ok", true).field("message", ui.message).end();
+    } else if (parsed && flag(d, "cancelled")) {
+        ui.message = "The PNG export was cancelled; nothing was downloaded.";
+        ui.message_is_error = false;
+        w.begin().field("ok", false).field("cancelled", true).field("message", ui.message).end();
+    } else {
+        const std::string why = parsed && d.HasMember("error") && d["error"].IsString() ? d["error"].GetString() : "no answer from the page";
+        ui.message = "The PNG could not be made (" + why + "). Try a smaller scale, or export SVG.";
+        ui.message_is_error = true;
+        w.begin().field("ok", false).field("error", ui.message).end();
+    }
+    return w.str();
+}
+
+void Exports::write_stats(json::Writer& w) const {
+    w.key("export").begin();
+    w.field("running", running_).field("done", static_cast<double>(done_)).field("total", static_cast<double>(total_));
+    w.field("cancelling", cancel_requested_ && running_);
+    w.field("dialog", dialog_open_).field("tooLarge", dialog_open_ && dialog_too_large_).field("pixels", dialog_pixels_);
+    w.field("kind", last_kind_).field("name", last_name_);
+    w.field("width", last_width_).field("height", last_height_).field("bytes", last_bytes_);
+    w.end();
+}
+
+}  // namespace wm::ui

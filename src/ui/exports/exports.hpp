@@ -1,0 +1,67 @@
+// File › Export…: the open journey as a CSV grid, the workspace as an HTML report, and a picture of
+// a journey map or of the whole framework as SVG or PNG. The files themselves are made by pure code
+// in src/io (export_grid, report_html, export_svg); this is the dialog, the hand-over to the browser
+// as a download, and the progress of a PNG, which the page draws off-screen tile by tile
+// (web/png.js) and can be cancelled. Every outcome is a plain sentence on the status line.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "model/model.hpp"
+#include "ui/kit/json_text.hpp"
+#include "ui/kit/context.hpp"
+
+namespace wm::ui {
+
+// The journey the current place shows, or nullptr (journey exports are enabled only then).
+const Journey* open_journey(const Workspace& ws, const UiState& ui);
+
+// A download name from a title: characters file systems refuse (/ \ : * ? " < > |, control
+// characters) become "-", trailing dots and spaces go, an empty title becomes `fallback`.
+std::string file_name(std::string_view title, std::string_view fallback, std::string_view suffix);
+
+class Exports {
+public:
+    void csv(const Workspace& ws, UiState& ui);      // "<journey title>.csv"
+    void report(const Workspace& ws, UiState& ui);   // "<workspace name> report.html"
+    void open_image_dialog(const Workspace& ws, const UiState& ui);
+    // The picture dialog and, while a PNG is being made, its progress with Cancel.
+    void draw(const ViewContext& ctx);
+    // The page's reports about a PNG (web/app.js exportPng): {done, total}, then the outcome.
+    std::string progress(std::string_view answer_json, UiState& ui);
+    std::string finished(std::string_view answer_json, UiState& ui);
+    [[nodiscard]] bool busy() const { return running_; }
+    void write_stats(json::Writer& w) const;
+
+    enum class Subject { journey, framework };
+    enum class Format { png, svg };
+
+private:
+    void start(const ViewContext& ctx);
+
+    bool open_dialog_ = false;
+    Subject subject_ = Subject::framework;
+    Format format_ = Format::png;
+    int scale_ = 2;
+    Id journey_;                        // the journey the dialog was opened on (nil: none open)
+    // The picture's size as last measured for the dialog.
+    bool sized_ = false;
+    Subject sized_subject_ = Subject::framework;
+    Id sized_journey_;
+    std::uint64_t sized_revision_ = 0;
+    double sized_width_ = 0, sized_height_ = 0;
+    bool dialog_open_ = false, dialog_too_large_ = false;   // for the test hook
+    std::string dialog_pixels_;                              // "W x H" of the PNG the dialog would make
+    // The PNG being made.
+    bool running_ = false;
+    bool cancel_requested_ = false;
+    int done_ = 0, total_ = 0;
+    std::string running_name_;
+    // The last finished export, for the test hook: kind, file name, size.
+    std::string last_kind_, last_name_;
+    double last_width_ = 0, last_height_ = 0, last_bytes_ = 0;
+};
+
+}  // namespace wm::ui

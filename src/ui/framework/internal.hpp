@@ -1,0 +1,65 @@
+// Shared by the framework view's files (internal to src/ui):
+//   framework/view.cpp     the view: header, coverage filters, toolbar, cache, the canvas, the anchor popup
+//   framework/canvas.cpp   drawing: cells, group headings, tiles, sticky stage headers and level labels
+//   framework/input.cpp    pan / zoom / collapse, opening a tile, dragging a tile onto a new parent
+// Geometry comes from src/layout/framework_layout (pure); these files draw it and turn input into commands.
+#pragma once
+
+#include <string>
+
+#include "imgui.h"
+#include "layout/framework_layout.hpp"
+#include "ui/kit/fonts.hpp"
+#include "ui/framework/state.hpp"
+#include "ui/kit/context.hpp"
+
+namespace wm::ui::fw {
+
+// Below this zoom a tile shows only its title (semantic zoom).
+inline constexpr float kDetailZoom = 0.55f;
+
+struct Frame {
+    const ViewContext& ctx;
+    FrameworkState& st;
+    const layout::FrameworkLayout& lay;
+    layout::Camera cam;
+    ImVec2 canvas_min, canvas_max;   // the whole grid area on screen
+    ImVec2 body_min;                 // screen position of the body viewport's top-left
+    float label_w = 0, header_h = 0; // sticky level-label column and stage header band, on screen
+    float hscale = 1;                // header text scale
+    int levels = 0;                  // configured framework levels
+    bool any_filter = false;
+
+    [[nodiscard]] float view_w() const { return canvas_max.x - body_min.x; }
+    [[nodiscard]] float view_h() const { return canvas_max.y - body_min.y; }
+    [[nodiscard]] ImVec2 to_screen(float bx, float by) const {
+        return ImVec2(body_min.x + (bx - cam.x) * cam.zoom, body_min.y + (by - cam.y) * cam.zoom);
+    }
+    [[nodiscard]] float bx(float screen_x) const { return (screen_x - body_min.x) / cam.zoom + cam.x; }
+    [[nodiscard]] float by(float screen_y) const { return (screen_y - body_min.y) / cam.zoom + cam.y; }
+    [[nodiscard]] const Journey& journey(int tile) const { return ctx.ws.journeys[st.tile_journey[static_cast<std::size_t>(tile)]]; }
+    [[nodiscard]] const layout::JourneyFacts& facts(int tile) const { return st.facts[st.tile_journey[static_cast<std::size_t>(tile)]]; }
+    // True when a coverage filter is on and the tile matches one of those switched on.
+    [[nodiscard]] bool flagged(int tile) const;
+};
+
+// Parts of a tile that take a click of their own (screen rectangles), for drawing and input alike.
+struct TileParts {
+    ImVec2 min, max;
+    ImVec2 chevron_min, chevron_max;      // collapse / expand children (only when it has children)
+    float unmapped_top = 0, unmapped_line = 0;   // the listed unmapped steps, one line each
+};
+TileParts tile_parts(const Frame& f, int tile);
+
+// [SECTION] framework/canvas.cpp
+void draw_framework(Frame& f);
+void expose(const Frame& f, const std::string& label, ImVec2 min, ImVec2 max);   // clipped to the canvas
+
+// [SECTION] framework/input.cpp
+void handle_framework_input(Frame& f);
+void draw_anchor_popup(const ViewContext& ctx, FrameworkState& st);
+[[nodiscard]] bool collapsed(const FrameworkState& st, Id journey);
+void toggle_collapsed(FrameworkState& st, Id journey);
+void toggle_level(FrameworkState& st, int level);
+
+}  // namespace wm::ui::fw

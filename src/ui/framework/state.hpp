@@ -1,0 +1,71 @@
+// The framework view's UI state (framework/view.cpp, framework/canvas.cpp): camera, what is
+// collapsed, the coverage filters, a tile being dragged, the refusal shown where it was dropped, and
+// the layout cache. None of it is in the document: collapsing or filtering is not an edit.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "layout/framework_layout.hpp"
+#include "model/model.hpp"
+
+namespace wm::ui {
+
+// The "New journey…" popup being filled in (framework/new_journey.cpp).
+struct NewJourneyDraft {
+    std::string title;
+    int level = 1;
+    Id parent, stage;                          // where it hangs (nil: not placed yet)
+    Id step;                                   // optional: the step of that stage it hangs from
+    int template_index = 0;                    // into kLaneTemplates; -1: no lanes
+    bool request_open = false;                 // open the popup on the next draw (framework/new_journey.cpp)
+    bool from_map = false;                     // asked for from a map's step or stage ("New child journey")
+    bool open_after = true;                    // open the new journey once created
+};
+
+struct FrameworkState {
+    layout::Camera cam;
+    bool cam_set = false;                       // false: fit on first show
+    std::vector<Id> collapsed;                  // journeys whose descendants are folded away
+    std::vector<int> collapsed_levels;
+    std::array<bool, layout::kCoverageCount> filters{};   // coverage filters switched on
+
+    // A tile pressed and perhaps being dragged onto a new parent.
+    struct Drag {
+        Id journey;
+        bool pressed = false, active = false;   // active: moved far enough to be a drag
+        float start_x = 0, start_y = 0;          // screen
+        float grab_x = 0, grab_y = 0;            // pointer offset inside the tile, body units
+        bool panning = false;                    // the press was on empty canvas: it pans
+        Id probe_parent;                         // the drop target last checked, and what the check said
+        int probe_column = -1;
+        std::string probe_text;
+        bool probe_ok = false;
+    } drag;
+    // What the last drop said, at the drop point (body units), until the next click.
+    struct Note {
+        std::string text;
+        bool error = false;
+        float x = 0, y = 0;
+    } note;
+    // Dropped on a journey: which of its stages or steps to hang from.
+    struct Anchor {
+        Id child, parent;
+        bool open = false;                       // the popup is to be opened this frame
+    } anchor;
+
+    // Cache: rebuilt when the document or the options change.
+    layout::FrameworkLayout layout;
+    std::vector<layout::JourneyFacts> facts;    // per Workspace::journeys index
+    std::vector<std::size_t> tile_journey;      // per tile: its Workspace::journeys index
+    std::size_t lifecycle_stages = 0, lifecycle_mapped = 0, macro_steps = 0, macro_mapped = 0;
+    std::array<int, layout::kCoverageCount> filter_counts{};   // journeys (and stages) each filter singles out
+    std::uint64_t layout_revision = ~std::uint64_t{0};
+    std::uint64_t options_key = 0;
+    int visible_tiles = 0;                       // drawn on screen last frame (stats())
+};
+
+}  // namespace wm::ui

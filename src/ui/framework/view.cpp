@@ -1,0 +1,176 @@
+// The framework view: the whole journey framework as one grid (DESIGN.md §1 jobs 1, 6, 7). The
+// header says how much of the lifecycle is mapped and holds the coverage filters; the toolbar zooms,
+// fits and folds; the grid below is drawn by framework/canvas.cpp from the pure layout in
+// src/layout/framework_layout, and framework/input.cpp turns gestures into commands.
+#include "ui/framework/view.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "framework/framework.hpp"
+#include "ui/framework/internal.hpp"
+#include "ui/kit/item_registry.hpp"
+#include "ui/framework/new_journey.hpp"
+#include "ui/kit/theme.hpp"
+#include "imgui.h"
+
+namespace wm::ui {
+namespace {
+
+struct FilterInfo {
+    layout::Coverage filter;
+    const char* label;      // on the button (and, lower-cased, for window.waymark.rect: "filter <label>")
+    const char* hint;
+};
+constexpr FilterInfo kFilters[] = {
+    {layout::Coverage::unmapped, "Gaps", "Journeys with steps that no child journey details yet (listed in the tiles, with + child), and lifecycle stages nothing hangs from"},
+    {layout::Coverage::no_evidence, "No evidence", "Journeys without an observed or validated insight on any step"},
+    {layout::Coverage::no_persona, "No persona", "Journeys that name no persona"},
+    {layout::Coverage::no_kpi, "No KPI", "Journeys without a KPI on the journey, a stage or a step"},
+    {layout::Coverage::no_to_be, "No to-be", "Current journeys that have no to-be redesign yet"},
+};
+
+std::uint64_t options_key(const FrameworkState& st) {
+    std::uint64_t h = 1469598103934665603ull;
+    auto mix = [&](std::uint64_t v) { h = (h ^ v) * 1099511628211ull; };
+    for (Id id : st.collapsed) mix(std::hash<Id>{}(id));
+    mix(0xC011A95Eull);
+    for (int level : st.collapsed_levels) mix(static_cast<std::uint64_t>(level));
+    mix(st.filters[static_cast<std::size_t>(layout::Coverage::unmapped)] ? 7 : 3);
+    return h;
+}
+
+// Rebuilt only when the document or the fold/filter options changed.
+void refresh_cache(const ViewContext& ctx, FrameworkState& st) {
+    const std::uint64_t key = options_key(st);
+    if (st.layout_revision == ctx.revision && st.options_key == key) return;
+    layout::FrameworkOptions options;
+    options.collapsed = st.collapsed;
+    options.collapsed_levels = st.collapsed_levels;
+    options.list_unmapped_steps = st.filters[static_cast<std::size_t>(layout::Coverage::unmapped)];
+    st.layout = layout::layout_framework(ctx.ws, options);
+    st.facts = layout::journey_facts(ctx.ws);
+    std::unordered_map<Id, std::size_t> index;
+    for (std::size_t i = 0; i < ctx.ws.journeys.size(); ++i) index.emplace(ctx.ws.journeys[i].id, i);
+    st.tile_journey.clear();
+    for (const layout::FwTile& t : st.layout.tiles) st.tile_journey.push_back(index.at(t.journey));
+    if (st.layout_revision != ctx.revision) {   // document-only figures: not after a fold
+        const CoverageSummary coverage = Framework(ctx.ws).coverage_summary();
+        st.lifecycle_stages = coverage.lifecycle_stages.size();
+        st.lifecycle_mapped = coverage.lifecycle_stages_mapped;
+        st.macro_steps = coverage.macro_steps.size();
+        st.macro_mapped = coverage.macro_steps_mapped;
+        const int levels = static_cast<int>(ctx.ws.settings.level_names.size());
+        for (const FilterInfo& info : kFilters) {
+            int count = 0;
+            for (std::size_t i = 0; i < ctx.ws.journeys.size(); ++i)
+                if (ctx.ws.journeys[i].level > 0 && layout::matches(info.filter, ctx.ws.journeys[i], st.facts[i], levels)) ++count;
+            if (info.filter == layout::Coverage::unmapped) count += static_cast<int>(st.lifecycle_stages - st.lifecycle_mapped);
+            st.filter_counts[static_cast<std::size_t>(info.filter)] = count;
+        }
+    }
+    st.layout_revision = ctx.revision;
+    st.options_key = key;
+}
+
+void draw_header(const ViewContext& ctx, FrameworkState& st) {
+    const Workspace& ws = ctx.ws;
+    ImGui::PushFont(ctx.fonts.heading);
+    ImGui::TextUnformatted(ws.name.c_str());
+    ImGui::PopFont();
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted),
+                       "%zu journeys \xC2\xB7 %zu of %zu lifecycle stages mapped \xC2\xB7 %zu of %zu macro-journey steps mapped",
+                       ws.journeys.size(), st.lifecycle_mapped, st.lifecycle_stages, st.macro_mapped, st.macro_steps);
+
+    draw_new_journey_button(ctx);
+    ImGui::SameLine(0, 18);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted), "Show:");
+    for (const FilterInfo& info : kFilters) {
+        const int count = st.filter_counts[static_cast<std::size_t>(info.filter)];
+        bool& on = st.filters[static_cast<std::size_t>(info.filter)];
+        ImGui::SameLine();
+        const std::string label = std::string(info.label) + " " + std::to_string(count) + "##filter-" + info.label;
+        if (on) {
+            ImGui::PushStyleColor(ImGuiCol_Button, color::kWarn);
+            ImGui::PushStyleColor(ImGuiCol_Text, color::readable_on(color::kWarn));
+        }
+        const bool clicked = ImGui::Button(label.c_str());
+        if (on) ImGui::PopStyleColor(2);
+        expose_rect(std::string("filter ") + info.label,
+                    ItemRect{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y});
+        ImGui::SetItemTooltip("%s", info.hint);
+        if (clicked) on = !on;
+    }
+}
+
+void draw_toolbar(FrameworkState& st, bool& fit) {
+    if (ImGui::Button("Fit##framework")) fit = true;
+    ImGui::SameLine();
+    if (ImGui::Button("100%##framework")) st.cam.zoom = 1;
+    ImGui::SameLine();
+    if (ImGui::Button("-##framework-zoom")) st.cam = layout::zoom_camera(st.cam, st.cam.zoom / 1.25f, 0, 0);
+    ImGui::SameLine();
+    if (ImGui::Button("+##framework-zoom")) st.cam = layout::zoom_camera(st.cam, st.cam.zoom * 1.25f, 0, 0);
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("%d%%", static_cast<int>(std::lround(st.cam.zoom * 100)));
+    ImGui::SameLine(0, 18);
+    if (ImGui::Button("Fold all##framework")) {
+        st.collapsed.clear();
+        for (const layout::FwTile& t : st.layout.tiles)
+            if (t.has_children) st.collapsed.push_back(t.journey);
+    }
+    ImGui::SetItemTooltip("Fold every journey's children away (the level rows stay)");
+    ImGui::SameLine();
+    if (ImGui::Button("Unfold all##framework")) {
+        st.collapsed.clear();
+        st.collapsed_levels.clear();
+    }
+    ImGui::SameLine(0, 18);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted), "Click a tile to open it \xC2\xB7 drag it onto another journey or stage to move it");
+}
+
+}  // namespace
+
+void draw_framework_view(const ViewContext& ctx) {
+    FrameworkState& st = ctx.ui.framework;
+    refresh_cache(ctx, st);
+    draw_header(ctx, st);
+    const layout::FrameworkLayout& lay = st.layout;
+    if (lay.lifecycle.is_nil()) {
+        ImGui::Spacing();
+        ImGui::TextWrapped("This workspace has no lifecycle (level 0) journey with stages, so there is no framework grid to show. "
+                           "Create one with \xE2\x80\x9CNew journey\xE2\x80\xA6\xE2\x80\x9D at level 0 and give it the stages of your customer lifecycle.");
+        return;
+    }
+    bool fit = false;
+    draw_toolbar(st, fit);
+    refresh_cache(ctx, st);   // the toolbar may have folded or unfolded
+
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    ImGui::BeginChild("framework-grid", avail, ImGuiChildFlags_Border,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoMove);
+    const ImVec2 wmin = ImGui::GetWindowPos(), wsize = ImGui::GetWindowSize();
+    fw::Frame f{.ctx = ctx, .st = st, .lay = lay, .cam = st.cam, .canvas_min = ImVec2(wmin.x + 1, wmin.y + 1),
+                .canvas_max = ImVec2(wmin.x + wsize.x - 1, wmin.y + wsize.y - 1)};
+    f.hscale = std::clamp(f.cam.zoom, 0.8f, 1.2f);
+    f.label_w = lay.metrics.label_width * f.hscale;
+    f.header_h = lay.metrics.stage_header * f.hscale;
+    f.body_min = ImVec2(f.canvas_min.x + f.label_w, f.canvas_min.y + f.header_h);
+    f.levels = static_cast<int>(ctx.ws.settings.level_names.size());
+    f.any_filter = std::any_of(st.filters.begin(), st.filters.end(), [](bool b) { return b; });
+    if (fit) f.cam = layout::fit_camera(lay.width, lay.height, f.view_w(), f.view_h());
+    if (!st.cam_set) {
+        f.cam = layout::Camera{0, 0, std::clamp(layout::fit_camera(lay.width, lay.height, f.view_w(), f.view_h()).zoom, 0.75f, 1.0f)};
+        st.cam_set = true;
+    }
+    fw::handle_framework_input(f);
+    f.cam = layout::clamp_camera(f.cam, lay.width, lay.height, f.view_w(), f.view_h());
+    fw::draw_framework(f);
+    st.cam = f.cam;
+    fw::draw_anchor_popup(ctx, st);
+    ImGui::EndChild();
+}
+
+}  // namespace wm::ui

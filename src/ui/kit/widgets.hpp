@@ -1,0 +1,25 @@
+// Small widgets shared by the views.
+#pragma once
+
+#include <string>
+
+#include "imgui.h"
+#include "ui/kit/context.hpp"
+
+namespace wm::ui {
+
+// A text field over a document value. While the field is active it edits a transient buffer (the
+// document is not touched per keystroke); when editing ends with a change, returns true and sets
+// *committed — the caller emits one command, so one edit is one undo step.
+bool text_field(const char* label, const std::string& value, std::string* committed, float width = -1,
+                bool multiline = false);
+
+// Every field where document text is typed goes through these (text_field too). Like HTML's
+// maxlength, input stops at the limit a text can hold (limits::kMaxTextBytes), cut at a character
+// boundary, so a long paste never becomes an edit the document must refuse; take_text_clipped()
+// tells the app once that it happened, so it can say so.
+bool input_text(const char* label, std::string* text, ImGuiInputTextFlags flags = 0, const char* hint = nullptr);
+bool input_text_multiline(const char* label, std::string* text, const ImVec2& size, ImGuiInputTextFlags flags = 0);
+bool take_text_clipped();
+
+}  // namespace wm::ui

@@ -1,0 +1,106 @@
+// Per-document view state of the journey map (UiState::map): the camera of each journey, what is
+// selected, the text being edited in place, the gesture in progress, the find bar, and the layout
+// cache. None of it is saved with the document or undoable (STYLE.md "Three kinds of state"): where
+// one looks and what one has selected is not part of the workspace.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "layout/journey_layout.hpp"
+#include "model/model.hpp"
+
+namespace wm::ui {
+
+// What a click chose. Cards can be many (Ctrl/Shift+click, Ctrl+A); a header is one thing.
+struct MapSelection {
+    enum class Kind : std::uint8_t { none, cards, cell, step, stage, lane, layer };
+    Kind kind = Kind::none;
+    std::vector<Id> cards;       // kind == cards
+    Id id;                       // step, stage or lane (kind == step/stage/lane)
+    std::string layer;           // kind == layer
+    // The cell cursor (keyboard moves, Enter adds, paste target). Kept while cards are selected: it
+    // follows the last clicked card.
+    Id lane, step;
+};
+
+// Text being edited in place over the map.
+struct MapEditing {
+    enum class Kind : std::uint8_t { none, card, new_card, step, stage, lane, layer };
+    Kind kind = Kind::none;
+    Id id;                       // card, step, stage or lane
+    Id lane, step;               // new_card: the cell
+    std::string layer;           // layer: the old name
+    std::string buffer;
+    bool focus = false;          // give the field keyboard focus on its first frame
+    bool cancelled = false;
+    int focus_tries = 0;         // frames the field has been asked to take focus
+    int waited = 0;              // frames the target has not been laid out yet (just created)
+};
+
+// Starts editing `id`'s name or text in place, the field focused.
+inline MapEditing editing_of(MapEditing::Kind kind, Id id, std::string text) {
+    MapEditing e;
+    e.kind = kind;
+    e.id = id;
+    e.buffer = std::move(text);
+    e.focus = true;
+    return e;
+}
+
+// A mouse gesture. `pending` turns into one of the drags once the pointer moves past the threshold;
+// released before, it was a click.
+struct MapDrag {
+    enum class Kind : std::uint8_t { none, pending, pan, cards, step, stage, lane, emotion, select_box };
+    Kind kind = Kind::none;
+    Kind on_move = Kind::none;   // pending: what moving turns it into
+    float press_x = 0, press_y = 0;    // screen
+    float cam_x = 0, cam_y = 0;        // camera at the press (pan)
+    Id id;                             // the card (anchor of a card drag), step, stage or lane
+    Id lane, step, persona;            // emotion: the point being dragged
+    int score = 0;                     // emotion: the score under the pointer
+};
+
+// What a right-click opened the context menu on (map/panels.cpp draws it).
+struct MapMenu {
+    enum class Kind : std::uint8_t { none, card, cell, step, stage, lane, layer };
+    Kind kind = Kind::none;
+    Id id;                       // card, step, stage or lane
+    Id lane, step;               // the cell (card and cell menus)
+    std::string layer;
+};
+
+struct MapFind {
+    bool open = false;
+    bool focus = false;
+    std::string query;
+    int current = 0;             // index into the matches
+};
+
+struct MapState {
+    std::unordered_map<Id, layout::Camera> cameras;   // per journey; absent: fit on first show
+    Id journey;                  // the journey selection/editing/drag belong to
+    MapSelection sel;
+    MapEditing editing;
+    MapDrag drag;
+    MapFind find;
+    MapMenu menu;
+    bool details = true;         // the details panel is shown when something is selected
+    std::string new_channel;     // the "New channel" popup's name field
+    bool new_channel_owned = true;
+    Id emotion_persona;          // whose emotion points new clicks set (nil: everyone); the lens wins
+    // The last copy: the system clipboard gets the cards as tab-separated text (for spreadsheets);
+    // pasting that same text back restores the cards with their severity, personas, channel.
+    std::string copied_text;
+    std::vector<Card> copied_cards;
+    std::size_t copied_lane = 0, copied_step = 0;  // top-left of the copied block
+    // Layout cache: recomputed when the document, the journey or the fonts change.
+    layout::JourneyLayout layout;
+    Id layout_journey;
+    std::uint64_t layout_revision = ~0ull;
+    std::uint64_t layout_fonts = 0;
+};
+
+}  // namespace wm::ui

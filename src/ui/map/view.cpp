@@ -1,0 +1,224 @@
+// The journey view: the header (title, state, personas, lens), a toolbar (zoom, find, add), the map
+// and, beside it, the details of what is selected. The map itself is map/canvas.cpp (drawing),
+// map/input.cpp (gestures, keys, clipboard) and map/panels.cpp (details, menus); its geometry is
+// src/layout. This file computes the frame they share and keeps the layout cache.
+#include "ui/map/view.hpp"
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "edit/commands.hpp"
+#include "imgui.h"
+#include "imgui_internal.h"
+#include "misc/cpp/imgui_stdlib.h"
+#include "model/templates.hpp"
+#include "ui/kit/item_registry.hpp"
+#include "ui/map/header.hpp"
+#include "ui/map/internal.hpp"
+#include "ui/kit/theme.hpp"
+#include "ui/insights/view.hpp"
+
+namespace wm::ui {
+namespace {
+
+using map::Frame;
+
+// Changes whenever the font atlas changes (a CJK glyph arrived, the pixel ratio changed): text
+// sizes, and so the layout, depend on it.
+std::uint64_t fonts_generation(const ViewContext& ctx) {
+    const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    std::uint64_t g = reinterpret_cast<std::uintptr_t>(atlas->TexID);
+    if (ctx.fonts.regular) g = g * 1000003u + static_cast<std::uint64_t>(ctx.fonts.regular->Glyphs.Size);
+    return g;
+}
+
+const layout::JourneyLayout& cached_layout(const ViewContext& ctx, const Journey& j, MapState& st) {
+    const std::uint64_t fonts = fonts_generation(ctx);
+    if (st.layout_journey != j.id || st.layout_revision != ctx.revision || st.layout_fonts != fonts) {
+        ImFont* font = ctx.fonts.regular ? ctx.fonts.regular : ImGui::GetFont();
+        const float size = font->FontSize * ImGui::GetIO().FontGlobalScale;  // CSS pixels = map units at zoom 1
+        auto height = [font, size](std::string_view text, float wrap) {
+            if (text.empty()) return size;
+            return font->CalcTextSizeA(size, FLT_MAX, std::max(wrap, 1.0f), text.data(), text.data() + text.size()).y;
+        };
+        st.layout = layout::layout_journey(ctx.ws, j, height);
+        st.layout_journey = j.id;
+        st.layout_revision = ctx.revision;
+        st.layout_fonts = fonts;
+    }
+    return st.layout;
+}
+
+// A new journey (or another document) starts with nothing selected or being edited.
+void forget_journey_state(MapState& st, Id journey) {
+    if (st.journey == journey) return;
+    st.journey = journey;
+    st.sel = {};
+    st.editing = {};
+    st.drag = {};
+    st.find.current = 0;
+}
+
+void draw_toolbar(const ViewContext& ctx, const Journey& j, MapState& st, layout::Camera& cam, bool& fit,
+                  bool& reveal, const layout::JourneyLayout& lay, std::vector<layout::FindMatch>& matches) {
+    ImGui::PushID("map-toolbar");
+    if (ImGui::Button("Fit")) fit = true;
+    ImGui::SetItemTooltip("Fit the whole map on screen (Ctrl+0)");
+    ImGui::SameLine(0, 4);
+    if (ImGui::Button("-##zoom out")) cam.zoom = std::max(layout::kMinZoom, cam.zoom / 1.25f);
+    ImGui::SetItemTooltip("Zoom out (Ctrl+minus, Ctrl+wheel)");
+    ImGui::SameLine(0, 4);
+    const std::string pct = std::to_string(static_cast<int>(std::lround(cam.zoom * 100))) + "%##zoom reset";
+    if (ImGui::Button(pct.c_str(), ImVec2(56, 0))) cam.zoom = 1;
+    {   // its label changes with the zoom: tests find it by what it does
+        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        expose_rect("Zoom 100%", ItemRect{a.x, a.y, b.x - a.x, b.y - a.y});
+    }
+    ImGui::SetItemTooltip("Zoom 100%% (Ctrl+1)");
+    ImGui::SameLine(0, 4);
+    if (ImGui::Button("+##zoom in")) cam.zoom = std::min(layout::kMaxZoom, cam.zoom * 1.25f);
+    ImGui::SetItemTooltip("Zoom in (Ctrl+plus, Ctrl+wheel)");
+
+    ImGui::SameLine(0, 16);
+    if (ImGui::Button("+ Stage")) {
+        Stage stage{new_id(), "New stage", {Step{new_id(), "New step", {}, false}}};
+        st.sel = {};
+        st.sel.kind = MapSelection::Kind::stage;
+        st.sel.id = stage.id;
+        st.editing = editing_of(MapEditing::Kind::stage, stage.id, stage.name);
+        ctx.emit(edit::add_stage(j.id, std::move(stage)));
+    }
+    ImGui::SetItemTooltip("Add a stage at the end (drag a stage header to move it)");
+    ImGui::SameLine(0, 4);
+    if (ImGui::Button("+ Lane")) ImGui::OpenPopup("add-lane");
+    map::draw_add_lane_popup(ctx, j);
+
+    ImGui::SameLine(0, 16);
+    if (!st.find.open) {
+        if (ImGui::Button("Find")) {
+            st.find.open = true;
+            st.find.focus = true;
+        }
+        ImGui::SetItemTooltip("Find on this map (Ctrl+F)");
+    } else {
+        if (st.find.focus) {
+            // Activation by id: SetKeyboardFocusHere's tabbing request misses when the keys were
+            // pressed with the map (another window) focused.
+            ImGui::ActivateItemByID(ImGui::GetID("##Find in map"));
+            GImGui->NavNextActivateFlags = ImGuiActivateFlags_PreferInput;
+            st.find.focus = false;
+            ctx.ui.animate_frames = std::max(ctx.ui.animate_frames, 3);
+        }
+        ImGui::SetNextItemWidth(220);
+        const bool enter = ImGui::InputTextWithHint("##Find in map", "Find cards, steps, lanes", &st.find.query,
+                                                    ImGuiInputTextFlags_EnterReturnsTrue);
+        if (ImGui::IsItemEdited()) {
+            st.find.current = 0;
+            reveal = true;
+        }
+        // Esc ends the field's editing in the same frame: ask whether it was active then.
+        const bool escape = (ImGui::IsItemActive() || ImGui::IsItemDeactivated()) && ImGui::IsKeyPressed(ImGuiKey_Escape);
+        matches = layout::find_in_map(ctx.ws, j, lay, st.find.query);   // once per frame: the map highlights these
+        const int n = static_cast<int>(matches.size());
+        if (enter && n > 0) {
+            st.find.current = (st.find.current + (ImGui::GetIO().KeyShift ? n - 1 : 1)) % n;
+            st.find.focus = true;   // keep typing / pressing Enter
+            reveal = true;
+        }
+        ImGui::SameLine(0, 6);
+        ImGui::AlignTextToFramePadding();
+        if (st.find.query.empty()) ImGui::TextDisabled("Enter: next");
+        else if (n == 0) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kError), "No match");
+        else ImGui::Text("%d of %d", std::min(st.find.current, n - 1) + 1, n);
+        ImGui::SameLine(0, 6);
+        if (ImGui::SmallButton("Close##find") || escape) {
+            st.find.open = false;
+            st.find.query.clear();
+        }
+    }
+    ImGui::SameLine(0, 16);
+    ImGui::Checkbox("Details", &st.details);
+    ImGui::PopID();
+}
+
+}  // namespace
+
+void draw_journey_view(const ViewContext& ctx) {
+    const Journey* journey = find_by_id(ctx.ws.journeys, ctx.ui.place.id);
+    if (!journey) {
+        ImGui::TextWrapped("This journey no longer exists in the workspace.");
+        if (ImGui::Button("Back to the framework")) ctx.go("framework");
+        return;
+    }
+    const Journey& j = *journey;
+    MapState& st = ctx.ui.map;
+    forget_journey_state(st, j.id);
+    draw_journey_header(ctx, j);
+    draw_insight_palette(ctx);   // drag sources for linking insights to steps
+
+    const layout::JourneyLayout& lay = cached_layout(ctx, j, st);
+    auto cam_it = st.cameras.find(j.id);
+    layout::Camera cam = cam_it != st.cameras.end() ? cam_it->second : layout::Camera{};
+    const bool first_show = cam_it == st.cameras.end();
+    bool fit = false;
+    bool reveal = false;
+    std::vector<layout::FindMatch> matches;
+    draw_toolbar(ctx, j, st, cam, fit, reveal, lay, matches);
+
+    if (j.stages.empty() || j.lanes.empty()) {
+        map::draw_template_choice(ctx, j);
+        return;
+    }
+
+    const bool show_details = st.details && st.sel.kind != MapSelection::Kind::none;
+    const float details_w = show_details ? std::min(360.0f, ImGui::GetContentRegionAvail().x * 0.35f) : 0;
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    ImGui::BeginChild("map", ImVec2(avail.x - details_w - (show_details ? 8 : 0), avail.y), ImGuiChildFlags_Border,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoMove);
+    {
+        const ImVec2 wmin = ImGui::GetWindowPos();
+        const ImVec2 wsize = ImGui::GetWindowSize();
+        const Id lens = find_by_id(ctx.ws.personas, ctx.ui.personas.lens) ? ctx.ui.personas.lens : Id{};
+        Frame f{.ctx = ctx, .j = j, .lay = lay, .st = st, .cam = cam, .canvas_min = ImVec2(wmin.x + 1, wmin.y + 1),
+                .canvas_max = ImVec2(wmin.x + wsize.x - 1, wmin.y + wsize.y - 1)};
+        f.lens = lens;
+        // Headers and labels scale with the map but never below a readable size.
+        f.hscale = std::clamp(cam.zoom, 0.75f, 1.4f);
+        f.label_w = lay.metrics.label_width * f.hscale;
+        f.stage_h = lay.metrics.stage_header * f.hscale;
+        f.header_h = lay.header_height() * f.hscale;
+        f.body_min = ImVec2(f.canvas_min.x + f.label_w, f.canvas_min.y + f.header_h);
+        const ImU32 canvas = color::kCanvas;
+        f.dark = ((canvas >> IM_COL32_R_SHIFT & 0xFF) + (canvas >> IM_COL32_G_SHIFT & 0xFF) + (canvas >> IM_COL32_B_SHIFT & 0xFF)) < 3 * 128;
+        if (fit) f.cam = layout::fit_camera(lay, f.view_w(), f.view_h());
+        // A map opens at the top-left, whole if it fits, else at a zoom where cards stay readable.
+        if (first_show) f.cam = layout::Camera{0, 0, std::clamp(layout::fit_camera(lay, f.view_w(), f.view_h()).zoom, 0.8f, 1.0f)};
+        if (st.find.open && !st.find.query.empty()) {
+            f.matches = std::move(matches);
+            if (!f.matches.empty()) {
+                st.find.current = std::min(st.find.current, static_cast<int>(f.matches.size()) - 1);
+                // Follow the current match when it changed (Enter) or the query was typed.
+                if (reveal) map::reveal_match(f, f.matches[st.find.current]);
+            }
+        }
+        map::handle_map_input(f);
+        f.cam = layout::clamp_camera(f.cam, lay, f.view_w(), f.view_h());
+        map::draw_map(f);
+        map::draw_in_place_editor(f);
+        map::draw_context_menus(f);
+        cam = f.cam;
+    }
+    ImGui::EndChild();
+    st.cameras[j.id] = cam;
+    if (show_details) {
+        ImGui::SameLine(0, 8);
+        ImGui::BeginChild("map-details", ImVec2(details_w, avail.y), ImGuiChildFlags_Border);
+        map::draw_details_panel(ctx, j, st);
+        ImGui::EndChild();
+    }
+}
+
+}  // namespace wm::ui

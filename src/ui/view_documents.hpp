@@ -1,6 +1,0 @@
-#pragma once
-#include "ui/ui_state.hpp"
-namespace wm::ui {
-// Stored documents, new documents, and the open document's saved versions.
-void draw_documents_view(const ViewContext& ctx);
-}
