@@ -15,7 +15,6 @@ namespace wm::ui::backlog {
 using Row = BacklogRow;
 
 Date today();
-void redraw(const ViewContext& ctx);                  // ask for another frame after changing view state mid-frame                                        // the calendar day on this machine
 ImU32 status_color(const Opportunity& o);             // will-not-do overrides status
 const char* status_label(const Opportunity& o);       // "In progress", "Will not do", ...
 

@@ -85,7 +85,7 @@ void draw_matrix(const ViewContext& ctx, const std::vector<const Row*>& rows) {
         const std::string label = "##bubble " + o.title;
         if (ImGui::InvisibleButton(label.c_str(), ImVec2(b.radius * 2, b.radius * 2))) {
             st.selected = o.id;
-            redraw(ctx);
+            ctx.redraw();
         }
         if (ImGui::IsItemHovered()) {
             hovered = b.row;

@@ -32,12 +32,6 @@ Date today() {
     return Date{platform::today_days()};
 }
 
-void redraw(const ViewContext& ctx) {
-    // Widgets above the change were drawn with the old state this frame; one more frame draws the
-    // whole view consistently (the app draws only on demand).
-    ctx.ui.animate_frames = std::max(ctx.ui.animate_frames, 2);
-}
-
 ImU32 status_color(const Opportunity& o) {
     if (o.will_not_do) return color::kError;
     switch (o.status) {
@@ -151,7 +145,7 @@ void mode_button(const ViewContext& ctx, const char* label, BacklogState::Mode m
     if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     if (ImGui::Button(label)) {
         st.mode = mode;
-        backlog::redraw(ctx);
+        ctx.redraw();
     }
     if (on) ImGui::PopStyleColor();
     ImGui::SameLine();
@@ -169,7 +163,7 @@ void filter_combo(const ViewContext& ctx, const char* label, V* value, const std
             ImGui::PushID(static_cast<int>(i));
             if (ImGui::Selectable(choices[i].first.c_str(), choices[i].second == *value)) {
                 *value = choices[i].second;
-                backlog::redraw(ctx);  // the rows of this frame were filtered before the change
+                ctx.redraw();  // the rows of this frame were filtered before the change
             }
             ImGui::PopID();
         }
@@ -303,7 +297,7 @@ void draw_row(const ViewContext& ctx, const Row& row, const char* id_suffix) {
     if (ImGui::Selectable(label.c_str(), st.selected == o.id, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap))
     {
         st.selected = st.selected == o.id ? Id{} : o.id;
-        backlog::redraw(ctx);
+        ctx.redraw();
     }
     if (ImGui::IsItemHovered() && !o.description.empty()) ImGui::SetItemTooltip("%s", o.description.c_str());
     ImGui::TableSetColumnIndex(kJourneys);

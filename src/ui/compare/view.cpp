@@ -345,7 +345,7 @@ void draw_pair(const ViewContext& ctx, const Journey& current, const Journey& to
     draw_to_be_picker(ctx, current, to_be);
     ImGui::SameLine(0, 16);
     if (ImGui::Checkbox("Only differences", &st.only_differences))
-        ctx.ui.animate_frames = std::max(ctx.ui.animate_frames, 2);  // the rows were laid out before this
+        ctx.redraw(2);  // the rows were laid out before this
 
     ImGui::PushFont(ctx.fonts.bold);
     ImGui::TextUnformatted(d.summary().c_str());

@@ -145,7 +145,7 @@ void Exports::start(const ViewContext& ctx) {
     total_ = 0;   // the page says how many parts once it has cut the picture
     running_name_ = p.base_name + ".png";
     platform::export_png(running_name_, p.svg.text, p.svg.width, p.svg.height, scale_, p.title);
-    ctx.ui.animate_frames = std::max(ctx.ui.animate_frames, 2);
+    ctx.redraw(2);
 }
 
 void Exports::draw(const ViewContext& ctx) {
@@ -157,7 +157,7 @@ void Exports::draw(const ViewContext& ctx) {
     const ImVec2 centre = ImGui::GetMainViewport()->GetCenter();
     ImGui::SetNextWindowPos(centre, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     if (ImGui::BeginPopupModal(kDialog, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
-        if (ImGui::IsWindowAppearing()) ui.animate_frames = std::max(ui.animate_frames, 3);
+        if (ImGui::IsWindowAppearing()) ui.redraw(3);
         const Subject subject_before = subject_;
         const Format format_before = format_;
         const int scale_before = scale_;
@@ -214,7 +214,7 @@ void Exports::draw(const ViewContext& ctx) {
         dialog_too_large_ = too_large;
         // A choice changes what the dialog shows and its size: draw it again until it has settled.
         if (subject_ != subject_before || format_ != format_before || scale_ != scale_before)
-            ui.animate_frames = std::max(ui.animate_frames, 3);
+            ui.redraw(3);
         ImGui::Spacing();
         ImGui::BeginDisabled(too_large || running_);
         const bool go = ImGui::Button("Export##image");
@@ -222,7 +222,7 @@ void Exports::draw(const ViewContext& ctx) {
         ImGui::SameLine();
         if (go || ImGui::Button("Cancel##image") || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
             ImGui::CloseCurrentPopup();
-            ui.animate_frames = std::max(ui.animate_frames, 2);
+            ui.redraw(2);
         }
         ImGui::EndPopup();
         if (go) start(ctx);
@@ -260,7 +260,7 @@ std::string Exports::progress(std::string_view answer_json, UiState& ui) {
         done_ = static_cast<int>(number(d, "done"));
         total_ = static_cast<int>(number(d, "total"));
     }
-    ui.animate_frames = std::max(ui.animate_frames, 1);
+    ui.redraw(1);
     return R"({"ok":true})";
 }
 
@@ -269,7 +269,7 @@ std::string Exports::finished(std::string_view answer_json, UiState& ui) {
     d.Parse(answer_json.data(), answer_json.size());
     const bool parsed = !d.HasParseError() && d.IsObject();
     running_ = false;
-    ui.animate_frames = std::max(ui.animate_frames, 3);
+    ui.redraw(3);
     json::Writer w;
     if (parsed && flag(d, "ok")) {
         last_kind_ = "png", last_name_ = running_name_;

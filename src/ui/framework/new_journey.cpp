@@ -87,7 +87,7 @@ void draw_new_journey_button(const ViewContext& ctx) {
     d.level = ctx.ws.settings.level_names.size() > 1 ? 1 : 0;
     d.template_index = default_template_index(ctx.ws);
     d.request_open = true;
-    ctx.ui.animate_frames = std::max(ctx.ui.animate_frames, 2);
+    ctx.redraw(2);
 }
 
 std::optional<NewJourneyDraft> child_journey_draft(const Workspace& ws, const Journey& parent, Id stage, Id step,
@@ -122,7 +122,7 @@ void open_child_journey(const ViewContext& ctx, const Journey& parent, Id stage,
     }
     d->request_open = true;
     ctx.ui.new_journey = std::move(*d);
-    ctx.ui.animate_frames = std::max(ctx.ui.animate_frames, 2);
+    ctx.redraw(2);
 }
 
 void draw_new_journey_popup(const ViewContext& ctx) {
@@ -141,7 +141,7 @@ void draw_new_journey_popup(const ViewContext& ctx) {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted), "Title");
     if (ImGui::IsWindowAppearing()) {
         ImGui::SetKeyboardFocusHere();
-        ctx.ui.animate_frames = std::max(ctx.ui.animate_frames, 3);  // focus lands on a later frame
+        ctx.redraw(3);  // focus lands on a later frame
     }
     ImGui::SetNextItemWidth(360);
     input_text("##New journey title", &d.title, 0, "e.g. Buying a phone in a store");

@@ -8,7 +8,7 @@
 //
 // Why slices: a file of 100,000 rows takes about a second to read and check in the browser, and a
 // frame that long freezes the page (no input, no drawing). Each frame does up to kSliceBudgetMs of
-// work, then asks for another frame (animate_frames), so the page stays responsive and shows
+// work, then asks for another frame (ctx.redraw), so the page stays responsive and shows
 // progress.
 #include <rapidjson/document.h>
 
@@ -70,7 +70,7 @@ void draw_reading(const ViewContext& ctx) {
     io::CsvReader& reader = *d.reader;
     const bool read = run_slice([&] { return reader.step(kRowsPerStep); });
     ++d.slices;
-    ctx.ui.animate_frames = std::max(ctx.ui.animate_frames, 2);
+    ctx.redraw(2);
     if (!ImGui::IsPopupOpen(kProgress)) ImGui::OpenPopup(kProgress);
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     bool cancel = false;
@@ -108,7 +108,7 @@ const io::InsightPlanner* checked_rows(const ViewContext& ctx) {
     if (!d.plan->done()) {
         ++d.slices;
         if (!run_slice([&] { return d.plan->step(d.table, kRowsPerStep); })) {
-            ctx.ui.animate_frames = std::max(ctx.ui.animate_frames, 2);
+            ctx.redraw(2);
             return nullptr;
         }
     }
@@ -151,7 +151,7 @@ void open_insight_import(UiState& ui, std::string name, std::string_view text) {
     ui.place.view = "insights";   // the dialog is part of the repository view
     ui.place.id = Id{};
     ui.message.clear();           // e.g. an earlier import's outcome: this file is another story
-    ui.animate_frames = std::max(ui.animate_frames, 2);
+    ui.redraw(2);
 }
 
 std::string receive_chosen_file(UiState& ui, std::string_view arg) {
@@ -178,7 +178,7 @@ void draw_insight_import(const ViewContext& ctx) {
     if (d.phase == InsightImportDraft::Phase::reading) {
         draw_reading(ctx);
         if (d.phase != InsightImportDraft::Phase::mapping) return;
-        ctx.ui.animate_frames = std::max(ctx.ui.animate_frames, 2);   // the dialog replaces the table next frame
+        ctx.redraw(2);   // the dialog replaces the table next frame
         return;
     }
     ImGui::PushFont(ctx.fonts.bold);

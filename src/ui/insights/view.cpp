@@ -42,7 +42,6 @@ bool is_stale(const Workspace& ws, const Insight& i) {
     return scoring::insight_is_stale(i, today(), ws.settings.stale_after_days);
 }
 
-void redraw(const ViewContext& ctx) { ctx.ui.animate_frames = std::max(ctx.ui.animate_frames, 2); }
 
 ImU32 evidence_color(Evidence e) {
     switch (e) {
@@ -107,10 +106,10 @@ void enum_filter(const ViewContext& ctx, const char* label, const char* any, int
     ImGui::SetNextItemWidth(width);
     const std::string preview = *value < 0 ? std::string(any) : std::string(enum_name(static_cast<E>(*value)));
     if (ImGui::BeginCombo(label, preview.c_str())) {
-        if (ImGui::Selectable(any, *value < 0)) *value = -1, redraw(ctx);
+        if (ImGui::Selectable(any, *value < 0)) *value = -1, ctx.redraw();
         for (std::size_t k = 0; k < enum_count<E>(); ++k)
             if (ImGui::Selectable(std::string(enum_name(static_cast<E>(k))).c_str(), *value == static_cast<int>(k)))
-                *value = static_cast<int>(k), redraw(ctx);
+                *value = static_cast<int>(k), ctx.redraw();
         ImGui::EndCombo();
     }
 }
@@ -122,10 +121,10 @@ void id_filter(const ViewContext& ctx, const char* label, const char* any, Id* v
         if (id == *value) preview = name;
     ImGui::SetNextItemWidth(width);
     if (ImGui::BeginCombo(label, preview.c_str())) {
-        if (ImGui::Selectable(any, value->is_nil())) *value = Id{}, redraw(ctx);
+        if (ImGui::Selectable(any, value->is_nil())) *value = Id{}, ctx.redraw();
         for (const auto& [name, id] : choices) {
             ImGui::PushID(&id);
-            if (ImGui::Selectable(name.c_str(), id == *value)) *value = id, redraw(ctx);
+            if (ImGui::Selectable(name.c_str(), id == *value)) *value = id, ctx.redraw();
             ImGui::PopID();
         }
         ImGui::EndCombo();
@@ -182,7 +181,7 @@ void draw_toolbar(const ViewContext& ctx) {
 void draw_filters(const ViewContext& ctx) {
     InsightsState& st = ctx.ui.insights;
     ImGui::SetNextItemWidth(220);
-    if (ImGui::InputTextWithHint("##Search insights", "Search insights", &st.search)) redraw(ctx);
+    if (ImGui::InputTextWithHint("##Search insights", "Search insights", &st.search)) ctx.redraw();
     ImGui::SameLine();
     enum_filter<InsightType>(ctx, "##Type filter", "Any type", &st.type, 120);
     ImGui::SameLine();
@@ -197,7 +196,7 @@ void draw_filters(const ViewContext& ctx) {
     ImGui::SameLine();
     id_filter(ctx, "##Journey filter", "Any journey", &st.journey, journeys, 170);
     ImGui::SameLine();
-    if (ImGui::Checkbox("Stale only", &st.stale_only)) redraw(ctx);
+    if (ImGui::Checkbox("Stale only", &st.stale_only)) ctx.redraw();
 }
 
 // [SECTION] The table -------------------------------------------------------------------------------
@@ -370,7 +369,7 @@ void draw_table(const ViewContext& ctx) {
             if (ImGui::Selectable(label.c_str(), st.selected == i->id, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap)) {
                 st.selected = st.selected == i->id ? Id{} : i->id;
                 st.link_journey = Id{};
-                redraw(ctx);
+                ctx.redraw();
             }
             drag_source(*i);
             ImGui::TableSetColumnIndex(kType);

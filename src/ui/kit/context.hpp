@@ -4,6 +4,7 @@
 // Views receive a ViewContext: a const workspace to read and a queue to emit commands into.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -41,7 +42,11 @@ struct UiState {
     std::string message;                       // the status line: last refusal or notice
     bool message_is_error = false;
     std::string origin;                        // where the open document came from
-    int animate_frames = 0;                    // frames a view still wants (transitions)
+    int animate_frames = 0;                    // frames still wanted (App::wants_frame); see redraw
+    // Asks for `frames` more frames: what changed mid-frame (view state, a popup opening, a command
+    // applied after the pass) is drawn by the next ones. The one way to ask; nothing is drawn while
+    // nobody asks (zero frames when idle).
+    void redraw(int frames = 2) { animate_frames = std::max(animate_frames, frames); }
     BacklogState backlog;                      // the backlog view's selection, filters and sort
     MaturityDraft maturity;                    // the scan being answered (maturity/view.cpp)
     InsightsState insights;                    // the insight repository's filters and CSV import
@@ -64,6 +69,7 @@ struct ViewContext {
     void emit(edit::Command command) const { ui.queue.push_back(std::move(command)); }
     void go(std::string view, Id id = {}) const { ui.navigate.push_back(Place{std::move(view), id}); }
     void later(std::function<void()> fn) const { ui.deferred.push_back(std::move(fn)); }
+    void redraw(int frames = 2) const { ui.redraw(frames); }
     Persistence* storage = nullptr;                                   // documents and their history
     std::uint64_t revision = 0;                                       // Document::revision(): caches compare it
     std::function<void(Workspace, std::string)> open_new;             // open as a new stored document

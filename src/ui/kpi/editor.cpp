@@ -312,7 +312,7 @@ void draw_fields(const ViewContext& ctx, KpiEditorState& st, const Metric& m) {
         if (st.focus_name == m.id) {
             ImGui::ActivateItemByID(ImGui::GetID("##KPI name"));
             GImGui->NavNextActivateFlags = ImGuiActivateFlags_PreferInput;
-            ctx.ui.animate_frames = std::max(ctx.ui.animate_frames, 3);
+            ctx.redraw(3);
             st.focus_name = {};
         }
         text_member(ctx, "##KPI name", m, &Metric::name, -1, false, true);
@@ -566,7 +566,7 @@ void draw_values(const ViewContext& ctx, KpiEditorState& st, const Metric& m) {
         if (enter) {
             ImGui::ActivateItemByID(ImGui::GetID("##new value"));
             GImGui->NavNextActivateFlags = ImGuiActivateFlags_PreferInput;
-            ctx.ui.animate_frames = std::max(ctx.ui.animate_frames, 3);
+            ctx.redraw(3);
         }
     }
     muted("Segments such as \xE2\x80\x9CNL / SIM only\xE2\x80\x9D keep separate series; an empty segment is the whole.");
@@ -610,7 +610,7 @@ void draw_kpi_editor(const ViewContext& ctx) {
     if (st.request_open) {
         st.request_open = false;
         ImGui::OpenPopup(kPopup);
-        ctx.ui.animate_frames = std::max(ctx.ui.animate_frames, 3);
+        ctx.redraw(3);
     }
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowSize(ImVec2(std::min(940.0f, vp->WorkSize.x - 40), std::min(680.0f, vp->WorkSize.y - 40)), ImGuiCond_Appearing);

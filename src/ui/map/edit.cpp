@@ -55,7 +55,6 @@ int row_of_lane_id(const Frame& f, Id lane) {
     return li >= 0 ? f.lay.row_of_lane(li) : -1;
 }
 
-void redraw(const Frame& f, int frames) { f.ctx.ui.animate_frames = std::max(f.ctx.ui.animate_frames, frames); }
 
 void say(const Frame& f, std::string text, bool error) {
     UiState& ui = f.ctx.ui;
@@ -222,7 +221,7 @@ void commit_editing(const Frame& f) {
             break;
     }
     e = MapEditing{};
-    redraw(f);
+    f.ctx.redraw();
 }
 
 // A new stage, step or lane may be off screen: bring what is about to be edited into view.
@@ -268,7 +267,7 @@ void draw_in_place_editor(Frame& f) {
         // A stage, step or lane made this frame exists once its command has been applied: wait a
         // few frames for it before giving up (it may also have been undone or deleted meanwhile).
         if (++e.waited > 3) e = MapEditing{};
-        else redraw(f);
+        else f.ctx.redraw();
         return;
     }
     if (e.focus) reveal_editing(f);
@@ -282,7 +281,7 @@ void draw_in_place_editor(Frame& f) {
         // miss when focus sits in another window, e.g. after the toolbar's "+ Stage").
         ImGui::ActivateItemByID(ImGui::GetID("##map-edit"));
         GImGui->NavNextActivateFlags = ImGuiActivateFlags_PreferInput;
-        redraw(f, 3);
+        f.ctx.redraw(3);
     }
     const float scale = std::clamp(multiline ? f.cam.zoom : f.hscale, 0.8f, 2.0f);
     ImGui::SetWindowFontScale(scale);
@@ -305,7 +304,7 @@ void draw_in_place_editor(Frame& f) {
     ImGui::SetWindowFontScale(1);
     if (ImGui::IsItemActive() && ImGui::IsKeyPressed(ImGuiKey_Escape)) {
         e = MapEditing{};
-        redraw(f);
+        f.ctx.redraw();
         return;
     }
     if (enter || (ImGui::IsItemDeactivated() && !focusing)) commit_editing(f);

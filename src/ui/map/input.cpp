@@ -392,7 +392,7 @@ void release(Frame& f, ImVec2 mouse, const ImGuiIO& io) {
         }
         default: break;
     }
-    redraw(f);
+    f.ctx.redraw();
 }
 
 void wheel(Frame& f, ImVec2 mouse, const ImGuiIO& io) {
@@ -407,7 +407,7 @@ void wheel(Frame& f, ImVec2 mouse, const ImGuiIO& io) {
         f.cam.x -= wx * 100 / f.cam.zoom;
         f.cam.y -= wy * 100 / f.cam.zoom;
     }
-    redraw(f);
+    f.ctx.redraw();
 }
 
 // [SECTION] Keyboard ------------------------------------------------------------------------------------
@@ -612,7 +612,7 @@ void reveal_match(Frame& f, const layout::FindMatch& m) {
             break;
         }
     }
-    redraw(f);
+    f.ctx.redraw();
 }
 
 void handle_map_input(Frame& f) {
@@ -688,7 +688,7 @@ void handle_map_input(Frame& f) {
             moved = layout::clamp_camera(moved, f.lay, f.view_w(), f.view_h());
             if (!(moved == f.cam)) {   // only while there is somewhere to scroll: idle means no frames
                 f.cam = moved;
-                redraw(f, 2);
+                f.ctx.redraw(2);
                 platform::request_frame_after(16);
             }
         }

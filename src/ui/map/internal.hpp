@@ -92,7 +92,6 @@ void delete_selection(const Frame& f);
 // The cell cursor made valid (the first lane row and step column when it points nowhere).
 [[nodiscard]] bool cursor(const Frame& f, int& row, int& col);
 void emotion_key(const Frame& f, const Lane& lane, const Step& step, int delta, bool clear);
-void redraw(const Frame& f, int frames = 2);      // ask for frames: what changed is drawn by the next ones
 void say(const Frame& f, std::string text, bool error);  // the message line, after the queued commands
 
 // [SECTION] map/panels.cpp

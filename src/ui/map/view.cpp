@@ -110,7 +110,7 @@ void draw_toolbar(const ViewContext& ctx, const Journey& j, MapState& st, layout
             ImGui::ActivateItemByID(ImGui::GetID("##Find in map"));
             GImGui->NavNextActivateFlags = ImGuiActivateFlags_PreferInput;
             st.find.focus = false;
-            ctx.ui.animate_frames = std::max(ctx.ui.animate_frames, 3);
+            ctx.redraw(3);
         }
         ImGui::SetNextItemWidth(220);
         const bool enter = ImGui::InputTextWithHint("##Find in map", "Find cards, steps, lanes", &st.find.query,

@@ -67,7 +67,7 @@ void open_palette(UiState& ui) {
     p.query.clear();
     p.highlighted = 0;
     p.ranked_revision = ~std::uint64_t{0};  // another document may be open since: rebuild
-    ui.animate_frames = std::max(ui.animate_frames, 3);
+    ui.redraw(3);
 }
 
 void draw_palette(const ViewContext& ctx) {
@@ -90,7 +90,7 @@ void draw_palette(const ViewContext& ctx) {
         // Activation by id (SetKeyboardFocusHere misses when focus sits in another window).
         ImGui::ActivateItemByID(ImGui::GetID("##palette query"));
         GImGui->NavNextActivateFlags = ImGuiActivateFlags_PreferInput;
-        ctx.ui.animate_frames = std::max(ctx.ui.animate_frames, 3);
+        ctx.redraw(3);
     }
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##palette query", "Go to a journey, persona, opportunity, insight or view\xE2\x80\xA6", &p.query);

@@ -97,12 +97,6 @@ bool contains(const std::vector<T>& items, const T& item) {
     return std::find(items.begin(), items.end(), item) != items.end();
 }
 
-void redraw(const ViewContext& ctx) {
-    // Widgets above a change were drawn with the old state this frame; one more frame draws the
-    // whole view consistently (the app draws only on demand).
-    ctx.ui.animate_frames = std::max(ctx.ui.animate_frames, 2);
-}
-
 // How a persona figures in a journey: listed among its personas, tagged on cards, scored on an
 // emotion lane. Any of the three means the journey concerns them.
 struct Concern {
@@ -135,7 +129,7 @@ void draw_list(const ViewContext& ctx, Id selected) {
         p.color = kPalette[ws.personas.size() % std::size(kPalette)];
         ctx.ui.personas.selected = p.id;
         ctx.emit(edit::add_persona(std::move(p)));
-        redraw(ctx);
+        ctx.redraw();
     }
     ImGui::Spacing();
     if (ws.personas.empty()) ImGui::TextWrapped("No personas yet. Add one to say who the journeys are for.");
@@ -148,7 +142,7 @@ void draw_list(const ViewContext& ctx, Id selected) {
         const std::string label = "##" + p.name;
         if (ImGui::Selectable(label.c_str(), p.id == selected, ImGuiSelectableFlags_AllowOverlap, ImVec2(width, d + 8))) {
             ctx.ui.personas.selected = p.id;
-            redraw(ctx);
+            ctx.redraw();
         }
         ImGui::SetCursorScreenPos(ImVec2(pos.x + 4, pos.y + 4));
         draw_avatar(p, d);
@@ -315,7 +309,7 @@ void draw_delete(const ViewContext& ctx, const Persona& p) {
             ctx.ui.personas.selected = {};
             if (ctx.ui.personas.lens == p.id) ctx.ui.personas.lens = {};
             ImGui::CloseCurrentPopup();
-            redraw(ctx);
+            ctx.redraw();
         }
         ImGui::SameLine();
         if (ImGui::Button("Cancel##confirm")) ImGui::CloseCurrentPopup();

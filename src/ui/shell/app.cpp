@@ -421,7 +421,7 @@ void App::draw_status_bar() {
 void App::apply_queued() {
     // Whatever changes here is drawn by the next frames, not this one: ask for them.
     if (!state_.queue.empty() || state_.undo_requests != 0 || !state_.navigate.empty() || !state_.deferred.empty())
-        state_.animate_frames = std::max(state_.animate_frames, 2);
+        state_.redraw(2);
     if (persistence_.read_only() && (!state_.queue.empty() || state_.undo_requests != 0)) {
         state_.message = "This document is open for editing in another tab; this tab only shows it.";
         state_.message_is_error = true;

@@ -38,7 +38,7 @@ std::string ShareLinks::finished(std::string_view answer_json, UiState& ui) {
             manual_url_ = url;
             open_manual_ = true;
         }
-        ui.animate_frames = std::max(ui.animate_frames, 3);
+        ui.redraw(3);
         json::Writer w;
         w.begin().field("ok", true).field("url", url).field("bytes", static_cast<double>(bytes));
         w.field("chars", static_cast<double>(url.size())).field("copied", copied).field("message", ui.message).end();
@@ -50,7 +50,7 @@ std::string ShareLinks::finished(std::string_view answer_json, UiState& ui) {
         ui.message = "Waymark could not make a share link: this browser cannot compress data for links (" +
                      std::string(parsed && d.HasMember("error") && d["error"].IsString() ? d["error"].GetString() : "no answer") +
                      "). Use File \xE2\x80\xBA Export to share it as a file.";
-    ui.animate_frames = std::max(ui.animate_frames, 2);
+    ui.redraw(2);
     json::Writer w;
     w.begin().field("ok", false).field("error", ui.message).field("bytes", static_cast<double>(bytes)).end();
     return w.str();
@@ -62,7 +62,7 @@ std::string ShareLinks::received(std::string_view answer_json, UiState& ui) {
     io::LoadResult loaded;
     if (!d.HasParseError() && d.IsObject() && d.HasMember("text") && d["text"].IsString())
         loaded = io::import_json(std::string_view(d["text"].GetString(), d["text"].GetStringLength()));
-    ui.animate_frames = std::max(ui.animate_frames, 3);
+    ui.redraw(3);
     if (!loaded) {
         // Whatever broke (base64, compression, the file inside), the user can do the same about it.
         ui.message = io::share_damaged_message();
@@ -92,7 +92,7 @@ void ShareLinks::draw(UiState& ui, const std::function<void(Workspace)>& open) {
     const ImVec2 centre = ImGui::GetMainViewport()->GetCenter();
     ImGui::SetNextWindowPos(centre, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     if (ImGui::BeginPopupModal("Shared workspace##share ask", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
-        if (ImGui::IsWindowAppearing()) ui.animate_frames = std::max(ui.animate_frames, 3);
+        if (ImGui::IsWindowAppearing()) ui.redraw(3);
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
         ImGui::Text("Open the shared workspace \xE2\x80\x9C%s\xE2\x80\x9D?", pending_name_.c_str());
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted),
