@@ -9,6 +9,7 @@
 #include "imgui.h"
 #include "ui/kit/fonts.hpp"
 #include "ui/kit/theme.hpp"
+#include "ui/kit/widgets.hpp"
 #include "ui/backlog/internal.hpp"
 
 namespace wm::ui::backlog {
@@ -80,7 +81,7 @@ void draw_matrix(const ViewContext& ctx, const std::vector<const Row*>& rows) {
     const Row* hovered = nullptr;
     for (const auto& b : bubbles) {
         const Opportunity& o = *b.row->ranked.opportunity;
-        ImGui::PushID(&o);
+        push_id(o.id);
         ImGui::SetCursorScreenPos(ImVec2(b.center.x - b.radius, b.center.y - b.radius));
         const std::string label = "##bubble " + o.title;
         if (ImGui::InvisibleButton(label.c_str(), ImVec2(b.radius * 2, b.radius * 2))) {

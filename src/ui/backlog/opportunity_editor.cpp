@@ -142,7 +142,7 @@ void draw_opportunity_links(const ViewContext& ctx, const Opportunity& o) {
     for (Id id : o.journeys) {
         const Journey* j = find_by_id(ws.journeys, id);
         if (!j) continue;
-        ImGui::PushID(&id);
+        push_id(id);
         if (linked_item("journey", j->title)) {
             Opportunity changed = o;
             erase(changed.journeys, id);
@@ -153,7 +153,7 @@ void draw_opportunity_links(const ViewContext& ctx, const Opportunity& o) {
     if (add_popup("journey")) {
         for (const auto& j : ws.journeys) {
             if (contains(o.journeys, j.id)) continue;
-            ImGui::PushID(&j);
+            push_id(j.id);
             if (add_choice("journey", j.title)) {
                 Opportunity changed = o;
                 changed.journeys.push_back(j.id);
@@ -166,7 +166,7 @@ void draw_opportunity_links(const ViewContext& ctx, const Opportunity& o) {
 
     section(ctx, "Steps");
     for (const StepRef& ref : o.steps) {
-        ImGui::PushID(&ref);
+        push_id(ref.step);
         if (linked_item("step", step_title(ws, ref))) {
             Opportunity changed = o;
             erase(changed.steps, ref);
@@ -177,13 +177,13 @@ void draw_opportunity_links(const ViewContext& ctx, const Opportunity& o) {
     // Journey first (a submenu), then one of its steps.
     if (add_popup("step")) {
         for (const auto& j : ws.journeys) {
-            ImGui::PushID(&j);
+            push_id(j.id);
             if (ImGui::BeginMenu((j.title + "##step journey").c_str())) {
                 for (const auto& stage : j.stages)
                     for (const auto& s : stage.steps) {
                         const StepRef ref{j.id, s.id};
                         if (contains(o.steps, ref)) continue;
-                        ImGui::PushID(&s);
+                        push_id(s.id);
                         if (add_choice("step", stage.name + " / " + s.name)) {
                             Opportunity changed = o;
                             changed.steps.push_back(ref);
@@ -202,7 +202,7 @@ void draw_opportunity_links(const ViewContext& ctx, const Opportunity& o) {
     for (Id id : o.insights) {
         const Insight* i = find_by_id(ws.insights, id);
         if (!i) continue;
-        ImGui::PushID(&id);
+        push_id(id);
         if (linked_item("insight", i->title)) {
             Opportunity changed = o;
             erase(changed.insights, id);
@@ -216,7 +216,7 @@ void draw_opportunity_links(const ViewContext& ctx, const Opportunity& o) {
             if (!contains(o.insights, i.id)) choices.push_back(&i);
         long_list("insight-choices", choices.size(), [&](std::size_t k) {
             const Insight& i = *choices[k];
-            ImGui::PushID(&i);
+            push_id(i.id);
             if (add_choice("insight", i.title)) {
                 Opportunity changed = o;
                 changed.insights.push_back(i.id);
@@ -231,7 +231,7 @@ void draw_opportunity_links(const ViewContext& ctx, const Opportunity& o) {
     for (Id id : o.personas) {
         const Persona* p = find_by_id(ws.personas, id);
         if (!p) continue;
-        ImGui::PushID(&id);
+        push_id(id);
         if (linked_item("persona", p->name)) {
             Opportunity changed = o;
             erase(changed.personas, id);
@@ -242,7 +242,7 @@ void draw_opportunity_links(const ViewContext& ctx, const Opportunity& o) {
     if (add_popup("persona")) {
         for (const auto& p : ws.personas) {
             if (contains(o.personas, p.id)) continue;
-            ImGui::PushID(&p);
+            push_id(p.id);
             if (add_choice("persona", p.name)) {
                 Opportunity changed = o;
                 changed.personas.push_back(p.id);
@@ -259,7 +259,7 @@ void draw_opportunity_links(const ViewContext& ctx, const Opportunity& o) {
     for (std::size_t k = 0; k < o.solutions.size(); ++k) {
         const Solution& s = o.solutions[k];
         const std::string n = std::to_string(k + 1);
-        ImGui::PushID(&s);
+        push_id(s.id);
         std::string text;
         if (text_field(("##Solution title " + n).c_str(), s.title, &text)) {
             Solution changed = s;

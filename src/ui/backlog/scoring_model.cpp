@@ -61,7 +61,7 @@ void draw_criteria(const ViewContext& ctx) {
         ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 70);
         ImGui::TableHeadersRow();
         for (const auto& c : model.criteria) {
-            ImGui::PushID(&c);
+            push_id(c.id);
             ImGui::TableNextRow();
             ImGui::TableSetColumnIndex(0);
             std::string name;

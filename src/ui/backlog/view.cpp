@@ -283,7 +283,7 @@ void draw_row(const ViewContext& ctx, const Row& row, const char* id_suffix) {
     const Opportunity& o = *row.ranked.opportunity;
     const auto& s = row.ranked.score;
     BacklogState& st = ctx.ui.backlog;
-    ImGui::PushID(&o);
+    push_id(o.id);
     ImGui::PushID(id_suffix);
     ImGui::TableNextRow();
     ImGui::TableSetColumnIndex(kRank);
@@ -368,7 +368,7 @@ void draw_list(const ViewContext& ctx) {
 void draw_details(const ViewContext& ctx, const Row& row) {
     const Opportunity& o = *row.ranked.opportunity;
     const Workspace& ws = ctx.ws;
-    ImGui::PushID(&o);
+    push_id(o.id);
     draw_opportunity_fields(ctx, o);  // title, description, owner (backlog/opportunity_editor.cpp)
     for (Id id : row.journeys)
         if (const Journey* j = find_by_id(ws.journeys, id)) {

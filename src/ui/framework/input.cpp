@@ -18,6 +18,7 @@
 #include "ui/framework/internal.hpp"
 #include "ui/framework/new_journey.hpp"
 #include "ui/kit/theme.hpp"
+#include "ui/kit/widgets.hpp"
 
 namespace wm::ui::fw {
 
@@ -267,7 +268,7 @@ void draw_anchor_popup(const ViewContext& ctx, FrameworkState& st) {
         const JourneyLink link{parent->id, child->id, stage.id, step ? step->id : Id{}};
         const auto why = check_move(ws, child->id, link);
         const std::string label = (step ? step->name : stage.name + " (the whole stage)") + "##under";
-        ImGui::PushID(step ? static_cast<const void*>(step) : static_cast<const void*>(&stage));
+        push_id(step ? step->id : stage.id);
         if (step) ImGui::Indent();
         ImGui::BeginDisabled(why.has_value());
         if (ImGui::Selectable(label.c_str())) {

@@ -123,7 +123,7 @@ void id_filter(const ViewContext& ctx, const char* label, const char* any, Id* v
     if (ImGui::BeginCombo(label, preview.c_str())) {
         if (ImGui::Selectable(any, value->is_nil())) *value = Id{}, ctx.redraw();
         for (const auto& [name, id] : choices) {
-            ImGui::PushID(&id);
+            push_id(id);
             if (ImGui::Selectable(name.c_str(), id == *value)) *value = id, ctx.redraw();
             ImGui::PopID();
         }
@@ -361,7 +361,7 @@ void draw_table(const ViewContext& ctx) {
     while (clipper.Step())
         for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
             const Insight* i = &ctx.ws.insights[static_cast<std::size_t>(rows.shown[static_cast<std::size_t>(r)])];
-            ImGui::PushID(i);
+            push_id(i->id);
             ImGui::TableNextRow();
             ImGui::TableSetColumnIndex(kTitle);
             // Labelled by the title so that people (and tests) find the row by what it says.
@@ -399,7 +399,7 @@ void draw_step_links(const ViewContext& ctx, const Insight& i) {
     if (i.steps.empty()) ImGui::TextDisabled("None yet: pick one below, or drag the insight onto a journey cell.");
     for (const StepRef& ref : i.steps) {
         const std::string name = step_name(ws, ref);
-        ImGui::PushID(&ref);
+        push_id(ref.step);
         if (ImGui::SmallButton(("Unlink##" + name).c_str())) {
             Insight changed = i;
             changed.steps.erase(std::remove(changed.steps.begin(), changed.steps.end(), ref), changed.steps.end());
@@ -423,7 +423,7 @@ void draw_step_links(const ViewContext& ctx, const Insight& i) {
                 for (const auto& s : stage.steps) {
                     const StepRef ref{j->id, s.id};
                     const bool linked = std::find(i.steps.begin(), i.steps.end(), ref) != i.steps.end();
-                    ImGui::PushID(&s);
+                    push_id(s.id);
                     if (ImGui::Selectable((stage.name + " / " + s.name).c_str(), linked) && !linked) {
                         Insight changed = i;
                         changed.steps.push_back(ref);
@@ -438,7 +438,7 @@ void draw_step_links(const ViewContext& ctx, const Insight& i) {
 
 void draw_editor(const ViewContext& ctx, const Insight& i) {
     const Workspace& ws = ctx.ws;
-    ImGui::PushID(&i);
+    push_id(i.id);
     std::string text;
     ImGui::TextDisabled("Title");
     if (text_field("##Insight title", i.title, &text)) {
@@ -501,7 +501,7 @@ void draw_editor(const ViewContext& ctx, const Insight& i) {
         ImGui::TextDisabled("Personas");
         for (const auto& p : ws.personas) {
             bool on = std::find(i.personas.begin(), i.personas.end(), p.id) != i.personas.end();
-            ImGui::PushID(&p);
+            push_id(p.id);
             if (ImGui::Checkbox((p.name + "##insight-persona").c_str(), &on)) {
                 changed = i;
                 if (on) changed.personas.push_back(p.id);
@@ -586,7 +586,7 @@ void draw_insight_palette(const ViewContext& ctx) {
             for (std::size_t k = from; k < to; ++k) {
                 const Insight& i = ws.insights[k];
                 if (k > from) ImGui::SameLine();
-                ImGui::PushID(&i);
+                push_id(i.id);
                 ImGui::SmallButton((i.title + "##palette").c_str());
                 drag_source(i);
                 ImGui::PopID();
@@ -598,7 +598,7 @@ void draw_insight_palette(const ViewContext& ctx) {
 void draw_step_insights(const ViewContext& ctx, Id journey, Id step) {
     for (const Insight& i : ctx.ws.insights) {
         if (std::find(i.steps.begin(), i.steps.end(), StepRef{journey, step}) == i.steps.end()) continue;
-        ImGui::PushID(&i);
+        push_id(i.id);
         ImGui::TextWrapped("%s", i.title.c_str());
         evidence_badges(ctx, i, "cell ");
         ImGui::PopID();

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "imgui.h"
+#include "model/id.hpp"
 #include "ui/kit/context.hpp"
 
 namespace wm::ui {
@@ -21,5 +22,13 @@ bool text_field(const char* label, const std::string& value, std::string* commit
 bool input_text(const char* label, std::string* text, ImGuiInputTextFlags flags = 0, const char* hint = nullptr);
 bool input_text_multiline(const char* label, std::string* text, const ImVec2& size, ImGuiInputTextFlags flags = 0);
 bool take_text_clipped();
+
+// ImGui ids from the model's ids (STYLE.md "IDs"): the widgets of an entity keep their state — a
+// half-typed field, an open popup — when the list holding it is reordered, grows or is undone,
+// which an element's address or index does not survive.
+inline void push_id(Id id) {
+    const char* bytes = reinterpret_cast<const char*>(&id);
+    ImGui::PushID(bytes, bytes + sizeof id);
+}
 
 }  // namespace wm::ui

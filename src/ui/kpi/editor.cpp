@@ -248,7 +248,7 @@ void draw_list(const ViewContext& ctx, KpiEditorState& st, const std::vector<con
     const kpi::Evaluation& eval = kpi_evaluation(ctx);
     const float line = ImGui::GetTextLineHeightWithSpacing();
     for (const Metric* m : here) {
-        ImGui::PushID(m->id.str().c_str());
+        push_id(m->id);
         const kpi::Reading& r = eval.headline(m->id);
         const std::string label = (m->name.empty() ? std::string("(untitled)") : m->name) + "##kpi list";
         const ImVec2 top = ImGui::GetCursorScreenPos();
@@ -642,7 +642,7 @@ void draw_kpi_editor(const ViewContext& ctx) {
     ImGui::SameLine();
     ImGui::BeginChild("kpi-detail", ImVec2(0, -footer), ImGuiChildFlags_Border);
     if (selected) {
-        ImGui::PushID(selected->id.str().c_str());
+        push_id(selected->id);
         draw_detail(ctx, st, *selected);
         ImGui::PopID();
     } else {
@@ -667,7 +667,7 @@ void draw_kpi_section(const ViewContext& ctx, Id journey, Id stage, Id step) {
     ImGui::SeparatorText("KPIs");
     for (const Metric* m : here) {
         const kpi::Reading& r = eval.headline(m->id);
-        ImGui::PushID(m->id.str().c_str());
+        push_id(m->id);
         sparkline_item(r, *m, ImVec2(60, ImGui::GetTextLineHeight()));
         ImGui::SameLine();
         ImGui::TextUnformatted(m->name.c_str());

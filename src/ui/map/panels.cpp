@@ -152,7 +152,7 @@ void card_links(const ViewContext& ctx, const Journey& j, const Card& c) {
     for (Id id : c.insights) {
         const Insight* i = find_by_id(ws.insights, id);
         if (!i) continue;
-        ImGui::PushID(i);
+        push_id(i->id);
         ImGui::Bullet();
         ImGui::TextWrapped("%s (%s)", i->title.c_str(), std::string(enum_name(i->evidence)).c_str());
         if (ImGui::SmallButton(("Unlink##insight " + i->title).c_str())) {
@@ -170,7 +170,7 @@ void card_links(const ViewContext& ctx, const Journey& j, const Card& c) {
             if (std::find(c.insights.begin(), c.insights.end(), i.id) == c.insights.end()) choices.push_back(&i);
         long_list("insight-choices", choices.size(), [&](std::size_t k) {
             const Insight& i = *choices[k];
-            ImGui::PushID(&i);
+            push_id(i.id);
             if (ImGui::Selectable((i.title + "##link insight").c_str())) {
                 std::vector<Id> next = c.insights;
                 next.push_back(i.id);
@@ -184,7 +184,7 @@ void card_links(const ViewContext& ctx, const Journey& j, const Card& c) {
     for (Id id : c.opportunities) {
         const Opportunity* o = find_by_id(ws.opportunities, id);
         if (!o) continue;
-        ImGui::PushID(o);
+        push_id(o->id);
         ImGui::Bullet();
         if (ImGui::SmallButton((o->title + "##open opportunity").c_str())) {
             ctx.ui.backlog.selected = o->id;
@@ -312,7 +312,7 @@ void emotion_details(const ViewContext& ctx, const Journey& j, const Lane& lane,
         for (const auto& e : j.emotions)
             if (e.lane == lane.id && e.step == step.id && e.persona == pid) score = &e;
         if (!score && p && std::find(j.personas.begin(), j.personas.end(), pid) == j.personas.end()) continue;
-        ImGui::PushID(pid.is_nil() ? "everyone" : pid.str().c_str());
+        push_id(pid);  // nil: everyone
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(p ? p->name.c_str() : "Everyone");
         ImGui::SameLine(170);

@@ -17,6 +17,7 @@
 #include "scoring/maturity.hpp"
 #include "ui/kit/fonts.hpp"
 #include "ui/kit/theme.hpp"
+#include "ui/kit/widgets.hpp"
 #include "ui/maturity/charts.hpp"
 
 namespace wm::ui {
@@ -358,7 +359,7 @@ void draw_history(const ViewContext& ctx, const std::vector<mt::HistoryPoint>& p
     ImGui::TableHeadersRow();
     for (auto it = points.rbegin(); it != points.rend(); ++it) {
         const mt::HistoryPoint& p = *it;
-        ImGui::PushID(p.scan.str().c_str());
+        push_id(p.scan);
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
         // The date is the row's handle: click to show that scan's result (tests find the row by its date).

@@ -135,7 +135,7 @@ void draw_list(const ViewContext& ctx, Id selected) {
     if (ws.personas.empty()) ImGui::TextWrapped("No personas yet. Add one to say who the journeys are for.");
     const float d = 40;
     for (const auto& p : ws.personas) {
-        ImGui::PushID(p.id.str().c_str());
+        push_id(p.id);
         const ImVec2 pos = ImGui::GetCursorScreenPos();
         const float width = ImGui::GetContentRegionAvail().x;
         // The whole card is the click target; it is found by the persona's name ("##" + name).
@@ -381,7 +381,7 @@ void draw_persona_lens_view(const ViewContext& ctx, const Persona& p) {
     if (list.empty()) ImGui::TextWrapped("No journey lists them, tags a card with them or scores their emotions yet.");
     for (const auto& c : list) {
         const Journey& j = *c.journey;
-        ImGui::PushID(j.id.str().c_str());
+        push_id(j.id);
         // Opening a journey from here reads it through this persona's eyes: the lens is set.
         const std::string label = j.title + "##journey of persona";
         if (ImGui::Selectable(label.c_str(), false, 0, ImVec2(ImGui::CalcTextSize(j.title.c_str()).x, 0))) {
@@ -462,7 +462,7 @@ void draw_personas_view(const ViewContext& ctx) {
     // The editor and the persona's view side by side: editing a persona and seeing what the
     // framework holds for them belong together, and neither should scroll the other away.
     const Persona& p = *selected;
-    ImGui::PushID(p.id.str().c_str());
+    push_id(p.id);
     const float editor_width = std::max(460.0f, ImGui::GetContentRegionAvail().x * 0.48f);
     ImGui::BeginChild("persona-editor", ImVec2(editor_width, 0), ImGuiChildFlags_Border);
     draw_text_fields(ctx, p);
