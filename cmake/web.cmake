@@ -28,7 +28,7 @@ file(GLOB PLATFORM_SOURCES CONFIGURE_DEPENDS src/platform/*.cpp)
 add_executable(waymark ${UI_SOURCES} ${PLATFORM_SOURCES})
 target_compile_options(waymark PRIVATE ${WM_FLAGS} -Wall -Wextra -Wno-unused-parameter)
 target_link_libraries(waymark PRIVATE waymark_core imgui)
-set(WM_EXPORTS _main,_malloc,_free,_wm_start,_wm_frame,_wm_resize,_wm_mouse_move,_wm_mouse_button,_wm_wheel,_wm_key,_wm_text,_wm_focus,_wm_font_loaded,_wm_call,_wm_clipboard_set_from_page,_wm_storage_reply,_wm_is_ready,_wm_prefers_dark_changed)
+set(WM_EXPORTS _main,_malloc,_free,_wm_start,_wm_frame,_wm_resize,_wm_mouse_move,_wm_mouse_button,_wm_wheel,_wm_key,_wm_text,_wm_focus,_wm_font_loaded,_wm_page_message,_wm_test_hook,_wm_clipboard_set_from_page,_wm_storage_reply,_wm_is_ready,_wm_prefers_dark_changed)
 target_link_options(waymark PRIVATE ${WM_FLAGS} -O2
   -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
   -sTOTAL_STACK=1048576 -sENVIRONMENT=web -sDYNAMIC_EXECUTION=0 -sTEXTDECODER=2 -sFILESYSTEM=0

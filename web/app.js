@@ -2,8 +2,9 @@
 // events into app input, schedules frames (only when something changed), bridges the clipboard and
 // text input, and exposes the window.waymark test hook.
 //
-// Sections: feature check · frame scheduling · input · text and clipboard · files · fonts ·
-// service worker · test hook · start-up
+// Sections: feature check · frame scheduling · messages between page and app · input · text and
+// clipboard · files · fonts · service worker · storage · share links · PNG export · test hook ·
+// start-up
 'use strict';
 (function () {
   const BUILD = document.currentScript.dataset.build;
@@ -89,6 +90,32 @@
     });
   }
 
+  // ---- messages between page and app -----------------------------------------------------------
+  // The page tells the app what happened through named messages; each is read into its own C++
+  // struct in ONE place, src/platform/protocol.{hpp,cpp}, and the app answers with a JSON reply.
+  // The test hook (window.waymark, below) is a separate entry and not used by any of these.
+  //
+  //   shareMade       {ok, url, bytes, copied} | {ok:false, tooLarge, bytes, prefix} | {ok:false, error}
+  //                   → reply {ok, url, bytes, chars, copied, message} | {ok:false, error}
+  //   shareOpened     {text} | {error}                        → {ok, name} | {ok:false, error, detail}
+  //   exportProgress  {done, total}                           → {ok}
+  //   exportFinished  {ok, width, height, bytes, tiles} | {ok:false, cancelled} | {ok:false, error}
+  //                   → {ok, message} | {ok:false, cancelled, error}
+  //   fileChosen      a line of JSON {purpose, name}, then the file's text   → {ok} | {ok:false, error}
+  //   fileOpened      a line of JSON {name}, then the file's text            → {ok} | {ok:false, error}
+  //   leaving         {}  (the page is being hidden or closed)               → {ok}
+  //   storageEvent    {type: 'flush'|'writer'|'remoteSave'|'persist', doc, writer, key, state} → {ok}
+  //
+  // The app asks the page through Module.shell (src/platform/bridge.js): requestFrame, setCursor,
+  // setClipboard, textInput, loadFont, download, pickFile, exportPng, cancelExport, shareLink,
+  // storage (its requests and replies are listed in the storage section).
+  function message(name, value) {
+    if (!started) return { ok: false, error: 'Waymark is still loading' };
+    const out = withString(name, (n) => withString(JSON.stringify(value || {}), (t) => Module.UTF8ToString(Module._wm_page_message(n, t))));
+    requestFrame(0);
+    return JSON.parse(out);
+  }
+
   // ---- input -----------------------------------------------------------------------------------
   function mods(e) { return (e.ctrlKey ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0); }
   function withString(text, fn) {
@@ -121,6 +148,9 @@
     requestFrame(0);
   });
   canvas.addEventListener('pointerup', (e) => {
+    // The mouse's back/forward buttons go back and forward in the app (Alt+Left/Right), not away
+    // from it: Chromium leaves the page on those buttons' release unless the pointerup is cancelled.
+    if (e.button === 3 || e.button === 4) e.preventDefault();
     if (!started) return;
     const [x, y] = pointerPos(e);
     Module._wm_mouse_move(x, y);
@@ -135,9 +165,6 @@
     requestFrame(0);
   });
   canvas.addEventListener('contextmenu', (e) => e.preventDefault());
-  // The mouse's back/forward buttons go back and forward in the app (Alt+Left/Right), not away from it.
-  // (Chromium leaves the page on those buttons' release unless the pointerup is cancelled.)
-  canvas.addEventListener('pointerup', (e) => { if (e.button === 3 || e.button === 4) e.preventDefault(); });
   canvas.addEventListener('wheel', (e) => {
     if (!started) return;
     e.preventDefault();
@@ -146,7 +173,6 @@
     Module._wm_wheel(-e.deltaX * scale, -e.deltaY * scale);
     requestFrame(0);
   }, { passive: false });
-  canvas.addEventListener('pointermove', () => {}, { passive: true });
 
   // Keys come from the hidden text area (it has focus whenever the app does). Text is NOT taken from
   // keydown: it arrives through 'input' events, which also carry IME composition results.
@@ -264,34 +290,29 @@
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10000);
   }
-  async function importFile(file) {
-    const text = await file.text();
-    const result = call('importJson', text);
-    requestFrame(0);
-    return result;
-  }
-  // Without a purpose the file is a workspace to import; with one (e.g. 'insights-csv') its text goes
-  // back to the view that asked for it.
-  // The text is written into the app's memory as UTF-8 by TextEncoder, after one line of JSON
-  // saying what it is: through JSON.stringify and stringToUTF8 a 16 MB spreadsheet blocked the page.
-  async function fileChosen(file, purpose) {
-    const head = new TextEncoder().encode(JSON.stringify({ purpose, name: file.name }) + '\n');
+  // A file goes to the app as one line of JSON saying what it is, then its text, written into the
+  // app's memory as UTF-8 by TextEncoder (through JSON.stringify and stringToUTF8 a 16 MB
+  // spreadsheet blocked the page). Without a purpose it is a workspace to open (fileOpened); with
+  // one (e.g. 'insights-csv') its text goes back to the view that asked for it (fileChosen).
+  async function sendFile(file, purpose) {
+    const head = new TextEncoder().encode(JSON.stringify(purpose ? { purpose, name: file.name } : { name: file.name }) + '\n');
     const text = new TextEncoder().encode(await file.text());
     const ptr = Module._malloc(head.length + text.length + 1);
     Module.HEAPU8.set(head, ptr);
     Module.HEAPU8.set(text, ptr + head.length);
     Module.HEAPU8[ptr + head.length + text.length] = 0;
-    const result = withString('fileChosen', (n) => Module.UTF8ToString(Module._wm_call(n, ptr)));
+    const result = withString(purpose ? 'fileChosen' : 'fileOpened', (n) => Module.UTF8ToString(Module._wm_page_message(n, ptr)));
     Module._free(ptr);
     requestFrame(0);
-    return result;
+    return JSON.parse(result);
   }
+  const importFile = (file) => sendFile(file, null);
   function pickFile(accept, purpose) {
     const input = document.createElement('input');
     input.type = 'file';
     input.accept = accept;
     input.addEventListener('change', () => {
-      if (input.files[0]) { if (purpose) fileChosen(input.files[0], purpose); else importFile(input.files[0]); }
+      if (input.files[0]) sendFile(input.files[0], purpose);
     });
     input.click();
   }
@@ -472,7 +493,7 @@
     }
   }
   let persistAsked = false;
-  function event(value) { if (started) call('storageEvent', JSON.stringify(value)); }
+  function event(value) { if (started) message('storageEvent', value); }
   if (S) {
     S.onWriterChange = (doc, writer) => event({ type: 'writer', doc, writer });
     S.onRemoteSave = (msg) => event({ type: 'remoteSave', doc: msg.doc, key: msg.key });
@@ -486,7 +507,7 @@
     if (!started) return;
     // Two frames: the first applies every key and character that arrived since the last frame
     // (all at once, not spread over frames as usual), the second ends the editor.
-    call('commitEdits');
+    message('leaving', {});
     frame();
     frame();
     event({ type: 'flush' });
@@ -550,7 +571,7 @@
     } catch (err) {
       result = { ok: false, error: String((err && err.message) || err) };
     }
-    const answer = callJson('shareDone', JSON.stringify(result));
+    const answer = message('shareMade', result);
     shareWaiters.splice(0).forEach((resolve) => resolve(answer));
   }
   // A link the page was opened with (or navigated to while open): unpack it, then the app asks.
@@ -564,7 +585,7 @@
       answer = { error: String((err && err.message) || err) };
     }
     await ready;
-    call('shareReceived', JSON.stringify(answer));
+    message('shareOpened', answer);
   }
   window.addEventListener('hashchange', receiveShareLink);
 
@@ -579,7 +600,7 @@
       const fonts = { regular: await fetchFont('regular'), bold: await fetchFont('bold') };
       const made = await window.WaymarkPng.render({
         svg, width, height, scale, fonts, title,
-        progress: (done, total) => call('exportProgress', JSON.stringify({ done, total })),
+        progress: (done, total) => message('exportProgress', { done, total }),
         cancelled: () => pngCancelled,
       });
       if (!made) result = { ok: false, cancelled: true };
@@ -590,17 +611,17 @@
     } catch (err) {
       result = { ok: false, error: String((err && err.message) || err) };
     }
-    call('exportDone', JSON.stringify(result));
+    message('exportFinished', result);
   }
 
   // ---- test hook -------------------------------------------------------------------------------
-  function call(name, arg) {
-    if (!started) return { ok: false, error: 'Waymark is still loading' };
-    const out = withString(name, (n) => withString(arg || '', (a) => Module.UTF8ToString(Module._wm_call(n, a))));
+  function hook(name, arg) {
+    if (!started) return JSON.stringify({ ok: false, error: 'Waymark is still loading' });
+    const out = withString(name, (n) => withString(arg || '', (a) => Module.UTF8ToString(Module._wm_test_hook(n, a))));
     requestFrame(0);
     return out;
   }
-  function callJson(name, arg) { return JSON.parse(call(name, arg)); }
+  function hookJson(name, arg) { return JSON.parse(hook(name, arg)); }
   function percentile(sorted, p) { return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] : 0; }
   window.waymark = {
     build: BUILD,
@@ -611,23 +632,23 @@
       frameTimes = [];
       return { count: t.length, p50: percentile(t, 0.5), p95: percentile(t, 0.95), max: t.length ? t[t.length - 1] : 0 };
     },
-    stats: () => callJson('stats'),
-    exportJson: () => call('exportJson'),
-    importJson: (text) => callJson('importJson', String(text)),
-    generate: (spec) => callJson('generate', JSON.stringify(spec || {})),
-    show: (view, id) => callJson('show', JSON.stringify({ view, id: id || '' })),
-    rect: (label) => callJson('rect', String(label)),
+    stats: () => hookJson('stats'),
+    exportJson: () => hook('exportJson'),
+    importJson: (text) => hookJson('importJson', String(text)),
+    generate: (spec) => hookJson('generate', JSON.stringify(spec || {})),
+    show: (view, id) => hookJson('show', JSON.stringify({ view, id: id || '' })),
+    rect: (label) => hookJson('rect', String(label)),
     settled,
     // Benchmark extras (not used by tests to judge timings): when the first frame was on screen,
     // in ms since navigation start; the wasm heap size; binary snapshot save/load timings.
     firstFrameMs: () => firstFrameMs,
     heapBytes: () => (Module.HEAPU8 ? Module.HEAPU8.length : 0),
-    benchSnapshot: () => callJson('benchSnapshot'),
+    benchSnapshot: () => hookJson('benchSnapshot'),
     // The share link of the open document, made exactly as File › Copy share link makes it:
     // {ok, url, bytes, chars, copied, message} or {ok:false, error}.
     shareLink: () => new Promise((resolve) => {
       shareWaiters.push(resolve);
-      const r = callJson('shareLink');
+      const r = hookJson('shareLink');
       if (r.ok === false) { shareWaiters.splice(shareWaiters.indexOf(resolve), 1); resolve(r); }
     }),
   };

@@ -29,11 +29,11 @@ void share_link(std::string_view export_json, std::size_t max_chars);
 void forget_share_link();
 // PNG export (ui/exports/exports.hpp): the page draws `svg` (width × height user units) at `scale` off-screen
 // in tiles, encodes one PNG (`title` in its metadata) and downloads it as `filename`; it reports with
-// the app calls "exportProgress" {done, total} and "exportDone" {ok, width, height, bytes} /
-// {ok:false, cancelled} / {ok:false, error} (see web/app.js exportPng). cancel_export() stops it.
+// the messages exportProgress and exportFinished (platform/protocol.hpp). cancel_export() stops it
+// between two tiles.
 void export_png(std::string_view filename, std::string_view svg, double width, double height, double scale,
                 std::string_view title);
-void cancel_export();                     // drop the #share= fragment from the address (opened)
+void cancel_export();
 
 // Small preferences kept in this browser, not in documents (localStorage, keys prefixed "waymark.";
 // e.g. "theme"). "" when never set or when the browser refuses storage; writing then does nothing.

@@ -26,6 +26,7 @@
 #include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"
 #include "platform/platform.hpp"
+#include "platform/protocol.hpp"
 #include "platform/web_input.hpp"
 #include "ui/shell/app.hpp"
 
@@ -88,7 +89,7 @@ struct Platform {
     ImGuiMouseCursor last_cursor = ImGuiMouseCursor_COUNT;
     bool last_want_text = false;
     std::string clipboard;
-    std::string call_result;                  // the one return buffer handed to JS by wm_call
+    std::string call_result;                  // the one return buffer handed to JS by wm_page_message / wm_test_hook
     double last_frame_ms = 0;                 // frame clock for io.DeltaTime
     wm::ui::App* app = nullptr;
     int next_storage_request = 1;
@@ -357,10 +358,22 @@ EMSCRIPTEN_KEEPALIVE void wm_focus(int focused) {
     P.settle_frames = std::max(P.settle_frames, 1);
 }
 
-// The test hook and page-level commands (window.waymark): name + JSON/text argument → JSON/text.
-// The returned pointer stays valid until the next call.
-EMSCRIPTEN_KEEPALIVE const char* wm_call(const char* name, const char* arg) {
-    P.call_result = P.app ? P.app->call(name, arg ? arg : "") : std::string("{\"ok\":false,\"error\":\"not started\"}");
+// A message from the page (platform/protocol.hpp): read into its struct, handed to the app; the
+// reply (JSON) stays valid until the next call.
+EMSCRIPTEN_KEEPALIVE const char* wm_page_message(const char* name, const char* text) {
+    const wm::protocol::ReadMessage read = wm::protocol::read_page_message(name, text ? text : "");
+    if (!P.app) P.call_result = wm::protocol::Reply::failed("not started").str();
+    else if (!read.message) P.call_result = wm::protocol::Reply::failed(read.error).str();
+    else P.call_result = P.app->receive(*read.message);
+    P.settle_frames = std::max(P.settle_frames, 2);
+    wm_js_request_frame(0);
+    return P.call_result.c_str();
+}
+
+// The test hook (window.waymark, ui/shell/test_hook.cpp): name + argument text → JSON. Separate from
+// the page's messages; nothing in production calls it.
+EMSCRIPTEN_KEEPALIVE const char* wm_test_hook(const char* name, const char* arg) {
+    P.call_result = P.app ? P.app->test_hook().call(name, arg ? arg : "") : wm::protocol::Reply::failed("not started").str();
     P.settle_frames = std::max(P.settle_frames, 2);
     wm_js_request_frame(0);
     return P.call_result.c_str();

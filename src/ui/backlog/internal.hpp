@@ -7,11 +7,12 @@
 #include "imgui.h"
 #include "scoring/prioritise.hpp"
 #include "ui/kit/context.hpp"
+#include "ui/kit/derived.hpp"
 
 namespace wm::ui::backlog {
 
-// One opportunity as the backlog shows it (backlog/state.hpp), computed once per revision so
-// filters, list and matrix agree.
+// One opportunity as the backlog shows it (ui/kit/derived.hpp), computed once per revision and day
+// so filters, list and matrix agree.
 using Row = BacklogRow;
 
 Date today();

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -138,31 +139,40 @@ void draw_opportunity_links(const ViewContext& ctx, const Opportunity& o) {
     const Workspace& ws = ctx.ws;
     ImGui::PushID("opportunity-links");
 
-    section(ctx, "Journeys");
-    for (Id id : o.journeys) {
-        const Journey* j = find_by_id(ws.journeys, id);
-        if (!j) continue;
-        push_id(id);
-        if (linked_item("journey", j->title)) {
-            Opportunity changed = o;
-            erase(changed.journeys, id);
-            replace(ctx, std::move(changed));
-        }
-        ImGui::PopID();
-    }
-    if (add_popup("journey")) {
-        for (const auto& j : ws.journeys) {
-            if (contains(o.journeys, j.id)) continue;
-            push_id(j.id);
-            if (add_choice("journey", j.title)) {
+    // A list of ids on the opportunity: each linked one with its remove button, then "Add …" with a
+    // popup of what is not linked yet (drawn in view only: a repository may hold 100,000 insights).
+    const auto id_links = [&](const char* noun, std::vector<Id> Opportunity::*member, const auto& items, auto name_of) {
+        const std::vector<Id>& linked = o.*member;
+        for (Id id : linked) {
+            const auto* item = find_by_id(items, id);
+            if (!item) continue;
+            push_id(id);
+            if (linked_item(noun, name_of(*item))) {
                 Opportunity changed = o;
-                changed.journeys.push_back(j.id);
+                erase(changed.*member, id);
                 replace(ctx, std::move(changed));
             }
             ImGui::PopID();
         }
+        if (!add_popup(noun)) return;
+        std::vector<const typename std::decay_t<decltype(items)>::value_type*> choices;   // only while the popup is open
+        for (const auto& item : items)
+            if (!contains(linked, item.id)) choices.push_back(&item);
+        long_list((std::string(noun) + "-choices").c_str(), choices.size(), [&](std::size_t k) {
+            const auto* item = choices[k];
+            push_id(item->id);
+            if (add_choice(noun, name_of(*item))) {
+                Opportunity changed = o;
+                (changed.*member).push_back(item->id);
+                replace(ctx, std::move(changed));
+            }
+            ImGui::PopID();
+        });
         ImGui::EndPopup();
-    }
+    };
+
+    section(ctx, "Journeys");
+    id_links("journey", &Opportunity::journeys, ws.journeys, [](const Journey& j) { return j.title; });
 
     section(ctx, "Steps");
     for (const StepRef& ref : o.steps) {
@@ -199,59 +209,10 @@ void draw_opportunity_links(const ViewContext& ctx, const Opportunity& o) {
     }
 
     section(ctx, "Insights");
-    for (Id id : o.insights) {
-        const Insight* i = find_by_id(ws.insights, id);
-        if (!i) continue;
-        push_id(id);
-        if (linked_item("insight", i->title)) {
-            Opportunity changed = o;
-            erase(changed.insights, id);
-            replace(ctx, std::move(changed));
-        }
-        ImGui::PopID();
-    }
-    if (add_popup("insight")) {
-        std::vector<const Insight*> choices;   // only while the popup is open; drawn in view only
-        for (const auto& i : ws.insights)
-            if (!contains(o.insights, i.id)) choices.push_back(&i);
-        long_list("insight-choices", choices.size(), [&](std::size_t k) {
-            const Insight& i = *choices[k];
-            push_id(i.id);
-            if (add_choice("insight", i.title)) {
-                Opportunity changed = o;
-                changed.insights.push_back(i.id);
-                replace(ctx, std::move(changed));
-            }
-            ImGui::PopID();
-        });
-        ImGui::EndPopup();
-    }
+    id_links("insight", &Opportunity::insights, ws.insights, [](const Insight& i) { return i.title; });
 
     section(ctx, "Personas");
-    for (Id id : o.personas) {
-        const Persona* p = find_by_id(ws.personas, id);
-        if (!p) continue;
-        push_id(id);
-        if (linked_item("persona", p->name)) {
-            Opportunity changed = o;
-            erase(changed.personas, id);
-            replace(ctx, std::move(changed));
-        }
-        ImGui::PopID();
-    }
-    if (add_popup("persona")) {
-        for (const auto& p : ws.personas) {
-            if (contains(o.personas, p.id)) continue;
-            push_id(p.id);
-            if (add_choice("persona", p.name)) {
-                Opportunity changed = o;
-                changed.personas.push_back(p.id);
-                replace(ctx, std::move(changed));
-            }
-            ImGui::PopID();
-        }
-        ImGui::EndPopup();
-    }
+    id_links("persona", &Opportunity::personas, ws.personas, [](const Persona& p) { return p.name; });
 
     // [SECTION] Solutions ------------------------------------------------------------------------------
     section(ctx, "Solutions");

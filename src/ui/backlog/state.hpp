@@ -8,20 +8,11 @@
 #include <vector>
 
 #include "model/model.hpp"
-#include "scoring/prioritise.hpp"
 
 namespace wm::ui {
 
-// One opportunity as the backlog shows it: its rank and score plus where it sits.
-struct BacklogRow {
-    scoring::Ranked ranked;
-    std::vector<Id> journeys;
-    std::vector<int> levels;
-    std::vector<Id> stages;      // lifecycle stages
-};
-
-// The ranked backlog, made again when the document or the day changes, and the rows the list
-// shows, made again when a filter or the sort changes too — not every frame (backlog/view.cpp).
+// The rows the list shows, made again when the ranked backlog (derived data: ui/kit/derived.hpp,
+// new with each revision and day), a filter or the sort changes — not every frame (backlog/view.cpp).
 struct BacklogRows {
     struct Key {
         std::uint64_t revision = 0;
@@ -38,12 +29,9 @@ struct BacklogRows {
         bool grouped = false;
         friend bool operator==(const ShownKey&, const ShownKey&) = default;
     };
-    std::optional<Key> key;
-    std::vector<BacklogRow> all;     // every opportunity, ranked ones first (scoring::rank)
-    int ranked = 0;                  // how many of them are ranked
     std::optional<ShownKey> shown_key;
-    std::vector<int> shown;          // indices into `all` passing the filters, sorted
-    // The list's lines: a row (`row` >= 0, an index into `all`) or a group heading (`row` < 0:
+    std::vector<int> shown;          // indices into Derived::backlog() passing the filters, sorted
+    // The list's lines: a row (`row` >= 0, an index into Derived::backlog()) or a group heading (`row` < 0:
     // `journey` is the group's journey, nil for "not on a journey"; `count` its rows).
     struct Line {
         int row = -1;

@@ -209,33 +209,19 @@ const BacklogRows& backlog_rows(const ViewContext& ctx) {
     const Workspace& ws = ctx.ws;
     BacklogState& st = ctx.ui.backlog;
     BacklogRows& r = st.rows;
-    const BacklogRows::Key key{ctx.revision, backlog::today().days};
-    if (!r.key || *r.key != key) {
-        r.all.clear();
-        r.ranked = 0;
-        for (auto& ranked : scoring::rank(ws, Date{key.today})) {
-            Row row{std::move(ranked), {}, {}, {}};
-            const Opportunity& o = *row.ranked.opportunity;
-            row.journeys = scoring::journeys(o);
-            row.levels = scoring::levels(ws, o);
-            row.stages = scoring::lifecycle_stages(ws, o);
-            r.ranked += row.ranked.rank > 0;
-            r.all.push_back(std::move(row));
-        }
-        r.key = key;
-        r.shown_key.reset();
-    }
+    const std::vector<Row>& all = ctx.derived.backlog();
+    const BacklogRows::Key key{ctx.derived.revision(), ctx.derived.today().days};
     const BacklogRows::ShownKey shown_key{key, st.level, st.journey, st.stage, st.persona, st.status,
                                           st.sort_column, st.sort_descending, st.grouped};
     if (r.shown_key && *r.shown_key == shown_key) return r;
     r.shown_key = shown_key;
     r.shown.clear();
-    for (std::size_t k = 0; k < r.all.size(); ++k)
-        if (passes(st, r.all[k])) r.shown.push_back(static_cast<int>(k));
+    for (std::size_t k = 0; k < all.size(); ++k)
+        if (passes(st, all[k])) r.shown.push_back(static_cast<int>(k));
 
     // The list: sorted as its headers say, flat or grouped by journey.
     std::vector<int> sorted = r.shown;
-    const auto row = [&](int k) -> const Row& { return r.all[static_cast<std::size_t>(k)]; };
+    const auto row = [&](int k) -> const Row& { return all[static_cast<std::size_t>(k)]; };
     auto key_less = [&](int ka, int kb) {
         const Row *a = &row(ka), *b = &row(kb);
         const auto &sa = a->ranked.score, &sb = b->ranked.score;
@@ -334,10 +320,7 @@ void draw_list(const ViewContext& ctx) {
     ImGui::TableSetupColumn("Evidence", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, 62, kEvidence);
     ImGui::TableSetupColumn("Priority", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, 64, kPriority);
     ImGui::TableHeadersRow();
-    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {
-        st.sort_column = static_cast<int>(specs->Specs[0].ColumnUserID);
-        st.sort_descending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
-    }
+    table_sort(&st.sort_column, &st.sort_descending);
     const BacklogRows& r = backlog_rows(ctx);   // sorted as the headers now say
     // Only the lines in view are drawn.
     ImGuiListClipper clipper;
@@ -347,7 +330,7 @@ void draw_list(const ViewContext& ctx) {
             const BacklogRows::Line& line = r.lines[static_cast<std::size_t>(n)];
             if (line.row >= 0) {
                 const std::string suffix = !st.grouped ? std::string("flat") : line.journey.is_nil() ? std::string("loose") : line.journey.str();
-                draw_row(ctx, r.all[static_cast<std::size_t>(line.row)], suffix.c_str());
+                draw_row(ctx, ctx.derived.backlog()[static_cast<std::size_t>(line.row)], suffix.c_str());
                 continue;
             }
             ImGui::TableNextRow();
@@ -448,7 +431,7 @@ void draw_backlog_view(const ViewContext& ctx) {
     const Date today = backlog::today();
 
     const BacklogRows& rows = backlog_rows(ctx);
-    const std::vector<Row>& all = rows.all;
+    const std::vector<Row>& all = ctx.derived.backlog();
     std::vector<const Row*> shown;
     for (int k : rows.shown) shown.push_back(&all[static_cast<std::size_t>(k)]);
     const Row* selected = nullptr;
@@ -458,7 +441,7 @@ void draw_backlog_view(const ViewContext& ctx) {
     ImGui::PushFont(ctx.fonts.heading);
     ImGui::TextUnformatted("Backlog");
     ImGui::PopFont();
-    const int ranked = rows.ranked;
+    const int ranked = ctx.derived.backlog_ranked();
     const auto& model = ws.settings.scoring;
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted),
                        "%zu opportunities across all journeys \xC2\xB7 %d ranked \xC2\xB7 scoring model: %s \xC2\xB7 showing %zu",

@@ -1,6 +1,6 @@
 // The compare view's UI state (compare/view.cpp): which to-be journey a current journey is compared
-// with, the "only differences" filter, and the caches of the comparison and of the row layout. Not in
-// the document: choosing what to look at is not an edit.
+// with, the "only differences" filter, and the cached row layout (the comparison itself is derived
+// data: ui/kit/derived.hpp). Not in the document: choosing what to look at is not an edit.
 #pragma once
 
 #include <cstdint>
@@ -14,11 +14,6 @@ struct CompareState {
     Id to_be;                                  // the chosen to-be journey (nil or stale: the first one)
     bool only_differences = false;
     bool panning = false;                      // a drag on the rows scrolls them
-
-    // Cache of the comparison: rebuilt when the pair or the document changes.
-    JourneyDiff diff;
-    Id diff_current, diff_to_be;
-    std::uint64_t diff_revision = ~std::uint64_t{0};
 
     // Cache of the row layout: rebuilt when the comparison, the width, the fonts or the filter change.
     struct Row {

@@ -15,6 +15,7 @@
 
 #include "edit/to_be.hpp"
 #include "imgui.h"
+#include "ui/kit/derived.hpp"
 #include "ui/kit/fonts.hpp"
 #include "ui/kit/item_registry.hpp"
 #include "ui/kit/json_text.hpp"
@@ -191,13 +192,7 @@ float stage_header(ImDrawList* dl, const Style& s, const StageDiff& stage, ImVec
 const Journey* journey_of(const Workspace& ws, Id id) { return find_by_id(ws.journeys, id); }
 
 void refresh(const ViewContext& ctx, CompareState& st, const Journey& current, const Journey& to_be, const Style& s, float width) {
-    if (st.diff_revision != ctx.revision || st.diff_current != current.id || st.diff_to_be != to_be.id) {
-        st.diff = compare_journeys(ctx.ws, current, to_be);
-        st.diff_revision = ctx.revision;
-        st.diff_current = current.id;
-        st.diff_to_be = to_be.id;
-        st.layout_key = 0;
-    }
+    const JourneyDiff& diff = ctx.derived.compare(current, to_be);
     std::uint64_t key = ctx.revision * 1000003u + static_cast<std::uint64_t>(std::lround(width));
     key = key * 31 + static_cast<std::uint64_t>(std::lround(s.regular_size * 8)) * 2 + (st.only_differences ? 1 : 0);
     key = key * 31 + std::hash<Id>()(current.id) + std::hash<Id>()(to_be.id);
@@ -206,16 +201,16 @@ void refresh(const ViewContext& ctx, CompareState& st, const Journey& current, c
     st.rows.clear();
     float y = 0;
     std::size_t stage = kNoIndex;
-    for (std::size_t i = 0; i < st.diff.steps.size(); ++i) {
-        const StepDiff& row = st.diff.steps[i];
+    for (std::size_t i = 0; i < diff.steps.size(); ++i) {
+        const StepDiff& row = diff.steps[i];
         if (st.only_differences && row.kind == DiffKind::same) continue;
-        if (row.stage != stage && row.stage < st.diff.stages.size()) {
+        if (row.stage != stage && row.stage < diff.stages.size()) {
             stage = row.stage;
-            const float h = stage_header(nullptr, s, st.diff.stages[stage], ImVec2(0, 0), width);
+            const float h = stage_header(nullptr, s, diff.stages[stage], ImVec2(0, 0), width);
             st.rows.push_back({true, stage, y, h});
             y += h + s.gap;
         }
-        const float h = step_row(nullptr, s, ctx.ws, st.diff, row, ImVec2(0, 0), width);
+        const float h = step_row(nullptr, s, ctx.ws, diff, row, ImVec2(0, 0), width);
         st.rows.push_back({false, i, y, h});
         y += h + s.gap;
     }
@@ -228,7 +223,7 @@ void expose_clipped(const std::string& label, ImVec2 a, ImVec2 b, const ImVec4& 
 }
 
 // `width`: of the rows, the same as they were laid out with (the scroll bar is always there).
-void draw_rows(const ViewContext& ctx, CompareState& st, const Style& s, float width) {
+void draw_rows(const ViewContext& ctx, CompareState& st, const JourneyDiff& diff, const Style& s, float width) {
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_AlwaysVerticalScrollbar;
     ImGui::BeginChild("compare-rows", ImVec2(0, 0), ImGuiChildFlags_None, flags);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -241,13 +236,13 @@ void draw_rows(const ViewContext& ctx, CompareState& st, const Style& s, float w
     for (auto it = first; it != st.rows.end() && origin.y + it->y <= clip.w; ++it) {
         const ImVec2 at(origin.x, origin.y + it->y);
         if (it->header) {
-            const StageDiff& stage = st.diff.stages[it->index];
+            const StageDiff& stage = diff.stages[it->index];
             stage_header(dl, s, stage, at, width);
             expose_clipped("compare stage " + (stage.to_be_name.empty() ? stage.current_name : stage.to_be_name), at,
                            ImVec2(at.x + width, at.y + it->h), clip);
             continue;
         }
-        const StepDiff& row = st.diff.steps[it->index];
+        const StepDiff& row = diff.steps[it->index];
         const bool has[2] = {!row.current.is_nil(), !row.to_be.is_nil()};
         for (int side = 0; side < 2; ++side) {
             const ImVec2 a(at.x + static_cast<float>(side) * (half + s.gutter), at.y);
@@ -261,7 +256,7 @@ void draw_rows(const ViewContext& ctx, CompareState& st, const Style& s, float w
                 dl->AddRect(a, b, color::kLine, 4);
             }
         }
-        step_row(dl, s, ctx.ws, st.diff, row, at, width);
+        step_row(dl, s, ctx.ws, diff, row, at, width);
         expose_clipped("compare row " + (has[1] ? row.to_be_name : row.current_name), at, ImVec2(at.x + width, at.y + it->h), clip);
     }
     ImGui::Dummy(ImVec2(width, std::max(st.content_height, 1.0f)));
@@ -334,7 +329,7 @@ void draw_pair(const ViewContext& ctx, const Journey& current, const Journey& to
     const Style s = make_style(ctx);
     const float width = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize;
     refresh(ctx, st, current, to_be, s, width);
-    const JourneyDiff& d = st.diff;
+    const JourneyDiff& d = ctx.derived.compare(current, to_be);
 
     ImGui::PushFont(ctx.fonts.heading);
     ImGui::TextUnformatted("Current vs to-be");
@@ -375,7 +370,7 @@ void draw_pair(const ViewContext& ctx, const Journey& current, const Journey& to
         ImGui::TextColored(v4(color::kMuted), "%s", st.only_differences && !d.steps.empty() ? "No differences to show." : "Neither journey has steps yet.");
         return;
     }
-    draw_rows(ctx, st, s, width);
+    draw_rows(ctx, st, d, s, width);
 }
 
 }  // namespace
@@ -446,11 +441,12 @@ void draw_compare_view(const ViewContext& ctx) {
     draw_pair(ctx, *journey_of(ctx.ws, pair->first), *journey_of(ctx.ws, pair->second));
 }
 
-void write_compare_stats(json::Writer& w, const Workspace& ws, const UiState& ui) {
+void write_compare_stats(json::Writer& w, const Workspace& ws, const UiState& ui, const Derived& derived) {
     if (ui.place.view != "compare") return;
     w.key("compare").begin();
     const auto pair = compare_pair(ws, ui.place.id, ui.compare.to_be);
-    const JourneyDiff d = pair ? compare_journeys(ws, *journey_of(ws, pair->first), *journey_of(ws, pair->second)) : JourneyDiff{};
+    const JourneyDiff none;
+    const JourneyDiff& d = pair ? derived.compare(*journey_of(ws, pair->first), *journey_of(ws, pair->second)) : none;
     w.field("current", pair ? pair->first.str() : std::string()).field("toBe", pair ? pair->second.str() : std::string());
     w.field("added", static_cast<double>(d.added)).field("removed", static_cast<double>(d.removed));
     w.field("changed", static_cast<double>(d.changed)).field("same", static_cast<double>(d.same));

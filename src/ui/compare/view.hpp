@@ -29,6 +29,6 @@ void create_to_be_and_open(const ViewContext& ctx, Id current);
 
 // For the test hook's stats(): "compare": {current, toBe, added, removed, changed, same, ...} while
 // the compare view is open.
-void write_compare_stats(json::Writer& w, const Workspace& ws, const UiState& ui);
+void write_compare_stats(json::Writer& w, const Workspace& ws, const UiState& ui, const Derived& derived);
 
 }  // namespace wm::ui

@@ -1,8 +1,6 @@
 // File › Export… (see exports/exports.hpp).
 #include "ui/exports/exports.hpp"
 
-#include <rapidjson/document.h>
-
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
@@ -15,6 +13,7 @@
 #include "layout/framework_layout.hpp"
 #include "layout/journey_layout.hpp"
 #include "platform/platform.hpp"
+#include "ui/kit/derived.hpp"
 #include "ui/kit/fonts.hpp"
 #include "ui/kit/format.hpp"
 #include "ui/kpi/editor.hpp"
@@ -65,15 +64,13 @@ Picture make_picture(const ViewContext& ctx, Exports::Subject subject, Id journe
     } else {
         // The whole framework: nothing folded, no filter (the export is not the view's current state).
         const layout::FrameworkLayout layout = layout::layout_framework(ctx.ws, {});
-        p.svg = io::framework_svg(ctx.ws, layout, layout::journey_facts(ctx.ws), &kpi_evaluation(ctx), style, today);
+        p.svg = io::framework_svg(ctx.ws, layout, ctx.derived.journey_facts(), &ctx.derived.kpis(), style, today);
         p.title = (ctx.ws.name.empty() ? std::string("Waymark") : ctx.ws.name) + " framework";
         p.base_name = file_name(ctx.ws.name, "Waymark", " framework");
     }
     return p;
 }
 
-bool flag(const rapidjson::Document& d, const char* key) { return d.HasMember(key) && d[key].IsBool() && d[key].GetBool(); }
-double number(const rapidjson::Document& d, const char* key) { return d.HasMember(key) && d[key].IsNumber() ? d[key].GetDouble() : 0; }
 
 }  // namespace
 
@@ -253,41 +250,31 @@ void Exports::draw(const ViewContext& ctx) {
     }
 }
 
-std::string Exports::progress(std::string_view answer_json, UiState& ui) {
-    rapidjson::Document d;
-    d.Parse(answer_json.data(), answer_json.size());
-    if (!d.HasParseError() && d.IsObject()) {
-        done_ = static_cast<int>(number(d, "done"));
-        total_ = static_cast<int>(number(d, "total"));
-    }
+void Exports::progress(const protocol::ExportProgress& progress, UiState& ui) {
+    done_ = progress.done;
+    total_ = progress.total;
     ui.redraw(1);
-    return R"({"ok":true})";
 }
 
-std::string Exports::finished(std::string_view answer_json, UiState& ui) {
-    rapidjson::Document d;
-    d.Parse(answer_json.data(), answer_json.size());
-    const bool parsed = !d.HasParseError() && d.IsObject();
+std::string Exports::finished(const protocol::ExportFinished& outcome, UiState& ui) {
     running_ = false;
     ui.redraw(3);
-    json::Writer w;
-    if (parsed && flag(d, "ok")) {
+    if (outcome.ok) {
         last_kind_ = "png", last_name_ = running_name_;
-        last_width_ = number(d, "width"), last_height_ = number(d, "height"), last_bytes_ = number(d, "bytes");
+        last_width_ = outcome.width, last_height_ = outcome.height, last_bytes_ = outcome.bytes;
         ui.message = "Exported " + running_name_ + " (" + with_thousands(last_width_) + " \xC3\x97 " + with_thousands(last_height_) + " pixels)";
         ui.message_is_error = false;
-        w.begin().field("ok", true).field("message", ui.message).end();
-    } else if (parsed && flag(d, "cancelled")) {
+        return protocol::Reply::ok().with("message", ui.message).str();
+    }
+    if (outcome.cancelled) {
         ui.message = "The PNG export was cancelled; nothing was downloaded.";
         ui.message_is_error = false;
-        w.begin().field("ok", false).field("cancelled", true).field("message", ui.message).end();
-    } else {
-        const std::string why = parsed && d.HasMember("error") && d["error"].IsString() ? d["error"].GetString() : "no answer from the page";
-        ui.message = "The PNG could not be made (" + why + "). Try a smaller scale, or export SVG.";
-        ui.message_is_error = true;
-        w.begin().field("ok", false).field("error", ui.message).end();
+        return protocol::Reply::failed(ui.message).with("cancelled", true).str();
     }
-    return w.str();
+    const std::string why = outcome.error.empty() ? "no answer from the page" : outcome.error;
+    ui.message = "The PNG could not be made (" + why + "). Try a smaller scale, or export SVG.";
+    ui.message_is_error = true;
+    return protocol::Reply::failed(ui.message).str();
 }
 
 void Exports::write_stats(json::Writer& w) const {

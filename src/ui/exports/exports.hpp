@@ -11,6 +11,7 @@
 
 #include "model/model.hpp"
 #include "ui/kit/json_text.hpp"
+#include "platform/protocol.hpp"
 #include "ui/kit/context.hpp"
 
 namespace wm::ui {
@@ -29,9 +30,10 @@ public:
     void open_image_dialog(const Workspace& ws, const UiState& ui);
     // The picture dialog and, while a PNG is being made, its progress with Cancel.
     void draw(const ViewContext& ctx);
-    // The page's reports about a PNG (web/app.js exportPng): {done, total}, then the outcome.
-    std::string progress(std::string_view answer_json, UiState& ui);
-    std::string finished(std::string_view answer_json, UiState& ui);
+    // The page's reports about a PNG (web/app.js exportPng): its parts as they are drawn, then the
+    // outcome. finished() answers {ok, message} | {ok:false, cancelled, message} | {ok:false, error}.
+    void progress(const protocol::ExportProgress& progress, UiState& ui);
+    std::string finished(const protocol::ExportFinished& outcome, UiState& ui);
     [[nodiscard]] bool busy() const { return running_; }
     void write_stats(json::Writer& w) const;
 

@@ -14,6 +14,7 @@
 #include <string>
 
 #include "scoring/kpi.hpp"
+#include "ui/kit/derived.hpp"
 #include "ui/kit/draw.hpp"
 #include "ui/framework/internal.hpp"
 #include "ui/kit/item_registry.hpp"
@@ -351,7 +352,7 @@ void draw_headers(Frame& f, ImDrawList* dl, const kpi::Evaluation& kpis) {
 
 void draw_framework(Frame& f) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const kpi::Evaluation& kpis = kpi_evaluation(f.ctx);
+    const kpi::Evaluation& kpis = f.ctx.derived.kpis();
     dl->PushClipRect(f.canvas_min, f.canvas_max, true);
     dl->AddRectFilled(f.canvas_min, f.canvas_max, color::kCanvas);
     dl->PushClipRect(f.body_min, f.canvas_max, true);

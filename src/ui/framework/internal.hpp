@@ -9,6 +9,7 @@
 
 #include "imgui.h"
 #include "layout/framework_layout.hpp"
+#include "ui/kit/derived.hpp"
 #include "ui/kit/fonts.hpp"
 #include "ui/framework/state.hpp"
 #include "ui/kit/context.hpp"
@@ -22,6 +23,8 @@ struct Frame {
     const ViewContext& ctx;
     FrameworkState& st;
     const layout::FrameworkLayout& lay;
+    const std::vector<std::size_t>& tile_journey;        // per tile: its Workspace::journeys index
+    const std::vector<layout::JourneyFacts>& all_facts;  // per Workspace::journeys index
     layout::Camera cam;
     ImVec2 canvas_min, canvas_max;   // the whole grid area on screen
     ImVec2 body_min;                 // screen position of the body viewport's top-left
@@ -37,8 +40,8 @@ struct Frame {
     }
     [[nodiscard]] float bx(float screen_x) const { return (screen_x - body_min.x) / cam.zoom + cam.x; }
     [[nodiscard]] float by(float screen_y) const { return (screen_y - body_min.y) / cam.zoom + cam.y; }
-    [[nodiscard]] const Journey& journey(int tile) const { return ctx.ws.journeys[st.tile_journey[static_cast<std::size_t>(tile)]]; }
-    [[nodiscard]] const layout::JourneyFacts& facts(int tile) const { return st.facts[st.tile_journey[static_cast<std::size_t>(tile)]]; }
+    [[nodiscard]] const Journey& journey(int tile) const { return ctx.ws.journeys[tile_journey[static_cast<std::size_t>(tile)]]; }
+    [[nodiscard]] const layout::JourneyFacts& facts(int tile) const { return all_facts[tile_journey[static_cast<std::size_t>(tile)]]; }
     // True when a coverage filter is on and the tile matches one of those switched on.
     [[nodiscard]] bool flagged(int tile) const;
 };

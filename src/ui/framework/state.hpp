@@ -1,6 +1,7 @@
 // The framework view's UI state (framework/view.cpp, framework/canvas.cpp): camera, what is
-// collapsed, the coverage filters, a tile being dragged, the refusal shown where it was dropped, and
-// the layout cache. None of it is in the document: collapsing or filtering is not an edit.
+// collapsed, the coverage filters, a tile being dragged, the refusal shown where it was dropped. None
+// of it is in the document: collapsing or filtering is not an edit. The grid's layout and the facts
+// it shows are derived data (ui/kit/derived.hpp).
 #pragma once
 
 #include <array>
@@ -29,6 +30,7 @@ struct NewJourneyDraft {
 struct FrameworkState {
     layout::Camera cam;
     bool cam_set = false;                       // false: fit on first show
+    std::size_t tiles = 0;                      // tiles of the grid last drawn (the test hook reports it)
     std::vector<Id> collapsed;                  // journeys whose descendants are folded away
     std::vector<int> collapsed_levels;
     std::array<bool, layout::kCoverageCount> filters{};   // coverage filters switched on
@@ -57,14 +59,6 @@ struct FrameworkState {
         bool open = false;                       // the popup is to be opened this frame
     } anchor;
 
-    // Cache: rebuilt when the document or the options change.
-    layout::FrameworkLayout layout;
-    std::vector<layout::JourneyFacts> facts;    // per Workspace::journeys index
-    std::vector<std::size_t> tile_journey;      // per tile: its Workspace::journeys index
-    std::size_t lifecycle_stages = 0, lifecycle_mapped = 0, macro_steps = 0, macro_mapped = 0;
-    std::array<int, layout::kCoverageCount> filter_counts{};   // journeys (and stages) each filter singles out
-    std::uint64_t layout_revision = ~std::uint64_t{0};
-    std::uint64_t options_key = 0;
     int visible_tiles = 0;                       // drawn on screen last frame (stats())
 };
 

@@ -9,6 +9,7 @@
 
 #include "framework/framework.hpp"
 #include "ui/framework/internal.hpp"
+#include "ui/kit/derived.hpp"
 #include "ui/kit/item_registry.hpp"
 #include "ui/framework/new_journey.hpp"
 #include "ui/kit/theme.hpp"
@@ -30,64 +31,30 @@ constexpr FilterInfo kFilters[] = {
     {layout::Coverage::no_to_be, "No to-be", "Current journeys that have no to-be redesign yet"},
 };
 
-std::uint64_t options_key(const FrameworkState& st) {
-    std::uint64_t h = 1469598103934665603ull;
-    auto mix = [&](std::uint64_t v) { h = (h ^ v) * 1099511628211ull; };
-    for (Id id : st.collapsed) mix(std::hash<Id>{}(id));
-    mix(0xC011A95Eull);
-    for (int level : st.collapsed_levels) mix(static_cast<std::uint64_t>(level));
-    mix(st.filters[static_cast<std::size_t>(layout::Coverage::unmapped)] ? 7 : 3);
-    return h;
-}
-
-// Rebuilt only when the document or the fold/filter options changed.
-void refresh_cache(const ViewContext& ctx, FrameworkState& st) {
-    const std::uint64_t key = options_key(st);
-    if (st.layout_revision == ctx.revision && st.options_key == key) return;
+layout::FrameworkOptions options_of(const FrameworkState& st) {
     layout::FrameworkOptions options;
     options.collapsed = st.collapsed;
     options.collapsed_levels = st.collapsed_levels;
     options.list_unmapped_steps = st.filters[static_cast<std::size_t>(layout::Coverage::unmapped)];
-    st.layout = layout::layout_framework(ctx.ws, options);
-    st.facts = layout::journey_facts(ctx.ws);
-    std::unordered_map<Id, std::size_t> index;
-    for (std::size_t i = 0; i < ctx.ws.journeys.size(); ++i) index.emplace(ctx.ws.journeys[i].id, i);
-    st.tile_journey.clear();
-    for (const layout::FwTile& t : st.layout.tiles) st.tile_journey.push_back(index.at(t.journey));
-    if (st.layout_revision != ctx.revision) {   // document-only figures: not after a fold
-        const CoverageSummary coverage = Framework(ctx.ws).coverage_summary();
-        st.lifecycle_stages = coverage.lifecycle_stages.size();
-        st.lifecycle_mapped = coverage.lifecycle_stages_mapped;
-        st.macro_steps = coverage.macro_steps.size();
-        st.macro_mapped = coverage.macro_steps_mapped;
-        const int levels = static_cast<int>(ctx.ws.settings.level_names.size());
-        for (const FilterInfo& info : kFilters) {
-            int count = 0;
-            for (std::size_t i = 0; i < ctx.ws.journeys.size(); ++i)
-                if (ctx.ws.journeys[i].level > 0 && layout::matches(info.filter, ctx.ws.journeys[i], st.facts[i], levels)) ++count;
-            if (info.filter == layout::Coverage::unmapped) count += static_cast<int>(st.lifecycle_stages - st.lifecycle_mapped);
-            st.filter_counts[static_cast<std::size_t>(info.filter)] = count;
-        }
-    }
-    st.layout_revision = ctx.revision;
-    st.options_key = key;
+    return options;
 }
 
 void draw_header(const ViewContext& ctx, FrameworkState& st) {
     const Workspace& ws = ctx.ws;
+    const CoverageFigures& cov = ctx.derived.coverage();
     ImGui::PushFont(ctx.fonts.heading);
     ImGui::TextUnformatted(ws.name.c_str());
     ImGui::PopFont();
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted),
                        "%zu journeys \xC2\xB7 %zu of %zu lifecycle stages mapped \xC2\xB7 %zu of %zu macro-journey steps mapped",
-                       ws.journeys.size(), st.lifecycle_mapped, st.lifecycle_stages, st.macro_mapped, st.macro_steps);
+                       ws.journeys.size(), cov.lifecycle_mapped, cov.lifecycle_stages, cov.macro_mapped, cov.macro_steps);
 
     draw_new_journey_button(ctx);
     ImGui::SameLine(0, 18);
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted), "Show:");
     for (const FilterInfo& info : kFilters) {
-        const int count = st.filter_counts[static_cast<std::size_t>(info.filter)];
+        const int count = cov.filter_counts[static_cast<std::size_t>(info.filter)];
         bool& on = st.filters[static_cast<std::size_t>(info.filter)];
         ImGui::SameLine();
         const std::string label = std::string(info.label) + " " + std::to_string(count) + "##filter-" + info.label;
@@ -104,7 +71,7 @@ void draw_header(const ViewContext& ctx, FrameworkState& st) {
     }
 }
 
-void draw_toolbar(FrameworkState& st, bool& fit) {
+void draw_toolbar(const ViewContext& ctx, FrameworkState& st, bool& fit) {
     if (ImGui::Button("Fit##framework")) fit = true;
     ImGui::SameLine();
     if (ImGui::Button("100%##framework")) st.cam.zoom = 1;
@@ -118,7 +85,7 @@ void draw_toolbar(FrameworkState& st, bool& fit) {
     ImGui::SameLine(0, 18);
     if (ImGui::Button("Fold all##framework")) {
         st.collapsed.clear();
-        for (const layout::FwTile& t : st.layout.tiles)
+        for (const layout::FwTile& t : ctx.derived.framework(options_of(st)).layout.tiles)
             if (t.has_children) st.collapsed.push_back(t.journey);
     }
     ImGui::SetItemTooltip("Fold every journey's children away (the level rows stay)");
@@ -135,24 +102,24 @@ void draw_toolbar(FrameworkState& st, bool& fit) {
 
 void draw_framework_view(const ViewContext& ctx) {
     FrameworkState& st = ctx.ui.framework;
-    refresh_cache(ctx, st);
     draw_header(ctx, st);
-    const layout::FrameworkLayout& lay = st.layout;
-    if (lay.lifecycle.is_nil()) {
+    if (ctx.derived.framework(options_of(st)).layout.lifecycle.is_nil()) {
         ImGui::Spacing();
         ImGui::TextWrapped("This workspace has no lifecycle (level 0) journey with stages, so there is no framework grid to show. "
                            "Create one with \xE2\x80\x9CNew journey\xE2\x80\xA6\xE2\x80\x9D at level 0 and give it the stages of your customer lifecycle.");
         return;
     }
     bool fit = false;
-    draw_toolbar(st, fit);
-    refresh_cache(ctx, st);   // the toolbar may have folded or unfolded
+    draw_toolbar(ctx, st, fit);
+    const FrameworkGrid& grid = ctx.derived.framework(options_of(st));   // the toolbar may have folded or unfolded
+    const layout::FrameworkLayout& lay = grid.layout;
+    st.tiles = lay.tiles.size();
 
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     ImGui::BeginChild("framework-grid", avail, ImGuiChildFlags_Border,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoMove);
     const ImVec2 wmin = ImGui::GetWindowPos(), wsize = ImGui::GetWindowSize();
-    fw::Frame f{.ctx = ctx, .st = st, .lay = lay, .cam = st.cam, .canvas_min = ImVec2(wmin.x + 1, wmin.y + 1),
+    fw::Frame f{.ctx = ctx, .st = st, .lay = lay, .tile_journey = grid.tile_journey, .all_facts = ctx.derived.journey_facts(), .cam = st.cam, .canvas_min = ImVec2(wmin.x + 1, wmin.y + 1),
                 .canvas_max = ImVec2(wmin.x + wsize.x - 1, wmin.y + wsize.y - 1)};
     f.hscale = std::clamp(f.cam.zoom, 0.8f, 1.2f);
     f.label_w = lay.metrics.label_width * f.hscale;

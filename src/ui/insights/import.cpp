@@ -10,8 +10,6 @@
 // frame that long freezes the page (no input, no drawing). Each frame does up to kSliceBudgetMs of
 // work, then asks for another frame (ctx.redraw), so the page stays responsive and shows
 // progress.
-#include <rapidjson/document.h>
-
 #include <string>
 
 #include "edit/commands.hpp"
@@ -154,23 +152,10 @@ void open_insight_import(UiState& ui, std::string name, std::string_view text) {
     ui.redraw(2);
 }
 
-std::string receive_chosen_file(UiState& ui, std::string_view arg) {
-    // The page sends one line of JSON {purpose, name}, then the file's text (web/app.js fileChosen);
-    // {purpose, name, text} as one JSON object (no line break: JSON escapes them) is understood too.
-    const std::size_t line_end = arg.find('\n');
-    const std::string_view head = arg.substr(0, line_end);
-    rapidjson::Document doc;
-    doc.Parse(head.data(), head.size());
-    const bool inline_text = line_end == std::string_view::npos;
-    if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember("purpose") || !doc["purpose"].IsString() ||
-        (inline_text && !(doc.HasMember("text") && doc["text"].IsString())))
-        return json::error("fileChosen expects {purpose, name} and a line break before the text");
-    const std::string purpose = doc["purpose"].GetString();
-    const std::string name = doc.HasMember("name") && doc["name"].IsString() ? doc["name"].GetString() : "file";
-    if (purpose != "insights-csv") return json::error("no one asked for a file for " + purpose);
-    open_insight_import(ui, name, inline_text ? std::string_view(doc["text"].GetString(), doc["text"].GetStringLength())
-                                              : arg.substr(line_end + 1));
-    return R"({"ok":true})";
+std::string receive_chosen_file(UiState& ui, const protocol::FileChosen& file) {
+    if (file.purpose != "insights-csv") return protocol::Reply::failed("no one asked for a file for " + file.purpose).str();
+    open_insight_import(ui, file.name.empty() ? "file" : file.name, file.text);
+    return protocol::Reply::ok().str();
 }
 
 void draw_insight_import(const ViewContext& ctx) {

@@ -350,10 +350,7 @@ void draw_table(const ViewContext& ctx) {
     ImGui::TableSetupColumn("Validated", ImGuiTableColumnFlags_WidthFixed, 86, kValidated);
     ImGui::TableSetupColumn("Steps", ImGuiTableColumnFlags_WidthFixed, 44, kSteps);
     ImGui::TableHeadersRow();
-    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {
-        st.sort_column = static_cast<int>(specs->Specs[0].ColumnUserID);
-        st.sort_descending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
-    }
+    table_sort(&st.sort_column, &st.sort_descending);
     const InsightRows& rows = table_rows(ctx);   // sorted as the headers now say
     // Only the rows in view are drawn (every row has the same height: one line and a badge).
     ImGuiListClipper clipper;

@@ -1,6 +1,7 @@
 #pragma once
 #include <string_view>
 
+#include "platform/protocol.hpp"
 #include "ui/kit/json_text.hpp"
 #include "ui/kit/context.hpp"
 
@@ -21,10 +22,9 @@ void draw_step_insights(const ViewContext& ctx, Id journey, Id step);
 // Makes the screen rectangle [min, max] a drop target that links a dropped insight to the step.
 void accept_insight_drop(const ViewContext& ctx, Id journey, Id step, float min_x, float min_y, float max_x, float max_y);
 
-// The page delivers a file the user picked for a purpose (platform::pick_file_for): a line of JSON
-// {purpose, name}, then the text (or {purpose, name, text} in one JSON object). Returns the test
-// hook's JSON answer.
-std::string receive_chosen_file(UiState& ui, std::string_view arg);
+// The page delivers a file the user picked for a purpose (platform::pick_file_for). Returns the
+// reply: {ok} or {ok:false, error}.
+std::string receive_chosen_file(UiState& ui, const protocol::FileChosen& file);
 
 // insights/import.cpp: a CSV import (UiState::insights.import): reading the file in slices under
 // a progress dialog, then the mapping and preview step.

@@ -62,10 +62,13 @@ struct UiState {
 
 class Persistence;
 
+class Derived;
+
 struct ViewContext {
     const Workspace& ws;
     UiState& ui;
     const Fonts& fonts;
+    const Derived& derived;                    // layouts, rankings, KPI figures of this revision (kit/derived.hpp)
     void emit(edit::Command command) const { ui.queue.push_back(std::move(command)); }
     void go(std::string view, Id id = {}) const { ui.navigate.push_back(Place{std::move(view), id}); }
     void later(std::function<void()> fn) const { ui.deferred.push_back(std::move(fn)); }

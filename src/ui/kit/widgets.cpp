@@ -37,7 +37,16 @@ bool input_text_multiline(const char* label, std::string* text, const ImVec2& si
     return ImGui::InputTextMultiline(label, text, size, flags | ImGuiInputTextFlags_CallbackEdit, limit_length);
 }
 
+void table_sort(int* column, bool* descending) {
+    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {
+        *column = static_cast<int>(specs->Specs[0].ColumnUserID);
+        *descending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
+    }
+}
+
 bool take_text_clipped() { return std::exchange(clipped, false); }
+
+
 
 bool text_field(const char* label, const std::string& value, std::string* committed, float width, bool multiline) {
     const ImGuiID id = ImGui::GetID(label);

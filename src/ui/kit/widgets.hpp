@@ -23,6 +23,9 @@ bool input_text(const char* label, std::string* text, ImGuiInputTextFlags flags 
 bool input_text_multiline(const char* label, std::string* text, const ImVec2& size, ImGuiInputTextFlags flags = 0);
 bool take_text_clipped();
 
+// After TableHeadersRow: the column (its user id) and direction the user sorted the table by, if any.
+void table_sort(int* column, bool* descending);
+
 // ImGui ids from the model's ids (STYLE.md "IDs"): the widgets of an entity keep their state — a
 // half-typed field, an open popup — when the list holding it is reordered, grows or is undone,
 // which an element's address or index does not survive.

@@ -1,6 +1,6 @@
 // The KPI editor and the shared KPI evaluation (kpi/editor.hpp).
 //
-// [SECTION] index: evaluation cache · anchors and candidates · small helpers · the list · the
+// [SECTION] index: anchors and candidates · small helpers · the list · the
 // fields · the reading · roll-up · values · the popup · details-panel section and header button ·
 // test hook.
 #include "ui/kpi/editor.hpp"
@@ -19,57 +19,13 @@
 #include "model/date.hpp"
 #include "model/enum_names.hpp"
 #include "platform/platform.hpp"
+#include "ui/kit/derived.hpp"
 #include "ui/kit/fonts.hpp"
 #include "ui/kit/sparkline.hpp"
 #include "ui/kit/theme.hpp"
 #include "ui/kit/widgets.hpp"
 
 namespace wm::ui {
-
-// [SECTION] Evaluation cache -----------------------------------------------------------------------
-
-namespace {
-struct EvaluationCache {
-    bool valid = false;
-    std::uint64_t revision = 0;
-    kpi::Evaluation eval;
-    std::vector<Metric> seen;  // the metrics the evaluation was made from, to find what changed
-};
-EvaluationCache& evaluation_cache() {
-    static EvaluationCache cache;
-    return cache;
-}
-// More changed metrics than this (an import, a paste of many values): evaluate everything again.
-constexpr std::size_t kMaxIncremental = 8;
-}  // namespace
-
-const kpi::Evaluation& kpi_evaluation(const Workspace& ws, std::uint64_t revision) {
-    EvaluationCache& c = evaluation_cache();
-    if (c.valid && c.revision == revision) return c.eval;
-    // Commands never reorder metrics, so a change is found position by position; an added or
-    // removed metric (the list's length changes) re-evaluates everything.
-    std::vector<std::size_t> changed;
-    bool full = !c.valid || c.seen.size() != ws.metrics.size();
-    for (std::size_t i = 0; !full && i < ws.metrics.size(); ++i) {
-        if (c.seen[i].id != ws.metrics[i].id) full = true;
-        else if (!(c.seen[i] == ws.metrics[i])) changed.push_back(i);
-        if (changed.size() > kMaxIncremental) full = true;
-    }
-    if (full) {
-        c.eval = kpi::Evaluation(ws);
-        c.seen = ws.metrics;
-    } else {
-        for (std::size_t i : changed) {
-            c.eval.update(ws, ws.metrics[i].id);
-            c.seen[i] = ws.metrics[i];
-        }
-    }
-    c.valid = true;
-    c.revision = revision;
-    return c.eval;
-}
-
-const kpi::Evaluation& kpi_evaluation(const ViewContext& ctx) { return kpi_evaluation(ctx.ws, ctx.revision); }
 
 // [SECTION] Anchors and candidates -------------------------------------------------------------------
 
@@ -245,7 +201,7 @@ void sparkline_item(const kpi::Reading& r, const Metric& m, ImVec2 size) {
 // [SECTION] The list of KPIs on the anchor ----------------------------------------------------------------
 
 void draw_list(const ViewContext& ctx, KpiEditorState& st, const std::vector<const Metric*>& here) {
-    const kpi::Evaluation& eval = kpi_evaluation(ctx);
+    const kpi::Evaluation& eval = ctx.derived.kpis();
     const float line = ImGui::GetTextLineHeightWithSpacing();
     for (const Metric* m : here) {
         push_id(m->id);
@@ -356,7 +312,7 @@ void draw_fields(const ViewContext& ctx, KpiEditorState& st, const Metric& m) {
 // [SECTION] The reading: latest value against target, sparkline, segments ------------------------------------
 
 void draw_reading(const ViewContext& ctx, const Metric& m) {
-    const kpi::Evaluation& eval = kpi_evaluation(ctx);
+    const kpi::Evaluation& eval = ctx.derived.kpis();
     std::string segment;
     const kpi::Reading& r = eval.headline(m.id, &segment);
     ImGui::PushFont(ctx.fonts.heading);
@@ -425,7 +381,7 @@ void draw_rollup(const ViewContext& ctx, const Metric& m) {
     if (same.empty())
         ImGui::SetItemTooltip("No child journey here has a KPI called \xE2\x80\x9C%s\xE2\x80\x9D", m.name.c_str());
 
-    const kpi::Evaluation& eval = kpi_evaluation(ctx);
+    const kpi::Evaluation& eval = ctx.derived.kpis();
     if (m.rollup == RollUp::none) {
         if (!m.rollup_inputs.empty()) muted("Its inputs are kept; choose a rule to roll them up.");
         return;
@@ -465,7 +421,7 @@ void draw_rollup(const ViewContext& ctx, const Metric& m) {
 // [SECTION] Values: the entered table, or the computed series read-only -----------------------------------------
 
 void draw_computed_values(const ViewContext& ctx, const Metric& m) {
-    const kpi::Evaluation& eval = kpi_evaluation(ctx);
+    const kpi::Evaluation& eval = ctx.derived.kpis();
     heading(ctx, "Computed values");
     char note[160];
     std::snprintf(note, sizeof note, "%s of %zu input%s, by date and segment; read-only.", kRuleTitles[static_cast<int>(m.rollup)],
@@ -663,7 +619,7 @@ void draw_kpi_editor(const ViewContext& ctx) {
 
 void draw_kpi_section(const ViewContext& ctx, Id journey, Id stage, Id step) {
     const auto here = metrics_at(ctx.ws, journey, stage, step);
-    const kpi::Evaluation& eval = kpi_evaluation(ctx);
+    const kpi::Evaluation& eval = ctx.derived.kpis();
     ImGui::SeparatorText("KPIs");
     for (const Metric* m : here) {
         const kpi::Reading& r = eval.headline(m->id);
@@ -688,7 +644,7 @@ void draw_kpi_button(const ViewContext& ctx, const Journey& journey) {
     if (ImGui::Button(label.c_str())) open_kpi_editor(ctx, journey.id);
     ImGui::SetItemTooltip("The journey's own KPIs and how they roll up its child journeys");
     // The first two at a glance: name, latest value coloured by health, sparkline.
-    const kpi::Evaluation& eval = kpi_evaluation(ctx);
+    const kpi::Evaluation& eval = ctx.derived.kpis();
     for (std::size_t i = 0; i < here.size() && i < 2; ++i) {
         const Metric& m = *here[i];
         const kpi::Reading& r = eval.headline(m.id);
@@ -709,8 +665,7 @@ void draw_kpi_button(const ViewContext& ctx, const Journey& journey) {
 
 // [SECTION] Test hook ---------------------------------------------------------------------------------------
 
-void write_kpi_stats(json::Writer& w, const Workspace& ws, std::uint64_t revision) {
-    const kpi::Evaluation& eval = kpi_evaluation(ws, revision);
+void write_kpi_stats(json::Writer& w, const Workspace& ws, const kpi::Evaluation& eval) {
     w.field("kpisTotal", static_cast<double>(ws.metrics.size()));
     w.key("kpis").begin();
     constexpr std::size_t kMax = 200;

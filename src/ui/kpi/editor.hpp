@@ -1,6 +1,6 @@
-// KPIs in the UI: the evaluation every view shares (cached by document revision), the KPI editor
-// popup for an anchor (a journey, one of its stages, or a step), the small "KPIs" sections the
-// journey map's details panel and header show, and the test hook's KPI figures.
+// KPIs in the UI: the KPI editor popup for an anchor (a journey, one of its stages, or a step), the
+// small "KPIs" sections the journey map's details panel and header show, and the test hook's KPI
+// figures. The evaluation every view shares is derived data (ViewContext::derived.kpis()).
 //
 // Every change the editor makes is one command (replace_metric, add_metric, set_metric_value, ...),
 // so each edit is one undo step. Semantics of the figures: scoring/kpi.hpp.
@@ -15,11 +15,6 @@
 #include "ui/kit/context.hpp"
 
 namespace wm::ui {
-
-// The evaluation of ctx.ws, recomputed when ctx.revision changes: metrics whose content changed are
-// updated incrementally (kpi::Evaluation::update), a larger change re-evaluates everything.
-const kpi::Evaluation& kpi_evaluation(const ViewContext& ctx);
-const kpi::Evaluation& kpi_evaluation(const Workspace& ws, std::uint64_t revision);
 
 // Metrics anchored exactly here: at the journey itself (stage and step nil), at a stage (step
 // nil), or at a step. Workspace order.
@@ -40,6 +35,6 @@ void draw_kpi_button(const ViewContext& ctx, const Journey& journey);
 
 // stats().kpis: {"<metric id>": {name, journey, latest, segment, health, computed, inputs}} for the
 // first 200 metrics (kpisTotal counts them all). `latest` is the headline value (absent: no data).
-void write_kpi_stats(json::Writer& w, const Workspace& ws, std::uint64_t revision);
+void write_kpi_stats(json::Writer& w, const Workspace& ws, const kpi::Evaluation& eval);
 
 }  // namespace wm::ui

@@ -15,6 +15,7 @@
 #include "model/enum_names.hpp"
 #include "platform/platform.hpp"
 #include "scoring/prioritise.hpp"
+#include "ui/kit/derived.hpp"
 #include "ui/kit/draw.hpp"
 #include "ui/kit/item_registry.hpp"
 #include "ui/kpi/editor.hpp"
@@ -112,7 +113,7 @@ void card_badges(const Frame& f, ImDrawList* dl, const Card& card, const Lane& l
 void metric_badges(const Frame& f, ImDrawList* dl, const Metric& m, ImVec2 pos, float max_x, float size) {
     ImFont* small = font_or_default(f.ctx.fonts.small);
     std::string segment;
-    const kpi::Reading& r = kpi_evaluation(f.ctx).headline(m.id, &segment);
+    const kpi::Reading& r = f.ctx.derived.kpis().headline(m.id, &segment);
     if (!r.latest) {
         pill(dl, small, size, pos, color::kMuted, r.computed ? "no input values yet" : "no values yet", max_x);
         return;
@@ -143,7 +144,7 @@ float stage_kpi(const Frame& f, ImDrawList* dl, const Stage& stage, float x0, fl
     if (!first) return x1;
     ImFont* small = font_or_default(f.ctx.fonts.small);
     const float size = base_size(small) * f.hscale;
-    const kpi::Reading& r = kpi_evaluation(f.ctx).headline(first->id);
+    const kpi::Reading& r = f.ctx.derived.kpis().headline(first->id);
     std::string text = first->name + " " + (r.latest ? kpi_value_text(*r.latest, first->unit) : std::string("no data"));
     if (n > 1) text += " +" + std::to_string(n - 1);
     const float spark = size * 3, right = x1 - 6;

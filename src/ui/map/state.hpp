@@ -1,6 +1,5 @@
 // Per-document view state of the journey map (UiState::map): the camera of each journey, what is
-// selected, the text being edited in place, the gesture in progress, the find bar, and the layout
-// cache. None of it is saved with the document or undoable (STYLE.md "Three kinds of state"): where
+// selected, the text being edited in place, the gesture in progress, the find bar. None of it is saved with the document or undoable (STYLE.md "Three kinds of state"): where
 // one looks and what one has selected is not part of the workspace.
 #pragma once
 
@@ -96,11 +95,6 @@ struct MapState {
     std::string copied_text;
     std::vector<Card> copied_cards;
     std::size_t copied_lane = 0, copied_step = 0;  // top-left of the copied block
-    // Layout cache: recomputed when the document, the journey or the fonts change.
-    layout::JourneyLayout layout;
-    Id layout_journey;
-    std::uint64_t layout_revision = ~0ull;
-    std::uint64_t layout_fonts = 0;
 };
 
 }  // namespace wm::ui

@@ -1,7 +1,7 @@
 // The journey view: the header (title, state, personas, lens), a toolbar (zoom, find, add), the map
 // and, beside it, the details of what is selected. The map itself is map/canvas.cpp (drawing),
 // map/input.cpp (gestures, keys, clipboard) and map/panels.cpp (details, menus); its geometry is
-// src/layout. This file computes the frame they share and keeps the layout cache.
+// src/layout. This file computes the frame they share (its layout is derived data: ui/kit/derived.hpp).
 #include "ui/map/view.hpp"
 
 #include <algorithm>
@@ -15,6 +15,7 @@
 #include "imgui_internal.h"
 #include "misc/cpp/imgui_stdlib.h"
 #include "model/templates.hpp"
+#include "ui/kit/derived.hpp"
 #include "ui/kit/item_registry.hpp"
 #include "ui/map/header.hpp"
 #include "ui/map/internal.hpp"
@@ -25,32 +26,6 @@ namespace wm::ui {
 namespace {
 
 using map::Frame;
-
-// Changes whenever the font atlas changes (a CJK glyph arrived, the pixel ratio changed): text
-// sizes, and so the layout, depend on it.
-std::uint64_t fonts_generation(const ViewContext& ctx) {
-    const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-    std::uint64_t g = reinterpret_cast<std::uintptr_t>(atlas->TexID);
-    if (ctx.fonts.regular) g = g * 1000003u + static_cast<std::uint64_t>(ctx.fonts.regular->Glyphs.Size);
-    return g;
-}
-
-const layout::JourneyLayout& cached_layout(const ViewContext& ctx, const Journey& j, MapState& st) {
-    const std::uint64_t fonts = fonts_generation(ctx);
-    if (st.layout_journey != j.id || st.layout_revision != ctx.revision || st.layout_fonts != fonts) {
-        ImFont* font = ctx.fonts.regular ? ctx.fonts.regular : ImGui::GetFont();
-        const float size = font->FontSize * ImGui::GetIO().FontGlobalScale;  // CSS pixels = map units at zoom 1
-        auto height = [font, size](std::string_view text, float wrap) {
-            if (text.empty()) return size;
-            return font->CalcTextSizeA(size, FLT_MAX, std::max(wrap, 1.0f), text.data(), text.data() + text.size()).y;
-        };
-        st.layout = layout::layout_journey(ctx.ws, j, height);
-        st.layout_journey = j.id;
-        st.layout_revision = ctx.revision;
-        st.layout_fonts = fonts;
-    }
-    return st.layout;
-}
 
 // A new journey (or another document) starts with nothing selected or being edited.
 void forget_journey_state(MapState& st, Id journey) {
@@ -159,7 +134,7 @@ void draw_journey_view(const ViewContext& ctx) {
     draw_journey_header(ctx, j);
     draw_insight_palette(ctx);   // drag sources for linking insights to steps
 
-    const layout::JourneyLayout& lay = cached_layout(ctx, j, st);
+    const layout::JourneyLayout& lay = ctx.derived.journey_layout(j, ctx.fonts);
     auto cam_it = st.cameras.find(j.id);
     layout::Camera cam = cam_it != st.cameras.end() ? cam_it->second : layout::Camera{};
     const bool first_show = cam_it == st.cameras.end();

@@ -20,10 +20,6 @@ struct MaturityDraft {
     int current = 0;                           // question on screen; == answers.size(): the review page
     int highlighted = 0;                       // option (0..4) under the keyboard cursor
     Id shown_scan;                             // scan whose result is shown; nil: the latest
-    // The evidence indicators, computed when the document or the day changes, not every frame: they
-    // walk every insight (and list those that fall short), and a repository may hold 100,000.
-    std::optional<std::pair<std::uint64_t, int>> indicators_key;   // revision, day
-    std::vector<maturity::Indicator> indicators;
 };
 
 }  // namespace wm::ui

@@ -15,6 +15,7 @@
 #include "model/date.hpp"
 #include "platform/platform.hpp"
 #include "scoring/maturity.hpp"
+#include "ui/kit/derived.hpp"
 #include "ui/kit/fonts.hpp"
 #include "ui/kit/theme.hpp"
 #include "ui/kit/widgets.hpp"
@@ -411,12 +412,7 @@ void draw_maturity_view(const ViewContext& ctx) {
     const auto points = mt::history(ctx.ws);
     const MaturityScan* shown = find_by_id(ctx.ws.scans, d.shown_scan);
     if (!shown && !points.empty()) shown = find_by_id(ctx.ws.scans, points.back().scan);
-    const std::pair<std::uint64_t, int> indicators_key{ctx.revision, platform::today_days()};
-    if (d.indicators_key != indicators_key) {
-        d.indicators = mt::indicators(ctx.ws, Date{indicators_key.second});
-        d.indicators_key = indicators_key;
-    }
-    const std::vector<mt::Indicator>& indicators = d.indicators;
+    const std::vector<mt::Indicator>& indicators = ctx.derived.maturity_indicators();
 
     if (!ImGui::BeginTable("maturity-layout", 2, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_BordersInnerV)) return;
     ImGui::TableNextRow();

@@ -1,7 +1,8 @@
-// The application: the open document, the views registry, the shell around the views (menu bar,
-// navigation, status bar) and the test hook. Platform code calls begin_frame/draw/end_frame between
-// ImGui::NewFrame and rendering; views read a const workspace and queue commands, which the app
-// applies after the UI pass (never mutate what is being iterated).
+// The application: the open document and the data derived from it, the shell around the views (menu
+// bar, navigation, status bar: shell/chrome.cpp), the messages from the page and the test hook.
+// Platform code calls begin_frame/draw/end_frame between ImGui::NewFrame and rendering; views read a
+// const workspace and queue commands, which the app applies after the UI pass (never mutate what is
+// being iterated).
 #pragma once
 
 #include <functional>
@@ -12,10 +13,13 @@
 
 #include "edit/history.hpp"
 #include "imgui.h"
+#include "ui/kit/derived.hpp"
 #include "ui/kit/fonts.hpp"
 #include "ui/exports/exports.hpp"
 #include "ui/persistence.hpp"
+#include "platform/protocol.hpp"
 #include "ui/shell/share.hpp"
+#include "ui/shell/test_hook.hpp"
 #include "ui/kit/context.hpp"
 
 namespace wm::ui {
@@ -32,8 +36,10 @@ public:
     [[nodiscard]] bool wants_frame() const;  // an animation or a deferred action is pending
     [[nodiscard]] ImVec4 background() const;
 
-    // window.waymark hook and page commands: name + argument text → JSON (or raw text for exportJson).
-    std::string call(std::string_view name, std::string_view arg);
+    // A message from the page (platform/protocol.hpp); returns the reply the page may use.
+    std::string receive(const protocol::PageMessage& message);
+    // The test hook (window.waymark): shell/test_hook.cpp.
+    TestHook& test_hook() { return test_hook_; }
 
     // Open a workspace as a new stored document (import, new, sample, generate).
     void open(Workspace ws, std::string origin);
@@ -54,13 +60,22 @@ private:
     void go_forward();
     std::string import_text(std::string_view text);
 
-    std::string hook_stats() const;
-    std::string hook_show(std::string_view arg);
-    std::string hook_rect(std::string_view label) const;
-    std::string hook_generate(std::string_view spec);
-    std::string hook_bench_snapshot() const;
+    // The data derived from the document, brought up to the current revision and day first.
+    const Derived& derived() const;
+
+    std::string on(const protocol::ShareMade& m);
+    std::string on(const protocol::ShareOpened& m);
+    std::string on(const protocol::ExportProgress& m);
+    std::string on(const protocol::ExportFinished& m);
+    std::string on(const protocol::FileChosen& m);
+    std::string on(const protocol::FileOpened& m);
+    std::string on(const protocol::Leaving& m);
+    std::string on(const protocol::StorageEvent& m);
+
+    friend class TestHook;   // reads the document, the UI state and the derived data
 
     edit::Document doc_;
+    mutable Derived derived_;   // kit/derived.hpp; derived() syncs it
     Persistence persistence_;
     bool boot_requested_ = false;
     int commit_edits_ = 0;  // the page is leaving: 2 = apply all queued input, 1 = end the active text field
@@ -68,6 +83,7 @@ private:
     Fonts fonts_;
     ShareLinks share_;
     Exports exports_;
+    TestHook test_hook_{*this};
 };
 
 }  // namespace wm::ui

@@ -1,7 +1,5 @@
 #include "ui/shell/share.hpp"
 
-#include <rapidjson/document.h>
-
 #include <algorithm>
 #include <memory>
 
@@ -13,71 +11,53 @@
 #include "ui/kit/theme.hpp"
 
 namespace wm::ui {
-namespace {
-
-std::size_t size_field(const rapidjson::Document& d, const char* key) {
-    return d.HasMember(key) && d[key].IsNumber() && d[key].GetDouble() > 0 ? static_cast<std::size_t>(d[key].GetDouble()) : 0;
-}
-
-}  // namespace
 
 void ShareLinks::request(const std::string& export_json) { platform::share_link(export_json, io::kShareLinkMaxChars); }
 
-std::string ShareLinks::finished(std::string_view answer_json, UiState& ui) {
-    rapidjson::Document d;
-    d.Parse(answer_json.data(), answer_json.size());
-    const bool parsed = !d.HasParseError() && d.IsObject();
-    const std::size_t bytes = parsed ? size_field(d, "bytes") : 0;
+std::string ShareLinks::finished(const protocol::ShareMade& made, UiState& ui) {
+    const std::size_t bytes = made.bytes > 0 ? static_cast<std::size_t>(made.bytes) : 0;
     ui.message_is_error = true;
-    if (parsed && d.HasMember("ok") && d["ok"].IsBool() && d["ok"].GetBool() && d.HasMember("url") && d["url"].IsString()) {
-        const std::string url = d["url"].GetString();
-        const bool copied = d.HasMember("copied") && d["copied"].IsBool() && d["copied"].GetBool();
-        ui.message = copied ? io::share_copied_message(url.size()) : io::share_not_copied_message(url.size());
-        ui.message_is_error = !copied;
-        if (!copied) {
+    if (made.ok) {
+        const std::string& url = made.url;
+        ui.message = made.copied ? io::share_copied_message(url.size()) : io::share_not_copied_message(url.size());
+        ui.message_is_error = !made.copied;
+        if (!made.copied) {
             manual_url_ = url;
             open_manual_ = true;
         }
         ui.redraw(3);
-        json::Writer w;
-        w.begin().field("ok", true).field("url", url).field("bytes", static_cast<double>(bytes));
-        w.field("chars", static_cast<double>(url.size())).field("copied", copied).field("message", ui.message).end();
-        return w.str();
+        return protocol::Reply::ok()
+            .with("url", url)
+            .with("bytes", static_cast<double>(bytes))
+            .with("chars", static_cast<double>(url.size()))
+            .with("copied", made.copied)
+            .with("message", ui.message)
+            .str();
     }
-    if (parsed && d.HasMember("tooLarge") && d["tooLarge"].IsBool() && d["tooLarge"].GetBool())
-        ui.message = io::share_too_large_message(bytes, io::share_capacity_bytes(size_field(d, "prefix")));
+    if (made.too_large)
+        ui.message = io::share_too_large_message(bytes, io::share_capacity_bytes(made.prefix > 0 ? static_cast<std::size_t>(made.prefix) : 0));
     else
         ui.message = "Waymark could not make a share link: this browser cannot compress data for links (" +
-                     std::string(parsed && d.HasMember("error") && d["error"].IsString() ? d["error"].GetString() : "no answer") +
-                     "). Use File \xE2\x80\xBA Export to share it as a file.";
+                     (made.error.empty() ? std::string("no answer") : made.error) + "). Use File \xE2\x80\xBA Export to share it as a file.";
     ui.redraw(2);
-    json::Writer w;
-    w.begin().field("ok", false).field("error", ui.message).field("bytes", static_cast<double>(bytes)).end();
-    return w.str();
+    return protocol::Reply::failed(ui.message).with("bytes", static_cast<double>(bytes)).str();
 }
 
-std::string ShareLinks::received(std::string_view answer_json, UiState& ui) {
-    rapidjson::Document d;
-    d.Parse(answer_json.data(), answer_json.size());
+std::string ShareLinks::received(const protocol::ShareOpened& opened, UiState& ui) {
     io::LoadResult loaded;
-    if (!d.HasParseError() && d.IsObject() && d.HasMember("text") && d["text"].IsString())
-        loaded = io::import_json(std::string_view(d["text"].GetString(), d["text"].GetStringLength()));
+    if (opened.text) loaded = io::import_json(*opened.text);
     ui.redraw(3);
     if (!loaded) {
         // Whatever broke (base64, compression, the file inside), the user can do the same about it.
         ui.message = io::share_damaged_message();
         ui.message_is_error = true;
-        json::Writer w;
-        w.begin().field("ok", false).field("error", ui.message).field("detail", loaded.error).end();
-        return w.str();
+        return protocol::Reply::failed(ui.message).with("detail", opened.text ? loaded.error : opened.error).str();
     }
     pending_name_ = loaded.workspace->name.empty() ? "Untitled workspace" : loaded.workspace->name;
     platform::note_text(pending_name_);
     pending_ = std::move(loaded.workspace);
     open_dialog_ = true;
-    json::Writer w;
-    w.begin().field("ok", true).field("name", pending_name_).end();
-    return w.str();
+    return protocol::Reply::ok().with("name", pending_name_).str();
 }
 
 void ShareLinks::draw(UiState& ui, const std::function<void(Workspace)>& open) {

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "model/model.hpp"
+#include "platform/protocol.hpp"
 #include "ui/kit/json_text.hpp"
 #include "ui/kit/context.hpp"
 
@@ -20,12 +21,12 @@ class ShareLinks {
 public:
     // Ask the page to make a link of this export text; its answer comes back through finished().
     void request(const std::string& export_json);
-    // The page's answer (see web/app.js makeShareLink); sets the status line. Returns the hook's
-    // answer: {ok, url, bytes, chars, copied} or {ok:false, error}.
-    std::string finished(std::string_view answer_json, UiState& ui);
-    // A link was opened: {text} (the decompressed workspace file) or {error}. Returns {ok, name} or
-    // {ok:false, error}; nothing is opened until the user agrees in the dialog.
-    std::string received(std::string_view answer_json, UiState& ui);
+    // The page's answer (see web/app.js makeShareLink); sets the status line. Returns the reply
+    // waymark.shareLink() resolves with: {ok, url, bytes, chars, copied, message} or {ok:false, error}.
+    std::string finished(const protocol::ShareMade& made, UiState& ui);
+    // A link was opened: the decompressed workspace file, or why it could not be unpacked. Returns
+    // {ok, name} or {ok:false, error}; nothing is opened until the user agrees in the dialog.
+    std::string received(const protocol::ShareOpened& opened, UiState& ui);
     // The ask dialog and, when the clipboard was refused, the link to copy by hand. `open` makes a
     // workspace a new stored document.
     void draw(UiState& ui, const std::function<void(Workspace)>& open);

@@ -1,0 +1,135 @@
+// Reading the page's messages and writing the app's replies (protocol.hpp lists them).
+#include "platform/protocol.hpp"
+
+#include <rapidjson/document.h>
+
+#include <cstdio>
+
+#include "ui/kit/json_text.hpp"
+
+namespace wm::protocol {
+namespace {
+
+std::string text_of(const rapidjson::Value& v, const char* key) {
+    const auto it = v.FindMember(key);
+    return it != v.MemberEnd() && it->value.IsString() ? std::string(it->value.GetString(), it->value.GetStringLength()) : std::string();
+}
+double number_of(const rapidjson::Value& v, const char* key) {
+    const auto it = v.FindMember(key);
+    return it != v.MemberEnd() && it->value.IsNumber() ? it->value.GetDouble() : 0.0;
+}
+bool flag_of(const rapidjson::Value& v, const char* key) {
+    const auto it = v.FindMember(key);
+    return it != v.MemberEnd() && it->value.IsBool() && it->value.GetBool();
+}
+
+// A JSON object, or nothing.
+std::optional<rapidjson::Document> object(std::string_view text) {
+    rapidjson::Document d;
+    d.Parse(text.data(), text.size());
+    if (d.HasParseError() || !d.IsObject()) return std::nullopt;
+    return d;
+}
+
+// Files arrive as one line of JSON ({purpose, name} or {name}), a line break, then the file's text
+// as it is — not inside the JSON, so a 16 MB file is not escaped, copied and parsed again.
+struct FileParts {
+    rapidjson::Document head;
+    std::string_view text;
+};
+std::optional<FileParts> file_parts(std::string_view message) {
+    const std::size_t line_end = message.find('\n');
+    if (line_end == std::string_view::npos) return std::nullopt;
+    auto head = object(message.substr(0, line_end));
+    if (!head) return std::nullopt;
+    return FileParts{std::move(*head), message.substr(line_end + 1)};
+}
+
+}  // namespace
+
+ReadMessage read_page_message(std::string_view name, std::string_view text) {
+    const auto not_json = [&] { return ReadMessage{std::nullopt, std::string(name) + ": the message is not what the app expects"}; };
+    if (name == "leaving") return ReadMessage{Leaving{}, {}};
+    if (name == "storageEvent") return ReadMessage{StorageEvent{std::string(text)}, {}};
+    if (name == "fileChosen" || name == "fileOpened") {
+        auto parts = file_parts(text);
+        if (!parts) return not_json();
+        if (name == "fileOpened") return ReadMessage{FileOpened{text_of(parts->head, "name"), parts->text}, {}};
+        const std::string purpose = text_of(parts->head, "purpose");
+        if (purpose.empty()) return not_json();
+        return ReadMessage{FileChosen{purpose, text_of(parts->head, "name"), parts->text}, {}};
+    }
+    const auto d = object(text);
+    if (!d) return not_json();
+    if (name == "shareMade") {
+        ShareMade m;
+        m.ok = flag_of(*d, "ok");
+        m.url = text_of(*d, "url");
+        m.bytes = number_of(*d, "bytes");
+        m.copied = flag_of(*d, "copied");
+        m.too_large = flag_of(*d, "tooLarge");
+        m.prefix = number_of(*d, "prefix");
+        m.error = text_of(*d, "error");
+        if (m.ok && m.url.empty()) m.ok = false;
+        return ReadMessage{m, {}};
+    }
+    if (name == "shareOpened") {
+        ShareOpened m;
+        const auto it = d->FindMember("text");
+        if (it != d->MemberEnd() && it->value.IsString()) m.text = std::string(it->value.GetString(), it->value.GetStringLength());
+        m.error = text_of(*d, "error");
+        return ReadMessage{m, {}};
+    }
+    if (name == "exportProgress")
+        return ReadMessage{ExportProgress{static_cast<int>(number_of(*d, "done")), static_cast<int>(number_of(*d, "total"))}, {}};
+    if (name == "exportFinished") {
+        ExportFinished m;
+        m.ok = flag_of(*d, "ok");
+        m.cancelled = flag_of(*d, "cancelled");
+        m.width = number_of(*d, "width");
+        m.height = number_of(*d, "height");
+        m.bytes = number_of(*d, "bytes");
+        m.tiles = number_of(*d, "tiles");
+        m.error = text_of(*d, "error");
+        return ReadMessage{m, {}};
+    }
+    return ReadMessage{std::nullopt, "there is no page message called " + std::string(name)};
+}
+
+Reply Reply::ok() {
+    Reply r;
+    r.body_ = R"({"ok":true)";
+    return r;
+}
+
+Reply Reply::failed(std::string_view error) {
+    Reply r;
+    r.body_ = R"({"ok":false)";
+    return r.with("error", error);
+}
+
+Reply& Reply::with(std::string_view key, std::string_view value) {
+    body_.push_back(',');
+    ui::json::append_string(body_, key);
+    body_.push_back(':');
+    ui::json::append_string(body_, value);
+    return *this;
+}
+
+Reply& Reply::with(std::string_view key, double value) {
+    body_.push_back(',');
+    ui::json::append_string(body_, key);
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, ":%.17g", value);
+    body_ += buffer;
+    return *this;
+}
+
+Reply& Reply::with(std::string_view key, bool value) {
+    body_.push_back(',');
+    ui::json::append_string(body_, key);
+    body_ += value ? ":true" : ":false";
+    return *this;
+}
+
+}  // namespace wm::protocol

@@ -1,0 +1,90 @@
+// The messages between the page (web/app.js) and the app, one named struct each, read and written in
+// one place (protocol.cpp). The page sends them through `wm_page_message(name, text)`; the app answers
+// each with a reply the page may use. The test hook (window.waymark) is a separate entry,
+// `wm_test_hook` (ui/shell/test_hook.cpp): these are the messages of the app in production.
+//
+// The same list, from the page's side, is in web/app.js under "messages between page and app".
+//
+//   name            from the page, when                        fields
+//   shareMade       a share link was made (makeShareLink)      ok, url, bytes, copied | tooLarge, prefix | error
+//   shareOpened     the page was opened with a share link      text | error
+//   exportProgress  a part of a PNG was drawn (exportPng)      done, total
+//   exportFinished  the PNG was made, cancelled or failed      ok, width, height, bytes, tiles | cancelled | error
+//   fileChosen      a file the app asked for was picked        {purpose, name} as a line of JSON, then the text
+//   fileOpened      a workspace file to open (import, drop)    {name} as a line of JSON, then the text
+//   leaving         the page is being hidden or closed         —
+//   storageEvent    storage news (web/storage.js)              type, and per type: doc, writer, key, state
+//
+// Parsing is forgiving where it costs nothing (a missing number is 0) and strict where it matters
+// (an unknown name or a message that is not JSON is no message at all).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+
+namespace wm::protocol {
+
+struct ShareMade {
+    bool ok = false;
+    std::string url;
+    double bytes = 0;               // compressed size
+    bool copied = false;            // on the clipboard (else the app shows it to copy by hand)
+    bool too_large = false;
+    double prefix = 0;              // characters of the link before the data
+    std::string error;
+};
+struct ShareOpened {
+    std::optional<std::string> text;   // the workspace file the link held
+    std::string error;                 // why it could not be unpacked
+};
+struct ExportProgress {
+    int done = 0, total = 0;
+};
+struct ExportFinished {
+    bool ok = false, cancelled = false;
+    double width = 0, height = 0, bytes = 0, tiles = 0;
+    std::string error;
+};
+struct FileChosen {
+    std::string purpose;            // what the app asked for, e.g. "insights-csv"
+    std::string name;
+    std::string_view text;          // valid while the message is being handled
+};
+struct FileOpened {
+    std::string name;
+    std::string_view text;          // valid while the message is being handled
+};
+struct Leaving {};
+struct StorageEvent {
+    std::string json;               // read by the storage policy
+};
+
+using PageMessage = std::variant<ShareMade, ShareOpened, ExportProgress, ExportFinished, FileChosen, FileOpened, Leaving, StorageEvent>;
+
+// The message called `name` with its text, or why it is not one.
+struct ReadMessage {
+    std::optional<PageMessage> message;
+    std::string error;
+};
+ReadMessage read_page_message(std::string_view name, std::string_view text);
+
+// Replies: {"ok":true} with fields, or {"ok":false,"error":…}. Built with a small writer so that
+// every reply is written the same way.
+class Reply {
+public:
+    static Reply ok();
+    static Reply failed(std::string_view error);
+    Reply& with(std::string_view key, std::string_view value);
+    Reply& with(std::string_view key, const char* value) { return with(key, std::string_view(value)); }
+    Reply& with(std::string_view key, const std::string& value) { return with(key, std::string_view(value)); }
+    Reply& with(std::string_view key, double value);
+    Reply& with(std::string_view key, bool value);
+    [[nodiscard]] std::string str() const { return body_ + "}"; }
+
+private:
+    std::string body_;
+};
+
+}  // namespace wm::protocol

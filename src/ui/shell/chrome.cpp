@@ -1,0 +1,169 @@
+// The shell's chrome: the menu bar, the banners, the navigation bar with the breadcrumbs, and the
+// status bar — drawn by App::draw around the current view.
+#include <string>
+
+#include "imgui.h"
+#include "io/file_format.hpp"
+#include "model/sample.hpp"
+#include "platform/platform.hpp"
+#include "ui/kit/theme.hpp"
+#include "ui/palette/palette.hpp"
+#include "ui/shell/app.hpp"
+#include "ui/shell/navigation.hpp"
+
+namespace wm::ui {
+
+// ---------------------------------------------------------------------------------------------
+// Menu bar
+// ---------------------------------------------------------------------------------------------
+void App::draw_menu_bar() {
+    if (!ImGui::BeginMenuBar()) return;
+    ImGui::PushFont(fonts_.bold);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kAccent), "Waymark");
+    ImGui::PopFont();
+    if (ImGui::BeginMenu("File")) {
+        if (ImGui::MenuItem("New blank workspace")) open(blank_workspace("Untitled workspace"), "blank");
+        if (ImGui::MenuItem("Open the sample workspace")) open(sample_workspace(), "sample");
+        ImGui::Separator();
+        if (ImGui::MenuItem("Import .waymark.json\xE2\x80\xA6")) platform::pick_file(".json,.waymark.json,application/json");
+        if (ImGui::MenuItem("Export .waymark.json")) export_file();
+        ImGui::SetItemTooltip("The whole workspace as a file to keep, share or import elsewhere");
+        if (ImGui::MenuItem("Export picture (PNG, SVG)\xE2\x80\xA6", nullptr, false, !exports_.busy()))
+            exports_.open_image_dialog(doc_.workspace(), state_);
+        ImGui::SetItemTooltip("The whole journey map or the whole framework as an image for slides and wikis");
+        if (ImGui::MenuItem("Export journey as CSV\xE2\x80\xA6", nullptr, false, open_journey(doc_.workspace(), state_) != nullptr))
+            exports_.csv(doc_.workspace(), state_);
+        ImGui::SetItemTooltip("The open journey map as a lanes \xC3\x97 steps grid, for spreadsheets");
+        if (ImGui::MenuItem("Export report (HTML)\xE2\x80\xA6")) exports_.report(doc_.workspace(), state_);
+        ImGui::SetItemTooltip("Framework, journey maps as tables, personas, insights and backlog in one file to read or print");
+        if (ImGui::MenuItem("Copy share link")) share_.request(io::export_json(doc_.workspace()));
+        ImGui::SetItemTooltip("The whole workspace in a link (small workspaces); nothing is sent to a server");
+        ImGui::Separator();
+        if (ImGui::MenuItem("Save now", "Ctrl+S", false, !persistence_.read_only())) persistence_.save_now();
+        if (ImGui::MenuItem("Documents\xE2\x80\xA6")) navigate(Place{"documents", {}});
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Edit")) {
+        const std::string undo = doc_.can_undo() ? "Undo " + doc_.undo_label() : "Undo";
+        const std::string redo = doc_.can_redo() ? "Redo " + doc_.redo_label() : "Redo";
+        if (ImGui::MenuItem(undo.c_str(), "Ctrl+Z", false, doc_.can_undo())) state_.undo_requests += 1;
+        if (ImGui::MenuItem(redo.c_str(), "Ctrl+Shift+Z", false, doc_.can_redo())) state_.undo_requests -= 1;
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("View")) {
+        for (const auto& view : views()) {
+            if (view.needs_id) continue;
+            if (ImGui::MenuItem(view.title, nullptr, state_.place.view == view.key)) navigate(Place{view.key, {}});
+        }
+        ImGui::Separator();
+        if (ImGui::MenuItem("Go to\xE2\x80\xA6", "Ctrl+K")) open_palette(state_);
+        if (ImGui::MenuItem("Back##menu", "Alt+Left", false, can_go(doc_.workspace(), state_.back))) go_back();
+        if (ImGui::MenuItem("Forward##menu", "Alt+Right", false, can_go(doc_.workspace(), state_.forward))) go_forward();
+        ImGui::Separator();
+        // Radio-like: the ticked one is in use. Applied after this frame (a style change mid-frame
+        // would be undone by the colours pushed around it), remembered in this browser.
+        for (const Theme theme : {Theme::light, Theme::dark})
+            if (ImGui::MenuItem(theme == Theme::light ? "Light theme" : "Dark theme", nullptr, current_theme() == theme))
+                state_.deferred.push_back([theme] { choose_theme(theme); });
+        ImGui::EndMenu();
+    }
+    ImGui::EndMenuBar();
+}
+
+void App::export_file() {
+    const std::string text = io::export_json(doc_.workspace());
+    const std::string name = doc_.workspace().name.empty() ? "workspace" : doc_.workspace().name;
+    platform::download(name + ".waymark.json", "application/json", text);
+}
+
+// Banners say what happened to the document in plain words, with the way out one click away.
+void App::draw_banners() {
+    auto banner = [&](ImU32 colour, const std::string& text, const char* button, auto&& action) {
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, colour);
+        ImGui::BeginChild(text.c_str(), ImVec2(0, ImGui::GetFrameHeightWithSpacing() + 10), ImGuiChildFlags_None,
+                          ImGuiWindowFlags_NoScrollbar);
+        ImGui::SetCursorPos(ImVec2(10, 7));
+        ImGui::TextUnformatted(text.c_str());
+        if (button) {
+            ImGui::SameLine();
+            if (ImGui::SmallButton(button)) action();
+        }
+        ImGui::EndChild();
+        ImGui::PopStyleColor();
+    };
+    const Persistence::Status status = persistence_.status();
+    if (status == Persistence::Status::read_only)
+        banner(color::kWarnBg,
+               "Read-only: this document is open for editing in another tab. Changes made there appear here as they are saved.",
+               nullptr, [] {});
+    if (status == Persistence::Status::failed || status == Persistence::Status::unavailable)
+        banner(color::kErrorBg, persistence_.problem(), "Export now", [this] { export_file(); });
+    if (!persistence_.notice().empty())
+        banner(color::kInfoBg, persistence_.notice(), "Dismiss", [this] { persistence_.clear_notice(); });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Navigation bar: back/forward, the views, breadcrumbs of the open journey.
+// ---------------------------------------------------------------------------------------------
+void App::draw_nav_bar() {
+    ImGui::BeginDisabled(!can_go(doc_.workspace(), state_.back));
+    if (ImGui::ArrowButton("Back", ImGuiDir_Left)) go_back();
+    ImGui::EndDisabled();
+    ImGui::SetItemTooltip("Back (Alt+Left)");
+    ImGui::SameLine(0, 2);
+    ImGui::BeginDisabled(!can_go(doc_.workspace(), state_.forward));
+    if (ImGui::ArrowButton("Forward", ImGuiDir_Right)) go_forward();
+    ImGui::EndDisabled();
+    ImGui::SetItemTooltip("Forward (Alt+Right)");
+    for (const auto& view : views()) {
+        if (view.needs_id) continue;
+        ImGui::SameLine();
+        const bool current = state_.place.view == view.key;
+        if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_Header));
+        if (ImGui::Button(view.title)) navigate(Place{view.key, {}});
+        if (current) ImGui::PopStyleColor();
+    }
+    if (state_.place.view == "journey")
+        draw_breadcrumbs(doc_.workspace(), state_.place.id, [this](Place p) { navigate(std::move(p)); });
+    ImGui::Separator();
+}
+
+void App::navigate(Place place) {
+    if (place.view == "documents") {
+        persistence_.refresh_list();
+        persistence_.refresh_history();
+    }
+    if (place == state_.place) return;
+    state_.back.push_back(state_.place);
+    state_.forward.clear();
+    state_.place = std::move(place);
+}
+
+void App::go_back() { step_history(doc_.workspace(), state_.place, state_.back, state_.forward); }
+
+void App::go_forward() { step_history(doc_.workspace(), state_.place, state_.forward, state_.back); }
+
+// ---------------------------------------------------------------------------------------------
+// Status bar
+// ---------------------------------------------------------------------------------------------
+void App::draw_status_bar() {
+    ImGui::Separator();
+    const Workspace& ws = doc_.workspace();
+    std::size_t cards = 0;
+    for (const auto& j : ws.journeys) cards += j.cards.size();
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted), "%s \xC2\xB7 %zu journeys \xC2\xB7 %zu cards",
+                       ws.name.c_str(), ws.journeys.size(), cards);
+    ImGui::SameLine();
+    const Persistence::Status status = persistence_.status();
+    const bool bad = status == Persistence::Status::failed || status == Persistence::Status::unavailable;
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(bad ? color::kError : status == Persistence::Status::read_only ? color::kWarn : color::kMuted),
+                       "\xC2\xB7 %s", status == Persistence::Status::saved ? "Saved" : status == Persistence::Status::read_only ? "Read-only"
+                                        : bad ? "Not saved" : persistence_.status_text().c_str());
+    if (!state_.message.empty()) {
+        ImGui::SameLine();
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(state_.message_is_error ? color::kError : color::kOk), "\xC2\xB7 %s",
+                           state_.message.c_str());
+    }
+}
+
+}  // namespace wm::ui
