@@ -16,6 +16,7 @@
 #include "model/limits.hpp"
 #include "model/sample.hpp"
 #include "platform/platform.hpp"
+#include "platform/storage_bridge.hpp"
 #include "ui/kit/item_registry.hpp"
 #include "ui/kit/json_text.hpp"
 #include "ui/kpi/editor.hpp"
@@ -26,6 +27,7 @@
 #include "ui/shell/share.hpp"
 #include "ui/kit/theme.hpp"
 #include "ui/compare/view.hpp"
+#include "ui/documents/view.hpp"
 #include "ui/insights/view.hpp"
 #include "ui/kit/widgets.hpp"
 
@@ -108,8 +110,8 @@ void draw_breadcrumbs(const Workspace& ws, Id journey, const std::function<void(
 // ---------------------------------------------------------------------------------------------
 // Construction
 // ---------------------------------------------------------------------------------------------
-App::App()
-    : persistence_(doc_, [this](Workspace ws, std::string origin, bool keep_view) { replace(std::move(ws), std::move(origin), keep_view); }) {
+App::App(store::Backend& storage)
+    : persistence_(doc_, storage, [this](Workspace ws, std::string origin, bool keep_view) { replace(std::move(ws), std::move(origin), keep_view); }) {
     init_theme();  // the theme chosen in this browser, else the system's
 }
 
@@ -475,7 +477,7 @@ std::string App::call(std::string_view name, std::string_view arg) {
         return R"({"ok":true})";
     }
     if (name == "storageEvent") {
-        persistence_.on_event(arg);
+        if (auto event = platform::read_storage_event(arg)) persistence_.on_event(*event);
         return R"({"ok":true})";
     }
     return json::error("unknown call " + std::string(name));
@@ -583,8 +585,9 @@ std::string App::hook_stats() const {
     exports_.write_stats(w);
     write_insights_stats(w, state_);
     w.field("theme", theme_name(current_theme()));
-    w.key("storage");
-    return w.str() + persistence_.stats_json() + "}";
+    write_storage_stats(w, persistence_);
+    w.end();
+    return w.str();
 }
 
 std::string App::hook_show(std::string_view arg) {

@@ -12,9 +12,9 @@
 
 #include "edit/history.hpp"
 #include "imgui.h"
+#include "store/persistence.hpp"
 #include "ui/kit/fonts.hpp"
 #include "ui/exports/exports.hpp"
-#include "ui/persistence.hpp"
 #include "ui/shell/share.hpp"
 #include "ui/kit/context.hpp"
 
@@ -22,7 +22,7 @@ namespace wm::ui {
 
 class App {
 public:
-    App();
+    explicit App(store::Backend& storage);   // where documents are kept (the page's: platform/storage_bridge.hpp)
     ~App();
 
     void set_fonts(const Fonts& fonts) { fonts_ = fonts; }
