@@ -56,9 +56,11 @@ void Persistence::fail(const StorageError& error, const std::string& action) { p
 void Persistence::boot() {
     backend_.get_last(GetLast{}, [this](Reply<LastDoc> last) {
         if (!last) {
-            // Storage is unusable (private mode, blocked): work in memory, say so.
+            // Storage is unusable (private mode, blocked): work in memory on the sample, say so. (The
+            // document the app starts with is an empty workspace that no edit can be applied to.)
             status_ = Status::unavailable;
             problem_ = explain(*last.error, "Documents cannot be saved");
+            replace_(sample_workspace(), "sample", false);
             booted_ = true;
             return;
         }
@@ -147,6 +149,7 @@ void Persistence::try_snapshots(const std::string& id, std::vector<SnapshotInfo>
                                 std::string name) {
     if (rest.empty()) {
         problem_ = quoted(name) + " could not be opened: " + first_error + ". No earlier save of it is readable.";
+        if (id != doc_id_) release(id);  // its lock (or place in the queue for it), taken by the open
         if (!booted_) create_from_sample();
         return;
     }
@@ -280,6 +283,9 @@ void Persistence::rename(const std::string& id, const std::string& name) {
     backend_.open(OpenDoc{id, false}, [this, id, name](Reply<OpenedDoc> r) {
         if (!r || !r.value.writer) {
             problem_ = r ? "That document is open in another tab; rename it there." : explain(*r.error, "The document could not be renamed");
+            // Leave the queue for its lock: otherwise, when that tab closes, this one would take the
+            // lock of a document it does not show, and the next tab to open it would be read-only.
+            if (r) release(id);
             return;
         }
         io::LoadResult loaded = io::load_snapshot(r.value.bytes);

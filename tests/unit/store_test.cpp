@@ -479,6 +479,7 @@ TEST_CASE("store: a document none of whose saves is readable is not opened") {
         CHECK(tab.p.doc_id() != "lost");
         CHECK(tab.doc.workspace().name == sample_workspace().name);
         CHECK(tab.p.status() == Status::saved);
+        CHECK(browser.holder.count("lost") == 0);   // its lock was given back
     }
     SUBCASE("from the documents view: the open document stays, the problem is said") {
         browser.seed("a", {named("Alpha")});
@@ -491,6 +492,8 @@ TEST_CASE("store: a document none of whose saves is readable is not opened") {
         CHECK(tab.doc.workspace().name == "Alpha");
         CHECK(contains(tab.p.problem(), "\xE2\x80\x9CLost v2\xE2\x80\x9D could not be opened: "));
         CHECK(contains(tab.p.problem(), ". No earlier save of it is readable."));
+        CHECK(browser.holder.count("lost") == 0);
+        CHECK(browser.holder["a"] == &tab.storage);
     }
 }
 
@@ -585,6 +588,9 @@ TEST_CASE("store: storage unavailable at boot — work in memory and say so") {
     CHECK(tab.p.problem() ==
           "Documents cannot be saved: this browser does not let Waymark store documents here (private window or blocked storage?). Your work stays open in this tab; export it to keep it.");
     CHECK(tab.storage.ops == std::vector<std::string>{"getLast"});
+    CHECK(tab.doc.workspace().name == sample_workspace().name);   // the sample, to work on in memory
+    tab.edit("Typed anyway");
+    CHECK(tab.p.status() == Status::unavailable);
 
     tab.doc.reset(named("Imported"));
     tab.p.adopt_new("import");      // an imported file is kept in memory too
@@ -699,6 +705,10 @@ TEST_CASE("store: documents — rename, duplicate, trash, restore from the trash
         CHECK(tab.p.problem() == "That document is open in another tab; rename it there.");
         CHECK(tab.storage.count("save") == 0);
         CHECK(browser.docs["y"].record.name == "Other");
+        // This tab left the queue for its lock: when the other tab closes, nobody holds it.
+        CHECK(browser.queued["y"].empty());
+        other.storage.close();
+        CHECK(browser.holder.count("y") == 0);
     }
     SUBCASE("duplicate: a new document with a new workspace id") {
         tab.p.duplicate("y");
