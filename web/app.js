@@ -436,7 +436,24 @@
   // ---- storage -----------------------------------------------------------------------------------
   // The app asks for storage work by request id; the answer comes back through _wm_storage_reply:
   // (id, ok, JSON text, snapshot bytes). Errors carry the DOMException name (QuotaExceededError, ...)
-  // so the app can say in plain words what happened.
+  // so the app can say in plain words what happened. The messages (read and written on the C++ side
+  // only by src/platform/storage_bridge.cpp, as the typed structs of src/store/storage.hpp):
+  //   request   argument                                      answer (+ bytes)
+  //   list      {}                                            {docs: [record]}
+  //   getLast   {}                                            {doc: id | null}
+  //   setLast   {doc}                                         {}
+  //   open      {doc, readOnly?}                              {doc: record, writer, snapshots: [info], key: head | null} + head
+  //   acquire   {doc}                                         {writer}
+  //   release   {doc}                                         {}
+  //   snapshot  {key}                                         {key, time, label} + bytes
+  //   save      {doc, name, journeys, cards, label, format} + bytes   {key, time}
+  //   history   {doc}                                         {snapshots: [info]} (newest first)
+  //   update    {doc, changes: {deleted}}                     {doc: record}
+  //   purge     {doc}                                         {}
+  //   record = a `docs` record of storage.js; info = {key, time, label, size}; error = {name, message}
+  // Events, sent as the app call "storageEvent": {type: 'flush'} (the page is leaving), {type: 'writer',
+  // doc, writer} (this tab got the lock), {type: 'remoteSave', doc, key} (another tab saved),
+  // {type: 'persist', state: 'persistent' | 'best-effort' | 'unsupported'}.
   const S = window.WaymarkStorage;
   function reply(id, ok, value, bytes) {
     if (!started) return;

@@ -1,6 +1,7 @@
 #include "model/date.hpp"
 
 #include <cstdio>
+#include <ctime>
 
 namespace wm {
 
@@ -51,6 +52,15 @@ std::optional<Date> parse_iso_date(std::string_view text) {
     const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     if (d > kDays[m - 1] + (m == 2 && leap ? 1 : 0)) return std::nullopt;
     return date_from_ymd(y, m, d);
+}
+
+std::string local_time(double ms, bool seconds) {
+    const std::time_t t = static_cast<std::time_t>(ms / 1000);
+    std::tm local{};
+    localtime_r(&t, &local);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, seconds ? "%Y-%m-%d %H:%M:%S" : "%Y-%m-%d %H:%M", &local);
+    return buffer;
 }
 
 }  // namespace wm

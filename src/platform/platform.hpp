@@ -44,14 +44,7 @@ void set_preference(std::string_view key, std::string_view value);
 bool prefers_dark();
 void on_prefers_dark_change(std::function<void(bool dark)> changed);
 
-// Document storage (IndexedDB through web/storage.js). Asynchronous: the callback runs on a later
-// frame with the answer. `op` and the JSON argument/answer are described in web/app.js (storage()).
-struct StorageReply {
-    bool ok = false;
-    std::string json;    // the answer, or {name, message} of the error
-    std::string bytes;   // snapshot bytes, when the answer carries one
-};
-using StorageCallback = std::function<void(const StorageReply&)>;
-void storage(std::string_view op, std::string_view json_arg, std::string_view bytes, StorageCallback done);
+// Document storage (IndexedDB through web/storage.js) is reached through store::Backend, whose
+// browser implementation is platform/storage_bridge.hpp.
 
 }  // namespace wm::platform

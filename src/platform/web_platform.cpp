@@ -27,6 +27,7 @@
 #include "imgui_internal.h"
 #include "platform/platform.hpp"
 #include "platform/protocol.hpp"
+#include "platform/storage_bridge.hpp"
 #include "platform/web_input.hpp"
 #include "ui/shell/app.hpp"
 
@@ -235,7 +236,7 @@ EMSCRIPTEN_KEEPALIVE int wm_start(float css_width, float css_height, float dpr) 
     P.css_width = css_width;
     P.css_height = css_height;
     P.dpr = dpr;
-    P.app = new wm::ui::App();                         // lives as long as the page
+    P.app = new wm::ui::App(wm::platform::web_storage());  // lives as long as the page
     return 1;
 }
 
@@ -250,7 +251,7 @@ EMSCRIPTEN_KEEPALIVE void wm_storage_reply(int id, int ok, const char* json, con
     reply.ok = ok != 0;
     reply.json = json ? json : "";
     if (bytes && len > 0) reply.bytes.assign(bytes, static_cast<std::size_t>(len));
-    done(reply);
+    done(std::move(reply));
     P.settle_frames = std::max(P.settle_frames, 2);
 }
 

@@ -10,14 +10,17 @@
 #include "edit/commands.hpp"
 #include "model/sample.hpp"
 #include "model/templates.hpp"
+#include "store/persistence.hpp"
 #include "ui/kit/fonts.hpp"
 #include "ui/kit/format.hpp"
-#include "ui/persistence.hpp"
 #include "ui/kit/theme.hpp"
 #include "ui/kit/widgets.hpp"
 
 namespace wm::ui {
 namespace {
+
+using store::SnapshotInfo;
+using store::StoredDoc;
 
 std::string when(double ms) { return local_time(ms); }
 
@@ -95,10 +98,10 @@ void draw_documents_view(const ViewContext& ctx) {
     ImGui::PushFont(ctx.fonts.heading);
     ImGui::TextUnformatted("Documents");
     ImGui::PopFont();
-    const std::string& persisted = storage.persisted();
+    const store::Persisted persisted = storage.persisted();
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted), "%s",
-                       persisted == "persistent" ? "Stored in this browser; the browser has promised to keep it."
-                       : persisted == "best-effort"
+                       persisted == store::Persisted::persistent ? "Stored in this browser; the browser has promised to keep it."
+                       : persisted == store::Persisted::best_effort
                            ? "Stored in this browser, which may clear it when space runs low: export important work."
                            : "Stored in this browser. Export a document to share it or keep a copy elsewhere.");
     ImGui::Spacing();
@@ -180,6 +183,14 @@ void draw_documents_view(const ViewContext& ctx) {
         }
         ImGui::EndTable();
     }
+}
+
+void write_storage_stats(json::Writer& w, const Persistence& storage) {
+    w.key("storage").begin();
+    w.field("doc", storage.doc_id()).field("status", store::status_name(storage.status()));
+    w.field("writer", storage.status() != Persistence::Status::read_only).field("persisted", store::persisted_name(storage.persisted()));
+    w.field("problem", storage.problem()).field("notice", storage.notice());
+    w.field("snapshots", static_cast<double>(storage.history().size())).end();
 }
 
 }  // namespace wm::ui

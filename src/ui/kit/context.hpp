@@ -23,6 +23,10 @@
 #include "ui/palette/state.hpp"
 #include "ui/personas/state.hpp"
 
+namespace wm::store {
+class Persistence;
+}
+
 namespace wm::ui {
 
 struct Fonts;
@@ -60,7 +64,7 @@ struct UiState {
     std::vector<std::function<void()>> deferred;  // non-document work (open, storage) run after the pass
 };
 
-class Persistence;
+using store::Persistence;   // the storage policy (src/store): documents, autosave, history
 
 class Derived;
 

@@ -1,22 +1,14 @@
-// Small text formatters shared by views: local date/time of a timestamp, sizes in bytes.
+// Small text formatters shared by views: local date/time of a timestamp (local_time, from
+// model/date.hpp, which the storage policy also uses), sizes in bytes.
 #pragma once
 
 #include <cmath>
 #include <cstdio>
-#include <ctime>
 #include <string>
 
-namespace wm::ui {
+#include "model/date.hpp"
 
-// "2026-11-23 15:22" (or with seconds) in the user's local time; `ms` since 1970.
-inline std::string local_time(double ms, bool seconds = false) {
-    const std::time_t t = static_cast<std::time_t>(ms / 1000);
-    std::tm local{};
-    localtime_r(&t, &local);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, seconds ? "%Y-%m-%d %H:%M:%S" : "%Y-%m-%d %H:%M", &local);
-    return buffer;
-}
+namespace wm::ui {
 
 // 1234567 → "1,234,567".
 inline std::string with_thousands(double value) {

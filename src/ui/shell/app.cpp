@@ -16,6 +16,7 @@
 #include "model/limits.hpp"
 #include "model/sample.hpp"
 #include "platform/platform.hpp"
+#include "platform/storage_bridge.hpp"
 #include "ui/kit/item_registry.hpp"
 #include "ui/kit/json_text.hpp"
 #include "ui/kpi/editor.hpp"
@@ -26,6 +27,7 @@
 #include "ui/shell/share.hpp"
 #include "ui/kit/theme.hpp"
 #include "ui/compare/view.hpp"
+#include "ui/documents/view.hpp"
 #include "ui/insights/view.hpp"
 #include "ui/kit/widgets.hpp"
 
@@ -34,8 +36,8 @@ namespace wm::ui {
 // ---------------------------------------------------------------------------------------------
 // Construction
 // ---------------------------------------------------------------------------------------------
-App::App()
-    : persistence_(doc_, [this](Workspace ws, std::string origin, bool keep_view) { replace(std::move(ws), std::move(origin), keep_view); }) {
+App::App(store::Backend& storage)
+    : persistence_(doc_, storage, [this](Workspace ws, std::string origin, bool keep_view) { replace(std::move(ws), std::move(origin), keep_view); }) {
     init_theme();  // the theme chosen in this browser, else the system's
 }
 
@@ -251,7 +253,7 @@ std::string App::on(const protocol::Leaving&) {
     return protocol::Reply::ok().str();
 }
 std::string App::on(const protocol::StorageEvent& m) {
-    persistence_.on_event(m.json);
+    if (auto event = platform::read_storage_event(m.json)) persistence_.on_event(*event);
     return protocol::Reply::ok().str();
 }
 

@@ -13,10 +13,10 @@
 
 #include "edit/history.hpp"
 #include "imgui.h"
+#include "store/persistence.hpp"
 #include "ui/kit/derived.hpp"
 #include "ui/kit/fonts.hpp"
 #include "ui/exports/exports.hpp"
-#include "ui/persistence.hpp"
 #include "platform/protocol.hpp"
 #include "ui/shell/share.hpp"
 #include "ui/shell/test_hook.hpp"
@@ -26,7 +26,7 @@ namespace wm::ui {
 
 class App {
 public:
-    App();
+    explicit App(store::Backend& storage);   // where documents are kept (the page's: platform/storage_bridge.hpp)
     ~App();
 
     void set_fonts(const Fonts& fonts) { fonts_ = fonts; }

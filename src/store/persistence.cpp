@@ -1,0 +1,402 @@
+// [SECTION] index: helpers · boot and open (with fallback) · autosave · page events ·
+// documents list and history · status
+#include "store/persistence.hpp"
+
+#include <algorithm>
+#include <type_traits>
+#include <utility>
+
+#include "io/file_format.hpp"
+#include "model/date.hpp"
+#include "model/id.hpp"
+#include "model/sample.hpp"
+
+namespace wm::store {
+namespace {
+
+std::string when(double ms) { return local_time(ms, true); }
+
+std::string quoted(const std::string& name) { return "\xE2\x80\x9C" + name + "\xE2\x80\x9D"; }
+
+SaveMeta meta_for(const std::string& id, const Workspace& ws, const std::string& label) {
+    std::size_t cards = 0;
+    for (const auto& j : ws.journeys) cards += j.cards.size();
+    return SaveMeta{id, ws.name, static_cast<int>(ws.journeys.size()), static_cast<int>(cards), label, io::kFormatVersion};
+}
+
+template <class T>
+Answer<T> ignore() {
+    return [](Reply<T>) {};
+}
+
+}  // namespace
+
+std::string explain(const StorageError& error, const std::string& action) {
+    const std::string& name = error.name;
+    const std::string& message = error.message;
+    if (name == "QuotaExceededError")
+        return action + ": this browser's storage for Waymark is full. Export the document to keep it; saving resumes when space is freed.";
+    if (name == "VersionError") return action + ": " + message;
+    if (name == "NotSupportedError" || name == "SecurityError" || name == "InvalidStateError" || name == "UnknownError")
+        return action + ": this browser does not let Waymark store documents here (private window or blocked storage?). Your work stays open in this tab; export it to keep it.";
+    if (name == "NotFoundError") return action + ": " + message;
+    return action + ": the browser refused to store it (" + (message.empty() ? name : message) + "). Export the document to keep it.";
+}
+
+Persistence::Persistence(edit::Document& doc, Backend& backend, ReplaceFn replace)
+    : doc_(doc), backend_(backend), replace_(std::move(replace)) {}
+
+void Persistence::release(const std::string& id) { backend_.release(Release{id}, ignore<Done>()); }
+
+void Persistence::fail(const StorageError& error, const std::string& action) { problem_ = explain(error, action); }
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Boot and open
+// ---------------------------------------------------------------------------------------------
+void Persistence::boot() {
+    backend_.get_last(GetLast{}, [this](Reply<LastDoc> last) {
+        if (!last) {
+            // Storage is unusable (private mode, blocked): work in memory on the sample, say so. (The
+            // document the app starts with is an empty workspace that no edit can be applied to.)
+            status_ = Status::unavailable;
+            problem_ = explain(*last.error, "Documents cannot be saved");
+            replace_(sample_workspace(), "sample", false);
+            booted_ = true;
+            return;
+        }
+        if (!last.value.doc.empty()) {
+            open_doc(last.value.doc);
+            return;
+        }
+        backend_.list(ListDocs{}, [this](Reply<DocList> list) {
+            std::string newest;
+            double newest_time = -1;
+            for (const StoredDoc& doc : list.value.docs)   // empty when the list failed
+                if (!doc.deleted && doc.modified > newest_time) {
+                    newest = doc.id;
+                    newest_time = doc.modified;
+                }
+            if (newest.empty()) create_from_sample();
+            else open_doc(newest);
+        });
+    });
+}
+
+void Persistence::create_from_sample() {
+    replace_(sample_workspace(), "sample", false);
+    adopt_new("sample");
+    booted_ = true;
+}
+
+void Persistence::adopt_new(std::string origin) {
+    if (!doc_id_.empty()) release(doc_id_);
+    ++generation_;
+    doc_id_ = new_id().str();
+    history_.clear();
+    if (status_ == Status::unavailable) return;
+    status_ = Status::pending;
+    problem_.clear();
+    // A brand-new document has no other writer: take its lock, then store it at once.
+    backend_.acquire(Acquire{doc_id_}, ignore<Acquired>());
+    backend_.set_last(SetLast{doc_id_}, ignore<Done>());
+    const char* label = origin == "import" ? "Imported" : origin == "generated" ? "Generated" : "Created";
+    save(label);
+    refresh_list();
+}
+
+void Persistence::open_doc(const std::string& id) {
+    if (id == doc_id_ && booted_ && status_ != Status::read_only) return;
+    // Keep what is open before leaving it.
+    if (!doc_id_.empty() && doc_.revision() != saved_revision_ && status_ != Status::read_only &&
+        status_ != Status::unavailable)
+        save(doc_.undo_label());
+    const std::uint64_t generation = ++generation_;
+    backend_.open(OpenDoc{id, false}, [this, id, generation](Reply<OpenedDoc> r) {
+        if (generation != generation_) return;
+        if (!r) {
+            fail(*r.error, "The document could not be opened");
+            if (!booted_) create_from_sample();
+            return;
+        }
+        const bool writer = r.value.writer;
+        open_snapshots(id, std::move(r.value), writer);
+    });
+}
+
+void Persistence::open_snapshots(const std::string& id, OpenedDoc opened, bool writer) {
+    const std::string name = opened.doc.name;
+    if (opened.doc.format > io::kFormatVersion) {
+        // Never open (and so never overwrite) what a newer Waymark saved.
+        problem_ = quoted(name) + " was saved by a newer version of Waymark. Reload the page to get the new version.";
+        release(id);
+        if (!booted_) create_from_sample();
+        return;
+    }
+    io::LoadResult loaded = io::load_snapshot(opened.bytes);
+    if (loaded) {
+        finish_open(id, std::move(*loaded.workspace), writer, {});
+        return;
+    }
+    // The head is damaged: try older snapshots, newest first.
+    std::vector<SnapshotInfo> rest;
+    for (const auto& s : opened.snapshots)
+        if (!opened.head || s.key != *opened.head) rest.push_back(s);
+    std::stable_sort(rest.begin(), rest.end(), [](const SnapshotInfo& a, const SnapshotInfo& b) { return a.key > b.key; });
+    try_snapshots(id, std::move(rest), opened.bytes.empty() ? "it has no saved version" : loaded.error, writer, name);
+}
+
+void Persistence::try_snapshots(const std::string& id, std::vector<SnapshotInfo> rest, std::string first_error, bool writer,
+                                std::string name) {
+    if (rest.empty()) {
+        problem_ = quoted(name) + " could not be opened: " + first_error + ". No earlier save of it is readable.";
+        if (id != doc_id_) release(id);  // its lock (or place in the queue for it), taken by the open
+        if (!booted_) create_from_sample();
+        return;
+    }
+    const SnapshotInfo next = rest.front();
+    rest.erase(rest.begin());
+    const std::uint64_t generation = generation_;
+    backend_.snapshot(GetSnapshot{next.key}, [=, this](Reply<Snapshot> r) mutable {
+        if (generation != generation_) return;
+        io::LoadResult loaded = r ? io::load_snapshot(r.value.bytes) : io::LoadResult{};
+        if (!loaded) {
+            try_snapshots(id, std::move(rest), first_error, writer, name);
+            return;
+        }
+        finish_open(id, std::move(*loaded.workspace), writer,
+                    "The latest save of " + quoted(name) + " was damaged (" + first_error + "); opened the save from " +
+                        when(next.time) + " instead.");
+    });
+}
+
+void Persistence::finish_open(const std::string& id, Workspace ws, bool writer, std::string notice) {
+    const bool same = id == doc_id_;
+    if (!doc_id_.empty() && !same) release(doc_id_);
+    doc_id_ = id;
+    replace_(std::move(ws), "storage", same);
+    saved_revision_ = seen_revision_ = doc_.revision();
+    doc_.mark_saved();
+    status_ = writer ? Status::saved : Status::read_only;
+    problem_.clear();
+    notice_ = std::move(notice);
+    booted_ = true;
+    if (writer) backend_.set_last(SetLast{id}, ignore<Done>());
+    refresh_history();
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Autosave
+// ---------------------------------------------------------------------------------------------
+void Persistence::after_frame() {
+    if (!booted_ || doc_id_.empty() || status_ == Status::read_only || status_ == Status::unavailable) return;
+    const double now = backend_.now_ms();
+    if (doc_.revision() != seen_revision_) {
+        seen_revision_ = doc_.revision();
+        last_change_ms_ = now;
+    }
+    if (doc_.revision() == saved_revision_) return;
+    if (status_ == Status::saved) status_ = Status::pending;
+    if (saves_in_flight_ > 0) return;  // the answer wakes us up again
+    const double due = std::max(last_change_ms_ + kAutosaveDelayMs, status_ == Status::failed ? retry_at_ms_ : 0.0);
+    if (now >= due) save(doc_.undo_label());
+    else backend_.wake_after(due - now + 1);
+}
+
+void Persistence::save_now() {
+    if (status_ == Status::read_only || status_ == Status::unavailable || doc_id_.empty()) return;
+    save(doc_.undo_label());
+}
+
+void Persistence::save(std::string label) {
+    const std::uint64_t revision = doc_.revision();
+    Save request{meta_for(doc_id_, doc_.workspace(), label), io::save_snapshot(doc_.workspace())};
+    ++saves_in_flight_;
+    if (status_ != Status::failed) status_ = Status::saving;
+    const std::uint64_t generation = generation_;
+    backend_.save(request, [this, revision, generation](Reply<Saved> r) {
+        --saves_in_flight_;
+        if (generation != generation_) return;
+        if (!r) {
+            status_ = Status::failed;
+            problem_ = explain(*r.error, "Not saved");
+            retry_at_ms_ = backend_.now_ms() + kRetryDelayMs;
+            backend_.wake_after(kRetryDelayMs + 1);
+            return;
+        }
+        problem_.clear();
+        saved_revision_ = std::max(saved_revision_, revision);
+        if (doc_.revision() == revision) doc_.mark_saved();
+        status_ = doc_.revision() == saved_revision_ ? Status::saved : Status::pending;
+        refresh_history();
+        refresh_list();
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Page events
+// ---------------------------------------------------------------------------------------------
+void Persistence::on_event(const Event& event) {
+    if (std::holds_alternative<Flush>(event)) {
+        if (booted_ && doc_.revision() != saved_revision_ && status_ != Status::read_only && status_ != Status::unavailable)
+            save(doc_.undo_label());
+    } else if (const auto* persist = std::get_if<PersistState>(&event)) {
+        persisted_ = persist->state;
+    } else if (const auto* writer = std::get_if<WriterChanged>(&event)) {
+        if (writer->doc != doc_id_ || !writer->writer) return;
+        // The writer tab went away: this tab takes over, from the newest save.
+        const std::string id = doc_id_;
+        const std::uint64_t generation = ++generation_;
+        backend_.open(OpenDoc{id, false}, [this, id, generation](Reply<OpenedDoc> r) {
+            if (generation != generation_ || !r) return;
+            open_snapshots(id, std::move(r.value), true);
+        });
+    } else if (const auto* saved = std::get_if<RemoteSave>(&event)) {
+        if (saved->doc != doc_id_ || status_ != Status::read_only) {
+            refresh_list();
+            return;
+        }
+        // Follow the writer tab live.
+        const std::string id = doc_id_;
+        const std::uint64_t generation = generation_;
+        backend_.snapshot(GetSnapshot{saved->key}, [this, id, generation](Reply<Snapshot> r) {
+            if (generation != generation_ || !r) return;
+            io::LoadResult loaded = io::load_snapshot(r.value.bytes);
+            if (loaded) finish_open(id, std::move(*loaded.workspace), false, {});
+        });
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Documents list and history
+// ---------------------------------------------------------------------------------------------
+void Persistence::refresh_list() {
+    backend_.list(ListDocs{}, [this](Reply<DocList> r) {
+        if (!r) return;
+        docs_ = std::move(r.value.docs);
+        std::sort(docs_.begin(), docs_.end(), [](const StoredDoc& a, const StoredDoc& b) { return a.modified > b.modified; });
+    });
+}
+
+// Renames a document that is not open: its name lives in the workspace, so this writes a new save
+// of it with the new name (under its lock, so a tab editing it is never overwritten).
+void Persistence::rename(const std::string& id, const std::string& name) {
+    backend_.open(OpenDoc{id, false}, [this, id, name](Reply<OpenedDoc> r) {
+        if (!r || !r.value.writer) {
+            problem_ = r ? "That document is open in another tab; rename it there." : explain(*r.error, "The document could not be renamed");
+            // Leave the queue for its lock: otherwise, when that tab closes, this one would take the
+            // lock of a document it does not show, and the next tab to open it would be read-only.
+            if (r) release(id);
+            return;
+        }
+        io::LoadResult loaded = io::load_snapshot(r.value.bytes);
+        if (!loaded) {
+            problem_ = "The document could not be renamed: " + loaded.error;
+            release(id);
+            return;
+        }
+        loaded.workspace->name = name;
+        backend_.save(Save{meta_for(id, *loaded.workspace, "Renamed"), io::save_snapshot(*loaded.workspace)},
+                      [this, id](Reply<Saved> saved) {
+                          if (!saved) fail(*saved.error, "The document could not be renamed");
+                          release(id);
+                          refresh_list();
+                      });
+    });
+}
+
+void Persistence::trash(const std::string& id, bool deleted) {
+    DocChanges changes;
+    changes.deleted = deleted;
+    backend_.update(Update{id, changes}, [this](Reply<Updated> r) {
+        if (!r) fail(*r.error, "The document could not be moved");
+        refresh_list();
+    });
+}
+
+void Persistence::purge(const std::string& id) {
+    if (id == doc_id_) return;  // the open document is never destroyed
+    backend_.purge(Purge{id}, [this](Reply<Done> r) {
+        if (!r) fail(*r.error, "The document could not be deleted");
+        refresh_list();
+    });
+}
+
+void Persistence::duplicate(const std::string& id) {
+    // Read its newest snapshot and store it as a new document (with a new workspace id).
+    backend_.open(OpenDoc{id, true}, [this](Reply<OpenedDoc> r) {
+        if (!r) {
+            fail(*r.error, "The document could not be duplicated");
+            return;
+        }
+        io::LoadResult loaded = io::load_snapshot(r.value.bytes);
+        if (!loaded) {
+            problem_ = "The document could not be duplicated: " + loaded.error;
+            return;
+        }
+        Workspace copy = std::move(*loaded.workspace);
+        copy.id = new_id();
+        copy.name += " (copy)";
+        const std::string copy_id = new_id().str();
+        backend_.save(Save{meta_for(copy_id, copy, "Duplicated"), io::save_snapshot(copy)}, [this](Reply<Saved> saved) {
+            if (!saved) fail(*saved.error, "The copy could not be saved");
+            refresh_list();
+        });
+    });
+}
+
+void Persistence::refresh_history() {
+    if (doc_id_.empty()) return;
+    const std::string id = doc_id_;
+    backend_.history(GetHistory{id}, [this, id](Reply<History> r) {
+        if (!r || id != doc_id_) return;
+        history_ = std::move(r.value.snapshots);
+    });
+}
+
+void Persistence::restore_snapshot(double key) {
+    if (status_ == Status::read_only) return;
+    const std::string id = doc_id_;
+    const std::uint64_t generation = generation_;
+    backend_.snapshot(GetSnapshot{key}, [this, id, generation](Reply<Snapshot> r) {
+        if (generation != generation_) return;
+        io::LoadResult loaded = r ? io::load_snapshot(r.value.bytes) : io::LoadResult{};
+        if (!loaded) {
+            problem_ = "That saved version could not be restored: " + (r ? loaded.error : explain(*r.error, "storage"));
+            return;
+        }
+        const std::string label = "Restored the version of " + when(r.value.info.time);
+        // Restoring adds a snapshot: nothing is destroyed, the restore itself can be restored away.
+        replace_(std::move(*loaded.workspace), "storage", true);
+        seen_revision_ = doc_.revision();
+        save(label);
+        notice_ = label + ".";
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Status
+// ---------------------------------------------------------------------------------------------
+std::string Persistence::status_text() const {
+    switch (status_) {
+        case Status::opening: return "Opening\xE2\x80\xA6";
+        case Status::saved: return "Saved";
+        case Status::pending:
+        case Status::saving: return "Saving\xE2\x80\xA6";
+        case Status::failed: return "Not saved \xE2\x80\x94 " + problem_;
+        case Status::read_only: return "Read-only \xE2\x80\x94 open for editing in another tab";
+        case Status::unavailable: return "Not saved \xE2\x80\x94 " + problem_;
+    }
+    return {};
+}
+
+const char* status_name(Persistence::Status status) {
+    static const char* const kNames[] = {"opening", "saved", "pending", "saving", "failed", "read-only", "unavailable"};
+    return kNames[static_cast<int>(status)];
+}
+
+const char* persisted_name(Persisted persisted) {
+    static const char* const kNames[] = {"unknown", "persistent", "best-effort", "unsupported"};
+    return kNames[static_cast<int>(persisted)];
+}
+
+}  // namespace wm::store

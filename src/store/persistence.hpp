@@ -1,0 +1,100 @@
+// Keeping documents: the autosave and fallback policy. Decides when to save (~300 ms after the last
+// edit, at once on Ctrl+S and when the page is hidden or closed), what to open (the last document;
+// the newest good snapshot when the head is damaged; never a document a newer Waymark saved), what
+// to tell the user when storage fails (sentences for QuotaExceededError, blocked storage, …; failed
+// saves retry every 5 s), one writer per document across tabs (a read-only follower that follows
+// the writer's saves and takes over when the writer closes), and the documents list and history.
+//
+// Pure: it talks to storage only through store::Backend (store/storage.hpp) — the browser's is
+// src/platform/storage_bridge.cpp, the unit tests' an in-memory fake (tests/unit/store_test.cpp).
+// Answers arrive later; an answer that belongs to a document no longer open is ignored.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "edit/history.hpp"
+#include "store/storage.hpp"
+
+namespace wm::store {
+
+inline constexpr double kAutosaveDelayMs = 300;   // after the last edit: within the 500 ms promise
+inline constexpr double kRetryDelayMs = 5000;     // after a failed save (quota, storage blocked)
+
+class Persistence {
+public:
+    enum class Status { opening, saved, pending, saving, failed, read_only, unavailable };
+
+    // `replace` swaps the open workspace (keep_view: the same document, refreshed from storage).
+    using ReplaceFn = std::function<void(Workspace ws, std::string origin, bool keep_view)>;
+    Persistence(edit::Document& doc, Backend& backend, ReplaceFn replace);
+
+    void boot();                                    // open the last document, or store the sample
+    [[nodiscard]] bool booted() const { return booted_; }
+    void after_frame();                             // autosave; call after commands are applied
+    void adopt_new(std::string origin);             // the open workspace is a new document: store it
+    void save_now();                                // Ctrl+S
+    void on_event(const Event& event);              // from the page: flush, writer, remote save, persist
+
+    // Documents view
+    void refresh_list();
+    [[nodiscard]] const std::vector<StoredDoc>& docs() const { return docs_; }   // newest first
+    void open_doc(const std::string& id);
+    void rename(const std::string& id, const std::string& name);   // a document that is not open
+    void duplicate(const std::string& id);
+    void trash(const std::string& id, bool deleted);               // to the trash, or back from it
+    void purge(const std::string& id);                             // for good; never the open one
+    void refresh_history();
+    [[nodiscard]] const std::vector<SnapshotInfo>& history() const { return history_; }  // newest first
+    void restore_snapshot(double key);
+
+    // Status for the status bar, banners and the test hook.
+    [[nodiscard]] Status status() const { return status_; }
+    [[nodiscard]] std::string status_text() const;
+    [[nodiscard]] const std::string& problem() const { return problem_; }   // why not saved, in words
+    [[nodiscard]] const std::string& notice() const { return notice_; }     // e.g. fell back to an older save
+    void clear_notice() { notice_.clear(); }
+    [[nodiscard]] bool read_only() const { return status_ == Status::read_only; }
+    [[nodiscard]] const std::string& doc_id() const { return doc_id_; }
+    [[nodiscard]] Persisted persisted() const { return persisted_; }
+
+private:
+    void save(std::string label);
+    void open_snapshots(const std::string& id, OpenedDoc opened, bool writer);
+    void try_snapshots(const std::string& id, std::vector<SnapshotInfo> rest, std::string first_error, bool writer,
+                       std::string name);
+    void finish_open(const std::string& id, Workspace ws, bool writer, std::string notice);
+    void create_from_sample();
+    void release(const std::string& id);
+    void fail(const StorageError& error, const std::string& action);
+
+    edit::Document& doc_;
+    Backend& backend_;
+    ReplaceFn replace_;
+    bool booted_ = false;
+    std::string doc_id_;
+    Status status_ = Status::opening;
+    std::string problem_;
+    std::string notice_;
+    Persisted persisted_ = Persisted::unknown;
+    std::uint64_t saved_revision_ = 0;      // document revision last stored
+    std::uint64_t seen_revision_ = 0;       // revision seen at the previous frame
+    double last_change_ms_ = 0;
+    double retry_at_ms_ = 0;
+    int saves_in_flight_ = 0;
+    std::vector<StoredDoc> docs_;
+    std::vector<SnapshotInfo> history_;
+    std::uint64_t generation_ = 0;          // bumps when another document is opened: stale answers are ignored
+};
+
+// Words for the test hook (window.waymark.stats().storage): "opening", "saved", "pending", "saving",
+// "failed", "read-only", "unavailable"; "unknown", "persistent", "best-effort", "unsupported".
+const char* status_name(Persistence::Status status);
+const char* persisted_name(Persisted persisted);
+
+// Plain words for a storage error: `action` ("Not saved") and what happened, with what to do.
+std::string explain(const StorageError& error, const std::string& action);
+
+}  // namespace wm::store
