@@ -78,6 +78,8 @@ struct EntityRecords {
     Kind kind = Kind::workspace;
     std::vector<Record> live;   // one per schema slot; empty when nothing of it is alive
     std::vector<Record> tomb;   // one per slot: its tombstone; empty when it was never deleted
+    Stamp deleted;              // with a tombstone: the stamp of the (latest) delete itself, which is
+                                // news to a peer even when every record it covers is not
     bool in_content = false;    // in the workspace (live but not in content: held back by a merge)
     // Slots whose value in the content differs from the record (a merge adjusted it: shadows).
     std::vector<std::pair<std::uint16_t, std::string>> shown;

@@ -253,17 +253,22 @@ private:
             if (!value.error.empty()) fail(where + "." + v.key + ": " + value.error);
             rec = Record{value.text, {}, true};
         }
-        bool created = false;
+        bool created = false, deleted = false;
         for (const StampEntry& st : d.stamps) {
             known(st.stamp, where + " stamp \"" + st.key + "\"");
             if (st.key.empty()) {
                 created = true;
                 for (Record& rec : records) rec.stamp = st.stamp;
+            } else if (st.key == "@deleted") {
+                if (!tomb) fail(where + ": only a tombstone has a stamp \"@deleted\"");
+                deleted = true;
+                e.deleted = st.stamp;
             }
         }
         if (!created) fail(where + ": no stamp \"\" (the stamp of its fields)");
+        if (tomb && !deleted) fail(where + ": no stamp \"@deleted\" (when it was deleted)");
         for (const StampEntry& st : d.stamps) {
-            if (st.key.empty()) continue;
+            if (st.key.empty() || st.key == "@deleted") continue;
             const int slot = s.slot(st.key);
             if (slot < 0) fail(where + ": a " + d.kind + " has no field " + detail::quote_excerpt(st.key));
             records[static_cast<std::size_t>(slot)].stamp = st.stamp;
@@ -319,13 +324,14 @@ Stamp most_common(const std::vector<Record>& records) {
     return best;
 }
 
-DetachedEntity detach(Id key, Kind kind, const std::vector<Record>& records) {
+DetachedEntity detach(Id key, Kind kind, const std::vector<Record>& records, std::optional<Stamp> deleted) {
     const KindSchema& s = schema_of(kind);
     DetachedEntity d;
     d.key = key;
     d.kind = std::string(kind_name(kind));
     const Stamp created = most_common(records);
     d.stamps.push_back(StampEntry{"", created});
+    if (deleted) d.stamps.push_back(StampEntry{"@deleted", *deleted});
     for (std::size_t i = 0; i < records.size(); ++i) {
         if (!records[i].present) continue;
         if (records[i].stamp != created) d.stamps.push_back(StampEntry{s.fields[i], records[i].stamp});
@@ -390,8 +396,8 @@ MergeHistory compress(const RecordSet& records) {
     }
 
     for (const auto& [key, e] : records.entities) {
-        if (!e.in_content && !e.live.empty()) h.held_back.push_back(detach(key, e.kind, e.live));
-        if (!e.tomb.empty()) h.tombstones.push_back(detach(key, e.kind, e.tomb));
+        if (!e.in_content && !e.live.empty()) h.held_back.push_back(detach(key, e.kind, e.live, std::nullopt));
+        if (!e.tomb.empty()) h.tombstones.push_back(detach(key, e.kind, e.tomb, e.deleted));
     }
     auto by_key = [](const auto& a, const auto& b) { return a.key < b.key; };
     std::sort(h.stamps.begin(), h.stamps.end(), by_key);

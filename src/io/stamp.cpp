@@ -82,11 +82,15 @@ private:
         const EntityRecords* p = previous(key);
         if (!p || !p->in_content || p->kind != c.kind) {
             for (Record& r : c.live) r.stamp = now_;
-            if (p && p->kind == c.kind) c.tomb = p->tomb;  // deleted before, back now (undo, or made again)
+            if (p && p->kind == c.kind) {  // deleted before, back now (undo, or made again)
+                c.tomb = p->tomb;
+                c.deleted = p->deleted;
+            }
             changed_ = true;
             return c;
         }
         c.tomb = p->tomb;
+        c.deleted = p->deleted;
         for (std::size_t s = 0; s < c.live.size(); ++s) {
             if (static_cast<int>(s) == order_slot) continue;
             const std::string& was = p->shown_value(s);
@@ -135,6 +139,7 @@ private:
         changed_ = true;
         EntityRecords e;
         e.kind = p.kind;
+        e.deleted = now_;
         e.tomb = p.tomb.empty() ? std::vector<Record>(p.live.size()) : p.tomb;
         for (std::size_t s = 0; s < p.live.size(); ++s) {
             const Record& l = p.live[s];
