@@ -108,16 +108,20 @@ private:
             f.no_history = true;
             st_.findings.push_back(std::move(f));
         }
-        if (o_live && t_live) conflicts(key, *eo, *et, e);
+        if ((o_live || t_live) && eo && et) conflicts(key, *eo, *et, e);
         st_.merged.entities.emplace(key, std::move(e));
     }
 
     // Two different values of one record, where neither side knew the other's stamp.
+    // A side that deleted the entity speaks through its tombstone: the values it had when it
+    // deleted it (its own edits among them) count if the entity lives on.
     void conflicts(Id key, const EntityRecords& eo, const EntityRecords& et, const EntityRecords& merged) {
-        for (std::size_t s = 0; s < merged.live.size(); ++s) {
-            if (s >= eo.live.size() || s >= et.live.size()) break;
-            const Record& a = eo.live[s];
-            const Record& b = et.live[s];
+        const std::vector<Record>& lo = eo.live.empty() ? eo.tomb : eo.live;
+        const std::vector<Record>& lt = et.live.empty() ? et.tomb : et.live;
+        for (std::size_t s = 0; s < merged.live.size() || s < merged.tomb.size(); ++s) {
+            if (s >= lo.size() || s >= lt.size()) break;
+            const Record& a = lo[s];
+            const Record& b = lt[s];
             if (!a.present || !b.present || a.value == b.value) continue;
             if (knows(t_.records->versions, a.stamp) || knows(o_.records->versions, b.stamp)) continue;
             Finding f;
@@ -126,7 +130,8 @@ private:
             f.slot = static_cast<int>(s);
             f.yours_json = a.value;
             f.theirs_json = b.value;
-            f.theirs_kept = merged.live[s].value == b.value && merged.live[s].stamp == b.stamp;
+            const Record& shown = newer(s < merged.live.size() ? merged.live[s] : b, s < merged.tomb.size() ? merged.tomb[s] : b);
+            f.theirs_kept = shown.value == b.value && shown.stamp == b.stamp;
             st_.findings.push_back(std::move(f));
         }
     }
@@ -151,6 +156,9 @@ private:
             }
             e.in_content = true;
             if (!e.tomb.empty()) {
+                // What it shows: per field the newer of its live records and its tombstone's (the
+                // deleting side's last values; a kept entity may have nothing else).
+                e.live.resize(e.tomb.size());
                 for (std::size_t s = 0; s < e.live.size(); ++s) e.live[s] = newer(e.live[s], e.tomb[s]);
                 const bool o_deleted = eo && eo->live.empty();
                 const bool t_deleted = et && et->live.empty();
@@ -166,10 +174,6 @@ private:
             e.source = source(e, eo);
             if (!e.source) e.source = source(e, et);
         }
-        // Conflicts about entities that are gone are no one's concern.
-        std::erase_if(st_.findings, [&](const Finding& f) {
-            return f.kind == ConflictKind::both_changed && !u.entities.at(f.entity).in_content;
-        });
     }
 
     // A side's struct can stand for the merged entity when every value field is that side's.

@@ -250,14 +250,17 @@ MergeReport make_report(const MergeState& state, const Workspace& result, bool t
             c.theirs_json = f.theirs_json;
             c.theirs_kept = f.theirs_kept;
             if (c.field == "@order") {
-                c.sentence = what + ": moved on both sides" + kDash + side(c.theirs_kept) + " kept.";
+                c.sentence = what + ": moved on both sides" + kDash + side(c.theirs_kept) +
+                             (u.entities.at(f.entity).in_content ? " kept." : " newer, and then it was deleted.");
                 break;
             }
             c.yours = namer.show(f.yours_json);
             c.theirs = namer.show(f.theirs_json);
             const std::string label = field_label(kind, c.field);
-            c.sentence = what + (label.empty() ? "" : ", " + label) + ": yours " + c.yours + ", theirs " + c.theirs + kDash +
-                         side(c.theirs_kept) + " kept.";
+            c.sentence = what + (label.empty() ? "" : ", " + label) + ": yours " + c.yours + ", theirs " + c.theirs + kDash;
+            // The newer value may be the one a side had when it deleted the thing: say so.
+            if (u.entities.at(f.entity).in_content) c.sentence += side(c.theirs_kept) + " kept.";
+            else c.sentence += side(c.theirs_kept) + " newer, and then it was deleted on " + (c.theirs_kept ? "theirs." : "yours.");
             break;
         }
         case ConflictKind::kept: {

@@ -50,6 +50,7 @@ public:
                     out.entities.emplace(key, std::move(kept));
                 }
             }
+        reaffirm(out);
         if (changed_) {
             auto at = std::lower_bound(out.versions.begin(), out.versions.end(), replica_.id,
                                        [](const ReplicaCounter& v, std::uint64_t r) { return v.replica < r; });
@@ -131,6 +132,22 @@ private:
                     changed_ = true;
                 }
             }
+        }
+    }
+
+    // Everything in the content must live by the merge rules. An entity a merge kept only because
+    // something needed it (a step deleted on one side, with a card added on it on the other) no
+    // longer lives by them once that need is gone (the card deleted here); but it is still in front
+    // of this user, who did not delete it. Its place record gets the new stamp: this copy keeps it,
+    // as if it had been made again, and a later delete here works as usual.
+    void reaffirm(RecordSet& out) {
+        const Liveness life = liveness(out);
+        for (auto& [key, e] : out.entities) {
+            if (!e.in_content || e.tomb.empty() || life.life.at(key) != Life::dead) continue;
+            const KindSchema& s = schema_of(e.kind);
+            const int slot = s.parent_slot >= 0 ? s.parent_slot : s.order_slot >= 0 ? s.order_slot : 0;
+            e.live[static_cast<std::size_t>(slot)].stamp = now_;
+            changed_ = true;
         }
     }
 
