@@ -148,7 +148,7 @@ std::optional<std::string> attach_history(Workspace& ws, MergeHistory history) {
         return records.error;
     }
     ws.merge = compress(*records.records);
-    ws.merge.cache = make_cache(std::move(*records.records));
+    ws.merge.cache = make_cache(std::move(*records.records), ws);
     return std::nullopt;
 }
 
@@ -242,7 +242,7 @@ std::string export_json(const Workspace& ws) {
     out.Key("workspace");
     detail::JsonWriter writer(out);
     writer.value(ws);
-    if (!ws.merge.empty() && records_of(ws).records) {
+    if (!ws.merge.empty() && records_ref(ws).records) {
         out.Key("merge");
         detail::write_history(out, ws.merge);
     }

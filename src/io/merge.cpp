@@ -204,7 +204,7 @@ MergeResult merge_sides(const MergeSide& ours, const MergeSide& theirs) {
         return result;
     }
     result.report = make_report(state, merged, theirs.history);
-    merged.merge.cache = make_cache(std::move(state.merged));
+    merged.merge.cache = make_cache(std::move(state.merged), merged);
     result.workspace = std::move(merged);
     return result;
 }
@@ -220,16 +220,17 @@ MergeResult merge(const Workspace& ours, const Workspace& theirs) {
                       "\xE2\x80\x9D), not a copy of this one, so it cannot be merged into it. Open it as a new document instead?";
             return r;
         }
-        const RecordsResult o = records_of(ours);
-        const RecordsResult t = records_of(theirs);
+        // A freshly stamped document and a freshly imported file lend their cached records.
+        const RecordsRef o = records_ref(ours);
+        const RecordsRef t = records_ref(theirs);
         if (!o.records || !t.records) {
             MergeResult r;
             r.error = "The merge history of " + std::string(!o.records ? "this workspace" : "the other copy") +
                       " does not fit its content (" + (!o.records ? o.error : t.error) + "). Nothing was changed.";
             return r;
         }
-        return detail::merge_sides(detail::MergeSide{&*o.records, !ours.merge.versions.empty(), false},
-                                   detail::MergeSide{&*t.records, !theirs.merge.versions.empty(), false});
+        return detail::merge_sides(detail::MergeSide{o.records, !ours.merge.versions.empty(), false},
+                                   detail::MergeSide{t.records, !theirs.merge.versions.empty(), false});
     } catch (const std::bad_alloc&) {
         MergeResult r;
         r.error = "Not enough memory to merge these copies. Nothing was changed.";

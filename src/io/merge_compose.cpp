@@ -59,49 +59,89 @@ void keep_steps(std::vector<StepRef>& refs, const Index& index) {
     std::erase_if(refs, [&](const StepRef& r) { return !index.step_of(r.journey, r.step); });
 }
 
+// An entity a repair may have changed: its key, kind and struct (lists do not move any more).
+struct Touched {
+    Id key;
+    Kind kind;
+    const void* entity;
+};
+
 // Two valid copies can combine into values no single edit could make: a scale whose minimum one side
 // raised above the maximum the other lowered, a level the other side removed, a reference to
 // something the other side deleted. Each is mended the way the commands would have, deterministically.
-void repair(Workspace& ws) {
+// Returns what it may have changed (a superset: only values that differ become shadows).
+std::vector<Touched> repair(Workspace& ws) {
+    std::vector<Touched> touched;
     Settings& s = ws.settings;
     if (s.emotion_min >= s.emotion_max) {
         if (s.emotion_min < limits::kEmotionBound) s.emotion_max = s.emotion_min + 1;
         else s.emotion_min = s.emotion_max - 1;
+        touched.push_back(Touched{ws.id, Kind::workspace, &ws});
     }
     for (Criterion& c : s.scoring.criteria)
         if (c.scale_min >= c.scale_max) {
             if (c.scale_min < 1'000'000) c.scale_max = c.scale_min + 1;
             else c.scale_min = c.scale_max - 1;
+            touched.push_back(Touched{c.id, Kind::criterion, &c});
         }
     const Index index(ws);
     const int top_level = static_cast<int>(s.level_names.size()) - 1;
+    // Filters a list of ids, noting the owner when something went.
+    auto keep = [&](std::vector<Id>& ids, const std::unordered_set<Id>& known) {
+        const std::size_t before = ids.size();
+        keep_known(ids, known);
+        return ids.size() != before;
+    };
     for (Journey& j : ws.journeys) {
-        if (top_level >= 0) j.level = std::clamp(j.level, 0, top_level);
+        bool changed = false;
+        if (top_level >= 0 && (j.level < 0 || j.level > top_level)) {
+            j.level = std::clamp(j.level, 0, top_level);
+            changed = true;
+        }
         if (!j.counterpart.is_nil()) {
             const auto cp = index.journeys.find(j.counterpart);
-            if (cp == index.journeys.end() || j.counterpart == j.id || cp->second->state == JourneyState::to_be) j.counterpart = {};
+            if (cp == index.journeys.end() || j.counterpart == j.id || cp->second->state == JourneyState::to_be) {
+                j.counterpart = {};
+                changed = true;
+            }
         }
-        keep_known(j.personas, index.personas);
-        keep_known(j.metrics, index.metrics);
-        for (EmotionScore& e : j.emotions) e.score = std::clamp(e.score, s.emotion_min, s.emotion_max);
+        changed = keep(j.personas, index.personas) || changed;
+        changed = keep(j.metrics, index.metrics) || changed;
+        if (changed) touched.push_back(Touched{j.id, Kind::journey, &j});
+        for (EmotionScore& e : j.emotions)
+            if (e.score < s.emotion_min || e.score > s.emotion_max) {
+                e.score = std::clamp(e.score, s.emotion_min, s.emotion_max);
+                touched.push_back(Touched{emotion_key(j.id, e), Kind::emotion_score, &e});
+            }
         for (Card& c : j.cards) {
-            keep_known(c.personas, index.personas);
-            if (!c.channel.is_nil() && index.channels.count(c.channel) == 0) c.channel = {};
-            keep_known(c.insights, index.insights);
-            keep_known(c.opportunities, index.opportunities);
+            bool card_changed = keep(c.personas, index.personas);
+            if (!c.channel.is_nil() && index.channels.count(c.channel) == 0) {
+                c.channel = {};
+                card_changed = true;
+            }
+            card_changed = keep(c.insights, index.insights) || card_changed;
+            card_changed = keep(c.opportunities, index.opportunities) || card_changed;
+            if (card_changed) touched.push_back(Touched{c.id, Kind::card, &c});
         }
     }
     for (Insight& i : ws.insights) {
-        keep_known(i.personas, index.personas);
+        const std::size_t steps = i.steps.size();
+        const bool changed = keep(i.personas, index.personas);
         keep_steps(i.steps, index);
+        if (changed || i.steps.size() != steps) touched.push_back(Touched{i.id, Kind::insight, &i});
     }
     for (Opportunity& o : ws.opportunities) {
+        const std::size_t sizes = o.journeys.size() + o.steps.size();
         std::erase_if(o.journeys, [&](Id id) { return index.journeys.count(id) == 0; });
         keep_steps(o.steps, index);
-        keep_known(o.insights, index.insights);
-        keep_known(o.personas, index.personas);
+        bool changed = o.journeys.size() + o.steps.size() != sizes;
+        changed = keep(o.insights, index.insights) || changed;
+        changed = keep(o.personas, index.personas) || changed;
+        if (changed) touched.push_back(Touched{o.id, Kind::opportunity, &o});
     }
     for (Metric& m : ws.metrics) {
+        const Id stage = m.stage, step = m.step;
+        const std::size_t inputs = m.rollup_inputs.size();
         if (!m.stage.is_nil()) {
             const auto it = index.stage_journey.find(m.stage);
             if (it == index.stage_journey.end() || it->second != m.journey) m.stage = {};
@@ -111,7 +151,9 @@ void repair(Workspace& ws) {
             else if (!m.stage.is_nil() && index.step_stage.at(m.step) != m.stage) m.stage = index.step_stage.at(m.step);  // the step moved
         }
         std::erase_if(m.rollup_inputs, [&](Id id) { return id == m.id || index.metrics.count(id) == 0; });
+        if (m.stage != stage || m.step != step || m.rollup_inputs.size() != inputs) touched.push_back(Touched{m.id, Kind::metric, &m});
     }
+    return touched;
 }
 
 // [SECTION] framework links ----------------------------------------------------------------------------
@@ -188,34 +230,29 @@ std::string finish_merge(MergeState& state, Workspace& out) {
     ComposeResult composed = compose(state.merged);
     if (!composed.workspace) return "The records to merge are incomplete (" + composed.error + "). Nothing was changed.";
     Workspace ws = std::move(*composed.workspace);
-    repair(ws);
+    const std::vector<Touched> touched = repair(ws);
     frame(state, ws);
 
     // Where the content now shows other values than the records: the shadows.
-    Decomposed shown = decompose(ws);
-    if (!shown.problem.empty()) return "The merged workspace is not valid (" + shown.problem + "). Nothing was changed.";
-    std::size_t in_content = 0;
-    for (auto& [key, e] : state.merged.entities) {
-        if (!e.in_content) continue;
-        ++in_content;
-        const auto it = shown.records.entities.find(key);
-        if (it == shown.records.entities.end()) return "The merged workspace lost " + key.str() + ". Nothing was changed.";
-        e.shown.clear();
-        const std::size_t n = schema_of(e.kind).value_fields;
-        for (std::size_t s = 0; s < n; ++s) {
-            std::string& value = it->second.live[s].value;
-            if (value == e.live[s].value) continue;
+    for (auto& [key, e] : state.merged.entities) e.shown.clear();
+    for (const Touched& t : touched) {
+        const auto it = state.merged.entities.find(t.key);
+        if (it == state.merged.entities.end() || it->second.kind != t.kind)
+            return "The merged workspace holds a " + std::string(kind_name(t.kind)) + " its records do not. Nothing was changed.";
+        EntityRecords& e = it->second;
+        std::vector<std::string> values = field_values(t.kind, t.entity);
+        for (std::size_t s = 0; s < values.size(); ++s) {
+            if (values[s] == e.live[s].value) continue;
             Finding f;
             f.kind = ConflictKind::adjusted;
-            f.entity = key;
+            f.entity = t.key;
             f.slot = static_cast<int>(s);
             f.yours_json = e.live[s].value;
-            f.theirs_json = value;
+            f.theirs_json = values[s];
             state.findings.push_back(std::move(f));
-            e.shown.emplace_back(static_cast<std::uint16_t>(s), std::move(value));
+            e.shown.emplace_back(static_cast<std::uint16_t>(s), std::move(values[s]));
         }
     }
-    if (in_content != shown.records.entities.size()) return "The merged workspace holds entities its records do not. Nothing was changed.";
 
     ws.merge = compress(state.merged);
     const LimitCheck limits = check_limits(ws);

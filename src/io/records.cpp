@@ -22,6 +22,14 @@ namespace {
 std::string_view unquote(std::string_view json) {
     return json.size() >= 2 && json.front() == '"' ? json.substr(1, json.size() - 2) : std::string_view();
 }
+}  // namespace
+
+Id id_of_json(std::string_view json) {
+    if (json.size() != 38 || json.front() != '"' || json.back() != '"') return {};
+    return Id::parse(json.substr(1, 36)).value_or(Id{});
+}
+
+namespace {
 const Record* display_record(const EntityRecords& e, int slot) {
     if (slot < 0) return nullptr;
     const auto s = static_cast<std::size_t>(slot);
@@ -33,20 +41,12 @@ const Record* display_record(const EntityRecords& e, int slot) {
 
 Id EntityRecords::parent() const {
     const Record* r = display_record(*this, schema_of(kind).parent_slot);
-    if (!r) return {};
-    return Id::parse(unquote(r->value)).value_or(Id{});
+    return r ? id_of_json(r->value) : Id{};
 }
 
 std::string_view EntityRecords::order() const {
     const Record* r = display_record(*this, schema_of(kind).order_slot);
     return r ? unquote(r->value) : std::string_view();
-}
-
-StampCacheRef make_cache(RecordSet records) {
-    auto cache = std::make_shared<StampCache>();
-    cache->records = std::move(records);
-    cache->records.lists.clear();  // positions belong to the content of the moment; stamp redoes them
-    return StampCacheRef{std::move(cache)};
 }
 
 const RecordSet* cached_records(const Workspace& ws) {
@@ -72,6 +72,15 @@ public:
 
     void run(const Workspace& ws) {
         out_.records.workspace = ws.id;
+        std::size_t n = 1 + ws.links.size() + ws.personas.size() + ws.insights.size() + ws.opportunities.size() +
+                        ws.metrics.size() + ws.channels.size() + ws.scans.size() + ws.settings.scoring.criteria.size();
+        for (const Journey& j : ws.journeys) {
+            n += 1 + j.stages.size() + j.lanes.size() + j.cards.size() + j.emotions.size();
+            for (const Stage& st : j.stages) n += st.steps.size();
+        }
+        for (const Opportunity& o : ws.opportunities) n += o.solutions.size() + o.scores.size();
+        for (const Metric& m : ws.metrics) n += m.values.size();
+        out_.records.entities.reserve(n);
         add(const_cast<Workspace&>(ws), ws.id, Id{}, 0, 1);  // serialize() only reads
     }
 
@@ -90,7 +99,7 @@ public:
         e.source = &x;
         Visitor visitor{*this, e, key};
         walk(visitor, x);
-        if (s.parent_slot >= 0) e.live[static_cast<std::size_t>(s.parent_slot)] = Record{quoted(parent.str()), {}, true};
+        if (s.parent_slot >= 0) e.live[static_cast<std::size_t>(s.parent_slot)] = Record{detail::id_json(parent), {}, true};
         if (s.order_slot >= 0)
             e.live[static_cast<std::size_t>(s.order_slot)] = Record{quoted(default_order_key(position, list_size)), {}, true};
     }
@@ -149,6 +158,26 @@ Decomposed decompose(const Workspace& ws) {
     Decomposed out;
     Decomposer(out).run(ws);
     return out;
+}
+
+namespace {
+struct FieldValues {
+    detail::ValueWriter writer;
+    std::vector<std::string> out;
+    template <class U>
+    void value(const std::string&, const char*, U& v) { out.push_back(writer(v)); }
+    template <class E>
+    void list(const std::string&, const char*, std::vector<E>&) {}
+};
+}  // namespace
+
+std::vector<std::string> field_values(Kind kind, const void* entity) {
+    FieldValues values;
+    detail::with_kind_type(kind, [&](auto tag) {
+        using T = typename decltype(tag)::type;
+        walk(values, *const_cast<T*>(static_cast<const T*>(entity)));  // serialize() only reads
+    });
+    return std::move(values.out);
 }
 
 // [SECTION] compose --------------------------------------------------------------------------------

@@ -129,11 +129,42 @@ inline constexpr bool kHasId = !std::is_same_v<T, EmotionScore> && !std::is_same
                                !std::is_same_v<T, Workspace>;
 
 // The canonical compact JSON of one value (what the file writer writes for it, without spaces).
+// The writer's text of an id ("\"<uuid>\"", or null), without going through a Writer: ids are most
+// of the values a workspace has, so this is decompose's hottest path.
+std::string id_json(const Id& id);
+// True when the writer would write `text` as it is between quotes (nothing to escape).
+bool plain_text(std::string_view text);
+
 class ValueWriter {
 public:
     ValueWriter() : writer_(buffer_) {}
     template <class U>
     std::string operator()(const U& v) {
+        // Fast paths that give exactly what the writer gives (tests/unit/records_test.cpp checks).
+        if constexpr (std::is_same_v<U, Id>) {
+            return id_json(v);
+        } else if constexpr (std::is_same_v<U, bool>) {
+            return v ? "true" : "false";
+        } else if constexpr (std::is_same_v<U, int>) {
+            return std::to_string(v);
+        } else if constexpr (std::is_same_v<U, std::string>) {
+            if (plain_text(v)) {
+                std::string out;
+                out.reserve(v.size() + 2);
+                out += '"';
+                out += v;
+                out += '"';
+                return out;
+            }
+        } else if constexpr (std::is_same_v<U, std::vector<Id>>) {
+            std::string out = "[";
+            for (std::size_t i = 0; i < v.size(); ++i) {
+                if (i) out += ',';
+                out += id_json(v[i]);
+            }
+            out += ']';
+            return out;
+        }
         buffer_.Clear();
         writer_.Reset(buffer_);
         CompactJsonWriter out(writer_);

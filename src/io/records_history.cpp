@@ -16,10 +16,6 @@ struct HistoryError {
     std::string what;
 };
 
-std::string_view unquoted(std::string_view json) {
-    return json.size() >= 2 && json.front() == '"' ? json.substr(1, json.size() - 2) : std::string_view();
-}
-
 // The slots of the references an entity cannot live without (besides its @parent).
 const std::vector<int>& required_slots(Kind kind) {
     static const std::array<std::vector<int>, kKindCount> table = [] {
@@ -54,8 +50,8 @@ std::vector<Id> required_targets(const EntityRecords& e) {
         if (slot < 0) return;
         const Record* r = display(e, static_cast<std::size_t>(slot));
         if (!r) return;
-        const auto id = Id::parse(unquoted(r->value));
-        if (id && !id->is_nil()) out.push_back(*id);
+        const Id id = id_of_json(r->value);
+        if (!id.is_nil()) out.push_back(id);
     };
     add(s.parent_slot);
     for (const int slot : required_slots(e.kind)) add(slot);
@@ -66,15 +62,21 @@ Liveness liveness(const RecordSet& records) {
     Liveness out;
     std::vector<Id> work;
     out.life.reserve(records.entities.size());
+    bool any_dead = false;
     for (const auto& [key, e] : records.entities) {
         bool own = false;
         for (std::size_t s = 0; s < e.live.size() && !own; ++s) {
             if (!e.live[s].present) continue;
             own = e.tomb.empty() || !e.tomb[s].present || e.live[s].stamp > e.tomb[s].stamp;
         }
-        out.life[key] = own ? Life::own : Life::dead;
+        out.life.emplace(key, own ? Life::own : Life::dead);
+        any_dead = any_dead || !own;
         if (own && e.kind != Kind::journey_link) work.push_back(key);
     }
+    // Nothing deleted: nothing to keep alive. (Targets that have no records at all are what a
+    // merge of hostile records may lack; only when something is dead are they looked for here, and
+    // compose reports them otherwise.)
+    if (!any_dead) return out;
     // Deterministic regardless of hash order: which entity is named as the one that needed a kept
     // one is the smallest key among those that reach it first in key order.
     std::sort(work.begin(), work.end());
@@ -278,6 +280,7 @@ private:
     // The content must be what the records make alive: a tombstone of something in the workspace
     // is only right when the workspace shows it for a reason (edited after the delete, or needed).
     void check_life() {
+        if (h_.tombstones.empty() && h_.held_back.empty()) return;  // nothing deleted: everything lives
         const Liveness l = liveness(r_);
         for (const auto& [key, e] : r_.entities) {
             const Life life = l.life.at(key);

@@ -45,8 +45,10 @@ void write_versions(Out& out, const VersionVector& vv) {
 }  // namespace
 
 std::string records_since(const Workspace& ws, const VersionVector& known) {
-    RecordsResult result = records_of(ws);
-    RecordSet records = result.records ? std::move(*result.records) : decompose(ws).records;
+    RecordsRef ref = records_ref(ws);
+    Decomposed fallback;
+    if (!ref.records) fallback = decompose(ws);  // a history that does not fit: the content without it
+    const RecordSet& records = ref.records ? *ref.records : fallback.records;
     std::vector<Id> keys;
     keys.reserve(records.entities.size());
     for (const auto& [key, e] : records.entities) keys.push_back(key);
@@ -274,9 +276,9 @@ MergeResult merge_records(const Workspace& ours, std::string_view records_json) 
         RecordReader(theirs, ours.id).read(member("records"));
         if (theirs.entities.size() > 4 * limits::kMaxCards + limits::kMaxDetached) return refused("too many records");
 
-        const RecordsResult o = records_of(ours);
+        const RecordsRef o = records_ref(ours);
         if (!o.records) return refused("this workspace's merge history does not fit its content (" + o.error + ")");
-        return detail::merge_sides(detail::MergeSide{&*o.records, !ours.merge.versions.empty(), false},
+        return detail::merge_sides(detail::MergeSide{o.records, !ours.merge.versions.empty(), false},
                                    detail::MergeSide{&theirs, !theirs.versions.empty(), true});
     } catch (const Bad& b) {
         return refused(b.what);

@@ -149,6 +149,25 @@ Id link_key(const JourneyLink& link, std::uint32_t occurrence) {
 
 namespace detail {
 
+std::string id_json(const Id& id) {
+    if (id.is_nil()) return "null";
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out(38, '"');
+    std::size_t at = 1;
+    for (int i = 0; i < 32; ++i) {
+        if (i == 8 || i == 12 || i == 16 || i == 20) out[at++] = '-';
+        const std::uint64_t word = i < 16 ? id.hi : id.lo;
+        out[at++] = kHex[(word >> (60 - 4 * (i % 16))) & 0xF];
+    }
+    return out;
+}
+
+bool plain_text(std::string_view text) {
+    for (const char c : text)
+        if (static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\') return false;
+    return true;
+}
+
 const std::map<std::string, std::uint32_t, std::less<>>& current_versions() {
     static const std::map<std::string, std::uint32_t, std::less<>> versions = [] {
         std::map<std::string, std::uint32_t, std::less<>> out;

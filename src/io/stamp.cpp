@@ -141,6 +141,9 @@ private:
     // of this user, who did not delete it. Its place record gets the new stamp: this copy keeps it,
     // as if it had been made again, and a later delete here works as usual.
     void reaffirm(RecordSet& out) {
+        const bool any = std::any_of(out.entities.begin(), out.entities.end(),
+                                     [](const auto& entry) { return entry.second.in_content && !entry.second.tomb.empty(); });
+        if (!any) return;
         const Liveness life = liveness(out);
         for (auto& [key, e] : out.entities) {
             if (!e.in_content || e.tomb.empty() || life.life.at(key) != Life::dead) continue;
@@ -171,6 +174,7 @@ private:
 
 bool stamp(Workspace& ws, Replica& replica) {
     assert(replica.id != 0);
+    if (current_records(ws)) return false;  // the content is what was stamped last: nothing to do
     Decomposed current = decompose(ws);
     if (!current.problem.empty()) return false;  // an invalid workspace (duplicate ids) is never stamped
 
@@ -188,12 +192,12 @@ bool stamp(Workspace& ws, Replica& replica) {
     Stamper stamper(previous, replica);
     RecordSet records = stamper.run(std::move(current));
     if (!stamper.changed()) {
-        if (!ws.merge.cache.ptr) ws.merge.cache = make_cache(std::move(records));
+        ws.merge.cache = make_cache(std::move(records), ws);  // the same records, for this content
         return false;
     }
     replica.clock = stamper.now().counter;
     ws.merge = compress(records);
-    ws.merge.cache = make_cache(std::move(records));
+    ws.merge.cache = make_cache(std::move(records), ws);
     return true;
 }
 
