@@ -207,7 +207,9 @@ public:
             throw ComposeError{"the records hold no workspace " + r_.workspace.str()};
         Workspace ws = build<Workspace>(r_.workspace, self->second);
         ws.id = r_.workspace;
-        for (const auto& [key, e] : r_.entities) {
+        for (const auto& entry : r_.entities) {
+            const Id key = entry.first;  // (named, not bound: clang 14 lambdas cannot capture bindings)
+            const EntityRecords& e = entry.second;
             if (!e.in_content || e.kind == Kind::workspace) continue;
             detail::with_kind_type(e.kind, [&](auto tag) {
                 using T = typename decltype(tag)::type;

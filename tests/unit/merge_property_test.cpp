@@ -59,7 +59,9 @@ std::set<ConflictKey> reported(const io::MergeReport& report) {
 void check_conflicts_reported(const io::RecordSet& a, const io::RecordSet& b, const io::MergeReport& report) {
     const std::set<ConflictKey> got = reported(report);
     std::size_t expected = 0;
-    for (const auto& [key, ea] : a.entities) {
+    for (const auto& entry : a.entities) {
+        const Id key = entry.first;
+        const io::EntityRecords& ea = entry.second;
         const auto it = b.entities.find(key);
         if (it == b.entities.end() || (ea.live.empty() && it->second.live.empty())) continue;
         const io::KindSchema& s = io::schema_of(ea.kind);
@@ -83,7 +85,9 @@ void check_conflicts_reported(const io::RecordSet& a, const io::RecordSet& b, co
 void check_edits_kept(const io::RecordSet& base, const io::RecordSet& x, const io::RecordSet& m, const io::MergeReport& report) {
     const std::set<ConflictKey> got = reported(report);
     std::size_t edits = 0, deletes = 0;
-    for (const auto& [key, ex] : x.entities) {
+    for (const auto& entry : x.entities) {
+        const Id key = entry.first;
+        const io::EntityRecords& ex = entry.second;
         if (ex.live.empty()) continue;
         const auto was = base.entities.find(key);
         const io::EntityRecords* b = was == base.entities.end() || was->second.live.empty() ? nullptr : &was->second;
@@ -111,7 +115,9 @@ void check_edits_kept(const io::RecordSet& base, const io::RecordSet& x, const i
         }
         (void)any;
     }
-    for (const auto& [key, eb] : base.entities) {
+    for (const auto& entry : base.entities) {
+        const Id key = entry.first;
+        const io::EntityRecords& eb = entry.second;
         if (!eb.in_content) continue;
         const auto now = x.entities.find(key);
         if (now != x.entities.end() && now->second.in_content) continue;

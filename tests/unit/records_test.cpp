@@ -211,3 +211,20 @@ TEST_CASE("a stamped workspace's history round-trips through files and snapshots
         CHECK(round_trip(ws) == content(ws));
     }
 }
+
+TEST_CASE("the file-size bound edits are held to covers the merge section too") {
+    test::Fixture f = test::make_fixture(31);
+    edit::Document doc(f.ws);
+    io::Replica r{0x77, 0};
+    test::Gen g{std::mt19937_64(31)};
+    for (int i = 0; i < 200; ++i) {
+        g.ws = &doc.workspace();
+        (void)doc.execute(test::random_command(g));
+        doc.stamp_with([&](Workspace& ws) { io::stamp(ws, r); });
+    }
+    const Workspace& ws = doc.workspace();
+    REQUIRE_FALSE(ws.merge.tombstones.empty());
+    const LimitCheck check = check_limits(ws);
+    CHECK(check.file_bytes >= io::export_json(ws).size());
+    CHECK(check.file_bytes >= io::save_snapshot(ws).size());
+}
