@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstddef>
 #include <unordered_map>
+#include <tuple>
 #include <unordered_set>
 
 #include "model/date.hpp"
@@ -567,6 +568,11 @@ private:
                 date(wv, "date", m.values[v].date);
                 finite(wv, "value", m.values[v].value);
                 text(wv, "segment", m.values[v].segment);
+                // The model's rule, kept by every command (set_metric_value replaces a value of the
+                // same date and segment): merges rely on it to order values the same way everywhere.
+                if (!limits_only_ && v > 0 &&
+                    !(std::tie(m.values[v - 1].date, m.values[v - 1].segment) < std::tie(m.values[v].date, m.values[v].segment)))
+                    report(wv, "not after the value before it (values are in order of date, then segment, one per date and segment)");
             }
         }
         count(top, "metric values (all metrics)", values, limits::kMaxMetricValues);

@@ -14,6 +14,7 @@
 #include "io_fixture.hpp"
 #include "model/generate.hpp"
 #include "model/sample.hpp"
+#include "model/date.hpp"
 #include "model/validate.hpp"
 
 using namespace wm;
@@ -227,4 +228,21 @@ TEST_CASE("the file-size bound edits are held to covers the merge section too") 
     const LimitCheck check = check_limits(ws);
     CHECK(check.file_bytes >= io::export_json(ws).size());
     CHECK(check.file_bytes >= io::save_snapshot(ws).size());
+}
+
+TEST_CASE("metric values keep the model's order, so every copy sorts them the same way") {
+    test::Fixture f = test::make_fixture();
+    Workspace ws = f.ws;
+    ws.metrics[0].values = {MetricValue{date_from_ymd(2026, 2, 1), 1, ""}, MetricValue{date_from_ymd(2026, 1, 1), 2, ""}};
+    const auto problems = validate(ws);
+    REQUIRE_FALSE(problems.empty());
+    CHECK(problems[0].find("metrics[0].values[1]: not after the value before it") == 0);
+    ws.metrics[0].values = {MetricValue{date_from_ymd(2026, 1, 1), 1, "NL"}, MetricValue{date_from_ymd(2026, 1, 1), 2, "NL"}};
+    CHECK_FALSE(validate(ws).empty());
+    edit::Document doc(f.ws);
+    Metric m = f.ws.metrics[0];
+    m.values = {MetricValue{date_from_ymd(2026, 3, 1), 1, ""}, MetricValue{date_from_ymd(2026, 2, 1), 2, ""}};
+    const edit::Result r = doc.execute(edit::replace_metric(m));
+    CHECK_FALSE(r.succeeded());
+    CHECK(r.refusal == "A KPI holds one value per date and segment, in date order.");
 }
