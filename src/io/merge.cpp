@@ -118,8 +118,14 @@ private:
     void conflicts(Id key, const EntityRecords& eo, const EntityRecords& et, const EntityRecords& merged) {
         const std::vector<Record>& lo = eo.live.empty() ? eo.tomb : eo.live;
         const std::vector<Record>& lt = et.live.empty() ? et.tomb : et.live;
+        // Where emotion scores and criterion scores sit in their lists is shown nowhere: two copies
+        // that both added the same one at different places have no conflict to tell anyone about.
+        const int hidden_order = merged.kind == Kind::emotion_score || merged.kind == Kind::criterion_score
+                                     ? schema_of(merged.kind).order_slot
+                                     : -1;
         for (std::size_t s = 0; s < merged.live.size() || s < merged.tomb.size(); ++s) {
             if (s >= lo.size() || s >= lt.size()) break;
+            if (static_cast<int>(s) == hidden_order) continue;
             const Record& a = lo[s];
             const Record& b = lt[s];
             if (!a.present || !b.present || a.value == b.value) continue;

@@ -72,6 +72,8 @@ void check_conflicts_reported(const io::RecordSet& a, const io::RecordSet& b, co
             const io::Record& x = la[slot];
             const io::Record& y = lb[slot];
             if (x.value == y.value || knows(b.versions, x.stamp) || knows(a.versions, y.stamp)) continue;
+            // The place of emotion and criterion scores in their lists is shown nowhere (merge.cpp).
+            if (s.fields[slot] == "@order" && (ea.kind == io::Kind::emotion_score || ea.kind == io::Kind::criterion_score)) continue;
             ++expected;
             CHECK_MESSAGE(got.count({io::ConflictKind::both_changed, key, s.fields[slot]}) == 1,
                           "unreported conflict: ", io::kind_name(ea.kind), " ", key.str(), " ", s.fields[slot]);
@@ -99,6 +101,7 @@ void check_edits_kept(const io::RecordSet& base, const io::RecordSet& x, const i
             any = true;
             ++edits;
             if (got.count({io::ConflictKind::both_changed, key, s.fields[slot]})) continue;
+            if (s.fields[slot] == "@order" && (ex.kind == io::Kind::emotion_score || ex.kind == io::Kind::criterion_score)) continue;
             REQUIRE_MESSAGE(merged != m.entities.end(), "lost: ", io::kind_name(ex.kind), " ", key.str());
             if (merged->second.live.empty()) {
                 // Deleted: only right when the deleting copy had this very value too (it made the
