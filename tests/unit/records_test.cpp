@@ -246,3 +246,14 @@ TEST_CASE("metric values keep the model's order, so every copy sorts them the sa
     CHECK_FALSE(r.succeeded());
     CHECK(r.refusal == "A KPI holds one value per date and segment, in date order.");
 }
+
+TEST_CASE("a freshly stamped sample carries almost nothing more: its share link stays small") {
+    const std::string plain = io::export_json(sample_workspace());
+    Workspace ws = sample_workspace();
+    io::Replica r{io::new_replica_id(), 0};
+    REQUIRE(io::stamp(ws, r));
+    const std::string stamped = io::export_json(ws);
+    CHECK(stamped.size() > plain.size());
+    CHECK(stamped.size() - plain.size() < 400);  // the version vector and the base stamp
+    CHECK(stamped.compare(0, plain.size() - 3, plain, 0, plain.size() - 3) == 0);  // the same up to the closing brace
+}
