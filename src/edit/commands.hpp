@@ -43,6 +43,10 @@ Command remove_criterion(Id criterion);                 // also drops opportunit
 Command move_criterion(Id criterion, std::size_t index);
 Command set_evidence_weight(double weight);
 Command replace_scoring_model(ScoringModel model);      // preset switch; drops scores on vanished criteria
+// The whole workspace at once, merge metadata included: a merge (io::merge) as one undo step. Undo
+// brings back the content and the merge metadata from before, so stamping stays consistent.
+// Refused for another workspace (another id).
+Command replace_workspace(Workspace workspace, std::string label);
 
 // [SECTION] Journeys ----------------------------------------------------------------------------
 // The journey arrives complete (stages, lanes, cards...); its ids must be new.

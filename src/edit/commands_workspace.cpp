@@ -173,6 +173,15 @@ Command set_evidence_weight(double weight) {
         });
 }
 
+Command replace_workspace(Workspace workspace, std::string label) {
+    return Command([workspace = std::move(workspace), label = std::move(label)](Transaction& tx) -> Result {
+        if (workspace.id != tx.ws().id) return refuse("That is another workspace.");
+        tx.set_label(label);
+        tx.set([](Workspace& ws) -> Workspace& { return ws; }, workspace);
+        return Result::ok();
+    });
+}
+
 Command replace_scoring_model(ScoringModel model) {
     return Command([model = std::move(model)](Transaction& tx) -> Result {
         std::unordered_set<Id> seen;

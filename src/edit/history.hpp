@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,6 +31,13 @@ public:
     // Replace the whole document (a file was opened) and forget the history; the new document is
     // clean.
     void reset(Workspace ws);
+
+    // The merge metadata (Workspace::merge) is not content: io::stamp (which src/edit cannot call)
+    // rewrites it before every save, export and merge, like this:
+    //     doc.stamp_with([&](Workspace& ws) { io::stamp(ws, replica); });
+    // It is no edit: no history entry, no new revision, nothing to undo; `stamper` must change
+    // nothing but `merge`.
+    void stamp_with(const std::function<void(Workspace&)>& stamper) { stamper(ws_); }
 
     // Apply a command. On refusal the document is unchanged and the result says why. A command that
     // changes nothing succeeds and records nothing. Executing after some undos drops the redo steps.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 #include <unordered_set>
 
 namespace wm::edit::detail {
@@ -156,8 +157,13 @@ std::string check_metric(const Workspace& ws, const Metric& metric) {
     }
     if (!std::isfinite(metric.weight) || metric.weight < 0) return "A weight is a number of zero or more.";
     if (metric.target && !std::isfinite(*metric.target)) return "The target must be a number.";
-    for (const auto& value : metric.values)
+    for (std::size_t i = 0; i < metric.values.size(); ++i) {
+        const MetricValue& value = metric.values[i];
         if (!std::isfinite(value.value)) return "Every value must be a number.";
+        // The model's order (validate checks it too): one value per date and segment, in date order.
+        if (i > 0 && !(std::tie(metric.values[i - 1].date, metric.values[i - 1].segment) < std::tie(value.date, value.segment)))
+            return "A KPI holds one value per date and segment, in date order.";
+    }
     // Roll-up inputs must exist and must not lead back to this metric.
     std::vector<Id> pending;
     for (const Id& input : metric.rollup_inputs) {

@@ -6,7 +6,8 @@
 //     "version": 1,                        // the file format version (kFormatVersion)
 //     "app": "Waymark",                    // informative only, ignored on import
 //     "types": { "workspace": 1, ... },    // every serialized type and its version (serialize.hpp)
-//     "workspace": { "id": "…", "name": "…", "settings": {…}, "personas": [...], ... }
+//     "workspace": { "id": "…", "name": "…", "settings": {…}, "personas": [...], ... },
+//     "merge": { "version": 1, "replicas": {…}, ... }   // only once stamped (history_json.hpp)
 //   }
 //   Fields appear in the order of the serialize functions; ids are lowercase UUID strings (null when
 //   not set), dates "YYYY-MM-DD", enums their names from enum_names.hpp, colours "#rrggbb", optional
@@ -17,7 +18,15 @@
 //   8  uint32        format version
 //   12 uint64        payload size in bytes
 //   20 uint32        CRC-32 (IEEE) of the payload
-//   24 payload       cereal PortableBinary of the Workspace (cereal stores each type's version)
+//   24 payload       cereal PortableBinary of the Workspace (cereal stores each type's version),
+//                    then, once stamped, uint64 length + the "merge" section as compact JSON
+// [SECTION] The merge section sits beside "workspace", not inside it: it is not content (the
+//   schema's types stay as they are, files of unstamped workspaces are unchanged, and an older
+//   Waymark that ignores it still opens the file, which then merges as one without history).
+//   Imports check it against the content (records_of) and refuse a history that does not fit;
+//   export drops a history that no longer fits the content (edited after the last stamp), so every
+//   exported file opens again. Snapshots are our own storage: a history there that does not fit is
+//   dropped on load rather than losing the save.
 // [SECTION] Migrations: a file of version v < kFormatVersion is parsed, then upgraded one version at
 //   a time on the JSON document (kMigrations), then read as the current version. Per-type additive
 //   changes need no migration (serialize.hpp reads them by type version).
@@ -33,8 +42,10 @@
 #include <rapidjson/error/en.h>
 
 #include "framework/framework.hpp"
+#include "io/history_json.hpp"
 #include "io/json_archive.hpp"
 #include "io/prescan.hpp"
+#include "io/records.hpp"
 #include "model/validate.hpp"
 
 namespace wm::io {
@@ -124,6 +135,13 @@ public:
         char* begin = const_cast<char*>(in.data());   // only ever read: the get area of an input stream
         setg(begin, begin, begin + in.size());
     }
+
+protected:
+    // Only what tellg needs: where reading has got to.
+    pos_type seekoff(off_type off, std::ios_base::seekdir dir, std::ios_base::openmode which) override {
+        if (off != 0 || dir != std::ios_base::cur || !(which & std::ios_base::in)) return pos_type(off_type(-1));
+        return pos_type(gptr() - eback());
+    }
 };
 
 template <class T>
@@ -173,14 +191,47 @@ Versions read_types(const rapidjson::Value& root) {
     return found;
 }
 
-// Structural and framework checks: the last gate before a Workspace reaches the caller.
-LoadResult checked(Workspace ws) {
+// The merge history read with a workspace, checked against its content and put in canonical form,
+// with the records of this state remembered for the next stamp. Returns why it does not fit.
+std::optional<std::string> attach_history(Workspace& ws, MergeHistory history) {
+    ws.merge = std::move(history);
+    if (ws.merge.empty()) return std::nullopt;
+    RecordsResult records = records_of(ws);
+    if (!records.records) {
+        ws.merge = MergeHistory{};
+        return records.error;
+    }
+    ws.merge = compress(*records.records);
+    ws.merge.cache = make_cache(std::move(*records.records), ws);
+    return std::nullopt;
+}
+
+// Structural and framework checks: the last gate before a Workspace reaches the caller. The merge
+// history is checked after the content it describes.
+LoadResult checked(Workspace ws, MergeHistory history = {}, bool strict_history = true) {
     std::vector<std::string> problems = validate(ws);
     if (problems.empty()) problems = check_framework(ws);  // framework rules assume resolved references
-    if (problems.empty()) return {std::move(ws), {}};
+    if (problems.empty()) {
+        if (auto why = attach_history(ws, std::move(history)); why && strict_history) return {std::nullopt, *why};
+        return {std::move(ws), {}};
+    }
     std::string error = problems.size() == 1 ? std::string() : std::to_string(problems.size()) + " problems:\n";
     for (std::size_t i = 0; i < problems.size(); ++i) error += (i ? "\n" : "") + problems[i];
     return {std::nullopt, std::move(error)};
+}
+
+// A snapshot's merge section; one that cannot be read is dropped (see the [SECTION] above).
+MergeHistory history_from_text(std::string_view text) {
+    if (prescan_json(text)) return {};
+    rapidjson::Document doc;
+    doc.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag | rapidjson::kParseValidateEncodingFlag>(
+        text.data(), text.size());
+    if (doc.HasParseError()) return {};
+    try {
+        return detail::read_history(doc);
+    } catch (const detail::ReadError&) {
+        return {};
+    }
 }
 
 LoadResult import_unchecked(std::string_view text) {
@@ -222,7 +273,9 @@ LoadResult import_unchecked(std::string_view text) {
     Workspace ws;
     detail::JsonReader reader(versions);
     reader.value(body->value, ws);
-    return checked(std::move(ws));
+    MergeHistory history;
+    if (const auto merge = root.FindMember("merge"); merge != root.MemberEnd()) history = detail::read_history(merge->value);
+    return checked(std::move(ws), std::move(history));
 }
 
 }  // namespace
@@ -243,6 +296,10 @@ std::string export_json(const Workspace& ws) {
     out.Key("workspace");
     detail::JsonWriter writer(out);
     writer.value(ws);
+    if (!ws.merge.empty() && records_ref(ws).records) {
+        out.Key("merge");
+        detail::write_history(out, ws.merge);
+    }
     out.EndObject();
     std::string text(buffer.GetString(), buffer.GetSize());
     text += '\n';
@@ -273,6 +330,13 @@ std::string save_snapshot(const Workspace& ws) {
         std::ostream stream(&buf);
         cereal::PortableBinaryOutputArchive ar(stream);
         ar(ws);
+    }
+    if (!ws.merge.empty()) {   // the merge history follows the workspace: its length, then its JSON text
+        rapidjson::StringBuffer buffer;
+        rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+        detail::write_history(writer, ws.merge);
+        put_le<std::uint64_t>(out, buffer.GetSize());
+        out.append(buffer.GetString(), buffer.GetSize());
     }
     const std::string_view payload = std::string_view(out).substr(kSnapshotHeader);
     std::string fields;
@@ -308,8 +372,15 @@ LoadResult load_snapshot(std::string_view bytes) {
             cereal::PortableBinaryInputArchive ar(in);
             ar(ws);
         }
-        if (in.peek() != std::char_traits<char>::eof()) return {std::nullopt, "snapshot is damaged: data after the workspace"};
-        return checked(std::move(ws));
+        MergeHistory history;
+        if (in.peek() != std::char_traits<char>::eof()) {
+            const auto used = static_cast<std::size_t>(in.tellg());
+            if (payload.size() - used < 8) return {std::nullopt, "snapshot is damaged: data after the workspace"};
+            const auto length = get_le<std::uint64_t>(payload, used);
+            if (length != payload.size() - used - 8) return {std::nullopt, "snapshot is damaged: data after the workspace"};
+            history = history_from_text(payload.substr(used + 8));
+        }
+        return checked(std::move(ws), std::move(history), false);
     } catch (const detail::BinaryError& e) {
         return {std::nullopt, "snapshot is damaged: " + e.what};
     } catch (const std::bad_alloc&) {

@@ -21,6 +21,7 @@
 #include <rapidjson/document.h>
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include "io/serialize.hpp"
 #include "model/date.hpp"
@@ -39,12 +40,13 @@ std::string quote_excerpt(std::string_view text);          // "\"abc…\"" for m
 std::string describe(const rapidjson::Value& v);           // "a string", "an object", ...
 
 // ---------------------------------------------------------------------------------------------
-// Writer
+// Writer: pretty for files (JsonWriter), compact for the canonical text of one record's value
+// (CompactJsonWriter, src/io/records.cpp), the same code for both.
 // ---------------------------------------------------------------------------------------------
-class JsonWriter {
+template <class Out>
+class BasicJsonWriter {
 public:
-    using Out = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
-    explicit JsonWriter(Out& out) : out_(out) {}
+    explicit BasicJsonWriter(Out& out) : out_(out) {}
 
     template <class... Fs>
     void operator()(Fs&&... fs) { (write_field(fs), ...); }
@@ -90,6 +92,8 @@ private:
     void write_field(const Field<T>& f) { key(f.name); value(f.value); }
     void write_field(const ColorField& f) { key(f.name); value(color_text(f.value)); }
 };
+using JsonWriter = BasicJsonWriter<rapidjson::PrettyWriter<rapidjson::StringBuffer>>;
+using CompactJsonWriter = BasicJsonWriter<rapidjson::Writer<rapidjson::StringBuffer>>;
 
 // ---------------------------------------------------------------------------------------------
 // Reader

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 
 namespace wm::limits {
 
@@ -35,6 +36,11 @@ inline constexpr std::size_t kMaxMetrics = 100'000;
 inline constexpr std::size_t kMaxMetricValues = 1'000'000;  // across all metrics
 inline constexpr std::size_t kMaxChannels = 10'000;
 inline constexpr std::size_t kMaxScans = 10'000;
+
+// Merge history (model/merge_history.hpp): what a file may carry besides its content.
+inline constexpr std::size_t kMaxReplicas = 100'000;           // copies named in one version vector
+inline constexpr std::size_t kMaxDetached = 1'000'000;         // tombstones + held-back entities
+inline constexpr std::uint64_t kMaxStampCounter = 1ull << 48;  // a Lamport counter grows by one per save
 
 // Per-owner lists.
 inline constexpr std::size_t kMaxStages = 1'000;          // per journey

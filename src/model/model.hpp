@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "model/id.hpp"
+#include "model/merge_history.hpp"
 
 namespace wm {
 
@@ -281,6 +282,9 @@ struct Workspace {
     std::vector<Metric> metrics;
     std::vector<Channel> channels;
     std::vector<MaturityScan> scans;
+    // Merge metadata (model/merge_history.hpp): not content, never touched by commands; io::stamp
+    // rewrites it before a save, merges fill it. Written to files outside the "workspace" object.
+    MergeHistory merge;
     friend bool operator==(const Workspace&, const Workspace&) = default;
 };
 

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstddef>
 #include <unordered_map>
+#include <tuple>
 #include <unordered_set>
 
 #include "model/date.hpp"
@@ -77,6 +78,27 @@ constexpr std::size_t kDateBytes = 12;    // "YYYY-MM-DD"
 constexpr std::size_t kBoolBytes = 5;     // false; also null
 constexpr std::size_t kFileOverheadBytes = 1024;  // header, "types" table, the workspace's braces
 
+// The "merge" section beside the workspace (src/io/history_json.hpp), pretty-printed: each entry a
+// line of indent, quoted key, quoted value and punctuation. A stamp is at most 15 digits, "@" and 16
+// hex digits. Values are written as they are stored.
+std::size_t merge_bytes(const MergeHistory& h) {
+    if (h.empty()) return 0;
+    constexpr std::size_t kStampBytes = 34;
+    constexpr std::size_t kLine = 16;  // indent, quotes, ": ", ",\n"
+    std::size_t n = 400;               // the section's own keys and braces
+    n += h.versions.size() * (kLine + 16 + 16);
+    for (const auto& s : h.stamps) n += kLine + s.key.size() + kStampBytes;
+    for (const auto& o : h.order) n += kLine + o.key.size() + o.text.size();
+    for (const auto& s : h.shadows) n += kLine + s.key.size() + s.text.size();
+    for (const auto* list : {&h.held_back, &h.tombstones})
+        for (const auto& d : *list) {
+            n += 200 + d.kind.size();  // braces, "key", "kind", "stamps", "values"
+            for (const auto& s : d.stamps) n += kLine + 4 + s.key.size() + kStampBytes;
+            for (const auto& v : d.values) n += kLine + 4 + v.key.size() + v.text.size();
+        }
+    return n;
+}
+
 std::string thousands(std::size_t n) {
     std::string digits = std::to_string(n), out;
     for (std::size_t i = 0; i < digits.size(); ++i) {
@@ -109,6 +131,7 @@ public:
         count(top, "emotion scores (all journeys)", total_emotions_, limits::kMaxEmotionScores);
         check_links();
         check_repositories();
+        file_bytes_ += merge_bytes(ws_.merge);
         if (omitted_ > 0) out_.push_back("… and " + std::to_string(omitted_) + " more problems");
         return std::move(out_);
     }
@@ -545,6 +568,11 @@ private:
                 date(wv, "date", m.values[v].date);
                 finite(wv, "value", m.values[v].value);
                 text(wv, "segment", m.values[v].segment);
+                // The model's rule, kept by every command (set_metric_value replaces a value of the
+                // same date and segment): merges rely on it to order values the same way everywhere.
+                if (!limits_only_ && v > 0 &&
+                    !(std::tie(m.values[v - 1].date, m.values[v - 1].segment) < std::tie(m.values[v].date, m.values[v].segment)))
+                    report(wv, "not after the value before it (values are in order of date, then segment, one per date and segment)");
             }
         }
         count(top, "metric values (all metrics)", values, limits::kMaxMetricValues);

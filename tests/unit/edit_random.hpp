@@ -163,11 +163,14 @@ struct Gen {
     }
 };
 
-inline Command random_command(Gen& g) {
+// Kinds of command random_command makes; `kind` picks one (0..kCommandKinds-1), -1 a random one.
+inline constexpr int kCommandKinds = 62;
+
+inline Command random_command(Gen& g, int kind = -1) {
     const Workspace& ws = *g.ws;
     const Journey& j = g.journey();
     const Id J = g.one_in(20) ? new_id() : j.id;
-    switch (g.below(62)) {
+    switch (kind >= 0 ? static_cast<std::size_t>(kind % kCommandKinds) : g.below(kCommandKinds)) {
     case 0: return set_workspace_name(g.text());
     case 1: return add_level(g.below(4), g.text());
     case 2: return rename_level(g.below(4), g.text());

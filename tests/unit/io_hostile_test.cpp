@@ -4,6 +4,7 @@
 
 #include "io/file_format.hpp"
 #include "io_fixture.hpp"
+#include "merge_fixture.hpp"
 #include "model/limits.hpp"
 #include "model/validate.hpp"
 
@@ -224,6 +225,132 @@ TEST_CASE("random mutations of a file never crash or throw") {
         for (int k = 0; k < 2; ++k) {
             seed = seed * 1664525u + 1013904223u;
             s[seed % s.size()] = "{}[]\",:0a-\\ \xC3"[(seed >> 20) % 14];
+        }
+        const auto r = io::import_json(s);
+        CHECK((r || !r.error.empty()));
+    }
+}
+
+// [SECTION] The merge history beside the workspace (io/history_json.hpp): every entry is checked
+// against the content, so a hostile history is refused like a hostile workspace.
+namespace {
+
+// A stamped copy with a changed field, a moved lane and a tombstone, as a file.
+std::string stamped_json() {
+    test::Fixture f = test::make_fixture();
+    test::Copy a(test::stamped_base(), 0xA);
+    a.run(edit::remove_card(f.macro, f.c3));
+    a.run(edit::set_card_text(f.macro, f.c1, "Opens the app"));
+    a.run(edit::move_lane(f.macro, f.l_emotion, 0));
+    return io::export_json(a.ws());
+}
+
+std::string merge_error(const std::string& text) {
+    const std::string e = error_of(io::import_json(text));
+    CHECK_MESSAGE(contains(e, "merge"), e);
+    return e;
+}
+
+// Replaces the first occurrence of `from` inside the merge section.
+std::string in_merge(const std::string& text, std::string_view from, std::string_view to) {
+    const std::size_t start = text.find("\"merge\"");
+    REQUIRE(start != std::string::npos);
+    return text.substr(0, start) + replace_once(text.substr(start), from, to);
+}
+
+}  // namespace
+
+TEST_CASE("a file's merge history loads, and a history that does not fit is refused with where and why") {
+    const std::string json = stamped_json();
+    const io::LoadResult good = io::import_json(json);
+    REQUIRE_MESSAGE(good, good.error);
+    CHECK(io::export_json(*good.workspace) == json);
+    test::Fixture f = test::make_fixture();
+    const std::string c1 = f.c1.str(), c3 = f.c3.str(), macro = f.macro.str();
+
+    // Versions, counters, replica ids.
+    CHECK(contains(merge_error(in_merge(json, "\"version\": 1,\n    \"replicas\"", "\"version\": 2,\n    \"replicas\"")), "newer than this Waymark reads"));
+    CHECK(contains(merge_error(in_merge(json, "\"000000000000000a\": 4", "\"000000000000000a\": 281474976710657")), "counter"));
+    CHECK(contains(merge_error(in_merge(json, "\"000000000000000a\": 4", "\"000000000000000a\": -4")), "counter"));
+    CHECK(contains(merge_error(in_merge(json, "\"000000000000000a\": 4", "\"00000000000000ZZ\": 4")), "not a replica id"));
+    CHECK(contains(merge_error(in_merge(json, "\"000000000000000a\": 4", "\"000000000000000a\": 4, \"000000000000000a\": 9")), "appears twice"));
+    // Stamps the version vector does not cover, or that are not stamps at all.
+    CHECK(contains(merge_error(in_merge(json, "\"3@000000000000000a\"", "\"5@000000000000000a\"")), "cannot have made or seen"));
+    CHECK(contains(merge_error(in_merge(json, "\"3@000000000000000a\"", "\"3@000000000000000b\"")), "cannot have made or seen"));
+    CHECK(contains(merge_error(in_merge(json, "\"3@000000000000000a\"", "\"three\"")), "not a stamp"));
+    CHECK(contains(merge_error(in_merge(json, "\"3@000000000000000a\"", "\"03@000000000000000a\"")), "not a stamp"));
+    // Stamps of things and fields that do not exist; duplicate keys.
+    CHECK(contains(merge_error(in_merge(json, c1 + "/text", c1 + "/colour")), "no such field"));
+    CHECK(contains(merge_error(in_merge(json, c1 + "/text", Id{5, 5}.str() + "/text")), "no such entity"));
+    CHECK(contains(merge_error(in_merge(json, "\"" + c1 + "/text\": \"3@000000000000000a\"",
+                                            "\"" + c1 + "/text\": \"3@000000000000000a\", \"" + c1 + "/text\": \"2@000000000000000a\"")),
+                   "appears twice"));
+    // Order keys: the count, the alphabet, the order of the list.
+    CHECK(contains(merge_error(in_merge(json, "\"1 111 112\"", "\"1 111\"")), "2 keys for a list of 3"));
+    CHECK(contains(merge_error(in_merge(json, "\"1 111 112\"", "\"1 1_1 112\"")), "not an order key"));
+    CHECK(contains(merge_error(in_merge(json, "\"1 111 112\"", "\"1 112 111\"")), "not in the order of the list"));
+    CHECK(contains(merge_error(in_merge(json, "\"1 111 112\"", "\"10 111 112\"")), "not an order key"));
+    CHECK(contains(merge_error(in_merge(json, macro + "/lanes", macro + "/cardz")), "no such ordered list"));
+    // Tombstones: of something in the workspace, without a delete stamp, with values of the wrong
+    // type or missing, of an unknown kind.
+    const std::string live_tomb = in_merge(in_merge(json, "\"key\": \"" + c3 + "\"", "\"key\": \"" + c1 + "\""),
+                                           "\"\": \"1@000000000000ba5e\"", "\"\": \"4@000000000000000a\"");
+    CHECK(contains(merge_error(live_tomb), "tombstone is newer"));
+    // (With the card's own newer edit the same tombstone is right: it was edited after the delete.)
+    CHECK(io::import_json(in_merge(json, "\"key\": \"" + c3 + "\"", "\"key\": \"" + c1 + "\"")));
+    CHECK(contains(merge_error(in_merge(json, ",\n          \"@deleted\": \"2@000000000000000a\"", "")), "@deleted"));
+    CHECK(contains(merge_error(in_merge(json, "\"severity\": 0,", "\"severity\": \"high\",")), "severity"));
+    CHECK(contains(merge_error(in_merge(json, "\"severity\": 0,", "")), "needs a value for each"));
+    CHECK(contains(merge_error(in_merge(json, "\"kind\": \"card\"", "\"kind\": \"gadget\"")), "unknown kind"));
+    CHECK(contains(merge_error(in_merge(json, "\"text\": \"Pays\"", "\"text\": \"Pays\", \"text\": \"Pays\"")), "appears twice"));
+    // A held-back entity that is in the workspace.
+    std::string held = in_merge(json, "\"held_back\": []", "\"held_back\": [{\"key\": \"" + c1 +
+                                                              "\", \"kind\": \"card\", \"stamps\": {\"\": \"1@000000000000ba5e\"}, \"values\": {}}]");
+    CHECK(contains(merge_error(held), "held_back"));
+    // Missing and unknown fields of the section itself.
+    CHECK(contains(merge_error(in_merge(json, "\"shadows\": {},", "")), "missing field \"shadows\""));
+    CHECK(contains(merge_error(in_merge(json, "\"shadows\": {},", "\"shadows\": {}, \"extra\": 1,")), "unknown field"));
+    CHECK(contains(merge_error(in_merge(json, "\"shadows\": {}", "\"shadows\": {\"" + c1 + "/severity\": \"x\"}")), "severity"));
+}
+
+TEST_CASE("an old Waymark's view: the merge section is beside the workspace, so the content reads without it") {
+    const std::string json = stamped_json();
+    // Everything before "merge" is the v1 layout; dropping the section leaves a valid v1 file.
+    const std::size_t at = json.find(",\n  \"merge\"");
+    REQUIRE(at != std::string::npos);
+    const io::LoadResult plain = io::import_json(json.substr(0, at) + "\n}\n");
+    REQUIRE_MESSAGE(plain, plain.error);
+    CHECK(plain.workspace->merge.empty());
+}
+
+TEST_CASE("a snapshot whose merge section cannot be read keeps its content (the save is not lost)") {
+    test::Fixture f = test::make_fixture();
+    test::Copy a(test::stamped_base(), 0xA);
+    a.run(edit::remove_card(f.macro, f.c3));
+    std::string snap = io::save_snapshot(a.ws());
+    const io::LoadResult good = io::load_snapshot(snap);
+    REQUIRE_MESSAGE(good, good.error);
+    CHECK(*good.workspace == a.ws());
+    const std::size_t at = snap.find("\"tombstones\"");
+    REQUIRE(at != std::string::npos);
+    snap[at + 1] = 'X';
+    const io::LoadResult damaged = io::load_snapshot(with_fixed_crc(snap));
+    REQUIRE_MESSAGE(damaged, damaged.error);
+    CHECK(damaged.workspace->merge.empty());
+    Workspace content = a.ws();
+    content.merge = {};
+    CHECK(*damaged.workspace == content);
+}
+
+TEST_CASE("random mutations of a file's merge section never crash or throw") {
+    const std::string json = stamped_json();
+    const std::size_t from = json.find("\"merge\"");
+    std::uint32_t seed = 4242;
+    for (int round = 0; round < 3000; ++round) {
+        std::string s = json;
+        for (int k = 0; k < 2; ++k) {
+            seed = seed * 1664525u + 1013904223u;
+            s[from + seed % (s.size() - from)] = "{}[]\",:0a1@-/\\ \xC3"[(seed >> 20) % 16];
         }
         const auto r = io::import_json(s);
         CHECK((r || !r.error.empty()));

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "io/file_format.hpp"
+#include "io/merge.hpp"
 #include "io_fixture.hpp"
 #include "model/date.hpp"
 #include "model/limits.hpp"
@@ -182,4 +183,38 @@ TEST_CASE("versions: newer files are refused naming both versions; version 0 doe
     const std::string snap_newer = error_of(io::load_snapshot(snap));
     CHECK(contains(snap_newer, "version 2"));
     CHECK(contains(snap_newer, "version 1"));
+}
+
+TEST_CASE("the v1 file with a merge history loads, forever, and merges") {
+    const std::string text = read_file(std::string(WAYMARK_SOURCE_DIR) + "/tests/data/v1-merge-history.waymark.json");
+    REQUIRE_FALSE(text.empty());
+    const io::LoadResult r = io::import_json(text);
+    REQUIRE_MESSAGE(r, r.error);
+    const Workspace& ws = *r.workspace;
+    CHECK(ws.name == "Telco sample with merge history");
+    const MergeHistory& h = ws.merge;
+    REQUIRE(h.versions.size() == 3);
+    CHECK(h.versions[0] == ReplicaCounter{0x0a1b2c3d4e5f6071ull, 5});
+    CHECK(h.base == Stamp{1, 0x5a17e0c1d2e3f405ull});
+    REQUIRE(h.held_back.size() == 1);
+    CHECK(h.held_back[0].kind == "journey_link");  // left out of the framework: it would make a loop
+    REQUIRE(h.tombstones.size() == 2);
+    CHECK(h.tombstones[0].kind == "insight");
+    CHECK(h.tombstones[1].kind == "card");
+    REQUIRE(h.shadows.size() == 1);                // a card's link to the deleted insight, kept in the record
+    CHECK(h.order.size() == 1);
+    const Journey* macro = nullptr;
+    for (const Journey& j : ws.journeys)
+        if (j.title == "Buying a phone plan") macro = &j;
+    REQUIRE(macro);
+    CHECK(macro->lanes[0].kind == LaneKind::emotion);  // moved to the top on one copy
+    CHECK(macro->cards[0].text == "Waits 3 days");
+    CHECK(macro->cards[0].insights.empty());
+    CHECK(ws.insights.empty());
+    // While the merge section's layout is version 1, the file is exactly what export writes.
+    CHECK(io::export_json(ws) == text);
+    // Merging it with itself keeps it as it is.
+    const io::MergeResult self = io::merge(ws, ws);
+    REQUIRE_MESSAGE(self, self.error);
+    CHECK(io::export_json(*self.workspace) == text);
 }
