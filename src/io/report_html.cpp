@@ -26,7 +26,8 @@ a { color: var(--accent); }
 .meta, caption { color: var(--muted); }
 caption { text-align: left; padding: 4px 0; caption-side: top; }
 .text, li, td, th { white-space: pre-line; }
-.scroll { overflow-x: auto; }
+.scroll { overflow-x: auto; } .scroll:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
+nav li { margin: 2px 0; } nav a, td a { display: inline-block; min-height: 24px; line-height: 24px; }
 table { border-collapse: collapse; margin: 8px 0 16px; }
 th, td { border: 1px solid var(--line); padding: 6px 8px; vertical-align: top; text-align: left; }
 thead th, tbody th[scope=rowgroup] { background: var(--head); }
@@ -50,6 +51,12 @@ blockquote { margin: 8px 0; padding-left: 12px; border-left: 3px solid var(--lin
 
 // [SECTION] Helpers --------------------------------------------------------------------------------
 std::string esc(std::string_view s) { return html_escape(s); }
+
+// A wide table scrolls sideways in its own box; a keyboard user must be able to reach that box to
+// scroll it (focusable), and a screen reader announces it as a named region.
+std::string scroll_region(std::string_view name) {
+    return "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"" + esc(name) + "\">";
+}
 std::string anchor(const Journey& j) { return "j-" + j.id.str(); }
 
 std::string number(double v) {
@@ -168,7 +175,7 @@ std::string framework_section(const Workspace& ws) {
 // [SECTION] Journeys -------------------------------------------------------------------------------
 std::string map_table(const Workspace& ws, const Journey& j) {
     const JourneyGrid grid = journey_grid(ws, j);
-    std::string out = "<div class=\"scroll\"><table class=\"map\"><caption>" + esc(j.title) + " \xE2\x80\x94 journey map: " +
+    std::string out = scroll_region("Journey map of " + j.title) + "<table class=\"map\"><caption>" + esc(j.title) + " \xE2\x80\x94 journey map: " +
                       std::to_string(j.stages.size()) + " stages, " + std::to_string(grid.columns.size()) +
                       " columns, " + std::to_string(grid.rows.size()) + " lanes</caption>";
     // Stage spans: consecutive columns of one stage.
@@ -251,7 +258,7 @@ std::string personas_section(const Workspace& ws) {
 std::string insights_section(const Workspace& ws, Date today) {
     std::string out = "<section id=\"insights\" aria-labelledby=\"insights-h\"><h2 id=\"insights-h\">Insights</h2>";
     if (ws.insights.empty()) return out + "<p>No insights yet.</p></section>";
-    out += "<div class=\"scroll\"><table><caption>" + std::to_string(ws.insights.size()) +
+    out += scroll_region("Insights") + "<table><caption>" + std::to_string(ws.insights.size()) +
            " insights with their evidence</caption><thead><tr><th scope=\"col\">Insight</th><th scope=\"col\">What it says</th>"
            "<th scope=\"col\">Type</th><th scope=\"col\">Evidence</th><th scope=\"col\">Source</th>"
            "<th scope=\"col\">Last validated</th><th scope=\"col\">Seen at</th><th scope=\"col\">Personas</th></tr></thead><tbody>";
@@ -280,7 +287,7 @@ std::string backlog_section(const Workspace& ws, Date today) {
     const std::string& preset = ws.settings.scoring.preset;
     out += "<p>Ranked by priority = (customer value + business value) \xC3\x97 evidence factor \xC3\xB7 effort, scoring model: " +
            esc(preset.empty() ? "custom" : preset) + ". Done and will-not-do opportunities are listed after the ranked ones.</p>";
-    out += "<div class=\"scroll\"><table><caption>" + std::to_string(ranked.size()) +
+    out += scroll_region("Backlog") + "<table><caption>" + std::to_string(ranked.size()) +
            " opportunities in rank order</caption><thead><tr><th scope=\"col\">Rank</th><th scope=\"col\">Opportunity</th>"
            "<th scope=\"col\">Journeys</th><th scope=\"col\">Status</th><th scope=\"col\">Customer value</th>"
            "<th scope=\"col\">Business value</th><th scope=\"col\">Effort</th><th scope=\"col\">Evidence</th>"

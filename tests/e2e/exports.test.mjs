@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startServer, launch, openApp, stats, click, settle, screenshot, ARTIFACTS } from './lib.mjs';
+import { startServer, launch, openApp, stats, click, settle, screenshot, axeViolations, ARTIFACTS } from './lib.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -136,6 +136,11 @@ test('File › Export report (HTML) downloads one self-contained, semantic repor
     assert.ok(facts.text.includes('Framework') && facts.text.includes('Contents'));
 
     await report.setViewportSize({ width: 1280, height: 900 });
+    // Accessible: axe finds nothing at WCAG 2.2 AA (wide tables scroll in focusable, named regions;
+    // contents links are 24 px targets); a keyboard user reaches a map's scrolling region with Tab.
+    assert.deepEqual(await axeViolations(report), []);
+    const regions = await report.evaluate(() => [...document.querySelectorAll('.scroll')].map((d) => [d.tabIndex, d.getAttribute('aria-label')]));
+    assert.ok(regions.length >= ws.journeys.length + 2 && regions.every(([t, l]) => t === 0 && l), JSON.stringify(regions));
     await report.evaluate(() => document.getElementById('journeys').scrollIntoView());
     await screenshot(report, 'exports-report-journey');
     await report.evaluate(() => window.scrollTo(0, 0));

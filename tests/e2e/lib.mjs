@@ -180,3 +180,13 @@ export async function notBlank(page) {
     return { colours: colours.size, differing, sampled: d.length / 28 };
   });
 }
+
+// axe-core (from npm) run in the page against WCAG 2.0–2.2 A and AA: the violations, each as
+// "rule (n nodes): help — first target". An empty list is a pass.
+export const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+export async function axeViolations(page) {
+  const source = await readFile(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), WCAG_AA);
+  return result.violations.map((v) => `${v.id} (${v.nodes.length} nodes): ${v.help} — ${v.nodes[0].target.join(' ')}`);
+}
