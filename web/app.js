@@ -165,14 +165,34 @@
     requestFrame(0);
   });
   canvas.addEventListener('contextmenu', (e) => e.preventDefault());
+  // The wheel listener is passive: with a blocking one the browser sends the next wheel event only
+  // once the page has answered the last, so a fast wheel pan on a slow (software GL) frame arrived
+  // one event per drawn frame and went on for seconds after the wheel stopped (bench/pan_bench.mjs:
+  // 8 s of lag, now one frame). Only Ctrl+wheel must be kept from zooming the page: a blocking
+  // listener that stops it is attached while Ctrl is held, and for a second after a Ctrl+wheel that
+  // came without a key (a touchpad pinch).
   canvas.addEventListener('wheel', (e) => {
+    if (e.ctrlKey && !ctrlHeld) guardPageZoom(true, 1000);
     if (!started) return;
-    e.preventDefault();
     const scale = e.deltaMode === 1 ? 1 / 3 : e.deltaMode === 2 ? 3 : 1 / 100;
     Module._wm_key('', 0, mods(e));  // ctrl+wheel zooms: ImGui must see the modifiers with the wheel
     Module._wm_wheel(-e.deltaX * scale, -e.deltaY * scale);
     requestFrame(0);
-  }, { passive: false });
+  }, { passive: true });
+  const stopPageZoom = (e) => { if (e.ctrlKey) e.preventDefault(); };
+  let ctrlHeld = false, zoomGuarded = false, zoomGuardTimer = 0;
+  function guardPageZoom(on, forMs = 0) {
+    clearTimeout(zoomGuardTimer);
+    if (on && forMs > 0) zoomGuardTimer = setTimeout(() => guardPageZoom(ctrlHeld), forMs);
+    if (on === zoomGuarded) return;
+    zoomGuarded = on;
+    if (on) canvas.addEventListener('wheel', stopPageZoom, { passive: false });
+    else canvas.removeEventListener('wheel', stopPageZoom);
+  }
+  const isCtrl = (e) => e.key === 'Control' || e.key === 'Meta';
+  window.addEventListener('keydown', (e) => { if (isCtrl(e)) { ctrlHeld = true; guardPageZoom(true); } }, true);
+  window.addEventListener('keyup', (e) => { if (isCtrl(e)) { ctrlHeld = false; guardPageZoom(false); } }, true);
+  window.addEventListener('blur', () => { ctrlHeld = false; guardPageZoom(false); });
 
   // Keys come from the hidden text area (it has focus whenever the app does). Text is NOT taken from
   // keydown: it arrives through 'input' events, which also carry IME composition results.

@@ -42,6 +42,15 @@ mergeInto(LibraryManager.library, {
   wm_js_set_preference: function (key, value) {
     try { window.localStorage.setItem('waymark.' + UTF8ToString(key), UTF8ToString(value)); } catch (e) { /* refused: not kept */ }
   },
+  wm_js_renderer: function (out, capacity) {
+    let name = '';
+    try {
+      const gl = document.getElementById('canvas').getContext('webgl2');
+      const info = gl && gl.getExtension('WEBGL_debug_renderer_info');
+      name = String((gl && gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER)) || '');
+    } catch (e) { name = ''; }
+    stringToUTF8(name, out, capacity);
+  },
   wm_js_prefers_dark: function () {
     return window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0;
   },

@@ -44,6 +44,32 @@ void set_preference(std::string_view key, std::string_view value);
 bool prefers_dark();
 void on_prefers_dark_change(std::function<void(bool dark)> changed);
 
+// What draws the app: the WebGL renderer the browser reports (WEBGL_debug_renderer_info), e.g.
+// "ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device …))"; "" when the browser does not say.
+std::string renderer();
+// The software rasteriser a renderer string names ("SwiftShader", "WARP", "llvmpipe", "softpipe"),
+// or "" for a graphics card. On those, every frame is drawn by the processor: big maps pan slower,
+// and View › About says so (support can tell a user why a machine is slow).
+inline std::string_view software_renderer(std::string_view renderer) {
+    const auto has = [&](std::string_view word) {
+        if (word.size() > renderer.size()) return false;
+        for (std::size_t i = 0; i + word.size() <= renderer.size(); ++i) {
+            bool same = true;
+            for (std::size_t k = 0; k < word.size() && same; ++k) {
+                const char c = renderer[i + k];
+                same = (c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) == word[k];
+            }
+            if (same) return true;
+        }
+        return false;
+    };
+    if (has("swiftshader")) return "SwiftShader";
+    if (has("microsoft basic render") || has("warp")) return "WARP";
+    if (has("llvmpipe")) return "llvmpipe";
+    if (has("softpipe")) return "softpipe";
+    return {};
+}
+
 // Document storage (IndexedDB through web/storage.js) is reached through store::Backend, whose
 // browser implementation is platform/storage_bridge.hpp.
 

@@ -50,6 +50,7 @@ void wm_js_storage(int id, const char* op, const char* arg, const char* bytes, i
 int wm_js_preference(const char* key, char* out, int capacity);
 void wm_js_set_preference(const char* key, const char* value);
 int wm_js_prefers_dark();
+void wm_js_renderer(char* out, int capacity);
 void wm_js_watch_prefers_dark();
 }
 
@@ -456,6 +457,16 @@ void set_preference(std::string_view key, std::string_view value) {
 }
 
 bool prefers_dark() { return wm_js_prefers_dark() != 0; }
+
+std::string renderer() {
+    static const std::string name = [] {   // the same for the page's life: asked once
+        std::string text(512, '\0');
+        wm_js_renderer(text.data(), static_cast<int>(text.size()));
+        text.resize(std::strlen(text.c_str()));
+        return text;
+    }();
+    return name;
+}
 
 void on_prefers_dark_change(std::function<void(bool dark)> changed) {
     P.prefers_dark_changed = std::move(changed);

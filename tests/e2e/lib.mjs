@@ -153,6 +153,16 @@ export async function typeAndEnter(page, text) {
   await settle(page, 150);
 }
 
+// Polls until `check()` holds, letting frames settle between tries: frames are drawn on demand and
+// can be slow on a busy machine. Throws with `what` after `timeout` ms.
+export async function until(page, check, what, timeout = 10000) {
+  const end = Date.now() + timeout;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await settle(page, 100);
+  }
+}
+
 export async function stats(page) { return page.evaluate(() => window.waymark.stats()); }
 
 export async function screenshot(page, name) {

@@ -13,6 +13,7 @@
 
 #include "edit/command.hpp"
 #include "model/model.hpp"
+#include "ui/about/state.hpp"
 #include "ui/backlog/state.hpp"
 #include "ui/compare/state.hpp"
 #include "ui/framework/state.hpp"
@@ -61,6 +62,7 @@ struct UiState {
     PaletteState palette;                      // the Ctrl+K palette (palette/palette.cpp)
     CompareState compare;                      // the compare view: which to-be, filter, caches (compare/state.hpp)
     FrameworkState framework;                  // the framework grid: camera, collapse, filters, drag (framework/state.hpp)
+    AboutState about;                          // View › About (about/view.cpp)
     std::vector<std::function<void()>> deferred;  // non-document work (open, storage) run after the pass
 };
 

@@ -26,6 +26,7 @@
 #include "ui/kit/format.hpp"
 #include "ui/shell/share.hpp"
 #include "ui/kit/theme.hpp"
+#include "ui/about/view.hpp"
 #include "ui/compare/view.hpp"
 #include "ui/documents/view.hpp"
 #include "ui/insights/view.hpp"
@@ -152,6 +153,7 @@ void App::draw() {
         draw_kpi_editor(ctx);
         share_.draw(state_, [this](Workspace ws) { open(std::move(ws), "share"); });
         exports_.draw(ctx);
+        draw_about(ctx);
     }
     ImGui::End();
 

@@ -6,6 +6,7 @@
 #include "io/file_format.hpp"
 #include "model/sample.hpp"
 #include "platform/platform.hpp"
+#include "ui/about/view.hpp"
 #include "ui/kit/theme.hpp"
 #include "ui/palette/palette.hpp"
 #include "ui/shell/app.hpp"
@@ -65,6 +66,8 @@ void App::draw_menu_bar() {
         for (const Theme theme : {Theme::light, Theme::dark})
             if (ImGui::MenuItem(theme == Theme::light ? "Light theme" : "Dark theme", nullptr, current_theme() == theme))
                 state_.deferred.push_back([theme] { choose_theme(theme); });
+        ImGui::Separator();
+        if (ImGui::MenuItem("About Waymark and this browser\xE2\x80\xA6")) open_about(state_);
         ImGui::EndMenu();
     }
     ImGui::EndMenuBar();

@@ -127,6 +127,14 @@ std::string TestHook::stats() const {
     app_.exports_.write_stats(w);
     write_insights_stats(w, app_.state_);
     w.field("theme", theme_name(current_theme()));
+    {
+        // View › About: what draws the app (tests run on SwiftShader, a software renderer).
+        const std::string renderer = platform::renderer();
+        w.key("about").begin();
+        w.field("open", app_.state_.about.shown).field("renderer", renderer);
+        w.field("softwareRenderer", std::string(platform::software_renderer(renderer)));
+        w.end();
+    }
     write_storage_stats(w, app_.persistence_);
     w.end();
     return w.str();

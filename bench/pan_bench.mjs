@@ -1,0 +1,168 @@
+// Panning as the user feels it, measured on the whole browser frame (issue 17's method): headless
+// Chromium, 1280×800, DPR 1, WebGL on SwiftShader (software, like GPU-less virtual desktops), a big
+// journey map (and the framework grid of 1,000 journeys) panned for 3 s by wheel and by drag with
+// open-loop input at 120 Hz (events are sent on a clock, never waiting for frames). Figures:
+//   - view updates/s: frames the app drew while input was arriving (each showed new input)
+//   - main-thread busy ms per frame: CDP Performance.getMetrics TaskDuration over the pan / frames
+//   - long tasks (> 50 ms, PerformanceObserver) during the pan
+//   - lag: how long the app still drew after the last input event
+//   - idle: requestAnimationFrame calls and busy ms in 2 s without input
+// Also prints the renderer WebGL reports (SwiftShader here) and the transfer of a first visit,
+// counted at the server: what the page loads before its first frame, and everything the service
+// worker precaches in the following seconds. Prints figures, asserts nothing.
+// Usage: node bench/pan_bench.mjs   (after scripts/build-web)
+import { gzipSync } from 'node:zlib';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { SITE, startServer, launch, openApp, settle } from '../tests/e2e/lib.mjs';
+
+const srv = await startServer();
+// Every file the server sent (path and size), to count a visit's transfer.
+const served = [];
+srv.server.on('request', (req, res) => {
+  let bytes = 0;
+  const write = res.write.bind(res), end = res.end.bind(res);
+  res.write = (chunk, ...rest) => { if (chunk) bytes += chunk.length; return write(chunk, ...rest); };
+  res.end = (chunk, ...rest) => { if (chunk && typeof chunk !== 'function') bytes += chunk.length; return end(chunk, ...rest); };
+  res.on('finish', () => served.push({ path: new URL(req.url, 'http://x').pathname, bytes }));
+});
+const gz = new Map();
+async function gzipSize(path) {
+  if (!gz.has(path)) gz.set(path, gzipSync(await readFile(join(SITE, path === '/' ? 'index.html' : path)), { level: 9 }).length);
+  return gz.get(path);
+}
+const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
+
+// Probes before the page's own scripts: rAF calls and long tasks.
+async function probe(context) {
+  await context.addInitScript(() => {
+    window.__probe = { raf: 0, long: [] };
+    const raf = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (cb) => { window.__probe.raf++; return raf(cb); };
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__probe.long.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+const { context, close } = await launch({ viewport: { width: 1280, height: 800 }, checkExports: false });
+await probe(context);
+const t0 = Date.now();
+const { page } = await openApp(context, srv.url);
+const readyMs = await page.evaluate(() => window.waymark.firstFrameMs());
+const beforeFirstFrame = served.slice();
+await page.waitForTimeout(4000);   // the service worker precaches meanwhile
+const renderer = await page.evaluate(() => {
+  const gl = document.createElement('canvas').getContext('webgl2');
+  const info = gl && gl.getExtension('WEBGL_debug_renderer_info');
+  return info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl ? gl.getParameter(gl.RENDERER) : 'no WebGL2';
+});
+console.log(`Renderer: ${renderer}`);
+console.log(`Cold ready (fresh profile): ${readyMs.toFixed(0)} ms after navigation start (${Date.now() - t0} ms including browser start)`);
+let first = { raw: 0, gz: 0 }, all = { raw: 0, gz: 0 };
+for (const s of served) {
+  const g = s.bytes ? await gzipSize(s.path).catch(() => s.bytes) : 0;
+  all = { raw: all.raw + s.bytes, gz: all.gz + g };
+  if (beforeFirstFrame.includes(s)) first = { raw: first.raw + s.bytes, gz: first.gz + g };
+}
+console.log(`Transfer before the first frame: ${kb(first.raw)} raw, ${kb(first.gz)} gzip (${beforeFirstFrame.length} requests)`);
+console.log(`Transfer of the first visit incl. the service worker's precache: ${kb(all.raw)} raw, ${kb(all.gz)} gzip (${served.length} requests)`);
+
+const cdp = await context.newCDPSession(page);
+await cdp.send('Performance.enable');
+const busy = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value * 1000;
+const framesDrawn = () => page.evaluate(() => window.waymark.frameTimes().count);
+
+// Input on a clock: one event every 1000/120 ms for `seconds`, sent without waiting for the page.
+async function openLoop(seconds, send) {
+  const n = Math.round(seconds * 120);
+  const started = performance.now();
+  const sent = [];
+  for (let i = 0; i < n; i++) {
+    const due = started + (i * 1000) / 120;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    sent.push(send(i).catch(() => {}));
+  }
+  await Promise.all(sent);
+}
+
+async function measure(label, seconds, send) {
+  await settle(page, 300);
+  await framesDrawn();                       // resets the app's frame list
+  await page.evaluate(() => { window.__probe.long = []; });
+  const b0 = await busy();
+  await openLoop(seconds, send);
+  const inputEnd = Date.now();
+  const framesDuring = await framesDrawn();
+  const b1 = await busy();
+  // Lag: keep polling until no new frame for 500 ms; the last frame's time minus the last input's.
+  let lastFrameAt = inputEnd, extra = 0;
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 50));
+    const n = await framesDrawn();
+    if (n > 0) { extra += n; lastFrameAt = Date.now(); } else if (Date.now() - lastFrameAt > 500) break;
+  }
+  const long = await page.evaluate(() => window.__probe.long.slice());
+  console.log(`${label}: ${(framesDuring / seconds).toFixed(1)} view updates/s, ${((b1 - b0) / Math.max(1, framesDuring)).toFixed(1)} ms main-thread busy per frame, ` +
+              `${long.length} long tasks${long.length ? ` (max ${Math.max(...long).toFixed(0)} ms)` : ''}, still drawing ${Math.max(0, lastFrameAt - inputEnd)} ms (${extra} frames) after the last input`);
+}
+
+async function pans(what) {
+  const cx = 700, cy = 500;
+  await page.mouse.move(cx, cy);
+  await measure(`${what}, wheel`, 3, (i) => cdp.send('Input.dispatchMouseEvent', { type: 'mouseWheel', x: cx, y: cy, deltaX: i % 240 < 120 ? 40 : -40, deltaY: i % 120 < 60 ? 30 : -30 }));
+  await cdp.send('Input.dispatchMouseEvent', { type: 'mousePressed', x: cx, y: cy, button: 'middle', buttons: 4, clickCount: 1 });
+  await measure(`${what}, drag`, 3, (i) => {
+    const k = i % 120, d = k < 60 ? k : 120 - k;
+    return cdp.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x: cx - d * 6, y: cy - d * 3, button: 'middle', buttons: 4 });
+  });
+  await cdp.send('Input.dispatchMouseEvent', { type: 'mouseReleased', x: cx, y: cy, button: 'middle', buttons: 0, clickCount: 1 });
+}
+
+async function zoom(percent) {
+  // Ctrl+wheel steps until the app's zoom reaches the percentage (the map and the grid zoom alike).
+  for (let i = 0; i < 40; i++) {
+    const z = (await page.evaluate(() => window.waymark.stats())).map.zoom;
+    if (z === undefined || Math.abs(z * 100 - percent) < 8) return z;
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, z * 100 > percent ? 100 : -100);
+    await page.keyboard.up('Control');
+    await settle(page, 50);
+  }
+  return (await page.evaluate(() => window.waymark.stats())).map.zoom;
+}
+
+// The journey map: a generated 200-step × 30-lane journey.
+await page.evaluate(() => window.waymark.generate({ journeys: 2, levels: 2, stepsPerJourney: 200, lanesPerJourney: 30, cardsPerCell: 1, seed: 5 }));
+const big = await page.evaluate(() => {
+  const ws = JSON.parse(window.waymark.exportJson()).workspace;
+  const j = ws.journeys.slice().sort((a, b) => b.cards.length - a.cards.length)[0];
+  return { id: j.id, cards: j.cards.length };
+});
+await page.evaluate((j) => window.waymark.show('journey', j), big.id);
+await settle(page, 500);
+console.log(`Journey map of ${big.cards} cards:`);
+for (const p of [100, 25]) { const z = await zoom(p); await pans(`  map ${Math.round((z ?? 1) * 100)} %`); }
+
+// The framework grid of 1,000 journeys.
+await page.evaluate(() => window.waymark.generate({ journeys: 1000, levels: 3, stepsPerJourney: 4, lanesPerJourney: 4, cardsPerCell: 1, seed: 7 }));
+await page.evaluate(() => window.waymark.show('framework'));
+await settle(page, 500);
+console.log('Framework grid of 1,000 journeys:');
+await pans('  framework 100 %');
+
+// Idle: no input for 2 s.
+await settle(page, 300);
+const r0 = await page.evaluate(() => window.__probe.raf), i0 = await busy();
+await page.waitForTimeout(2000);
+const r1 = await page.evaluate(() => window.__probe.raf), i1 = await busy();
+console.log(`Idle 2 s: ${r1 - r0} requestAnimationFrame calls, ${(i1 - i0).toFixed(1)} ms main-thread busy`);
+
+// Warm ready: the same profile again (service worker and HTTP cache warm).
+const warm = await context.newPage();
+await warm.goto(srv.url);
+await warm.waitForFunction(() => window.waymark && window.waymark.ready, null, { timeout: 20000 });
+await warm.evaluate(() => window.waymark.ready);
+console.log(`Warm ready: ${(await warm.evaluate(() => window.waymark.firstFrameMs())).toFixed(0)} ms after navigation start`);
+
+await close();
+await srv.close();
