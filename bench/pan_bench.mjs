@@ -150,8 +150,8 @@ await settle(page, 500);
 console.log('Framework grid of 1,000 journeys:');
 await pans('  framework 100 %');
 
-// Idle: no input for 2 s.
-await settle(page, 300);
+// Idle: no input for 2 s (after the hover-tooltip wake-up a release schedules, 450 ms).
+await settle(page, 1000);
 const r0 = await page.evaluate(() => window.__probe.raf), i0 = await busy();
 await page.waitForTimeout(2000);
 const r1 = await page.evaluate(() => window.__probe.raf), i1 = await busy();

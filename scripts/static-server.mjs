@@ -1,7 +1,9 @@
 // A small static file server for the built site (scripts/serve and the browser tests).
 // Serves one folder on 127.0.0.1 with correct MIME types (application/wasm for streaming
-// compilation) and no caching headers, so a rebuilt app is picked up; the service worker does the
-// offline caching.  Usage: node scripts/static-server.mjs <folder> <port>
+// compilation), "no-cache" (a rebuilt app is picked up) and validators like any static host (ETag,
+// Last-Modified; 304 when unchanged), so the service worker's install revalidates what the page
+// has just loaded instead of downloading it a second time; the service worker does the offline
+// caching.  Usage: node scripts/static-server.mjs <folder> <port>
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -21,9 +23,13 @@ export function serve(folder, port, host = '127.0.0.1') {
       let file = normalize(join(root, path));
       if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
+      const info = await stat(file);
+      const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+      const headers = { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-cache',
+                        'ETag': etag, 'Last-Modified': info.mtime.toUTCString() };
+      if (req.headers['if-none-match'] === etag) { res.writeHead(304, headers).end(); return; }
       const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-cache',
-                           'Content-Length': body.length });
+      res.writeHead(200, { ...headers, 'Content-Length': body.length });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');

@@ -446,7 +446,9 @@
         if (worker.state === 'redundant' && !installed) showUpdateRefused(null);
       });
     }
-    navigator.serviceWorker.register('sw.js').then((reg) => {
+    // Registered once the app shows the document: a first visit's worker then finds the page's files
+    // in the HTTP cache (revalidated, not downloaded again) and takes no bandwidth from the start.
+    ready.then(() => navigator.serviceWorker.register('sw.js')).then((reg) => {
       if (reg.waiting && navigator.serviceWorker.controller) showUpdate(reg.waiting);
       if (reg.installing) watch(reg.installing);  // found before this page asked
       reg.addEventListener('updatefound', () => watch(reg.installing));

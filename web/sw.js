@@ -6,6 +6,12 @@
 // waits; the page offers "Reload", which activates it and reloads the page, and the old cache is
 // deleted on activation.
 //
+// A first visit downloads each file once: the page registers this worker after its first frame,
+// and the worker asks the server whether what the page just loaded is still current (a revalidation
+// through the HTTP cache, "304 Not Modified") instead of fetching it again. The CJK and symbol fonts
+// (marked "lazy" in build.json) are not precached at all: the first time the page asks for one, the
+// worker downloads it, checks it like any file of the build, keeps it and answers.
+//
 // A new build is only installed when every file arrived exactly as built: the build manifest
 // (build.json) gives each file's size and SHA-256, and waymark.wasm must also be valid WebAssembly.
 // A host that serves a half-uploaded or damaged version (a truncated waymark.wasm) would otherwise
@@ -60,11 +66,12 @@ function hex(buffer) {
   return Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-// One file, fetched past the HTTP cache (cache: 'reload') and checked against the manifest. The
-// answer is a fresh Response over the checked bytes, with the server's headers (Content-Type
-// application/wasm keeps streaming compilation working for the page).
+// One file, revalidated with the server (cache: 'no-cache': the HTTP cache's copy is used only when
+// the server says it is current) and checked against the manifest. The answer is a fresh Response
+// over the checked bytes, with the server's headers (Content-Type application/wasm keeps streaming
+// compilation working for the page).
 async function verified(entry) {
-  const { response, bytes } = await download(entry.path, new Request(entry.url, { cache: 'reload' }));
+  const { response, bytes } = await download(entry.path, new Request(entry.url, { cache: 'no-cache' }));
   if (bytes.byteLength !== entry.bytes)
     throw new Refused(entry.path, 'damaged', `${bytes.byteLength} bytes instead of ${entry.bytes}`);
   if (hex(await crypto.subtle.digest('SHA-256', bytes)) !== entry.sha256)
@@ -76,13 +83,17 @@ async function verified(entry) {
   return new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
+// The manifest is kept in the build's cache too, for the lazy files (the worker may be restarted).
+const MANIFEST_KEY = `build.json?v=${BUILD}`;
+
 async function install() {
   const files = await manifest();
   // Everything is downloaded and checked before anything is stored: a refused version leaves no cache.
-  const checked = await Promise.all(files.map(async (entry) => [entry.url, await verified(entry)]));
+  const checked = await Promise.all(files.filter((entry) => !entry.lazy).map(async (entry) => [entry.url, await verified(entry)]));
   try {
     const cache = await caches.open(CACHE);
     for (const [url, response] of checked) await cache.put(url, response);
+    await cache.put(MANIFEST_KEY, new Response(JSON.stringify(files), { headers: { 'Content-Type': 'application/json' } }));
   } catch (err) {
     throw new Refused('', 'storage', String(err));
   }
@@ -127,6 +138,19 @@ self.addEventListener('fetch', (event) => {
     const navigate = event.request.mode === 'navigate';
     const hit = navigate ? await cache.match('./') : await cache.match(event.request);
     if (hit) return hit;
+    // A lazy file of this build: fetched, checked and kept now.
+    const listed = await cache.match(MANIFEST_KEY);
+    const entry = listed && (await listed.json()).find((e) => e.lazy && new URL(e.url, self.registration.scope).href === url.href);
+    if (entry) {
+      try {
+        const response = await verified(entry);
+        await cache.put(entry.url, response.clone()).catch(() => {});   // full storage: answered, not kept
+        return response;
+      } catch (err) {
+        return new Response(`Waymark could not load ${entry.path}: ${err.message}`,
+                            { status: 503, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+      }
+    }
     try {
       return await fetch(event.request);
     } catch (err) {

@@ -135,6 +135,52 @@ test('a key pressed and released within one frame is not lost', async () => {
   } finally { await close(); }
 });
 
+test('a first visit downloads each file once and the 4 MB CJK font only when a CJK character is drawn', async () => {
+  const local = await startServer();
+  // What the server sent: path → statuses (200 a download, 304 "still current, use your copy").
+  const sent = new Map();
+  local.server.on('request', (req, res) => res.on('finish', () => {
+    const path = new URL(req.url, 'http://x').pathname;
+    sent.set(path, [...(sent.get(path) || []), res.statusCode]);
+  }));
+  const { context, close } = await launch();
+  try {
+    const { page } = await openApp(context, local.url);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller)
+        await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    });
+    const downloads = (path) => (sent.get(path) || []).filter((status) => status === 200).length;
+    for (const path of ['/waymark.wasm', '/waymark.js', '/fonts/ui.ttf', '/fonts/ui-bold.ttf'])
+      assert.equal(downloads(path), 1, `${path} downloaded once (the worker revalidated it): ${sent.get(path)}`);
+    assert.equal(downloads('/fonts/cjk.ttf') + downloads('/fonts/symbols.ttf'), 0, 'no lazy font before it is needed');
+
+    // A CJK title: the font comes through the worker, which keeps it for offline use.
+    await page.evaluate(() => {
+      const doc = JSON.parse(window.waymark.exportJson());
+      doc.workspace.name = '日本語のワークスペース';
+      return window.waymark.importJson(JSON.stringify(doc));
+    });
+    await settle(page, 300);
+    const cached = () => page.evaluate(async () => {
+      for (const key of await caches.keys())
+        if ((await (await caches.open(key)).keys()).some((r) => r.url.includes('/fonts/cjk.ttf'))) return true;
+      return false;
+    });
+    const end = Date.now() + 20000;
+    while (!(await cached())) {
+      if (Date.now() > end) throw new Error('the CJK font was not kept by the service worker');
+      await settle(page, 200);
+    }
+    assert.equal(downloads('/fonts/cjk.ttf'), 1, 'the CJK font downloaded once, when needed');
+    assert.equal(downloads('/fonts/symbols.ttf'), 0, 'the symbol font still not needed');
+  } finally {
+    await close();
+    await local.close();
+  }
+});
+
 test('after one visit the app loads and renders with the server stopped', async () => {
   const local = await startServer();
   const { context, close } = await launch();
