@@ -42,6 +42,13 @@ mergeInto(LibraryManager.library, {
   wm_js_set_preference: function (key, value) {
     try { window.localStorage.setItem('waymark.' + UTF8ToString(key), UTF8ToString(value)); } catch (e) { /* refused: not kept */ }
   },
+  wm_js_announce: function (text) {
+    const region = document.getElementById('announcer');
+    if (!region) return;
+    // A trailing no-break space toggles so that the same words twice are a change, and said again.
+    const words = UTF8ToString(text);
+    region.textContent = region.textContent === words ? words + '\u00a0' : words;
+  },
   wm_js_renderer: function (out, capacity) {
     let name = '';
     try {

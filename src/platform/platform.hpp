@@ -44,6 +44,10 @@ void set_preference(std::string_view key, std::string_view value);
 bool prefers_dark();
 void on_prefers_dark_change(std::function<void(bool dark)> changed);
 
+// Says `text` to screen readers: the page's polite live region (role="status") takes it; the same
+// text twice is said twice.
+void announce(std::string_view text);
+
 // What draws the app: the WebGL renderer the browser reports (WEBGL_debug_renderer_info), e.g.
 // "ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device …))"; "" when the browser does not say.
 std::string renderer();

@@ -51,6 +51,7 @@ int wm_js_preference(const char* key, char* out, int capacity);
 void wm_js_set_preference(const char* key, const char* value);
 int wm_js_prefers_dark();
 void wm_js_renderer(char* out, int capacity);
+void wm_js_announce(const char* text);
 void wm_js_watch_prefers_dark();
 }
 
@@ -457,6 +458,11 @@ void set_preference(std::string_view key, std::string_view value) {
 }
 
 bool prefers_dark() { return wm_js_prefers_dark() != 0; }
+
+void announce(std::string_view text) {
+    const std::string t(text);
+    wm_js_announce(t.c_str());
+}
 
 std::string renderer() {
     static const std::string name = [] {   // the same for the page's life: asked once

@@ -159,7 +159,10 @@ void App::draw() {
 
     // Shortcuts that belong to the whole app. Text fields keep their own undo while typing.
     const ImGuiIO& io = ImGui::GetIO();
-    if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_S)) persistence_.save_now();
+    if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_S)) {
+        save_asked_ = true;
+        persistence_.save_now();
+    }
     if (!io.WantTextInput) {
         if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_Z)) state_.undo_requests += 1;
         if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiMod_Shift | ImGuiKey_Z) ||
@@ -194,6 +197,7 @@ void App::end_frame() {
     items_end_frame();
     apply_queued();
     persistence_.after_frame();
+    announce_changes();
     if (state_.animate_frames > 0) --state_.animate_frames;
 }
 
@@ -212,22 +216,50 @@ void App::apply_queued() {
         state_.undo_requests = 0;
     }
     for (const auto& command : state_.queue) {
+        const std::uint64_t before = doc_.revision();
         const edit::Result result = doc_.execute(command);
         if (!result) {
             state_.message = result.refusal;
             state_.message_is_error = true;
         } else {
             state_.message.clear();
+            if (doc_.revision() != before) to_say_ = "Done: " + doc_.undo_label();   // a no-op records nothing
         }
     }
     state_.queue.clear();
-    for (; state_.undo_requests > 0; --state_.undo_requests) doc_.undo();
-    for (; state_.undo_requests < 0; ++state_.undo_requests) doc_.redo();
+    for (; state_.undo_requests > 0; --state_.undo_requests) {
+        if (doc_.can_undo()) to_say_ = "Undone: " + doc_.undo_label();
+        doc_.undo();
+    }
+    for (; state_.undo_requests < 0; ++state_.undo_requests) {
+        if (doc_.can_redo()) to_say_ = "Redone: " + doc_.redo_label();
+        doc_.redo();
+    }
     for (auto& place : state_.navigate) navigate(std::move(place));
     state_.navigate.clear();
     std::vector<std::function<void()>> deferred;
     deferred.swap(state_.deferred);
     for (auto& fn : deferred) fn();
+}
+
+// What a screen reader user would otherwise only see: the result of each command ("Done: Move
+// card", "Undone: Move stage"), each new status message (a refusal, "Exported the report…"), a save
+// the user asked for, and storage trouble. Said once, through the page's polite live region.
+void App::announce_changes() {
+    if (!state_.message.empty() && state_.message != message_said_) to_say_ = state_.message;
+    message_said_ = state_.message;
+    const Persistence::Status status = persistence_.status();
+    if (status != status_said_) {
+        const bool bad = status == Persistence::Status::failed || status == Persistence::Status::unavailable;
+        if (bad) to_say_ = "Not saved: " + persistence_.status_text();
+        else if (status == Persistence::Status::saved && save_asked_) to_say_ = "Saved";
+        if (status == Persistence::Status::saved) save_asked_ = false;
+        status_said_ = status;
+    }
+    if (to_say_.empty()) return;
+    said_ = std::move(to_say_);
+    to_say_.clear();
+    platform::announce(said_);
 }
 
 // ---------------------------------------------------------------------------------------------

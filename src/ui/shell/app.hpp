@@ -55,6 +55,7 @@ private:
     void export_file();
     void replace(Workspace ws, std::string origin, bool keep_view);
     void apply_queued();
+    void announce_changes();
     void navigate(Place place);
     void go_back();
     void go_forward();
@@ -79,6 +80,10 @@ private:
     Persistence persistence_;
     bool boot_requested_ = false;
     int commit_edits_ = 0;  // the page is leaving: 2 = apply all queued input, 1 = end the active text field
+    // What the screen reader was last told (the page's polite live region; see announce_changes).
+    std::string said_, to_say_, message_said_;
+    Persistence::Status status_said_ = Persistence::Status::saved;
+    bool save_asked_ = false;   // Save now was chosen: its "Saved" is announced
     UiState state_;
     Fonts fonts_;
     ShareLinks share_;

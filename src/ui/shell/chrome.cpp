@@ -40,7 +40,10 @@ void App::draw_menu_bar() {
         if (ImGui::MenuItem("Copy share link")) share_.request(io::export_json(doc_.workspace()));
         ImGui::SetItemTooltip("The whole workspace in a link (small workspaces); nothing is sent to a server");
         ImGui::Separator();
-        if (ImGui::MenuItem("Save now", "Ctrl+S", false, !persistence_.read_only())) persistence_.save_now();
+        if (ImGui::MenuItem("Save now", "Ctrl+S", false, !persistence_.read_only())) {
+            save_asked_ = true;
+            persistence_.save_now();
+        }
         if (ImGui::MenuItem("Documents\xE2\x80\xA6")) navigate(Place{"documents", {}});
         ImGui::EndMenu();
     }

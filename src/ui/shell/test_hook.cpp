@@ -127,6 +127,7 @@ std::string TestHook::stats() const {
     app_.exports_.write_stats(w);
     write_insights_stats(w, app_.state_);
     w.field("theme", theme_name(current_theme()));
+    w.field("announced", app_.said_);
     {
         // View › About: what draws the app (tests run on SwiftShader, a software renderer).
         const std::string renderer = platform::renderer();
