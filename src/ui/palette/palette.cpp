@@ -6,7 +6,7 @@
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "misc/cpp/imgui_stdlib.h"
-#include "ui/shell/app.hpp"
+#include "ui/kit/fonts.hpp"
 #include "ui/kit/theme.hpp"
 
 namespace wm::ui {
