@@ -23,6 +23,7 @@
 #include "ui/maturity/state.hpp"
 #include "ui/palette/state.hpp"
 #include "ui/personas/state.hpp"
+#include "ui/shortcuts/state.hpp"
 
 namespace wm::store {
 class Persistence;
@@ -63,6 +64,7 @@ struct UiState {
     CompareState compare;                      // the compare view: which to-be, filter, caches (compare/state.hpp)
     FrameworkState framework;                  // the framework grid: camera, collapse, filters, drag (framework/state.hpp)
     AboutState about;                          // View › About (about/view.cpp)
+    ShortcutsState shortcuts;                  // View › Keyboard shortcuts, "?" (shortcuts/view.cpp)
     std::vector<std::function<void()>> deferred;  // non-document work (open, storage) run after the pass
 };
 

@@ -27,6 +27,7 @@
 #include "ui/shell/share.hpp"
 #include "ui/kit/theme.hpp"
 #include "ui/about/view.hpp"
+#include "ui/shortcuts/view.hpp"
 #include "ui/compare/view.hpp"
 #include "ui/documents/view.hpp"
 #include "ui/insights/view.hpp"
@@ -154,6 +155,7 @@ void App::draw() {
         share_.draw(state_, [this](Workspace ws) { open(std::move(ws), "share"); });
         exports_.draw(ctx);
         draw_about(ctx);
+        draw_shortcuts(ctx);
     }
     ImGui::End();
 

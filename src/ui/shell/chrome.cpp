@@ -7,6 +7,7 @@
 #include "model/sample.hpp"
 #include "platform/platform.hpp"
 #include "ui/about/view.hpp"
+#include "ui/shortcuts/view.hpp"
 #include "ui/kit/theme.hpp"
 #include "ui/palette/palette.hpp"
 #include "ui/shell/app.hpp"
@@ -70,6 +71,7 @@ void App::draw_menu_bar() {
             if (ImGui::MenuItem(theme == Theme::light ? "Light theme" : "Dark theme", nullptr, current_theme() == theme))
                 state_.deferred.push_back([theme] { choose_theme(theme); });
         ImGui::Separator();
+        if (ImGui::MenuItem("Keyboard shortcuts", "?")) open_shortcuts(state_);
         if (ImGui::MenuItem("About Waymark and this browser\xE2\x80\xA6")) open_about(state_);
         ImGui::EndMenu();
     }

@@ -131,6 +131,7 @@ std::string TestHook::stats() const {
     {
         // View › About: what draws the app (tests run on SwiftShader, a software renderer).
         const std::string renderer = platform::renderer();
+        w.field("shortcutsOpen", app_.state_.shortcuts.shown);
         w.key("about").begin();
         w.field("open", app_.state_.about.shown).field("renderer", renderer);
         w.field("softwareRenderer", std::string(platform::software_renderer(renderer)));

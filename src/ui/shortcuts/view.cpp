@@ -1,0 +1,107 @@
+#include "ui/shortcuts/view.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "ui/kit/theme.hpp"
+
+namespace wm::ui {
+namespace {
+
+constexpr const char* kPopup = "Keyboard shortcuts##shortcuts";
+
+struct Shortcut {
+    const char* keys;
+    const char* what;
+};
+struct Area {
+    const char* name;
+    std::initializer_list<Shortcut> keys;
+};
+
+// Kept next to the code that answers them: shell/app.cpp (everywhere), map/input.cpp (the map),
+// maturity/view.cpp, compare/view.cpp, palette/palette.cpp.
+const Area kAreas[] = {
+    {"Everywhere",
+     {{"Ctrl+K", "Go to anything: a view, journey, persona, insight or opportunity by name"},
+      {"Ctrl+Z", "Undo"},
+      {"Ctrl+Shift+Z, Ctrl+Y", "Redo"},
+      {"Ctrl+S", "Save now"},
+      {"Alt+Left, Alt+Right", "Back, forward"},
+      {"?", "This sheet"},
+      {"Escape", "Close a dialog, cancel an edit or a drag"}}},
+    {"Journey map",
+     {{"Arrow keys", "Move the cell cursor"},
+      {"Enter", "New card in the cell; on a selection, edit it"},
+      {"F2", "Rename the selected card, step, stage, lane or layer"},
+      {"Tab, Shift+Tab", "Walk the cards of the cell"},
+      {"Delete, Backspace", "Delete the selection"},
+      {"Ctrl+A", "Select every card"},
+      {"Ctrl+C, Ctrl+X, Ctrl+V", "Copy, cut, paste cards (also rows from a spreadsheet)"},
+      {"Ctrl+Shift+Arrow keys", "Move the selected step or stage sideways, the lane up or down"},
+      {"0 \xE2\x80\x93 5", "Severity of the selected pain or gain (0 clears it)"},
+      {"M", "Mark the selected step as a moment of truth, or not"},
+      {"+, - (or Shift+Up, Shift+Down)", "Emotion score of the cursor cell"},
+      {"Ctrl+F", "Find in the map"},
+      {"Ctrl+=, Ctrl+-", "Zoom in, out"},
+      {"Ctrl+0, Ctrl+1", "Fit the map, 100 %"}}},
+    {"Maturity scan",
+     {{"1 \xE2\x80\x93 5", "Answer the question"},
+      {"Up, Down, Enter", "Choose an answer with the cursor"},
+      {"Left, Right", "Previous, next question"}}},
+    {"Go to (Ctrl+K)", {{"Up, Down, Enter", "Choose a result and open it"}}},
+    {"Compare", {{"Page Up, Page Down, Home, End", "Scroll the comparison"}}},
+};
+
+}  // namespace
+
+void open_shortcuts(UiState& ui) {
+    ui.shortcuts.open_requested = true;
+    ui.redraw();
+}
+
+void draw_shortcuts(const ViewContext& ctx) {
+    UiState& ui = ctx.ui;
+    // "?" anywhere but in a text field (the character, whatever key makes it on this keyboard).
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!io.WantTextInput && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
+        for (const ImWchar c : io.InputQueueCharacters)
+            if (c == '?') open_shortcuts(ui);
+    if (ui.shortcuts.open_requested) {
+        ui.shortcuts.open_requested = false;
+        ImGui::OpenPopup(kPopup);
+    }
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ui.shortcuts.shown = ImGui::BeginPopupModal(kPopup, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
+    if (!ui.shortcuts.shown) return;
+    if (ImGui::IsWindowAppearing()) ui.redraw(3);
+    const ImVec4 muted = ImGui::ColorConvertU32ToFloat4(color::kMuted);
+    // The list scrolls; the Close button below it stays in view.
+    const float em = ImGui::GetFontSize();
+    ImGui::BeginChild("##shortcut list", ImVec2(em * 42, std::min(em * 40, vp->Size.y * 0.7f)));
+    for (const Area& area : kAreas) {
+        ImGui::SeparatorText(area.name);
+        if (ImGui::BeginTable(area.name, 2, ImGuiTableFlags_SizingFixedFit)) {
+            ImGui::TableSetupColumn("Keys", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 14);
+            ImGui::TableSetupColumn("What", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 26);
+            for (const Shortcut& s : area.keys) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(s.keys);
+                ImGui::TableNextColumn();
+                ImGui::PushTextWrapPos(0);
+                ImGui::TextColored(muted, "%s", s.what);
+                ImGui::PopTextWrapPos();
+            }
+            ImGui::EndTable();
+        }
+    }
+    ImGui::EndChild();
+    ImGui::Spacing();
+    if (ImGui::Button("Close##shortcuts") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+}
+
+}  // namespace wm::ui
