@@ -12,6 +12,7 @@
 #include "model/generate.hpp"
 #include "platform/platform.hpp"
 #include "ui/compare/view.hpp"
+#include "ui/documents/view.hpp"
 #include "ui/insights/view.hpp"
 #include "ui/kit/item_registry.hpp"
 #include "ui/kit/json_text.hpp"
@@ -126,8 +127,9 @@ std::string TestHook::stats() const {
     app_.exports_.write_stats(w);
     write_insights_stats(w, app_.state_);
     w.field("theme", theme_name(current_theme()));
-    w.key("storage");
-    return w.str() + app_.persistence_.stats_json() + "}";
+    write_storage_stats(w, app_.persistence_);
+    w.end();
+    return w.str();
 }
 
 std::string TestHook::show(std::string_view arg) {
