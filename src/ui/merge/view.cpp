@@ -95,6 +95,7 @@ void show_place(const ViewContext& ctx, const io::Conflict& c) {
     } else if (c.entity_kind == "lane") {
         map.sel = MapSelection{Kind::lane, {}, c.entity, {}, c.entity, {}};
     }
+    map.reveal_selection = true;
     ctx.go("journey", c.journey);
 }
 
