@@ -102,7 +102,9 @@
   //   exportFinished  {ok, width, height, bytes, tiles} | {ok:false, cancelled} | {ok:false, error}
   //                   → {ok, message} | {ok:false, cancelled, error}
   //   fileChosen      a line of JSON {purpose, name}, then the file's text   → {ok} | {ok:false, error}
-  //   fileOpened      a line of JSON {name}, then the file's text            → {ok} | {ok:false, error}
+  //                   purposes: 'insights-csv', 'merge' (File › Merge a file into this workspace…)
+  //   fileOpened      a line of JSON {name, dropped?}, then the file's text  → {ok} | {ok:false, error}
+  //                   (dropped: a copy of the open workspace asks "merge or open as a new document?")
   //   leaving         {}  (the page is being hidden or closed)               → {ok}
   //   storageEvent    {type: 'flush'|'writer'|'remoteSave'|'persist', doc, writer, key, state} → {ok}
   //
@@ -314,8 +316,8 @@
   // app's memory as UTF-8 by TextEncoder (through JSON.stringify and stringToUTF8 a 16 MB
   // spreadsheet blocked the page). Without a purpose it is a workspace to open (fileOpened); with
   // one (e.g. 'insights-csv') its text goes back to the view that asked for it (fileChosen).
-  async function sendFile(file, purpose) {
-    const head = new TextEncoder().encode(JSON.stringify(purpose ? { purpose, name: file.name } : { name: file.name }) + '\n');
+  async function sendFile(file, purpose, dropped) {
+    const head = new TextEncoder().encode(JSON.stringify(purpose ? { purpose, name: file.name } : dropped ? { name: file.name, dropped } : { name: file.name }) + '\n');
     const text = new TextEncoder().encode(await file.text());
     const ptr = Module._malloc(head.length + text.length + 1);
     Module.HEAPU8.set(head, ptr);
@@ -340,7 +342,7 @@
   window.addEventListener('drop', (e) => {
     e.preventDefault();
     const file = e.dataTransfer && e.dataTransfer.files[0];
-    if (file && started) importFile(file);
+    if (file && started) sendFile(file, null, true);
   });
   if ('launchQueue' in window) {
     window.launchQueue.setConsumer(async (params) => {
@@ -468,11 +470,12 @@
   //   acquire   {doc}                                         {writer}
   //   release   {doc}                                         {}
   //   snapshot  {key}                                         {key, time, label} + bytes
-  //   save      {doc, name, journeys, cards, label, format} + bytes   {key, time}
+  //   save      {doc, name, journeys, cards, label, format, replica, clock} + bytes   {key, time}
   //   history   {doc}                                         {snapshots: [info]} (newest first)
   //   update    {doc, changes: {deleted}}                     {doc: record}
   //   purge     {doc}                                         {}
-  //   record = a `docs` record of storage.js; info = {key, time, label, size}; error = {name, message}
+  //   record = a `docs` record of storage.js (with the document's merge replica: replica, 16 hex
+  //            digits, and clock); info = {key, time, label, size}; error = {name, message}
   // Events, sent as the app call "storageEvent": {type: 'flush'} (the page is leaving), {type: 'writer',
   // doc, writer} (this tab got the lock), {type: 'remoteSave', doc, key} (another tab saved),
   // {type: 'persist', state: 'persistent' | 'best-effort' | 'unsupported'}.
@@ -674,6 +677,7 @@
     stats: () => hookJson('stats'),
     exportJson: () => hook('exportJson'),
     importJson: (text) => hookJson('importJson', String(text)),
+    mergeJson: (text) => hookJson('mergeJson', String(text)),
     generate: (spec) => hookJson('generate', JSON.stringify(spec || {})),
     show: (view, id) => hookJson('show', JSON.stringify({ view, id: id || '' })),
     rect: (label) => hookJson('rect', String(label)),

@@ -105,6 +105,7 @@
       const snapshots = ((prior && prior.snapshots) || []).concat([{ key, time, label, size: bytes.length }]).slice(-KEEP);
       const record = { id: meta.doc, name: meta.name, modified: time, size: bytes.length, journeys: meta.journeys, cards: meta.cards,
                        head: key, format: meta.format, deleted: prior ? !!prior.deleted : false, created: prior ? prior.created || time : time,
+                       replica: meta.replica || '', clock: meta.clock || 0,
                        snapshots };
       tx.objectStore('docs').put(record);
       if (tx.commit) tx.commit();

@@ -38,6 +38,7 @@ struct Conflict {
     std::string field;          // "text", "@parent" (moved), "@order" (reordered); "" for kept / left out
     std::string yours, theirs;  // both values as display text ("" where a side had none)
     bool theirs_kept = false;   // which value the merge kept
+    std::string place;          // the thing in words: "Card “Waits…” in Buying a phone plan › Browse"
     std::string sentence;       // the whole conflict in words, for the report
     // The values as JSON (take_other applies the one not kept).
     std::string yours_json, theirs_json;

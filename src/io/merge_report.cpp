@@ -243,6 +243,7 @@ MergeReport make_report(const MergeState& state, const Workspace& result, bool t
         c.entity_kind = std::string(kind_name(kind));
         c.journey = namer.journey_of(f.entity);
         const std::string what = namer.describe(f.entity);
+        c.place = what;
         switch (f.kind) {
         case ConflictKind::both_changed: {
             c.field = schema_of(kind).fields[static_cast<std::size_t>(f.slot)];

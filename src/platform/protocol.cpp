@@ -54,7 +54,8 @@ ReadMessage read_page_message(std::string_view name, std::string_view text) {
     if (name == "fileChosen" || name == "fileOpened") {
         auto parts = file_parts(text);
         if (!parts) return not_json();
-        if (name == "fileOpened") return ReadMessage{FileOpened{text_of(parts->head, "name"), parts->text}, {}};
+        if (name == "fileOpened")
+            return ReadMessage{FileOpened{text_of(parts->head, "name"), flag_of(parts->head, "dropped"), parts->text}, {}};
         const std::string purpose = text_of(parts->head, "purpose");
         if (purpose.empty()) return not_json();
         return ReadMessage{FileChosen{purpose, text_of(parts->head, "name"), parts->text}, {}};

@@ -11,7 +11,8 @@
 //   exportProgress  a part of a PNG was drawn (exportPng)      done, total
 //   exportFinished  the PNG was made, cancelled or failed      ok, width, height, bytes, tiles | cancelled | error
 //   fileChosen      a file the app asked for was picked        {purpose, name} as a line of JSON, then the text
-//   fileOpened      a workspace file to open (import, drop)    {name} as a line of JSON, then the text
+//                   (purposes: "insights-csv", "merge")
+//   fileOpened      a workspace file to open (import, drop)    {name, dropped?} as a line of JSON, then the text
 //   leaving         the page is being hidden or closed         —
 //   storageEvent    storage news (web/storage.js)              type, and per type: doc, writer, key, state
 //
@@ -54,6 +55,7 @@ struct FileChosen {
 };
 struct FileOpened {
     std::string name;
+    bool dropped = false;           // dropped on the page: a copy of the open workspace asks "merge or open?"
     std::string_view text;          // valid while the message is being handled
 };
 struct Leaving {};

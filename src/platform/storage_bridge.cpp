@@ -43,6 +43,8 @@ store::StoredDoc read_doc(const Value& v) {
     doc.cards = static_cast<int>(num(v, "cards"));
     doc.deleted = flag(v, "deleted");
     doc.format = static_cast<int>(num(v, "format"));
+    doc.replica = str(v, "replica");
+    doc.clock = num(v, "clock");
     return doc;
 }
 
@@ -164,7 +166,7 @@ public:
         const store::SaveMeta& m = r.meta;
         Json arg;
         arg.field("doc", m.doc).field("name", m.name).field("journeys", m.journeys).field("cards", m.cards);
-        arg.field("label", m.label).field("format", m.format);
+        arg.field("label", m.label).field("format", m.format).field("replica", m.replica).field("clock", m.clock);
         send("save", arg.str(), r.bytes, std::move(done),
              [](const Value& d, std::string&) { return store::Saved{num(d, "key"), num(d, "time")}; });
     }

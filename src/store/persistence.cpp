@@ -3,6 +3,7 @@
 #include "store/persistence.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <type_traits>
 #include <utility>
 
@@ -18,10 +19,11 @@ std::string when(double ms) { return local_time(ms, true); }
 
 std::string quoted(const std::string& name) { return "\xE2\x80\x9C" + name + "\xE2\x80\x9D"; }
 
-SaveMeta meta_for(const std::string& id, const Workspace& ws, const std::string& label) {
+SaveMeta meta_for(const std::string& id, const Workspace& ws, const std::string& label, const io::Replica& replica) {
     std::size_t cards = 0;
     for (const auto& j : ws.journeys) cards += j.cards.size();
-    return SaveMeta{id, ws.name, static_cast<int>(ws.journeys.size()), static_cast<int>(cards), label, io::kFormatVersion};
+    return SaveMeta{id, ws.name, static_cast<int>(ws.journeys.size()), static_cast<int>(cards), label, io::kFormatVersion,
+                    replica_text(replica.id), static_cast<double>(replica.clock)};
 }
 
 template <class T>
@@ -30,6 +32,32 @@ Answer<T> ignore() {
 }
 
 }  // namespace
+
+std::string replica_text(std::uint64_t id) {
+    char buffer[17];
+    std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(id));
+    return buffer;
+}
+
+std::uint64_t parse_replica(const std::string& text) {
+    if (text.size() != 16) return 0;
+    std::uint64_t id = 0;
+    for (const char c : text) {
+        const int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+        if (digit < 0) return 0;
+        id = id << 4 | static_cast<std::uint64_t>(digit);
+    }
+    return id;
+}
+
+io::Replica replica_of(const StoredDoc& doc) {
+    const std::uint64_t id = parse_replica(doc.replica);
+    if (id == 0) return io::Replica{io::new_replica_id(), 0};
+    // A clock is a counter below 2^48 (the merge history refuses larger ones): what storage answered
+    // beyond it, or negative, is no clock (stamping then starts from the counters the history holds).
+    const double clock = doc.clock >= 0 && doc.clock < 281474976710656.0 ? doc.clock : 0;
+    return io::Replica{id, static_cast<std::uint64_t>(clock)};
+}
 
 std::string explain(const StorageError& error, const std::string& action) {
     const std::string& name = error.name;
@@ -92,6 +120,7 @@ void Persistence::adopt_new(std::string origin) {
     if (!doc_id_.empty()) release(doc_id_);
     ++generation_;
     doc_id_ = new_id().str();
+    replica_ = io::Replica{io::new_replica_id(), 0};   // a new document is a copy of its own
     history_.clear();
     if (status_ == Status::unavailable) return;
     status_ = Status::pending;
@@ -134,7 +163,7 @@ void Persistence::open_snapshots(const std::string& id, OpenedDoc opened, bool w
     }
     io::LoadResult loaded = io::load_snapshot(opened.bytes);
     if (loaded) {
-        finish_open(id, std::move(*loaded.workspace), writer, {});
+        finish_open(id, std::move(*loaded.workspace), writer, {}, opened.doc);
         return;
     }
     // The head is damaged: try older snapshots, newest first.
@@ -142,11 +171,12 @@ void Persistence::open_snapshots(const std::string& id, OpenedDoc opened, bool w
     for (const auto& s : opened.snapshots)
         if (!opened.head || s.key != *opened.head) rest.push_back(s);
     std::stable_sort(rest.begin(), rest.end(), [](const SnapshotInfo& a, const SnapshotInfo& b) { return a.key > b.key; });
-    try_snapshots(id, std::move(rest), opened.bytes.empty() ? "it has no saved version" : loaded.error, writer, name);
+    try_snapshots(id, std::move(rest), opened.bytes.empty() ? "it has no saved version" : loaded.error, writer, opened.doc);
 }
 
 void Persistence::try_snapshots(const std::string& id, std::vector<SnapshotInfo> rest, std::string first_error, bool writer,
-                                std::string name) {
+                                StoredDoc record) {
+    const std::string& name = record.name;
     if (rest.empty()) {
         problem_ = quoted(name) + " could not be opened: " + first_error + ". No earlier save of it is readable.";
         if (id != doc_id_) release(id);  // its lock (or place in the queue for it), taken by the open
@@ -160,17 +190,22 @@ void Persistence::try_snapshots(const std::string& id, std::vector<SnapshotInfo>
         if (generation != generation_) return;
         io::LoadResult loaded = r ? io::load_snapshot(r.value.bytes) : io::LoadResult{};
         if (!loaded) {
-            try_snapshots(id, std::move(rest), first_error, writer, name);
+            try_snapshots(id, std::move(rest), first_error, writer, record);
             return;
         }
         finish_open(id, std::move(*loaded.workspace), writer,
                     "The latest save of " + quoted(name) + " was damaged (" + first_error + "); opened the save from " +
-                        when(next.time) + " instead.");
+                        when(next.time) + " instead.",
+                    record);
     });
 }
 
-void Persistence::finish_open(const std::string& id, Workspace ws, bool writer, std::string notice) {
+void Persistence::finish_open(const std::string& id, Workspace ws, bool writer, std::string notice, const StoredDoc& record) {
     const bool same = id == doc_id_;
+    // The writer stamps as the document's replica; a read-only follower (which never saves) as a
+    // replica of its own, so an export it makes can never reuse the writer's counters.
+    if (writer) replica_ = replica_of(record);
+    else if (!same || status_ != Status::read_only) replica_ = io::Replica{io::new_replica_id(), 0};
     if (!doc_id_.empty() && !same) release(doc_id_);
     doc_id_ = id;
     replace_(std::move(ws), "storage", same);
@@ -207,9 +242,14 @@ void Persistence::save_now() {
     save(doc_.undo_label());
 }
 
+void Persistence::stamp() {
+    doc_.stamp_with([this](Workspace& ws) { io::stamp(ws, replica_); });
+}
+
 void Persistence::save(std::string label) {
     const std::uint64_t revision = doc_.revision();
-    Save request{meta_for(doc_id_, doc_.workspace(), label), io::save_snapshot(doc_.workspace())};
+    stamp();   // the stored merge history is current, and the clock saved is the one it used
+    Save request{meta_for(doc_id_, doc_.workspace(), label, replica_), io::save_snapshot(doc_.workspace())};
     ++saves_in_flight_;
     if (status_ != Status::failed) status_ = Status::saving;
     const std::uint64_t generation = generation_;
@@ -261,7 +301,7 @@ void Persistence::on_event(const Event& event) {
         backend_.snapshot(GetSnapshot{saved->key}, [this, id, generation](Reply<Snapshot> r) {
             if (generation != generation_ || !r) return;
             io::LoadResult loaded = io::load_snapshot(r.value.bytes);
-            if (loaded) finish_open(id, std::move(*loaded.workspace), false, {});
+            if (loaded) finish_open(id, std::move(*loaded.workspace), false, {}, StoredDoc{});
         });
     }
 }
@@ -295,7 +335,9 @@ void Persistence::rename(const std::string& id, const std::string& name) {
             return;
         }
         loaded.workspace->name = name;
-        backend_.save(Save{meta_for(id, *loaded.workspace, "Renamed"), io::save_snapshot(*loaded.workspace)},
+        io::Replica replica = replica_of(r.value.doc);
+        io::stamp(*loaded.workspace, replica);
+        backend_.save(Save{meta_for(id, *loaded.workspace, "Renamed", replica), io::save_snapshot(*loaded.workspace)},
                       [this, id](Reply<Saved> saved) {
                           if (!saved) fail(*saved.error, "The document could not be renamed");
                           release(id);
@@ -337,10 +379,34 @@ void Persistence::duplicate(const std::string& id) {
         copy.id = new_id();
         copy.name += " (copy)";
         const std::string copy_id = new_id().str();
-        backend_.save(Save{meta_for(copy_id, copy, "Duplicated"), io::save_snapshot(copy)}, [this](Reply<Saved> saved) {
+        // Another workspace (a new id), so the original's merge history means nothing to it; and a
+        // copy of its own: a fresh replica, stored with it (never the original's). Its first save
+        // after opening stamps it.
+        copy.merge = MergeHistory{};
+        const io::Replica replica{io::new_replica_id(), 0};
+        backend_.save(Save{meta_for(copy_id, copy, "Duplicated", replica), io::save_snapshot(copy)}, [this](Reply<Saved> saved) {
             if (!saved) fail(*saved.error, "The copy could not be saved");
             refresh_list();
         });
+    });
+}
+
+void Persistence::read_doc(const std::string& id, ReadFn done) {
+    backend_.open(OpenDoc{id, true}, [done = std::move(done)](Reply<OpenedDoc> r) {
+        if (!r) {
+            done(std::nullopt, explain(*r.error, "The document could not be read"));
+            return;
+        }
+        if (r.value.doc.format > io::kFormatVersion) {
+            done(std::nullopt, quoted(r.value.doc.name) + " was saved by a newer version of Waymark. Reload the page to get the new version.");
+            return;
+        }
+        io::LoadResult loaded = io::load_snapshot(r.value.bytes);
+        if (!loaded) {
+            done(std::nullopt, quoted(r.value.doc.name) + " could not be read: " + loaded.error);
+            return;
+        }
+        done(std::move(loaded.workspace), {});
     });
 }
 
@@ -365,6 +431,10 @@ void Persistence::restore_snapshot(double key) {
             return;
         }
         const std::string label = "Restored the version of " + when(r.value.info.time);
+        // Restoring is an edit of the open document: its merge history stays the current one, so
+        // the next stamp records what the restore changed as new edits (an old history would make
+        // the restored content look older than what other copies already merged).
+        loaded.workspace->merge = doc_.workspace().merge;
         // Restoring adds a snapshot: nothing is destroyed, the restore itself can be restored away.
         replace_(std::move(*loaded.workspace), "storage", true);
         seen_revision_ = doc_.revision();

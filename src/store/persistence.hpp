@@ -12,10 +12,12 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "edit/history.hpp"
+#include "io/stamp.hpp"
 #include "store/storage.hpp"
 
 namespace wm::store {
@@ -36,6 +38,15 @@ public:
     void after_frame();                             // autosave; call after commands are applied
     void adopt_new(std::string origin);             // the open workspace is a new document: store it
     void save_now();                                // Ctrl+S
+    // Stamps the open document's changes with its replica (io/stamp.hpp), so its merge history is
+    // current: every save does it first; the app also calls it before an export, a share link and a
+    // merge. The replica (id and clock) is kept with the stored document (StoredDoc::replica, clock).
+    void stamp();
+    [[nodiscard]] const io::Replica& replica() const { return replica_; }
+    // Reads the newest save of a stored document (not the open one) without opening it or taking
+    // its lock, for File › Documents… › Merge; `done` gets the workspace, or "" and why not.
+    using ReadFn = std::function<void(std::optional<Workspace> ws, std::string error)>;
+    void read_doc(const std::string& id, ReadFn done);
     void on_event(const Event& event);              // from the page: flush, writer, remote save, persist
 
     // Documents view
@@ -64,8 +75,8 @@ private:
     void save(std::string label);
     void open_snapshots(const std::string& id, OpenedDoc opened, bool writer);
     void try_snapshots(const std::string& id, std::vector<SnapshotInfo> rest, std::string first_error, bool writer,
-                       std::string name);
-    void finish_open(const std::string& id, Workspace ws, bool writer, std::string notice);
+                       StoredDoc record);
+    void finish_open(const std::string& id, Workspace ws, bool writer, std::string notice, const StoredDoc& record);
     void create_from_sample();
     void release(const std::string& id);
     void fail(const StorageError& error, const std::string& action);
@@ -86,6 +97,7 @@ private:
     int saves_in_flight_ = 0;
     std::vector<StoredDoc> docs_;
     std::vector<SnapshotInfo> history_;
+    io::Replica replica_{io::new_replica_id(), 0};   // the open document's (see stamp())
     std::uint64_t generation_ = 0;          // bumps when another document is opened: stale answers are ignored
 };
 
@@ -93,6 +105,13 @@ private:
 // "failed", "read-only", "unavailable"; "unknown", "persistent", "best-effort", "unsupported".
 const char* status_name(Persistence::Status status);
 const char* persisted_name(Persisted persisted);
+
+// A replica id as stored with a document (16 lowercase hex digits), and back (0 when not one).
+std::string replica_text(std::uint64_t id);
+std::uint64_t parse_replica(const std::string& text);
+// The replica a stored document stamps with: its own, or a fresh one when it has none (saved before
+// merging existed, or a duplicate).
+io::Replica replica_of(const StoredDoc& doc);
 
 // Plain words for a storage error: `action` ("Not saved") and what happened, with what to do.
 std::string explain(const StorageError& error, const std::string& action);

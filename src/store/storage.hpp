@@ -31,6 +31,11 @@ struct StoredDoc {
     int cards = 0;
     bool deleted = false;  // in the trash (recoverable)
     int format = 0;        // file format version of the Waymark that saved it last
+    // The document's replica (io/stamp.hpp): its id as 16 hex digits ("" when it never had one, e.g.
+    // saved before merging existed or duplicated) and the highest counter it has used or seen. Kept
+    // with the document, never in files: every copy (imported, duplicated) stamps as a replica of its own.
+    std::string replica;
+    double clock = 0;
 };
 
 // One saved version of a document, without its bytes.
@@ -62,6 +67,8 @@ struct SaveMeta {
     int cards = 0;
     std::string label;                  // the snapshot's label
     int format = 0;                     // io::kFormatVersion of this Waymark
+    std::string replica;                // the document's replica id (16 hex digits), see StoredDoc
+    double clock = 0;                   // and its clock, after the stamp this save follows
 };
 // One transaction: the snapshot is added and becomes the document's head; the oldest beyond 50 go.
 struct Save {

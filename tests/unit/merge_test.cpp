@@ -90,6 +90,7 @@ TEST_CASE("merge: one field changed on both sides is a conflict, the newer stamp
     CHECK(c.yours == "\xE2\x80\x9CWaits 2 days\xE2\x80\x9D");
     CHECK(c.theirs == "\xE2\x80\x9CWaits 3 days\xE2\x80\x9D");
     CHECK_FALSE(c.theirs_kept);
+    CHECK(c.place == "Card \xE2\x80\x9CWaits 2 days\xE2\x80\x9D in Buying a phone plan \xE2\x80\xBA Browse");
     CHECK(c.sentence == "Card \xE2\x80\x9CWaits 2 days\xE2\x80\x9D in Buying a phone plan \xE2\x80\xBA Browse: yours "
                         "\xE2\x80\x9CWaits 2 days\xE2\x80\x9D, theirs \xE2\x80\x9CWaits 3 days\xE2\x80\x9D \xE2\x80\x94 yours kept.");
     CHECK(card(*m.workspace, f.macro, f.c1)->text == "Waits 2 days");

@@ -199,7 +199,7 @@ public:
             }
             doc.head = key;
             const bool deleted = doc.record.deleted;
-            doc.record = StoredDoc{m.doc, m.name, b_.wall(), size, m.journeys, m.cards, deleted, m.format};
+            doc.record = StoredDoc{m.doc, m.name, b_.wall(), size, m.journeys, m.cards, deleted, m.format, m.replica, m.clock};
             out = Saved{key, b_.wall()};
             for (FakeTab* other : b_.tabs)   // BroadcastChannel: the other tabs hear of it
                 if (other != this) other->pending.push_back([other, id = m.doc, key] { other->events(RemoteSave{id, key}); });

@@ -548,3 +548,142 @@ TEST_CASE("store: status and persistence words for the test hook") {
     tab.p.on_event(PersistState{Persisted::persistent});
     CHECK(tab.p.persisted() == Persisted::persistent);
 }
+
+// ---- replicas (merging copies, io/stamp.hpp) ----------------------------------------------------
+
+TEST_CASE("store: replica ids as stored with a document") {
+    CHECK(replica_text(0x0123456789abcdefULL) == "0123456789abcdef");
+    CHECK(parse_replica("0123456789abcdef") == 0x0123456789abcdefULL);
+    CHECK(parse_replica(replica_text(1)) == 1);
+    CHECK(parse_replica("") == 0);
+    CHECK(parse_replica("0123456789ABCDEF") == 0);   // what the app writes is lowercase
+    CHECK(parse_replica("0123456789abcde") == 0);
+    CHECK(parse_replica("0123456789abcdefa") == 0);
+    CHECK(parse_replica("0123456789abcdeg") == 0);
+    StoredDoc doc;
+    doc.replica = "00000000000000ff";
+    doc.clock = 42;
+    CHECK(replica_of(doc).id == 0xff);
+    CHECK(replica_of(doc).clock == 42);
+    doc.clock = -3;   // storage answered nonsense: no clock, the history's counters count
+    CHECK(replica_of(doc).clock == 0);
+    doc.replica = "";  // saved before merging existed: a fresh replica
+    CHECK(replica_of(doc).id != 0);
+    CHECK(replica_of(doc).id != replica_of(doc).id);
+}
+
+TEST_CASE("store: every save is stamped with the document's replica, kept with it across sessions") {
+    FakeBrowser browser;
+    std::string id;
+    std::uint64_t replica = 0;
+    double clock = 0;
+    {
+        Tab tab(browser);
+        tab.boot();
+        id = tab.p.doc_id();
+        const StoredDoc& record = browser.docs[id].record;
+        replica = parse_replica(record.replica);
+        REQUIRE(replica != 0);
+        CHECK(replica == tab.p.replica().id);
+        CHECK(record.clock >= 1);
+        // The stored snapshot carries its merge history: stamped before it was written.
+        CHECK_FALSE(browser.head_workspace(id).merge.empty());
+        tab.edit("Renamed once");
+        browser.clock += 400;
+        tab.settle();
+        CHECK(browser.head_workspace(id).name == "Renamed once");
+        CHECK(browser.docs[id].record.clock > 1);
+        CHECK(browser.docs[id].record.replica == replica_text(replica));
+        clock = browser.docs[id].record.clock;
+        tab.storage.close();
+    }
+    {
+        // The next session stamps as the same replica, on from the stored clock.
+        browser.last = id;
+        Tab tab(browser);
+        tab.boot();
+        CHECK(tab.p.doc_id() == id);
+        CHECK(tab.p.replica().id == replica);
+        CHECK(tab.p.replica().clock == static_cast<std::uint64_t>(clock));
+        tab.edit("Renamed twice");
+        browser.clock += 400;
+        tab.settle();
+        CHECK(browser.docs[id].record.clock > clock);
+        CHECK(browser.docs[id].record.replica == replica_text(replica));
+        // A new document (import, blank, sample) is a copy of its own.
+        tab.doc.reset(named("Imported"));
+        tab.p.adopt_new("import");
+        tab.settle();
+        CHECK(tab.p.doc_id() != id);
+        CHECK(tab.p.replica().id != replica);
+        CHECK(browser.docs[tab.p.doc_id()].record.replica == replica_text(tab.p.replica().id));
+        // A duplicate too: its own replica, stored with it.
+        tab.p.duplicate(id);
+        tab.settle();
+        for (const auto& [other, doc] : browser.docs) {
+            if (other == id || other == tab.p.doc_id()) continue;
+            CHECK(parse_replica(doc.record.replica) != 0);
+            CHECK(doc.record.replica != replica_text(replica));
+            CHECK(doc.record.replica != replica_text(tab.p.replica().id));
+        }
+    }
+}
+
+TEST_CASE("store: a read-only follower stamps as a replica of its own") {
+    FakeBrowser browser;
+    Tab writer(browser);
+    writer.boot();
+    Tab follower(browser);
+    follower.p.open_doc(writer.p.doc_id());
+    follower.settle();
+    REQUIRE(follower.p.read_only());
+    CHECK(follower.p.replica().id != writer.p.replica().id);
+}
+
+TEST_CASE("store: restoring an old version keeps the current merge history, so the restore stamps as new edits") {
+    FakeBrowser browser;
+    Tab tab(browser);
+    tab.boot();
+    const std::string id = tab.p.doc_id();
+    tab.edit("Second name");
+    browser.clock += 400;
+    tab.settle();
+    const double old_key = browser.history(id).back().key;   // the first save
+    const Workspace before = browser.head_workspace(id);
+    tab.p.restore_snapshot(old_key);
+    tab.settle();
+    const Workspace restored = browser.head_workspace(id);
+    CHECK(restored.name == sample_workspace().name);
+    // The restored name carries a newer stamp than the rename it undid: the version vector grew.
+    REQUIRE_FALSE(restored.merge.versions.empty());
+    REQUIRE_FALSE(before.merge.versions.empty());
+    CHECK(restored.merge.versions.front().counter > before.merge.versions.front().counter);
+}
+
+TEST_CASE("store: reading another stored document for a merge neither opens nor locks it") {
+    FakeBrowser browser;
+    browser.seed("other", {named("Other")});
+    browser.seed("open", {named("Open one")});
+    browser.last = "open";
+    Tab tab(browser);
+    tab.boot();
+    std::optional<Workspace> got;
+    std::string error;
+    tab.p.read_doc("other", [&](std::optional<Workspace> ws, std::string why) {
+        got = std::move(ws);
+        error = std::move(why);
+    });
+    tab.settle();
+    REQUIRE(got);
+    CHECK(got->name == "Other");
+    CHECK(error.empty());
+    CHECK(tab.p.doc_id() == "open");
+    CHECK(browser.holder.count("other") == 0);
+    tab.p.read_doc("gone", [&](std::optional<Workspace> ws, std::string why) {
+        got = std::move(ws);
+        error = std::move(why);
+    });
+    tab.settle();
+    CHECK_FALSE(got);
+    CHECK(contains(error, "could not be read"));
+}

@@ -1,5 +1,5 @@
-// The documents view: every workspace stored in this browser (open, rename, duplicate, delete to the
-// trash and back), new documents (blank, from a lane template, the sample), the open document's
+// The documents view: every workspace stored in this browser (open, rename, duplicate, merge into the
+// open one, delete to the trash and back), new documents (blank, from a lane template, the sample), the open document's
 // saved versions (restore one: restoring adds a version, nothing is destroyed), and whether the
 // browser promised to keep the storage.
 #include "ui/documents/view.hpp"
@@ -83,6 +83,24 @@ void document_row(const ViewContext& ctx, Persistence& storage, const StoredDoc&
     }
     ImGui::SameLine();
     if (ImGui::SmallButton(("Duplicate##" + doc.name).c_str())) storage.duplicate(doc.id);
+    if (!open) {
+        // Merge its work into the open document (a copy of the same workspace: one imported twice,
+        // or a colleague's file kept as a document); the merge room reports what happened.
+        ImGui::SameLine();
+        ImGui::BeginDisabled(storage.read_only());
+        if (ImGui::SmallButton(("Merge##" + doc.name).c_str()))
+            storage.read_doc(doc.id, [merge = ctx.merge_in, &ui = ctx.ui, name = doc.name](std::optional<Workspace> ws, std::string error) {
+                if (!ws) {
+                    ui.message = std::move(error);
+                    ui.message_is_error = true;
+                    ui.redraw(3);
+                    return;
+                }
+                merge(std::move(*ws), "the document \xE2\x80\x9C" + name + "\xE2\x80\x9D");
+            });
+        ImGui::EndDisabled();
+        ImGui::SetItemTooltip("Merge this document into the open one: what was done in either copy is kept (one undo step)");
+    }
     ImGui::SameLine();
     ImGui::BeginDisabled(open);
     if (ImGui::SmallButton(("Delete##" + doc.name).c_str())) storage.trash(doc.id, true);
@@ -116,7 +134,7 @@ void draw_documents_view(const ViewContext& ctx) {
         ImGui::TableSetupColumn("Journeys", ImGuiTableColumnFlags_WidthFixed, 70);
         ImGui::TableSetupColumn("Cards", ImGuiTableColumnFlags_WidthFixed, 60);
         ImGui::TableSetupColumn("Size", ImGuiTableColumnFlags_WidthFixed, 70);
-        ImGui::TableSetupColumn("Actions", ImGuiTableColumnFlags_WidthFixed, 210);
+        ImGui::TableSetupColumn("Actions", ImGuiTableColumnFlags_WidthFixed, 260);
         ImGui::TableHeadersRow();
         for (const StoredDoc& doc : storage.docs()) {
             if (doc.deleted) {

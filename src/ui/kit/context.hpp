@@ -21,6 +21,7 @@
 #include "ui/kpi/state.hpp"
 #include "ui/map/state.hpp"
 #include "ui/maturity/state.hpp"
+#include "ui/merge/state.hpp"
 #include "ui/palette/state.hpp"
 #include "ui/personas/state.hpp"
 #include "ui/shortcuts/state.hpp"
@@ -65,6 +66,7 @@ struct UiState {
     FrameworkState framework;                  // the framework grid: camera, collapse, filters, drag (framework/state.hpp)
     AboutState about;                          // View › About (about/view.cpp)
     ShortcutsState shortcuts;                  // View › Keyboard shortcuts, "?" (shortcuts/view.cpp)
+    MergeState merge;                          // the last merge's report window, a dropped file's question (merge/state.hpp)
     std::vector<std::function<void()>> deferred;  // non-document work (open, storage) run after the pass
 };
 
@@ -84,6 +86,9 @@ struct ViewContext {
     Persistence* storage = nullptr;                                   // documents and their history
     std::uint64_t revision = 0;                                       // Document::revision(): caches compare it
     std::function<void(Workspace, std::string)> open_new;             // open as a new stored document
+    // Merge another copy of this workspace into the open document (one undo step, the report window
+    // opens); the text names it: "the file “a.waymark.json”", "the document “Lumen”".
+    std::function<void(Workspace, std::string)> merge_in;
 };
 
 // The views registry: each capability registers the views it delivers. A view that is not in the

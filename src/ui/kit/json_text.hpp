@@ -1,4 +1,4 @@
-// Tiny JSON writer for the test hook's answers (flat objects of strings, numbers and booleans).
+// Tiny JSON writer for the test hook's answers (objects of strings, numbers and booleans, and lists of objects).
 #pragma once
 
 #include <cstdio>
@@ -33,6 +33,8 @@ class Writer {
 public:
     Writer& begin() { comma(); out_.push_back('{'); first_ = true; return *this; }
     Writer& end() { out_.push_back('}'); first_ = false; return *this; }
+    Writer& array() { comma(); out_.push_back('['); first_ = true; return *this; }   // elements: begin()…end()
+    Writer& end_array() { out_.push_back(']'); first_ = false; return *this; }
     Writer& key(std::string_view k) { comma(); append_string(out_, k); out_.push_back(':'); first_ = true; return *this; }
     Writer& field(std::string_view k, std::string_view v) { key(k); append_string(out_, v); first_ = false; return *this; }
     Writer& field(std::string_view k, const std::string& v) { return field(k, std::string_view(v)); }

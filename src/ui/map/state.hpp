@@ -87,6 +87,7 @@ struct MapState {
     MapFind find;
     MapMenu menu;
     bool details = true;         // the details panel is shown when something is selected
+    bool reveal_selection = false;   // bring the selection on screen once (a selection made elsewhere: the merge report's "Show")
     std::string new_channel;     // the "New channel" popup's name field
     bool new_channel_owned = true;
     Id emotion_persona;          // whose emotion points new clicks set (nil: everyone); the lens wins

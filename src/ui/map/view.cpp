@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,41 @@ namespace wm::ui {
 namespace {
 
 using map::Frame;
+
+// Where the selection is on the map, for revealing it: the card's item, the step's column, the
+// stage, the lane's row (nothing for other selections or what the layout does not show).
+std::optional<layout::FindMatch> selection_place(const Journey& j, const layout::JourneyLayout& L, const MapSelection& sel) {
+    using K = layout::FindMatch::Kind;
+    auto index_of = [](const auto& list, Id id) {
+        for (std::size_t i = 0; i < list.size(); ++i)
+            if (list[i].id == id) return static_cast<int>(i);
+        return -1;
+    };
+    switch (sel.kind) {
+        case MapSelection::Kind::cards:
+            for (std::size_t i = 0; i < L.items.size(); ++i)
+                if (L.items[i].kind == layout::ItemKind::card && !sel.cards.empty() && L.items[i].id == sel.cards.front())
+                    return layout::FindMatch{K::item, static_cast<int>(i)};
+            return std::nullopt;
+        case MapSelection::Kind::step:
+            for (std::size_t c = 0; c < L.columns.size(); ++c) {
+                const layout::Column& col = L.columns[c];
+                if (col.step >= 0 && j.stages[col.stage].steps[col.step].id == sel.id) return layout::FindMatch{K::step, static_cast<int>(c)};
+            }
+            return std::nullopt;
+        case MapSelection::Kind::stage:
+            for (std::size_t s = 0; s < L.stages.size(); ++s)
+                if (j.stages[L.stages[s].stage].id == sel.id) return layout::FindMatch{K::stage, static_cast<int>(s)};
+            return std::nullopt;
+        case MapSelection::Kind::lane: {
+            const int lane = index_of(j.lanes, sel.id);
+            for (std::size_t r = 0; r < L.rows.size(); ++r)
+                if (L.rows[r].kind == layout::RowKind::lane && L.rows[r].lane == lane) return layout::FindMatch{K::lane, static_cast<int>(r)};
+            return std::nullopt;
+        }
+        default: return std::nullopt;
+    }
+}
 
 // A new journey (or another document) starts with nothing selected or being edited.
 void forget_journey_state(MapState& st, Id journey) {
@@ -171,6 +207,10 @@ void draw_journey_view(const ViewContext& ctx) {
         if (fit) f.cam = layout::fit_camera(lay, f.view_w(), f.view_h());
         // A map opens at the top-left, whole if it fits, else at a zoom where cards stay readable.
         if (first_show) f.cam = layout::Camera{0, 0, std::clamp(layout::fit_camera(lay, f.view_w(), f.view_h()).zoom, 0.8f, 1.0f)};
+        if (st.reveal_selection) {
+            st.reveal_selection = false;
+            if (auto place = selection_place(j, lay, st.sel)) map::reveal_match(f, *place);
+        }
         if (st.find.open && !st.find.query.empty()) {
             f.matches = std::move(matches);
             if (!f.matches.empty()) {

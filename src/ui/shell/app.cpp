@@ -30,6 +30,7 @@
 #include "ui/shortcuts/view.hpp"
 #include "ui/compare/view.hpp"
 #include "ui/documents/view.hpp"
+#include "ui/merge/view.hpp"
 #include "ui/insights/view.hpp"
 #include "ui/kit/widgets.hpp"
 
@@ -148,7 +149,9 @@ void App::draw() {
     {
         // Popups any view may open: "New journey…" (from the framework or a map's step), Ctrl+K and
         // the KPI editor.
-        const ViewContext ctx{doc_.workspace(), state_, fonts_, derived(), &persistence_, doc_.revision(), {}};
+        ViewContext ctx{doc_.workspace(), state_, fonts_, derived(), &persistence_, doc_.revision(), {}, {}};
+        ctx.open_new = [this](Workspace ws, std::string origin) { open(std::move(ws), std::move(origin)); };
+        ctx.merge_in = [this](Workspace ws, std::string source) { merge_in(std::move(ws), source); };
         draw_new_journey_popup(ctx);
         draw_palette(ctx);
         draw_kpi_editor(ctx);
@@ -156,6 +159,7 @@ void App::draw() {
         exports_.draw(ctx);
         draw_about(ctx);
         draw_shortcuts(ctx);
+        draw_merge_report(ctx);
     }
     ImGui::End();
 
@@ -190,8 +194,9 @@ void App::draw_view() {
         ImGui::TextWrapped("There is no \"%s\" view.", state_.place.view.c_str());
         return;
     }
-    ViewContext ctx{doc_.workspace(), state_, fonts_, derived(), &persistence_, doc_.revision(), {}};
+    ViewContext ctx{doc_.workspace(), state_, fonts_, derived(), &persistence_, doc_.revision(), {}, {}};
     ctx.open_new = [this](Workspace ws, std::string origin) { open(std::move(ws), std::move(origin)); };
+    ctx.merge_in = [this](Workspace ws, std::string source) { merge_in(std::move(ws), source); };
     view->draw(ctx);
 }
 
@@ -278,8 +283,20 @@ std::string App::on(const protocol::ExportProgress& m) {
     return protocol::Reply::ok().str();
 }
 std::string App::on(const protocol::ExportFinished& m) { return exports_.finished(m, state_); }
-std::string App::on(const protocol::FileChosen& m) { return receive_chosen_file(state_, m); }
-std::string App::on(const protocol::FileOpened& m) { return import_text(m.text); }
+std::string App::on(const protocol::FileChosen& m) {
+    if (m.purpose == "merge") return merge_text(m.text, m.name);   // File › Merge a file into this workspace…
+    return receive_chosen_file(state_, m);
+}
+std::string App::on(const protocol::FileOpened& m) {
+    if (!m.dropped) return import_text(m.text);
+    // A dropped copy of the open workspace: ask whether to merge it or open it apart.
+    io::LoadResult loaded = io::import_json(m.text);
+    if (loaded && loaded.workspace->id == doc_.workspace().id && !persistence_.read_only()) {
+        ask_about_file(state_, MergeState::Ask::dropped, std::move(*loaded.workspace), m.name.empty() ? "file" : m.name);
+        return protocol::Reply::ok().with("asked", true).str();
+    }
+    return open_imported(std::move(loaded));
+}
 std::string App::on(const protocol::Leaving&) {
     // The page is being hidden or closed (see begin_frame). ImGui normally spreads a burst of keys
     // over frames ("trickling") so that no press is lost; the page is leaving, so the next frame
@@ -293,8 +310,9 @@ std::string App::on(const protocol::StorageEvent& m) {
     return protocol::Reply::ok().str();
 }
 
-std::string App::import_text(std::string_view text) {
-    io::LoadResult result = io::import_json(text);
+std::string App::import_text(std::string_view text) { return open_imported(io::import_json(text)); }
+
+std::string App::open_imported(io::LoadResult result) {
     if (!result) {
         state_.message = "Import failed: " + result.error;
         state_.message_is_error = true;

@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "edit/history.hpp"
+#include "io/file_format.hpp"
+#include "io/merge.hpp"
 #include "imgui.h"
 #include "store/persistence.hpp"
 #include "ui/kit/derived.hpp"
@@ -53,6 +55,13 @@ private:
     void draw_view();
     void draw_banners();
     void export_file();
+    std::string export_text();               // stamped first: File › Export, share links, the test hook
+    // Merging another copy into the open document (shell/merge.cpp): File › Merge a file…, a
+    // dropped file, File › Documents…, the test hook's mergeJson.
+    // Returns the merge's report, or its error (the workspace itself went into the document).
+    io::MergeResult merge_in(Workspace theirs, const std::string& source);
+    std::string merge_text(std::string_view text, const std::string& name);   // name "": a text without a file name
+    std::string open_imported(io::LoadResult loaded);
     void replace(Workspace ws, std::string origin, bool keep_view);
     void apply_queued();
     void announce_changes();

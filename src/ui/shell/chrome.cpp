@@ -30,6 +30,9 @@ void App::draw_menu_bar() {
         if (ImGui::MenuItem("Import .waymark.json\xE2\x80\xA6")) platform::pick_file(".json,.waymark.json,application/json");
         if (ImGui::MenuItem("Export .waymark.json")) export_file();
         ImGui::SetItemTooltip("The whole workspace as a file to keep, share or import elsewhere");
+        if (ImGui::MenuItem("Merge a file into this workspace\xE2\x80\xA6", nullptr, false, !persistence_.read_only()))
+            platform::pick_file_for(".json,.waymark.json,application/json", "merge");
+        ImGui::SetItemTooltip("Bring in what someone did in their copy of this workspace (one undo step; conflicts are listed)");
         if (ImGui::MenuItem("Export picture (PNG, SVG)\xE2\x80\xA6", nullptr, false, !exports_.busy()))
             exports_.open_image_dialog(doc_.workspace(), state_);
         ImGui::SetItemTooltip("The whole journey map or the whole framework as an image for slides and wikis");
@@ -38,7 +41,7 @@ void App::draw_menu_bar() {
         ImGui::SetItemTooltip("The open journey map as a lanes \xC3\x97 steps grid, for spreadsheets");
         if (ImGui::MenuItem("Export report (HTML)\xE2\x80\xA6")) exports_.report(doc_.workspace(), state_);
         ImGui::SetItemTooltip("Framework, journey maps as tables, personas, insights and backlog in one file to read or print");
-        if (ImGui::MenuItem("Copy share link")) share_.request(io::export_json(doc_.workspace()));
+        if (ImGui::MenuItem("Copy share link")) share_.request(export_text());
         ImGui::SetItemTooltip("The whole workspace in a link (small workspaces); nothing is sent to a server");
         ImGui::Separator();
         if (ImGui::MenuItem("Save now", "Ctrl+S", false, !persistence_.read_only())) {
@@ -78,8 +81,13 @@ void App::draw_menu_bar() {
     ImGui::EndMenuBar();
 }
 
+std::string App::export_text() {
+    persistence_.stamp();   // the file's merge history covers every edit so far
+    return io::export_json(doc_.workspace());
+}
+
 void App::export_file() {
-    const std::string text = io::export_json(doc_.workspace());
+    const std::string text = export_text();
     const std::string name = doc_.workspace().name.empty() ? "workspace" : doc_.workspace().name;
     platform::download(name + ".waymark.json", "application/json", text);
 }

@@ -12,6 +12,7 @@
 #include "model/generate.hpp"
 #include "platform/platform.hpp"
 #include "ui/compare/view.hpp"
+#include "ui/merge/view.hpp"
 #include "ui/documents/view.hpp"
 #include "ui/insights/view.hpp"
 #include "ui/kit/item_registry.hpp"
@@ -25,14 +26,15 @@ namespace wm::ui {
 
 std::string TestHook::call(std::string_view name, std::string_view arg) {
     if (name == "stats") return stats();
-    if (name == "exportJson") return io::export_json(app_.doc_.workspace());
+    if (name == "exportJson") return app_.export_text();     // exactly what File › Export writes
     if (name == "importJson") return app_.import_text(arg);   // exactly what File › Import does
+    if (name == "mergeJson") return app_.merge_text(arg, "");   // exactly what File › Merge a file… does
     if (name == "generate") return generate(arg);
     if (name == "show") return show(arg);
     if (name == "rect") return rect(arg);
     if (name == "benchSnapshot") return bench_snapshot();
     if (name == "shareLink") {  // the page answers later with shareMade (waymark.shareLink() waits for it)
-        app_.share_.request(io::export_json(app_.doc_.workspace()));
+        app_.share_.request(app_.export_text());
         return R"({"ok":true})";
     }
     return json::error("unknown call " + std::string(name));
@@ -138,6 +140,7 @@ std::string TestHook::stats() const {
         w.end();
     }
     write_storage_stats(w, app_.persistence_);
+    write_merge_stats(w, app_.state_.merge);
     w.end();
     return w.str();
 }

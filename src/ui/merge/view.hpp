@@ -1,0 +1,25 @@
+// The merge room: the Merge report window (counts, each conflict in words with "Take theirs/yours"
+// and "Show"), the question a dropped file of this workspace asks (merge or open as a new document),
+// and the word that a file of another workspace was not merged. The test hook's mergeJson report and
+// stats().merge are written here too, from the same report.
+#pragma once
+
+#include "io/merge.hpp"
+#include "ui/kit/context.hpp"
+#include "ui/kit/json_text.hpp"
+
+namespace wm::ui {
+
+// The report window and the questions; drawn by the shell every frame (nothing when closed).
+void draw_merge_report(const ViewContext& ctx);
+
+// Opens the question for a file waiting in ui.merge.pending.
+void ask_about_file(UiState& ui, MergeState::Ask ask, Workspace ws, std::string name);
+
+// {added, changed, removed, records: {added, changed, removed}, hadHistory, summary,
+//  conflicts: [{kind, entityKind, entity, journey, field, place, yours, theirs, theirsKept, sentence}]}
+void write_merge_report(json::Writer& w, const io::MergeReport& report);
+// stats().merge: {merges, source, added, changed, removed, conflicts, notes, windowOpen, asking}
+void write_merge_stats(json::Writer& w, const MergeState& merge);
+
+}  // namespace wm::ui
