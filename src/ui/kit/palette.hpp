@@ -116,8 +116,8 @@ inline constexpr float kChipWash = 0.12f;          // a chip's fill: its own col
 inline constexpr float kStageWash = 0.16f;         // the map's stage header band (accent)
 inline constexpr float kStageSelectedWash = 0.35f; // a selected stage header
 inline constexpr float kLaneWash = 0.08f;          // a lane's band behind its cells (the lane's colour)
-inline constexpr float kLayerWash = 0.28f;         // a layer's heading row (the colour of its first lane)
-inline constexpr float kLayerSelectedWash = 0.45f; // a selected layer heading
+inline constexpr float kLayerWash = 0.18f;         // a layer's heading row (the colour of its first lane)
+inline constexpr float kLayerSelectedWash = 0.34f; // a selected layer heading
 inline constexpr float kItemWash = 0.10f;          // insight / opportunity / KPI / journey items on a map
 
 // Lane colours offered by templates and the lane picker (text sits on their washes).
