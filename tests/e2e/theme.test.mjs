@@ -183,6 +183,39 @@ async function inkColumns(page, r) {
   }, r);
 }
 
+// The contrast between a rectangle's background (its most frequent colour) and its pixel farthest
+// from it in luminance: the text's core, for a rectangle that holds text on a plain fill.
+async function textContrast(page, r) {
+  return page.evaluate((r) => {
+    const c = document.getElementById('canvas');
+    const off = document.createElement('canvas');
+    off.width = c.width; off.height = c.height;
+    const g = off.getContext('2d');
+    g.drawImage(c, 0, 0);
+    const d = g.getImageData(Math.floor(r.x), Math.floor(r.y), Math.ceil(r.w), Math.ceil(r.h)).data;
+    const lum = (i) => {
+      const lin = [d[i], d[i + 1], d[i + 2]].map((v) => { v /= 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+      return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2];
+    };
+    const counts = new Map();
+    for (let i = 0; i < d.length; i += 4) {
+      const key = (d[i] << 16) | (d[i + 1] << 8) | d[i + 2];
+      counts.set(key, (counts.get(key) || 0) + 1);
+    }
+    let bgKey = 0, n = 0;
+    for (const [key, count] of counts) if (count > n) { bgKey = key; n = count; }
+    let bgIndex = 0;
+    for (let i = 0; i < d.length; i += 4) if (((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]) === bgKey) { bgIndex = i; break; }
+    const lb = lum(bgIndex);
+    let best = 1;
+    for (let i = 0; i < d.length; i += 4) {
+      const l = lum(i);
+      best = Math.max(best, (Math.max(l, lb) + 0.05) / (Math.min(l, lb) + 0.05));
+    }
+    return best;
+  }, r);
+}
+
 // Issue 18: at 1280×800 and DPR 1 the canvases open at a zoom where no text is under 11 CSS px
 // (the type scale's readable zoom, 85 %, or more), and a negative emotion score keeps its minus sign.
 test('readable at DPR 1: default zooms keep text at 11 px or more, and "-1" on the emotion lane shows its minus', async () => {
@@ -226,6 +259,23 @@ test('readable at DPR 1: default zooms keep text at 11 px or more, and "-1" on t
     assert.ok(checked > 0, 'a negative score was on screen');
     const legend = await rect(page, `lane ${lane.name}`);
     await page.screenshot({ path: join(ARTIFACTS, 'readable-emotion-lane.png'), clip: { x: legend.x, y: legend.y, width: Math.min(1280 - legend.x, 900), height: legend.h } });
+    // The maturity scan's progress label is ink on a light wash (it was dark on purple): looked at.
+    await click(page, 'Maturity scan');
+    await settle(page, 300);
+    await screenshot(page, 'readable-maturity');
+    await click(page, 'Framework');
+    await settle(page, 300);
+    // A coverage filter switched on stays readable when hovered (it was white on the hover wash):
+    // the button's fill and its darkest text pixel differ by 4.5:1 or more.
+    await click(page, 'filter Gaps');
+    const gaps = await rect(page, 'filter Gaps');
+    await page.mouse.move(gaps.x + gaps.w / 2, gaps.y + gaps.h / 2);
+    await settle(page, 200);
+    await page.screenshot({ path: join(ARTIFACTS, 'readable-filter-hovered.png'), clip: { x: gaps.x, y: gaps.y, width: gaps.w, height: gaps.h } });
+    const ratio = await textContrast(page, { x: gaps.x + 3, y: gaps.y + 3, w: gaps.w - 6, h: gaps.h - 6 });
+    assert.ok(ratio >= 4.5, `a hovered filter that is on: text contrast ${ratio.toFixed(2)}:1`);
+    await click(page, 'filter Gaps');
+
     assert.deepEqual(errors, []);
   } finally { await close(); }
 });

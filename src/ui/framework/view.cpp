@@ -58,12 +58,17 @@ void draw_header(const ViewContext& ctx, FrameworkState& st) {
         bool& on = st.filters[static_cast<std::size_t>(info.filter)];
         ImGui::SameLine();
         const std::string label = std::string(info.label) + " " + std::to_string(count) + "##filter-" + info.label;
+        // A filter switched on: ink on the warning wash, hovered or not (ui/kit/palette.hpp kTextPairs),
+        // outlined in the warning colour (it was white on amber, and white on the hover wash).
         if (on) {
-            ImGui::PushStyleColor(ImGuiCol_Button, color::kWarn);
-            ImGui::PushStyleColor(ImGuiCol_Text, color::readable_on(color::kWarn));
+            const ImU32 hovered = color::mix(color::kWarnBg, color::kWarn, kFilterHoverWash);
+            ImGui::PushStyleColor(ImGuiCol_Button, color::kWarnBg);
+            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, hovered);
+            ImGui::PushStyleColor(ImGuiCol_ButtonActive, hovered);
+            ImGui::PushStyleColor(ImGuiCol_Border, color::kWarn);
         }
         const bool clicked = ImGui::Button(label.c_str());
-        if (on) ImGui::PopStyleColor(2);
+        if (on) ImGui::PopStyleColor(4);
         expose_rect(std::string("filter ") + info.label,
                     ItemRect{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y});
         ImGui::SetItemTooltip("%s", info.hint);

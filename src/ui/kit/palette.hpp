@@ -119,6 +119,7 @@ inline constexpr float kLaneWash = 0.08f;          // a lane's band behind its c
 inline constexpr float kLayerWash = 0.18f;         // a layer's heading row (the colour of its first lane)
 inline constexpr float kLayerSelectedWash = 0.34f; // a selected layer heading
 inline constexpr float kItemWash = 0.10f;          // insight / opportunity / KPI / journey items on a map
+inline constexpr float kFilterHoverWash = 0.15f;   // a hovered coverage filter that is on: warn over warn_bg
 
 // Lane colours offered by templates and the lane picker (text sits on their washes).
 inline constexpr std::uint32_t kLaneSwatches[] = {0x6366F1, 0x14B8A6, 0xF59E0B, 0xF43F5E, 0x8B5CF6, 0x0EA5E9, 0x10B981, 0x64748B};
@@ -166,6 +167,7 @@ inline constexpr TextPair kTextPairs[] = {
     {Role::ink, plain(Role::highlight), TextSize::body, "find matches"},
     {Role::ink, plain(Role::info_bg), TextSize::body, "notices and toasts"},
     {Role::ink, plain(Role::warn_bg), TextSize::body, "read-only banner, a coverage filter switched on"},
+    {Role::ink, Surface{Role::warn_bg, Role::warn, kFilterHoverWash}, TextSize::body, "a coverage filter switched on, hovered"},
     {Role::ink, plain(Role::error_bg), TextSize::body, "storage problems, refused drops"},
     {Role::ink, Surface{Role::paper, Role::accent, kStageWash}, TextSize::body, "map stage headers"},
     {Role::ink, Surface{Role::paper, Role::accent, kStageSelectedWash}, TextSize::body, "a selected map stage header"},

@@ -106,8 +106,9 @@ void style_colors(ImGuiStyle& s, Theme t) {
     c[ImGuiCol_TextSelectedBg] = rgb4(0x6366F1, t == Theme::dark ? 0.45f : 0.3f);
     c[ImGuiCol_NavHighlight] = v4(Role::accent);
     c[ImGuiCol_Separator] = v4(Role::line);
-    // The progress bar's fill carries its label (ImGui draws it over the bar): a wash, not the accent.
-    c[ImGuiCol_PlotHistogram] = v4(Role::selection);
+    // The progress bar's fill carries its label (ImGui draws it over the bar): the pressed wash (ink on
+    // it is a checked pair), not the accent.
+    c[ImGuiCol_PlotHistogram] = v4(Role::pressed);
     c[ImGuiCol_PlotHistogramHovered] = v4(Role::pressed);
     if (t == Theme::dark) {
         c[ImGuiCol_ScrollbarBg] = v4(Role::canvas, 0.6f);
