@@ -153,67 +153,46 @@ test('a first visit follows the system colour scheme, live, until the user choos
   } finally { await close(); }
 });
 
-// The pixels of a screen rectangle of the canvas (CSS px = device px at DPR 1): the most frequent
-// colour (the background) and, per column, how many pixels differ clearly from it.
-async function inkColumns(page, r) {
-  return page.evaluate((r) => {
+// The pixels of a screen rectangle of the canvas (CSS px = device px at DPR 1), as RGB triples in
+// rows, and the most frequent one (the rectangle's background).
+async function pixels(page, r) {
+  const { w, h, data } = await page.evaluate((r) => {
     const c = document.getElementById('canvas');
     const off = document.createElement('canvas');
     off.width = c.width; off.height = c.height;
     const g = off.getContext('2d');
     g.drawImage(c, 0, 0);
-    const x0 = Math.floor(r.x), y0 = Math.floor(r.y), w = Math.ceil(r.w), h = Math.ceil(r.h);
-    const d = g.getImageData(x0, y0, w, h).data;
-    const counts = new Map();
-    for (let i = 0; i < d.length; i += 4) {
-      const key = (d[i] << 16) | (d[i + 1] << 8) | d[i + 2];
-      counts.set(key, (counts.get(key) || 0) + 1);
-    }
-    let bg = 0, n = 0;
-    for (const [key, count] of counts) if (count > n) { bg = key; n = count; }
-    const bgr = [(bg >> 16) & 255, (bg >> 8) & 255, bg & 255];
-    const columns = new Array(w).fill(0);
-    for (let y = 0; y < h; ++y)
-      for (let x = 0; x < w; ++x) {
-        const i = (y * w + x) * 4;
-        const dist = Math.abs(d[i] - bgr[0]) + Math.abs(d[i + 1] - bgr[1]) + Math.abs(d[i + 2] - bgr[2]);
-        if (dist > 90) columns[x]++;
-      }
-    return columns;
+    const w = Math.ceil(r.w), h = Math.ceil(r.h);
+    return { w, h, data: Array.from(g.getImageData(Math.floor(r.x), Math.floor(r.y), w, h).data) };
   }, r);
+  const rgb = [];
+  for (let i = 0; i < data.length; i += 4) rgb.push([data[i], data[i + 1], data[i + 2]]);
+  const counts = new Map();
+  for (const p of rgb) { const key = p.join(); counts.set(key, (counts.get(key) || 0) + 1); }
+  let bg = rgb[0], n = 0;
+  for (const [key, count] of counts) if (count > n) { bg = key.split(',').map(Number); n = count; }
+  return { w, h, rgb, bg };
 }
 
-// The contrast between a rectangle's background (its most frequent colour) and its pixel farthest
-// from it in luminance: the text's core, for a rectangle that holds text on a plain fill.
+const luminance = (p) => {
+  const lin = p.map((v) => { v /= 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+  return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2];
+};
+
+// Per column of the rectangle, how many pixels differ clearly from its background.
+async function inkColumns(page, r) {
+  const { w, rgb, bg } = await pixels(page, r);
+  const columns = new Array(w).fill(0);
+  rgb.forEach((p, i) => { if (Math.abs(p[0] - bg[0]) + Math.abs(p[1] - bg[1]) + Math.abs(p[2] - bg[2]) > 90) columns[i % w]++; });
+  return columns;
+}
+
+// The contrast between the rectangle's background and its pixel farthest from it in luminance: the
+// text's core, for a rectangle that holds text on a plain fill.
 async function textContrast(page, r) {
-  return page.evaluate((r) => {
-    const c = document.getElementById('canvas');
-    const off = document.createElement('canvas');
-    off.width = c.width; off.height = c.height;
-    const g = off.getContext('2d');
-    g.drawImage(c, 0, 0);
-    const d = g.getImageData(Math.floor(r.x), Math.floor(r.y), Math.ceil(r.w), Math.ceil(r.h)).data;
-    const lum = (i) => {
-      const lin = [d[i], d[i + 1], d[i + 2]].map((v) => { v /= 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
-      return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2];
-    };
-    const counts = new Map();
-    for (let i = 0; i < d.length; i += 4) {
-      const key = (d[i] << 16) | (d[i + 1] << 8) | d[i + 2];
-      counts.set(key, (counts.get(key) || 0) + 1);
-    }
-    let bgKey = 0, n = 0;
-    for (const [key, count] of counts) if (count > n) { bgKey = key; n = count; }
-    let bgIndex = 0;
-    for (let i = 0; i < d.length; i += 4) if (((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]) === bgKey) { bgIndex = i; break; }
-    const lb = lum(bgIndex);
-    let best = 1;
-    for (let i = 0; i < d.length; i += 4) {
-      const l = lum(i);
-      best = Math.max(best, (Math.max(l, lb) + 0.05) / (Math.min(l, lb) + 0.05));
-    }
-    return best;
-  }, r);
+  const { rgb, bg } = await pixels(page, r);
+  const lb = luminance(bg);
+  return Math.max(1, ...rgb.map((p) => { const l = luminance(p); return (Math.max(l, lb) + 0.05) / (Math.min(l, lb) + 0.05); }));
 }
 
 // Issue 18: at 1280×800 and DPR 1 the canvases open at a zoom where no text is under 11 CSS px
