@@ -16,6 +16,7 @@
 #include <GLES3/gl3.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <functional>
 #include <unordered_map>
@@ -29,6 +30,7 @@
 #include "platform/protocol.hpp"
 #include "platform/storage_bridge.hpp"
 #include "platform/web_input.hpp"
+#include "ui/kit/type_scale.hpp"
 #include "ui/shell/app.hpp"
 
 extern "C" {
@@ -146,10 +148,15 @@ void rebuild_fonts() {
         return font;
     };
     wm::ui::Fonts fonts;
-    fonts.regular = add(P.font_regular, 15.0f);
-    fonts.bold = P.font_bold.empty() ? fonts.regular : add(P.font_bold, 15.0f);
-    fonts.heading = P.font_bold.empty() ? fonts.regular : add(P.font_bold, 20.0f);
-    fonts.small = add(P.font_regular, 12.5f);
+    // The type scale (ui/kit/type_scale.hpp) is in CSS px of the em; ImGui sizes a font by its line
+    // height. Each size is rounded to whole device pixels, so glyphs are rasterised at the size they
+    // are drawn at (at DPR 1, text drawn at scale 1 maps texel to pixel: crisp).
+    namespace type = wm::ui::type;
+    auto line = [dpr](float em_px) { return std::round(type::line_height(em_px) * dpr) / dpr; };
+    fonts.regular = add(P.font_regular, line(type::kBodyPx));
+    fonts.bold = P.font_bold.empty() ? fonts.regular : add(P.font_bold, line(type::kTitlePx));
+    fonts.heading = P.font_bold.empty() ? fonts.regular : add(P.font_bold, line(type::kHeadingPx));
+    fonts.small = add(P.font_regular, line(type::kCaptionPx));
     io.FontGlobalScale = 1.0f / dpr;
     io.Fonts->Build();
     ImGui_ImplOpenGL3_DestroyFontsTexture();

@@ -4,7 +4,8 @@
 // visit follows the system's colour scheme (prefers-color-scheme), live, until the user chooses.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, screenshot, stats, notBlank, click, settle } from './lib.mjs';
+import { join } from 'node:path';
+import { startServer, launch, openApp, screenshot, stats, notBlank, click, settle, rect, ARTIFACTS } from './lib.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -148,6 +149,112 @@ test('a first visit follows the system colour scheme, live, until the user choos
     await page.waitForFunction(() => window.waymark && window.waymark.ready, null, { timeout: 20000 });
     await page.evaluate(() => window.waymark.ready);
     assert.equal((await stats(page)).theme, 'light', 'the choice wins after a reload too');
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});
+
+// The pixels of a screen rectangle of the canvas (CSS px = device px at DPR 1), as RGB triples in
+// rows, and the most frequent one (the rectangle's background).
+async function pixels(page, r) {
+  const { w, h, data } = await page.evaluate((r) => {
+    const c = document.getElementById('canvas');
+    const off = document.createElement('canvas');
+    off.width = c.width; off.height = c.height;
+    const g = off.getContext('2d');
+    g.drawImage(c, 0, 0);
+    const w = Math.ceil(r.w), h = Math.ceil(r.h);
+    return { w, h, data: Array.from(g.getImageData(Math.floor(r.x), Math.floor(r.y), w, h).data) };
+  }, r);
+  const rgb = [];
+  for (let i = 0; i < data.length; i += 4) rgb.push([data[i], data[i + 1], data[i + 2]]);
+  const counts = new Map();
+  for (const p of rgb) { const key = p.join(); counts.set(key, (counts.get(key) || 0) + 1); }
+  let bg = rgb[0], n = 0;
+  for (const [key, count] of counts) if (count > n) { bg = key.split(',').map(Number); n = count; }
+  return { w, h, rgb, bg };
+}
+
+const luminance = (p) => {
+  const lin = p.map((v) => { v /= 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+  return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2];
+};
+
+// Per column of the rectangle, how many pixels differ clearly from its background.
+async function inkColumns(page, r) {
+  const { w, rgb, bg } = await pixels(page, r);
+  const columns = new Array(w).fill(0);
+  rgb.forEach((p, i) => { if (Math.abs(p[0] - bg[0]) + Math.abs(p[1] - bg[1]) + Math.abs(p[2] - bg[2]) > 90) columns[i % w]++; });
+  return columns;
+}
+
+// The contrast between the rectangle's background and its pixel farthest from it in luminance: the
+// text's core, for a rectangle that holds text on a plain fill.
+async function textContrast(page, r) {
+  const { rgb, bg } = await pixels(page, r);
+  const lb = luminance(bg);
+  return Math.max(1, ...rgb.map((p) => { const l = luminance(p); return (Math.max(l, lb) + 0.05) / (Math.min(l, lb) + 0.05); }));
+}
+
+// Issue 18: at 1280×800 and DPR 1 the canvases open at a zoom where no text is under 11 CSS px
+// (the type scale's readable zoom, 85 %, or more), and a negative emotion score keeps its minus sign.
+test('readable at DPR 1: default zooms keep text at 11 px or more, and "-1" on the emotion lane shows its minus', async () => {
+  const { context, close } = await launch({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    await settle(page, 300);
+    let s = await stats(page);
+    assert.equal(s.view, 'framework');
+    assert.ok(s.framework.zoom >= 0.85 - 1e-6, `the framework opens at a readable zoom (${s.framework.zoom})`);
+    await screenshot(page, 'readable-framework');
+    const tile = await rect(page, 'tile Buying a phone plan');
+    await page.screenshot({ path: join(ARTIFACTS, 'readable-framework-tile.png'), clip: { x: tile.x, y: tile.y, width: tile.w, height: tile.h } });
+
+    // A journey with an emotion lane and a negative score.
+    const ws = JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace;
+    const journey = ws.journeys.find((j) => j.lanes.some((l) => l.kind === 'emotion') && j.emotions.some((e) => e.score < 0));
+    assert.ok(journey, 'the sample has a negative emotion score');
+    const lane = journey.lanes.find((l) => l.kind === 'emotion');
+    await page.evaluate((id) => window.waymark.show('journey', id), journey.id);
+    await settle(page, 500);
+    s = await stats(page);
+    assert.ok(s.map.zoom >= 0.85 - 1e-6, `the map opens at a readable zoom (${s.map.zoom})`);
+    await screenshot(page, 'readable-map');
+
+    const steps = new Map(journey.stages.flatMap((st) => st.steps).map((st) => [st.id, st.name]));
+    const personas = new Map(ws.personas.map((p) => [p.id, p.name]));
+    let checked = 0;
+    for (const e of journey.emotions.filter((x) => x.lane === lane.id && x.score < 0)) {
+      const label = `emotion label ${lane.name} ${steps.get(e.step)}${e.persona && personas.get(e.persona) ? ' ' + personas.get(e.persona) : ''}`;
+      const r = await page.evaluate((l) => window.waymark.rect(l), label);
+      if (r.ok === false || r.w < 4) continue;   // off screen at this zoom
+      assert.ok(r.h >= 14, `${label}: drawn at the caption size or more (${r.h} px line)`);
+      await page.screenshot({ path: join(ARTIFACTS, `readable-emotion-${checked}.png`), clip: { x: r.x - 4, y: r.y - 4, width: r.w + 8, height: r.h + 8 } });
+      // The first glyph is the minus: its columns (the left third of "-n") hold drawn pixels.
+      const columns = await inkColumns(page, r);
+      const minus = columns.slice(0, Math.max(2, Math.floor(columns.length / 3)));
+      assert.ok(minus.filter((c) => c > 0).length >= 2, `${label}: the minus sign is drawn (${JSON.stringify(columns)})`);
+      if (++checked >= 3) break;
+    }
+    assert.ok(checked > 0, 'a negative score was on screen');
+    const legend = await rect(page, `lane ${lane.name}`);
+    await page.screenshot({ path: join(ARTIFACTS, 'readable-emotion-lane.png'), clip: { x: legend.x, y: legend.y, width: Math.min(1280 - legend.x, 900), height: legend.h } });
+    // The maturity scan's progress label is ink on a light wash (it was dark on purple): looked at.
+    await click(page, 'Maturity scan');
+    await settle(page, 300);
+    await screenshot(page, 'readable-maturity');
+    await click(page, 'Framework');
+    await settle(page, 300);
+    // A coverage filter switched on stays readable when hovered (it was white on the hover wash):
+    // the button's fill and its darkest text pixel differ by 4.5:1 or more.
+    await click(page, 'filter Gaps');
+    const gaps = await rect(page, 'filter Gaps');
+    await page.mouse.move(gaps.x + gaps.w / 2, gaps.y + gaps.h / 2);
+    await settle(page, 200);
+    await page.screenshot({ path: join(ARTIFACTS, 'readable-filter-hovered.png'), clip: { x: gaps.x, y: gaps.y, width: gaps.w, height: gaps.h } });
+    const ratio = await textContrast(page, { x: gaps.x + 3, y: gaps.y + 3, w: gaps.w - 6, h: gaps.h - 6 });
+    assert.ok(ratio >= 4.5, `a hovered filter that is on: text contrast ${ratio.toFixed(2)}:1`);
+    await click(page, 'filter Gaps');
+
     assert.deepEqual(errors, []);
   } finally { await close(); }
 });

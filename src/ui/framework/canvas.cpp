@@ -98,7 +98,8 @@ void draw_tile(Frame& f, ImDrawList* dl, int index, const kpi::Evaluation& kpis,
     const ImU32 ink = faded ? color::kMuted : color::kInk;
     ImFont* bold = font_or_default(f.ctx.fonts.bold);
     ImFont* small = font_or_default(f.ctx.fonts.small);
-    const float bsize = base_size(bold) * z, ssize = base_size(small) * z;
+    // The title is body text scaling with the tile; details are captions (type::caption_scale).
+    const float bsize = base_size(bold) * z, ssize = base_size(small) * type::caption_scale(z);
     const float x0 = p.min.x + 12 * z;
     const float right = p.max.x - 8 * z - (t.has_children ? 22 * z : 0);
     expose(f, "tile " + j.title, p.min, p.max);
@@ -117,7 +118,7 @@ void draw_tile(Frame& f, ImDrawList* dl, int index, const kpi::Evaluation& kpis,
 
     // Avatars, then counts on the right.
     float ax = x0;
-    const float ay = p.min.y + 48 * z, r = 9 * z;
+    const float ay = p.min.y + 48 * z, r = std::max(9 * z, ssize * 0.62f);  // room for caption-sized initials
     int shown = 0;
     for (Id pid : j.personas) {
         const Persona* persona = find_by_id(ws.personas, pid);
@@ -129,8 +130,9 @@ void draw_tile(Frame& f, ImDrawList* dl, int index, const kpi::Evaluation& kpis,
         }
         const ImU32 col = rgb(persona->color);
         dl->AddCircleFilled(ImVec2(ax + r, ay + r), r, faded ? color::mix(col, color::kCanvas, 0.5f) : col);
-        const float tw = text_width(small, ssize * 0.8f, persona->initials);
-        dl->AddText(small, ssize * 0.8f, ImVec2(ax + r - tw * 0.5f, ay + r - ssize * 0.42f), color::readable_on(col), persona->initials.c_str());
+        const float tw = text_width(small, ssize, persona->initials);
+        dl->AddText(small, ssize, ImVec2(std::round(ax + r - tw * 0.5f), std::round(ay + r - ssize * 0.5f)), color::readable_on(col),
+                    persona->initials.c_str());
         ax += r * 2 + 3 * z;
         ++shown;
     }
@@ -188,7 +190,7 @@ void draw_body(Frame& f, ImDrawList* dl, const kpi::Evaluation& kpis) {
     const float vx0 = f.cam.x, vy0 = f.cam.y, vx1 = f.cam.x + f.view_w() / z, vy1 = f.cam.y + f.view_h() / z;
     const layout::Rect view{vx0, vy0, vx1 - vx0, vy1 - vy0};
     ImFont* small = font_or_default(f.ctx.fonts.small);
-    const float ssize = base_size(small) * z;
+    const float ssize = base_size(small) * type::caption_scale(z);
     const bool gaps = f.st.filters[static_cast<std::size_t>(layout::Coverage::unmapped)];
 
     // Level bands and cells.

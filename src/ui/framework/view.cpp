@@ -58,12 +58,17 @@ void draw_header(const ViewContext& ctx, FrameworkState& st) {
         bool& on = st.filters[static_cast<std::size_t>(info.filter)];
         ImGui::SameLine();
         const std::string label = std::string(info.label) + " " + std::to_string(count) + "##filter-" + info.label;
+        // A filter switched on: ink on the warning wash, hovered or not (ui/kit/palette.hpp kTextPairs),
+        // outlined in the warning colour (it was white on amber, and white on the hover wash).
         if (on) {
-            ImGui::PushStyleColor(ImGuiCol_Button, color::kWarn);
-            ImGui::PushStyleColor(ImGuiCol_Text, color::readable_on(color::kWarn));
+            const ImU32 hovered = color::mix(color::kWarnBg, color::kWarn, kFilterHoverWash);
+            ImGui::PushStyleColor(ImGuiCol_Button, color::kWarnBg);
+            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, hovered);
+            ImGui::PushStyleColor(ImGuiCol_ButtonActive, hovered);
+            ImGui::PushStyleColor(ImGuiCol_Border, color::kWarn);
         }
         const bool clicked = ImGui::Button(label.c_str());
-        if (on) ImGui::PopStyleColor(2);
+        if (on) ImGui::PopStyleColor(4);
         expose_rect(std::string("filter ") + info.label,
                     ItemRect{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y});
         ImGui::SetItemTooltip("%s", info.hint);
@@ -121,7 +126,7 @@ void draw_framework_view(const ViewContext& ctx) {
     const ImVec2 wmin = ImGui::GetWindowPos(), wsize = ImGui::GetWindowSize();
     fw::Frame f{.ctx = ctx, .st = st, .lay = lay, .tile_journey = grid.tile_journey, .all_facts = ctx.derived.journey_facts(), .cam = st.cam, .canvas_min = ImVec2(wmin.x + 1, wmin.y + 1),
                 .canvas_max = ImVec2(wmin.x + wsize.x - 1, wmin.y + wsize.y - 1)};
-    f.hscale = std::clamp(f.cam.zoom, 0.8f, 1.2f);
+    f.hscale = std::min(type::label_scale(f.cam.zoom), 1.2f);  // headers never shrink below their size
     f.label_w = lay.metrics.label_width * f.hscale;
     f.header_h = lay.metrics.stage_header * f.hscale;
     f.body_min = ImVec2(f.canvas_min.x + f.label_w, f.canvas_min.y + f.header_h);
@@ -129,7 +134,8 @@ void draw_framework_view(const ViewContext& ctx) {
     f.any_filter = std::any_of(st.filters.begin(), st.filters.end(), [](bool b) { return b; });
     if (fit) f.cam = layout::fit_camera(lay.width, lay.height, f.view_w(), f.view_h());
     if (!st.cam_set) {
-        f.cam = layout::Camera{0, 0, std::clamp(layout::fit_camera(lay.width, lay.height, f.view_w(), f.view_h()).zoom, 0.75f, 1.0f)};
+        // Whole if it fits at a readable zoom, else at the readable zoom (ui/kit/type_scale.hpp).
+        f.cam = layout::Camera{0, 0, type::default_zoom(layout::fit_camera(lay.width, lay.height, f.view_w(), f.view_h()).zoom)};
         st.cam_set = true;
     }
     fw::handle_framework_input(f);

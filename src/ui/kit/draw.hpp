@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "imgui.h"
+#include "ui/kit/theme.hpp"
 
 namespace wm::ui {
 
@@ -29,12 +30,14 @@ inline void boxed_text(ImDrawList* dl, ImFont* font, float size, ImVec2 min, ImV
     dl->AddText(font, size, min, col, text.data(), text.data() + text.size(), wrap ? std::max(1.0f, max.x - min.x) : 0.0f, &clip);
 }
 
-// A pill: small rounded label, coloured text on a faint fill of the same colour. Returns the width
-// it took (0 when it did not fit before max_x and was not drawn).
+// A pill (a chip): small rounded label, coloured text on a wash of the same colour over paper —
+// opaque, so the pair is the one the contrast test checks (palette.hpp chip()) whatever the chip
+// sits on (a tinted lane, a stage header). Returns the width it took (0 when it did not fit before
+// max_x and was not drawn).
 inline float pill(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 col, std::string_view text, float max_x) {
     const float w = text_width(font, size, text) + size * 0.7f;
     if (pos.x + w > max_x) return 0;
-    dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + size * 1.2f), with_alpha(col, 0.16f), size * 0.35f);
+    dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + size * 1.2f), color::chip_fill(col), size * 0.35f);
     dl->AddText(font, size, ImVec2(pos.x + size * 0.35f, pos.y + size * 0.1f), col, text.data(), text.data() + text.size());
     return w + size * 0.35f;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "imgui.h"
+#include "ui/kit/type_scale.hpp"
 
 namespace wm::ui {
 

@@ -70,6 +70,10 @@ void mark_match(ImDrawList* dl, ImVec2 a, ImVec2 b, bool current) {
     if (current) dl->AddRect(a, b, color::kWarn, 3, 0, 2.5f);
 }
 
+// The lines that structure the map (stage starts, the header's and the label column's edges): between
+// a cell line and secondary text, so that they order the grid without outweighing its text.
+ImU32 rule_colour() { return color::mix(color::kLine, color::kMuted, 0.45f); }
+
 // [SECTION] Items -------------------------------------------------------------------------------------
 
 // The badge row of a card: severity dots, channel (owned or not), personas, links.
@@ -93,11 +97,13 @@ void card_badges(const Frame& f, ImDrawList* dl, const Card& card, const Lane& l
     }
     for (Id pid : card.personas) {
         const Persona* p = find_by_id(f.ctx.ws.personas, pid);
-        if (!p || x + size * 1.3f > max_x) continue;
-        const float r = size * 0.62f;
+        // The initials are caption-sized (no text under the minimum): the avatar grows to hold them.
+        const float r = size * 0.7f;
+        if (!p || x + r * 2 > max_x) continue;
         dl->AddCircleFilled(ImVec2(x + r, pos.y + size * 0.6f), r, rgb(p->color));
-        const float tw = text_width(small, size * 0.75f, p->initials);
-        dl->AddText(small, size * 0.75f, ImVec2(x + r - tw * 0.5f, pos.y + size * 0.6f - size * 0.38f), IM_COL32_WHITE, p->initials.c_str());
+        const float tw = text_width(small, size, p->initials);
+        dl->AddText(small, size, ImVec2(std::round(x + r - tw * 0.5f), std::round(pos.y + size * 0.1f)), color::readable_on(rgb(p->color)),
+                    p->initials.c_str());
         x += r * 2 + 2;
     }
     if (!card.insights.empty())
@@ -171,10 +177,10 @@ void draw_item(const Frame& f, ImDrawList* dl, int index) {
     ImU32 fill = color::kPaper, edge = color::kLine, bar = rgb(lane.color);
     switch (item.kind) {
         case layout::ItemKind::card: break;
-        case layout::ItemKind::insight: fill = tint(0x0EA5E9, 0.10f, f.dark); break;
-        case layout::ItemKind::opportunity: fill = tint(0x4F46E5, 0.10f, f.dark); bar = color::kAccent; break;
-        case layout::ItemKind::metric: fill = tint(0x8B5CF6, 0.10f, f.dark); break;
-        case layout::ItemKind::journey: fill = tint(0x64748B, 0.10f, f.dark); break;
+        case layout::ItemKind::insight: fill = tint(kItemTints[0], kItemWash, f.dark); break;
+        case layout::ItemKind::opportunity: fill = tint(kItemTints[1], kItemWash, f.dark); bar = color::kAccent; break;
+        case layout::ItemKind::metric: fill = tint(kItemTints[2], kItemWash, f.dark); break;
+        case layout::ItemKind::journey: fill = tint(kItemTints[3], kItemWash, f.dark); break;
     }
     bool current = false;
     const bool match = is_match(f, layout::FindMatch::Kind::item, index, &current);
@@ -202,7 +208,7 @@ void draw_item(const Frame& f, ImDrawList* dl, int index) {
         const bool editing = card && f.st.editing.kind == MapEditing::Kind::card && f.st.editing.id == card->id;
         if (!editing) boxed_text(dl, font, size, ImVec2(a.x + pad, a.y + pad), ImVec2(b.x - pad, b.y - pad), ink, text);
         if (item.badges) {
-            const float bsize = base_size(font_or_default(f.ctx.fonts.small)) * z;
+            const float bsize = base_size(font_or_default(f.ctx.fonts.small)) * type::caption_scale(z);
             const ImVec2 bpos(a.x + pad, b.y - pad - f.lay.metrics.badge_row * z + 2 * z);
             const Workspace& ws = f.ctx.ws;
             switch (item.kind) {
@@ -331,7 +337,15 @@ void draw_emotion_row(const Frame& f, ImDrawList* dl, int r, layout::Span cols) 
             if (z >= 0.6f) {
                 char buf[16];
                 std::snprintf(buf, sizeof buf, "%+d", score);
-                dl->AddText(small, base_size(small) * std::min(z, 1.2f), ImVec2(p.x + rad + 2, p.y - rad - base_size(small) * 0.8f), line.colour, buf);
+                // Never below the caption's own size: a shrunken glyph loses its one-pixel minus.
+                const float fs = base_size(small) * type::label_scale(z);
+                const ImVec2 at(std::round(p.x + rad + 2), std::round(p.y - rad - fs * 0.8f));
+                dl->AddText(small, fs, at, line.colour, buf);
+                if (const Step* step = f.step_of_column(line.columns[k])) {
+                    const Persona* persona = find_by_id(f.ctx.ws.personas, line.persona);
+                    expose(f, "emotion label " + lane.name + " " + step->name + (persona ? " " + persona->name : std::string()), at,
+                           ImVec2(at.x + text_width(small, fs, buf), at.y + fs));
+                }
             }
             if (const Step* step = f.step_of_column(line.columns[k])) {
                 const Persona* persona = find_by_id(f.ctx.ws.personas, line.persona);
@@ -342,7 +356,7 @@ void draw_emotion_row(const Frame& f, ImDrawList* dl, int r, layout::Span cols) 
     }
     if (lines.empty() && z >= kTextZoom) {
         const layout::Column& c = f.lay.columns[cols.begin];
-        boxed_text(dl, small, base_size(small) * std::min(z, 1.2f), f.to_screen(c.x + m.cell_pad, row.y + m.cell_pad),
+        boxed_text(dl, small, base_size(small) * type::label_scale(z), f.to_screen(c.x + m.cell_pad, row.y + m.cell_pad),
                    f.to_screen(c.x + c.w * 3, row.y + row.h), color::kMuted, "Click to score how the customer feels at each step", false);
     }
 }
@@ -358,11 +372,11 @@ void draw_body(const Frame& f, ImDrawList* dl, layout::Span cols, layout::Span r
         const float y0 = f.sy(row.y), y1 = f.sy(row.y + row.h);
         if (row.kind == layout::RowKind::layer) {
             const Lane& first = f.j.lanes[row.first_lane];
-            dl->AddRectFilled(ImVec2(f.body_min.x, y0), ImVec2(right, y1), tint(first.color, 0.22f, f.dark));
+            dl->AddRectFilled(ImVec2(f.body_min.x, y0), ImVec2(right, y1), tint(first.color, kLayerWash, f.dark));
             continue;
         }
         const Lane& lane = f.j.lanes[row.lane];
-        dl->AddRectFilled(ImVec2(f.body_min.x, y0), ImVec2(right, y1), tint(lane.color, r % 2 ? 0.05f : 0.08f, f.dark));
+        dl->AddRectFilled(ImVec2(f.body_min.x, y0), ImVec2(right, y1), tint(lane.color, r % 2 ? kLaneWash * 0.6f : kLaneWash, f.dark));
         dl->AddLine(ImVec2(f.body_min.x, y1), ImVec2(right, y1), color::kLine);
         if (row.collapsed) continue;
         if (lane.kind == LaneKind::emotion) {
@@ -394,7 +408,7 @@ void draw_body(const Frame& f, ImDrawList* dl, layout::Span cols, layout::Span r
     for (int c = cols.begin; c < cols.end; ++c) {
         const layout::Column& col = L.columns[c];
         const bool stage_start = c == 0 || L.columns[c - 1].stage != col.stage;
-        dl->AddLine(ImVec2(f.sx(col.x), f.body_min.y), ImVec2(f.sx(col.x), bottom), stage_start ? color::kMuted : color::kLine,
+        dl->AddLine(ImVec2(f.sx(col.x), f.body_min.y), ImVec2(f.sx(col.x), bottom), stage_start ? rule_colour() : color::kLine,
                     stage_start ? 1.5f : 1.0f);
     }
     // The cell cursor.
@@ -517,8 +531,8 @@ void draw_headers(const Frame& f, ImDrawList* dl, layout::Span cols) {
         if (x1 < f.body_min.x || x0 > f.canvas_max.x) continue;
         const Stage& stage = f.j.stages[span.stage];
         const bool selected = sel.kind == MapSelection::Kind::stage && sel.id == stage.id;
-        dl->AddRectFilled(ImVec2(x0, top), ImVec2(x1, mid), selected ? tint(0x4F46E5, 0.35f, f.dark) : tint(0x4F46E5, 0.16f, f.dark));
-        dl->AddLine(ImVec2(x0, top), ImVec2(x0, bottom), color::kMuted, 1.5f);
+        dl->AddRectFilled(ImVec2(x0, top), ImVec2(x1, mid), tint(palette(current_theme(), Role::accent), selected ? kStageSelectedWash : kStageWash, f.dark));
+        dl->AddLine(ImVec2(x0, top), ImVec2(x0, bottom), rule_colour(), 1.5f);
         bool current = false;
         if (is_match(f, layout::FindMatch::Kind::stage, static_cast<int>(s), &current))
             mark_match(dl, ImVec2(x0 + 1, top + 1), ImVec2(x1 - 1, mid - 1), current);
@@ -536,7 +550,7 @@ void draw_headers(const Frame& f, ImDrawList* dl, layout::Span cols) {
         const Step* step = f.step_of_column(c);
         dl->AddRectFilled(ImVec2(x0, mid), ImVec2(x1, bottom), color::kPaper);
         dl->AddLine(ImVec2(x0, mid), ImVec2(x0, bottom), color::kLine);
-        dl->AddLine(ImVec2(x0, bottom - 1), ImVec2(x1, bottom - 1), color::kMuted);
+        dl->AddLine(ImVec2(x0, bottom - 1), ImVec2(x1, bottom - 1), rule_colour());
         if (!step) {
             boxed_text(dl, regular, base_size(regular) * hs, ImVec2(x0 + 8, mid + 6), ImVec2(x1 - 4, bottom), color::kMuted,
                        "No steps: right-click to add one");
@@ -582,7 +596,7 @@ void draw_labels(const Frame& f, ImDrawList* dl, layout::Span rows) {
         if (row.kind == layout::RowKind::layer) {
             const Lane& first = f.j.lanes[row.first_lane];
             const bool selected = sel.kind == MapSelection::Kind::layer && sel.layer == first.layer;
-            dl->AddRectFilled(ImVec2(x0, y0), ImVec2(x1, y1), tint(first.color, selected ? 0.45f : 0.28f, f.dark));
+            dl->AddRectFilled(ImVec2(x0, y0), ImVec2(x1, y1), tint(first.color, selected ? kLayerSelectedWash : kLayerWash, f.dark));
             // Disclosure triangle: right when collapsed, down when open.
             const float s = 4.5f * hs, cx = x0 + 10 * hs, cy = (y0 + y1) * 0.5f;
             if (row.collapsed) dl->AddTriangleFilled(ImVec2(cx - s * 0.6f, cy - s), ImVec2(cx - s * 0.6f, cy + s), ImVec2(cx + s * 0.8f, cy), color::kInk);
@@ -617,7 +631,7 @@ void draw_labels(const Frame& f, ImDrawList* dl, layout::Span rows) {
         }
         expose(f, "lane " + lane.name, ImVec2(x0, y0), ImVec2(x1, y1));
     }
-    dl->AddLine(ImVec2(x1 - 1, f.body_min.y), ImVec2(x1 - 1, f.canvas_max.y), color::kMuted);
+    dl->AddLine(ImVec2(x1 - 1, f.body_min.y), ImVec2(x1 - 1, f.canvas_max.y), rule_colour());
     dl->PopClipRect();
 }
 
@@ -657,8 +671,8 @@ void draw_map(Frame& f) {
     dl->AddText(small, fs, ImVec2(f.canvas_min.x + 10, f.canvas_min.y + (f.stage_h - fs) * 0.5f), color::kMuted, "Stages");
     dl->AddText(small, fs, ImVec2(f.canvas_min.x + 10, f.canvas_min.y + f.stage_h + 6), color::kMuted, "Steps");
     dl->AddText(small, fs, ImVec2(f.canvas_min.x + 10, f.body_min.y - fs - 6), color::kMuted, "Lanes");
-    dl->AddLine(ImVec2(f.canvas_min.x, f.body_min.y - 1), ImVec2(f.body_min.x, f.body_min.y - 1), color::kMuted);
-    dl->AddLine(ImVec2(f.body_min.x - 1, f.canvas_min.y), ImVec2(f.body_min.x - 1, f.body_min.y), color::kMuted);
+    dl->AddLine(ImVec2(f.canvas_min.x, f.body_min.y - 1), ImVec2(f.body_min.x, f.body_min.y - 1), rule_colour());
+    dl->AddLine(ImVec2(f.body_min.x - 1, f.canvas_min.y), ImVec2(f.body_min.x - 1, f.body_min.y), rule_colour());
     draw_drag_feedback(f, dl);
     dl->PopClipRect();
 }

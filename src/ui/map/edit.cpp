@@ -283,7 +283,7 @@ void draw_in_place_editor(Frame& f) {
         GImGui->NavNextActivateFlags = ImGuiActivateFlags_PreferInput;
         f.ctx.redraw(3);
     }
-    const float scale = std::clamp(multiline ? f.cam.zoom : f.hscale, 0.8f, 2.0f);
+    const float scale = std::clamp(multiline ? f.cam.zoom : f.hscale, type::kReadableZoom, 2.0f);
     ImGui::SetWindowFontScale(scale);
     ImGui::PushStyleColor(ImGuiCol_FrameBg, color::kPaper);
     ImGui::PushStyleColor(ImGuiCol_Border, color::kAccent);

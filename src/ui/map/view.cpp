@@ -196,8 +196,9 @@ void draw_journey_view(const ViewContext& ctx) {
         Frame f{.ctx = ctx, .j = j, .lay = lay, .st = st, .cam = cam, .canvas_min = ImVec2(wmin.x + 1, wmin.y + 1),
                 .canvas_max = ImVec2(wmin.x + wsize.x - 1, wmin.y + wsize.y - 1)};
         f.lens = lens;
-        // Headers and labels scale with the map but never below a readable size.
-        f.hscale = std::clamp(cam.zoom, 0.75f, 1.4f);
+        // Headers and labels scale with the map but never below their own size (so hscale is 1 at
+        // every zoom a map opens at, and the fit below does not depend on it).
+        f.hscale = type::label_scale(cam.zoom);
         f.label_w = lay.metrics.label_width * f.hscale;
         f.stage_h = lay.metrics.stage_header * f.hscale;
         f.header_h = lay.header_height() * f.hscale;
@@ -205,8 +206,9 @@ void draw_journey_view(const ViewContext& ctx) {
         const ImU32 canvas = color::kCanvas;
         f.dark = ((canvas >> IM_COL32_R_SHIFT & 0xFF) + (canvas >> IM_COL32_G_SHIFT & 0xFF) + (canvas >> IM_COL32_B_SHIFT & 0xFF)) < 3 * 128;
         if (fit) f.cam = layout::fit_camera(lay, f.view_w(), f.view_h());
-        // A map opens at the top-left, whole if it fits, else at a zoom where cards stay readable.
-        if (first_show) f.cam = layout::Camera{0, 0, std::clamp(layout::fit_camera(lay, f.view_w(), f.view_h()).zoom, 0.8f, 1.0f)};
+        // A map opens at the top-left, whole if it fits at a readable zoom, else at the readable zoom
+        // (ui/kit/type_scale.hpp: card text then stays at or above the minimum size).
+        if (first_show) f.cam = layout::Camera{0, 0, type::default_zoom(layout::fit_camera(lay, f.view_w(), f.view_h()).zoom)};
         if (st.reveal_selection) {
             st.reveal_selection = false;
             if (auto place = selection_place(j, lay, st.sel)) map::reveal_match(f, *place);

@@ -74,11 +74,9 @@ void draw_progress(const MaturityDraft& d) {
     const int answered = answered_count(d);
     char overlay[64];
     std::snprintf(overlay, sizeof overlay, "%d of %d answered", answered, n);
-    // The overlay text is drawn in the text colour over the fill: in the dark theme a deeper indigo
-    // than the (light) accent keeps it readable.
-    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, v4(color::themed(color::kAccent, IM_COL32(79, 70, 229, 255))));
+    // The overlay text is ink over the fill: the style's fill is the pressed wash (ink on it is a
+    // checked pair, ui/kit/palette.hpp), not the accent (it was dark text on purple).
     ImGui::ProgressBar(n ? float(answered) / float(n) : 0.f, ImVec2(-1, 0), overlay);
-    ImGui::PopStyleColor();
     // One dot per question, coloured when answered, ringed when on screen: where the gaps are.
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 p = ImGui::GetCursorScreenPos();

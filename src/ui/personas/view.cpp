@@ -77,9 +77,10 @@ void draw_avatar(const Persona& p, float d) {
     dl->AddCircleFilled(c, d * 0.5f, rgb(p.color));
     const std::string text = p.initials.empty() ? initials_from(p.name) : p.initials;
     ImFont* font = ImGui::GetFont();
-    const float size = std::max(9.0f, d * (text.size() > 2 ? 0.36f : 0.44f));
+    // Never under the caption size (ui/kit/type_scale.hpp), and placed on whole pixels (crisp at DPR 1).
+    const float size = std::max(type::line_height(type::kCaptionPx), d * (text.size() > 2 ? 0.36f : 0.44f));
     const ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str());
-    dl->AddText(font, size, ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f), text_on(p.color), text.c_str());
+    dl->AddText(font, size, ImVec2(std::round(c.x - ts.x * 0.5f), std::round(c.y - ts.y * 0.5f)), text_on(p.color), text.c_str());
     ImGui::Dummy(ImVec2(d, d));
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("%s%s%s", p.name.c_str(), p.role.empty() ? "" : " \xE2\x80\x94 ", p.role.c_str());
