@@ -15,7 +15,7 @@
   // screen too; without a choice app.css follows the system.
   try {
     const theme = localStorage.getItem('waymark.theme');
-    if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
+    if (theme === 'light' || theme === 'dark' || theme === 'contrast') document.documentElement.dataset.theme = theme;
   } catch (e) { /* storage refused: follow the system */ }
 
   function fatal(title, message) {

@@ -58,6 +58,9 @@ mergeInto(LibraryManager.library, {
     } catch (e) { name = ''; }
     stringToUTF8(name, out, capacity);
   },
+  wm_js_prefers_more_contrast: function () {
+    return window.matchMedia && window.matchMedia('(prefers-contrast: more)').matches ? 1 : 0;
+  },
   wm_js_prefers_dark: function () {
     return window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0;
   },
@@ -66,6 +69,11 @@ mergeInto(LibraryManager.library, {
     if (!window.matchMedia) return;
     window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', function (e) {
       Module._wm_prefers_dark_changed(e.matches ? 1 : 0);
+      Module.shell.requestFrame(0);
+    });
+    // More contrast asked for or no longer: the same callback decides the theme again.
+    window.matchMedia('(prefers-contrast: more)').addEventListener('change', function () {
+      Module._wm_prefers_dark_changed(window.matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0);
       Module.shell.requestFrame(0);
     });
   },

@@ -40,8 +40,10 @@ void cancel_export();
 std::string preference(std::string_view key);
 void set_preference(std::string_view key, std::string_view value);
 // The system's colour scheme (prefers-color-scheme: dark), and a callback run between frames when
-// it changes while the app runs (a frame is drawn afterwards). One callback; a new one replaces it.
+// it changes while the app runs (a frame is drawn afterwards; also when prefers-contrast changes).
+// One callback; a new one replaces it.
 bool prefers_dark();
+bool prefers_more_contrast();                 // prefers-contrast: more (the system asks for more contrast)
 void on_prefers_dark_change(std::function<void(bool dark)> changed);
 
 // Says `text` to screen readers: the page's polite live region (role="status") takes it; the same

@@ -52,6 +52,7 @@ void wm_js_storage(int id, const char* op, const char* arg, const char* bytes, i
 int wm_js_preference(const char* key, char* out, int capacity);
 void wm_js_set_preference(const char* key, const char* value);
 int wm_js_prefers_dark();
+int wm_js_prefers_more_contrast();
 void wm_js_renderer(char* out, int capacity);
 void wm_js_announce(const char* text);
 void wm_js_watch_prefers_dark();
@@ -465,6 +466,7 @@ void set_preference(std::string_view key, std::string_view value) {
 }
 
 bool prefers_dark() { return wm_js_prefers_dark() != 0; }
+bool prefers_more_contrast() { return wm_js_prefers_more_contrast() != 0; }
 
 void announce(std::string_view text) {
     const std::string t(text);

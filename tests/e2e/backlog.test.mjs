@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, launch, openApp, screenshot, stats, notBlank, rect, settle, ARTIFACTS, click } from './lib.mjs';
+import { startServer, launch, openApp, screenshot, stats, notBlank, rect, settle, ARTIFACTS, click, scrollTo } from './lib.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -53,8 +53,10 @@ async function shownOrder(page, titles) {
 }
 
 // Ctrl+click turns the slider into a number field; type the value and press Enter — one command.
+// The scores sit at the bottom of the editor panel: scroll it (wheel over its first score) until the
+// criterion's slider is in view, as a person would.
 async function setScore(page, criterion, value) {
-  const r = await rect(page, `Score ${criterion}`);
+  const r = await scrollTo(page, `Score ${criterion}`, 'Score Customer pain relieved');
   await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
   await page.keyboard.down('Control');
   await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
@@ -149,7 +151,8 @@ test('re-scoring two opportunities re-orders the backlog and moves their bubbles
 
     // Edit the will-not-do reason of "Sunday home delivery" by typing: a comma, quotes and an accent.
     await click(page, 'Sunday home delivery');
-    await click(page, 'Will not do reason');
+    const reason = await scrollTo(page, 'Will not do reason', 'Opportunity description');
+    await page.mouse.click(reason.x + Math.min(reason.w / 2, 40), reason.y + reason.h / 2);
     await page.keyboard.press('Control+A');
     await page.keyboard.type('Courier says "no", café closed until 2028', { delay: 5 });
     await page.mouse.click(700, 880);   // click elsewhere: the edit ends, one command

@@ -258,3 +258,52 @@ test('readable at DPR 1: default zooms keep text at 11 px or more, and "-1" on t
     assert.deepEqual(errors, []);
   } finally { await close(); }
 });
+
+// The share of sampled canvas pixels that are near black (text in the high-contrast theme).
+async function blackShare(page) {
+  return page.evaluate(() => {
+    const c = document.getElementById('canvas');
+    const off = document.createElement('canvas');
+    off.width = c.width; off.height = c.height;
+    const g = off.getContext('2d');
+    g.drawImage(c, 0, 0);
+    const d = g.getImageData(0, 0, off.width, off.height).data;
+    let black = 0;
+    for (let i = 0; i < d.length; i += 4 * 7) if (d[i] < 40 && d[i + 1] < 40 && d[i + 2] < 40) black++;
+    return black / (d.length / 28);
+  });
+}
+
+test('View › High contrast theme draws black on white; the system\'s "more contrast" is followed on a first visit', async () => {
+  const { context, close } = await launch();
+  try {
+    const first = context.pages()[0] || await context.newPage();
+    await first.emulateMedia({ contrast: 'more' });
+    let { page, errors } = await openApp(context, srv.url);
+    await settle(page, 300);
+    assert.equal((await stats(page)).theme, 'contrast', 'nothing chosen: the system asks for more contrast');
+    let bg = await background(page);
+    assert.deepEqual(bg.rgb, [255, 255, 255], 'a white page');
+    assert.ok((await blackShare(page)) > 0.005, 'black text on it');
+    await screenshot(page, 'theme-contrast-framework');
+    await click(page, 'Buying a phone plan');
+    await until(page, async () => (await stats(page)).view === 'journey', 'the journey map');
+    await settle(page, 300);
+    await screenshot(page, 'theme-contrast-map');
+
+    // The system stops asking: the app follows until the user chooses; the choice is remembered.
+    await page.emulateMedia({ contrast: 'no-preference' });
+    await themeIs(page, 'light');
+    await chooseTheme(page, 'High contrast theme');
+    await themeIs(page, 'contrast');
+    await settle(page, 200);
+    assert.deepEqual((await background(page)).rgb, [255, 255, 255]);
+    await page.reload();
+    await page.waitForFunction(() => window.waymark && window.waymark.ready, null, { timeout: 20000 });
+    await page.evaluate(() => window.waymark.ready);
+    assert.equal((await stats(page)).theme, 'contrast', 'the choice survives a reload');
+    await chooseTheme(page, 'Light theme');
+    await themeIs(page, 'light');
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});

@@ -13,7 +13,7 @@ using namespace wm::ui;
 
 namespace {
 
-constexpr Theme kThemes[] = {Theme::light, Theme::dark};
+constexpr Theme kThemes[] = {Theme::light, Theme::dark, Theme::contrast};
 
 std::string hex(std::uint32_t rgb) {
     char buf[8];
@@ -46,7 +46,7 @@ TEST_CASE("contrast: every text/background pair of every theme") {
             const std::string what = std::string(role_name(p.text)) + " on " + std::string(role_name(p.on.base)) +
                                      (p.on.wash == Role::count ? "" : " washed with " + std::string(role_name(p.on.wash))) + " (" +
                                      std::string(p.where) + ")";
-            check_pair(t, palette(t, p.text), surface_rgb(t, p.on), required_ratio(p.size), what);
+            check_pair(t, palette(t, p.text), surface_rgb(t, p.on), required_ratio(p.size, t), what);
         }
 }
 
@@ -56,13 +56,13 @@ TEST_CASE("contrast: text on the colours users and templates choose") {
         // A lane's band, its layer heading (plain and selected) under ink text and muted kinds.
         for (std::uint32_t lane : kLaneSwatches) {
             for (float wash : {kLaneWash, kLayerWash, kLayerSelectedWash})
-                check_pair(t, palette(t, Role::ink), mix_rgb(paper, lane, wash), 4.5, "ink on a lane/layer wash of " + hex(lane));
-            check_pair(t, palette(t, Role::muted), mix_rgb(paper, lane, kLaneWash), 4.5, "a lane's kind on its band " + hex(lane));
+                check_pair(t, palette(t, Role::ink), mix_rgb(paper, lane, wash), required_ratio(TextSize::body, t), "ink on a lane/layer wash of " + hex(lane));
+            check_pair(t, palette(t, Role::muted), mix_rgb(paper, lane, kLaneWash), required_ratio(TextSize::body, t), "a lane's kind on its band " + hex(lane));
         }
         // Linked items on a map (insight, opportunity, KPI, child journey): ink and muted text.
         for (std::uint32_t item : kItemTints) {
-            check_pair(t, palette(t, Role::ink), mix_rgb(paper, item, kItemWash), 4.5, "an item on the map " + hex(item));
-            check_pair(t, palette(t, Role::muted), mix_rgb(paper, item, kItemWash), 4.5, "an item's details " + hex(item));
+            check_pair(t, palette(t, Role::ink), mix_rgb(paper, item, kItemWash), required_ratio(TextSize::body, t), "an item on the map " + hex(item));
+            check_pair(t, palette(t, Role::muted), mix_rgb(paper, item, kItemWash), required_ratio(TextSize::body, t), "an item's details " + hex(item));
         }
     }
     // Persona avatars are the same colour in both themes, with white initials.
@@ -74,6 +74,10 @@ TEST_CASE("contrast: the roles' names and the table agree") {
     // Themes differ where they must: the page is light in one and dark in the other.
     CHECK(relative_luminance(palette(Theme::light, Role::canvas)) > 0.8);
     CHECK(relative_luminance(palette(Theme::dark, Role::canvas)) < 0.05);
+    // High contrast: black on white, and lines that show against paper (3:1, WCAG non-text contrast).
+    CHECK(palette(Theme::contrast, Role::ink) == 0x000000);
+    CHECK(palette(Theme::contrast, Role::paper) == 0xFFFFFF);
+    CHECK(contrast_ratio(palette(Theme::contrast, Role::line), palette(Theme::contrast, Role::paper)) >= 3.0);
 }
 
 TEST_CASE("type scale: no text under the minimum at any default zoom") {

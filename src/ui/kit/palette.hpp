@@ -19,8 +19,10 @@ namespace wm::ui {
 
 // [SECTION] Themes and roles --------------------------------------------------------------------------
 
-enum class Theme : std::uint8_t { light, dark };
-inline constexpr std::size_t kThemeCount = 2;
+// contrast: the high-contrast theme — black text on white, every text pair at 7:1 (WCAG AAA), strong
+// lines; chosen in the View menu or by the system's "more contrast" setting (prefers-contrast).
+enum class Theme : std::uint8_t { light, dark, contrast };
+inline constexpr std::size_t kThemeCount = 3;
 
 // Colours are named by what they are for, never by hue, so that every theme can give each its own value.
 enum class Role : std::uint8_t {
@@ -67,42 +69,44 @@ constexpr std::string_view role_name(Role r) {
     static_assert(std::size(kNames) == kRoleCount);
     return kNames[static_cast<std::size_t>(r)];
 }
-constexpr std::string_view theme_key(Theme t) { return t == Theme::dark ? "dark" : "light"; }
+constexpr std::string_view theme_key(Theme t) { return t == Theme::dark ? "dark" : t == Theme::contrast ? "contrast" : "light"; }
 
 // [SECTION] The table: 0xRRGGBB per role (rows in Role order) and theme (columns) --------------------------
 //
 // Light: text and marks use the 600–800 tones (amber-800, green-800, red-700, teal-700, sky-700) so
 // that they read as text on paper and on their own chips, not only as fills; secondary text is
 // gray-600. Dark: each role keeps its hue, text and marks lightened (300–400 tints) for dark surfaces.
+// Contrast: black ink on white, secondary text gray-800, marks the 900 tones (≥ 7:1 on paper and on
+// their chips), lines dark enough to see (3:1 against white is the rule for non-text).
 inline constexpr std::uint32_t kPalette[kRoleCount][kThemeCount] = {
-    //  light      dark
-    {0x1F2937, 0xE5E7EB},  // ink
-    {0x4B5563, 0x9CA3AF},  // muted
-    {0x636B78, 0x949CA9},  // hint
-    {0xFFFFFF, 0x111827},  // on_accent
-    {0xF6F7F9, 0x11141B},  // canvas
-    {0xF3F4F6, 0x171B23},  // panel
-    {0xFFFFFF, 0x1E232D},  // paper
-    {0xEEF0F4, 0x262C38},  // header_bg
-    {0xFFFFFF, 0x252A36},  // raised
-    {0xC7D2FE, 0x3A3A8C},  // pressed
-    {0xFAFAFB, 0x222733},  // row_alt
-    {0xEEF2FF, 0x282C48},  // hover
-    {0xE0E7FF, 0x312E6E},  // selection
-    {0xEEF2FF, 0x1F213A},  // accent_soft
-    {0xFEF08A, 0x713F12},  // highlight
-    {0xE5E7EB, 0x373E4C},  // line
-    {0xE5E7EB, 0x2F3541},  // grid
-    {0x4F46E5, 0x99A3FA},  // accent
-    {0x0F766E, 0x2DD4BF},  // to_be
-    {0x92400E, 0xFBBF24},  // warn
-    {0xB91C1C, 0xF87171},  // error
-    {0x166534, 0x4ADE80},  // ok
-    {0x0369A1, 0x38BDF8},  // info
-    {0x52525B, 0xA1A1AA},  // neutral
-    {0xE0F2FE, 0x0C2D48},  // info_bg
-    {0xFEF3C7, 0x422C06},  // warn_bg
-    {0xFEE2E2, 0x451212},  // error_bg
+    //  light      dark      contrast
+    {0x1F2937, 0xE5E7EB, 0x000000},  // ink
+    {0x4B5563, 0x9CA3AF, 0x1F2937},  // muted
+    {0x636B78, 0x949CA9, 0x374151},  // hint
+    {0xFFFFFF, 0x111827, 0xFFFFFF},  // on_accent
+    {0xF6F7F9, 0x11141B, 0xFFFFFF},  // canvas
+    {0xF3F4F6, 0x171B23, 0xF5F5F5},  // panel
+    {0xFFFFFF, 0x1E232D, 0xFFFFFF},  // paper
+    {0xEEF0F4, 0x262C38, 0xEEEEEE},  // header_bg
+    {0xFFFFFF, 0x252A36, 0xFFFFFF},  // raised
+    {0xC7D2FE, 0x3A3A8C, 0xD4DAFF},  // pressed
+    {0xFAFAFB, 0x222733, 0xF5F5F5},  // row_alt
+    {0xEEF2FF, 0x282C48, 0xE6EAFF},  // hover
+    {0xE0E7FF, 0x312E6E, 0xD4DAFF},  // selection
+    {0xEEF2FF, 0x1F213A, 0xEEF0FF},  // accent_soft
+    {0xFEF08A, 0x713F12, 0xFFEB3B},  // highlight
+    {0xE5E7EB, 0x373E4C, 0x6B6B6B},  // line
+    {0xE5E7EB, 0x2F3541, 0x9A9A9A},  // grid
+    {0x4F46E5, 0x99A3FA, 0x312E81},  // accent
+    {0x0F766E, 0x2DD4BF, 0x134E4A},  // to_be
+    {0x92400E, 0xFBBF24, 0x78350F},  // warn
+    {0xB91C1C, 0xF87171, 0x7F1D1D},  // error
+    {0x166534, 0x4ADE80, 0x14532D},  // ok
+    {0x0369A1, 0x38BDF8, 0x0C4A6E},  // info
+    {0x52525B, 0xA1A1AA, 0x27272A},  // neutral
+    {0xE0F2FE, 0x0C2D48, 0xE0F2FE},  // info_bg
+    {0xFEF3C7, 0x422C06, 0xFEF3C7},  // warn_bg
+    {0xFEE2E2, 0x451212, 0xFEE2E2},  // error_bg
 };
 
 constexpr std::uint32_t palette(Theme t, Role r) {
@@ -241,6 +245,10 @@ inline std::uint32_t surface_rgb(Theme t, Surface s) {
     return s.wash == Role::count ? base : mix_rgb(base, palette(t, s.wash), s.amount);
 }
 
-inline double required_ratio(TextSize size) { return size == TextSize::large ? 3.0 : 4.5; }
+// WCAG AA (4.5:1 body, 3:1 large) in the light and dark themes, AAA (7:1, 4.5:1) in the high-contrast one.
+inline double required_ratio(TextSize size, Theme t = Theme::light) {
+    if (t == Theme::contrast) return size == TextSize::large ? 4.5 : 7.0;
+    return size == TextSize::large ? 3.0 : 4.5;
+}
 
 }  // namespace wm::ui

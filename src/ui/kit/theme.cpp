@@ -80,7 +80,7 @@ void style_colors(ImGuiStyle& s, Theme t) {
     c[ImGuiCol_WindowBg] = v4(Role::canvas);
     c[ImGuiCol_ChildBg] = v4(Role::canvas, 0);
     c[ImGuiCol_PopupBg] = v4(Role::paper);
-    c[ImGuiCol_Border] = t == Theme::dark ? rgb4(0x3E4656) : v4(Role::line);
+    c[ImGuiCol_Border] = t == Theme::dark ? rgb4(0x3E4656) : v4(Role::line);   // contrast: its dark line
     c[ImGuiCol_BorderShadow] = rgb4(0x000000, 0);
     c[ImGuiCol_FrameBg] = v4(Role::paper);
     c[ImGuiCol_FrameBgHovered] = v4(Role::hover);
@@ -99,11 +99,21 @@ void style_colors(ImGuiStyle& s, Theme t) {
     c[ImGuiCol_SliderGrab] = rgb4(0x6366F1);
     c[ImGuiCol_SliderGrabActive] = v4(Role::accent);
     c[ImGuiCol_TableHeaderBg] = v4(Role::header_bg);
-    c[ImGuiCol_TableBorderStrong] = t == Theme::dark ? rgb4(0x4B5563) : rgb4(0xD1D5DB);
+    c[ImGuiCol_TableBorderStrong] = t == Theme::dark ? rgb4(0x4B5563) : t == Theme::contrast ? rgb4(0x000000) : rgb4(0xD1D5DB);
     c[ImGuiCol_TableBorderLight] = v4(Role::line);
     c[ImGuiCol_TableRowBg] = v4(Role::paper);
     c[ImGuiCol_TableRowBgAlt] = v4(Role::row_alt);
     c[ImGuiCol_TextSelectedBg] = rgb4(0x6366F1, t == Theme::dark ? 0.45f : 0.3f);
+    if (t == Theme::contrast) {
+        // Focus, checks and grips in the accent; scrollbars dark enough to find.
+        c[ImGuiCol_ScrollbarGrab] = v4(Role::line);
+        c[ImGuiCol_ScrollbarGrabHovered] = v4(Role::muted);
+        c[ImGuiCol_ScrollbarGrabActive] = v4(Role::ink);
+        c[ImGuiCol_SliderGrab] = v4(Role::accent);
+        c[ImGuiCol_SeparatorHovered] = v4(Role::accent);
+        c[ImGuiCol_SeparatorActive] = v4(Role::accent);
+        c[ImGuiCol_ModalWindowDimBg] = rgb4(0x000000, 0.5f);
+    }
     c[ImGuiCol_NavHighlight] = v4(Role::accent);
     c[ImGuiCol_Separator] = v4(Role::line);
     // The progress bar's fill carries its label (ImGui draws it over the bar): the pressed wash (ink on
@@ -134,9 +144,16 @@ void style_colors(ImGuiStyle& s, Theme t) {
     }
 }
 
+// The system's wish: more contrast (prefers-contrast: more) before a dark scheme.
+Theme system_theme() {
+    if (platform::prefers_more_contrast()) return Theme::contrast;
+    return platform::prefers_dark() ? Theme::dark : Theme::light;
+}
+
 std::optional<Theme> parse_theme(std::string_view name) {
     if (name == "light") return Theme::light;
     if (name == "dark") return Theme::dark;
+    if (name == "contrast") return Theme::contrast;
     return std::nullopt;
 }
 
@@ -184,20 +201,20 @@ void apply_theme(Theme theme) {
 
 Theme current_theme() { return state.theme; }
 
-std::string_view theme_name(Theme theme) { return theme == Theme::dark ? "dark" : "light"; }
+std::string_view theme_name(Theme theme) { return theme_key(theme); }
 
 bool theme_chosen() { return state.chosen; }
 
 void init_theme() {
     const std::optional<Theme> stored = parse_theme(platform::preference(kPreferenceKey));
     state.chosen = stored.has_value();
-    apply_theme(stored ? *stored : platform::prefers_dark() ? Theme::dark : Theme::light);
+    apply_theme(stored ? *stored : system_theme());
     if (!state.watching) {
         state.watching = true;
         // Until the user chooses, the app follows the system when it switches (e.g. at dusk). The
         // platform calls this between frames and draws one afterwards.
-        platform::on_prefers_dark_change([](bool dark) {
-            if (!state.chosen) apply_theme(dark ? Theme::dark : Theme::light);
+        platform::on_prefers_dark_change([](bool) {
+            if (!state.chosen) apply_theme(system_theme());
         });
     }
 }

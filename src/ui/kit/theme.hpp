@@ -71,10 +71,11 @@ ImU32 mix(ImU32 a, ImU32 b, float t);
 // not remember the choice: see choose_theme().
 void apply_theme(Theme theme);
 [[nodiscard]] Theme current_theme();
-[[nodiscard]] std::string_view theme_name(Theme theme);  // "light" / "dark" (stored, and in stats())
+[[nodiscard]] std::string_view theme_name(Theme theme);  // "light" / "dark" / "contrast" (stored, and in stats())
 
-// At start-up: the theme the user chose (a browser preference), else the system's
-// (prefers-color-scheme), which is then followed while the app runs until the user chooses.
+// At start-up: the theme the user chose (a browser preference), else the system's (prefers-contrast:
+// more → high contrast, else prefers-color-scheme), which is then followed while the app runs until
+// the user chooses.
 void init_theme();
 // The user's choice (View › Light theme / Dark theme): applied, remembered in this browser, and a
 // frame is requested to draw it.

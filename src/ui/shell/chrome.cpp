@@ -70,8 +70,9 @@ void App::draw_menu_bar() {
         ImGui::Separator();
         // Radio-like: the ticked one is in use. Applied after this frame (a style change mid-frame
         // would be undone by the colours pushed around it), remembered in this browser.
-        for (const Theme theme : {Theme::light, Theme::dark})
-            if (ImGui::MenuItem(theme == Theme::light ? "Light theme" : "Dark theme", nullptr, current_theme() == theme))
+        for (const Theme theme : {Theme::light, Theme::dark, Theme::contrast})
+            if (ImGui::MenuItem(theme == Theme::light ? "Light theme" : theme == Theme::dark ? "Dark theme" : "High contrast theme", nullptr,
+                                current_theme() == theme))
                 state_.deferred.push_back([theme] { choose_theme(theme); });
         ImGui::Separator();
         if (ImGui::MenuItem("Keyboard shortcuts", "?")) open_shortcuts(state_);
