@@ -680,7 +680,12 @@
     mergeJson: (text) => hookJson('mergeJson', String(text)),
     generate: (spec) => hookJson('generate', JSON.stringify(spec || {})),
     show: (view, id) => hookJson('show', JSON.stringify({ view, id: id || '' })),
-    rect: (label) => hookJson('rect', String(label)),
+    // In CSS px of the page: the app's units times View › Text size.
+    rect: (label) => {
+      const r = hookJson('rect', String(label));
+      const s = Module._wm_ui_scale();
+      return r.ok === false || s === 1 ? r : { ...r, x: r.x * s, y: r.y * s, w: r.w * s, h: r.h * s };
+    },
     settled,
     // Benchmark extras (not used by tests to judge timings): when the first frame was on screen,
     // in ms since navigation start; the wasm heap size; binary snapshot save/load timings.

@@ -43,7 +43,21 @@ void set_preference(std::string_view key, std::string_view value);
 // it changes while the app runs (a frame is drawn afterwards; also when prefers-contrast changes).
 // One callback; a new one replaces it.
 bool prefers_dark();
-bool prefers_more_contrast();                 // prefers-contrast: more (the system asks for more contrast)
+bool prefers_more_contrast();
+// View › Text size: the UI drawn at `scale` (0.9 – 2.0) × its size, crisply (fonts rasterised at that
+// size), remembered in this browser ("textSize", a percentage). Applied from the next frame.
+float text_scale();
+void set_text_scale(float scale);
+// A stored percentage ("150") as a scale, clamped to 90–200 %; 1 for anything unreadable.
+inline float text_scale_from(std::string_view percent) {
+    int value = 0;
+    for (const char c : percent) {
+        if (c < '0' || c > '9' || value > 1000) return 1.0f;
+        value = value * 10 + (c - '0');
+    }
+    if (percent.empty()) return 1.0f;
+    return static_cast<float>(value < 90 ? 90 : value > 200 ? 200 : value) / 100.0f;
+}                 // prefers-contrast: more (the system asks for more contrast)
 void on_prefers_dark_change(std::function<void(bool dark)> changed);
 
 // Says `text` to screen readers: the page's polite live region (role="status") takes it; the same

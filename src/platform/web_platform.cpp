@@ -87,6 +87,10 @@ bool is_symbol(unsigned c) {
 struct Platform {
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
     float css_width = 1, css_height = 1, dpr = 1;
+    // View › Text size: the whole UI drawn larger, crisply — ImGui works in units of ui_scale CSS px
+    // and rasterises fonts at dpr × ui_scale (like the browser's zoom, but remembered by the app).
+    float ui_scale = 1;
+    float scale() const { return dpr * ui_scale; }  // device pixels per ImGui unit
     std::vector<unsigned char> font_regular, font_bold;
     LazyFont lazy[2] = {{"cjk", is_cjk, {}, {}, {}, false}, {"symbols", is_symbol, {}, {}, {}, false}};
     bool fonts_dirty = true;
@@ -113,7 +117,7 @@ Platform P;  // the one platform instance of this page; lives as long as the pag
 void rebuild_fonts() {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
-    const float dpr = P.dpr;
+    const float dpr = P.scale();
     static const ImWchar kUiRanges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x1E00, 0x1EFF,
                                          0x2010, 0x205E, 0x20A0, 0x20BF, 0x2100, 0x21FF, 0x2212, 0x2265,
                                          0x25A0, 0x25FF, 0x2713, 0x2717, 0xFFFD, 0xFFFD, 0};
@@ -206,8 +210,8 @@ void update_cursor_and_ime() {
     const ImGuiContext& g = *ImGui::GetCurrentContext();
     if (io.WantTextInput != P.last_want_text || io.WantTextInput) {
         P.last_want_text = io.WantTextInput;
-        wm_js_text_input(io.WantTextInput, g.PlatformImeData.InputPos.x, g.PlatformImeData.InputPos.y,
-                         g.PlatformImeData.InputLineHeight);
+        wm_js_text_input(io.WantTextInput, g.PlatformImeData.InputPos.x * P.ui_scale, g.PlatformImeData.InputPos.y * P.ui_scale,
+                         g.PlatformImeData.InputLineHeight * P.ui_scale);
     }
 }
 
@@ -246,6 +250,7 @@ EMSCRIPTEN_KEEPALIVE int wm_start(float css_width, float css_height, float dpr) 
     P.css_width = css_width;
     P.css_height = css_height;
     P.dpr = dpr;
+    P.ui_scale = wm::platform::text_scale_from(wm::platform::preference("textSize"));
     P.app = new wm::ui::App(wm::platform::web_storage());  // lives as long as the page
     return 1;
 }
@@ -287,9 +292,9 @@ EMSCRIPTEN_KEEPALIVE void wm_font_loaded(const char* kind, const unsigned char* 
 EMSCRIPTEN_KEEPALIVE int wm_frame() {
     if (!P.app || P.font_regular.empty()) return 0;
     ImGuiIO& io = ImGui::GetIO();
-    if (P.fonts_dirty || P.fonts_built_dpr != P.dpr) rebuild_fonts();
-    io.DisplaySize = ImVec2(P.css_width, P.css_height);
-    io.DisplayFramebufferScale = ImVec2(P.dpr, P.dpr);
+    if (P.fonts_dirty || P.fonts_built_dpr != P.scale()) rebuild_fonts();
+    io.DisplaySize = ImVec2(P.css_width / P.ui_scale, P.css_height / P.ui_scale);
+    io.DisplayFramebufferScale = ImVec2(P.scale(), P.scale());
     const double now = wm_js_now();
     // A frame that brings a mouse click advances ImGui's clock by at most 0.1 s: on a machine so
     // loaded that a frame takes a second, two clicks that arrived 0.2 s apart are still a
@@ -333,9 +338,12 @@ EMSCRIPTEN_KEEPALIVE void wm_resize(float css_width, float css_height, float dpr
 }
 
 EMSCRIPTEN_KEEPALIVE void wm_mouse_move(float x, float y) {
-    ImGui::GetIO().AddMousePosEvent(x, y);
+    ImGui::GetIO().AddMousePosEvent(x / P.ui_scale, y / P.ui_scale);
     P.settle_frames = std::max(P.settle_frames, 1);
 }
+
+// CSS px per ImGui unit (View › Text size): the test hook's rectangles are multiplied by it.
+EMSCRIPTEN_KEEPALIVE float wm_ui_scale() { return P.ui_scale; }
 
 EMSCRIPTEN_KEEPALIVE void wm_mouse_button(int button, int down) {
     if (button >= 0 && button < ImGuiMouseButton_COUNT) ImGui::GetIO().AddMouseButtonEvent(button, down != 0);
@@ -466,6 +474,15 @@ void set_preference(std::string_view key, std::string_view value) {
 }
 
 bool prefers_dark() { return wm_js_prefers_dark() != 0; }
+float text_scale() { return P.ui_scale; }
+void set_text_scale(float scale) {
+    const float s = text_scale_from(std::to_string(static_cast<int>(std::lround(scale * 100))));
+    if (s == P.ui_scale) return;
+    P.ui_scale = s;   // the next frame rebuilds the fonts and lays out at the new size
+    set_preference("textSize", std::to_string(static_cast<int>(std::lround(s * 100))));
+    request_frame();
+}
+
 bool prefers_more_contrast() { return wm_js_prefers_more_contrast() != 0; }
 
 void announce(std::string_view text) {

@@ -15,3 +15,17 @@ TEST_CASE("software_renderer names the software rasterisers browsers report, and
     CHECK(software_renderer("Apple M2").empty());
     CHECK(software_renderer("").empty());
 }
+
+TEST_CASE("text_scale_from reads a stored percentage, clamped to 90-200 %, and ignores anything else") {
+    using wm::platform::text_scale_from;
+    CHECK(text_scale_from("100") == doctest::Approx(1.0));
+    CHECK(text_scale_from("150") == doctest::Approx(1.5));
+    CHECK(text_scale_from("200") == doctest::Approx(2.0));
+    CHECK(text_scale_from("90") == doctest::Approx(0.9));
+    CHECK(text_scale_from("50") == doctest::Approx(0.9));
+    CHECK(text_scale_from("400") == doctest::Approx(2.0));
+    CHECK(text_scale_from("") == doctest::Approx(1.0));
+    CHECK(text_scale_from("1.5") == doctest::Approx(1.0));
+    CHECK(text_scale_from("-120") == doctest::Approx(1.0));
+    CHECK(text_scale_from("99999999999999") == doctest::Approx(1.0));
+}

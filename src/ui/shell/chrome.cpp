@@ -1,5 +1,6 @@
 // The shell's chrome: the menu bar, the banners, the navigation bar with the breadcrumbs, and the
 // status bar — drawn by App::draw around the current view.
+#include <cmath>
 #include <string>
 
 #include "imgui.h"
@@ -74,6 +75,17 @@ void App::draw_menu_bar() {
             if (ImGui::MenuItem(theme == Theme::light ? "Light theme" : theme == Theme::dark ? "Dark theme" : "High contrast theme", nullptr,
                                 current_theme() == theme))
                 state_.deferred.push_back([theme] { choose_theme(theme); });
+        ImGui::Separator();
+        if (ImGui::BeginMenu("Text size")) {
+            // The whole UI larger or smaller, crisp at any size; remembered in this browser.
+            const int current = static_cast<int>(std::lround(platform::text_scale() * 100));
+            for (const int percent : {90, 100, 110, 125, 150, 175, 200}) {
+                const std::string label = std::to_string(percent) + " %";
+                if (ImGui::MenuItem(label.c_str(), nullptr, current == percent))
+                    state_.deferred.push_back([percent] { platform::set_text_scale(static_cast<float>(percent) / 100.0f); });
+            }
+            ImGui::EndMenu();
+        }
         ImGui::Separator();
         if (ImGui::MenuItem("Keyboard shortcuts", "?")) open_shortcuts(state_);
         if (ImGui::MenuItem("About Waymark and this browser\xE2\x80\xA6")) open_about(state_);

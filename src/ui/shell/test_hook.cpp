@@ -5,6 +5,7 @@
 
 #include <rapidjson/document.h>
 
+#include <cmath>
 #include <string>
 
 #include "io/file_format.hpp"
@@ -134,6 +135,7 @@ std::string TestHook::stats() const {
         // View › About: what draws the app (tests run on SwiftShader, a software renderer).
         const std::string renderer = platform::renderer();
         w.field("shortcutsOpen", app_.state_.shortcuts.shown);
+        w.field("textSize", static_cast<double>(std::lround(platform::text_scale() * 100)));
         w.key("about").begin();
         w.field("open", app_.state_.about.shown).field("renderer", renderer);
         w.field("softwareRenderer", std::string(platform::software_renderer(renderer)));
