@@ -83,13 +83,17 @@ test('search and stale filter, evidence edit, drag onto a journey cell, CSV expo
     await page.evaluate((id) => window.waymark.show('journey', id), journey.id);
     await settle(page, 300);
     await click(page, 'Insights to link (drag one onto a cell)');
-    let to = await rect(page, `link here ${step.name}`);
-    for (let n = 0; to.y + to.h > 980 && n < 20; ++n) {   // scroll the grid until the lane is on screen
-      await page.mouse.move(to.x + 20, 700);
+    // Scroll the map with the wheel until the insight lane's cell is on screen (it may start below).
+    let to = null;
+    for (let n = 0; n < 20; ++n) {
+      await page.evaluate(() => window.waymark.settled());
+      const r = await page.evaluate((l) => window.waymark.rect(l), `link here ${step.name}`);
+      if (r.ok !== false && r.h >= 10 && r.y + r.h <= 980) { to = r; break; }
+      await page.mouse.move(700, 700);
       await page.mouse.wheel(0, 200);
       await settle(page, 150);
-      to = await rect(page, `link here ${step.name}`);
     }
+    assert.ok(to, 'the insight lane scrolled into view');
     const from = await rect(page, target.title);
     await page.mouse.move(from.x + from.w / 2, from.y + from.h / 2);
     await settle(page, 50);
