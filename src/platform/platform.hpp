@@ -44,6 +44,14 @@ void set_preference(std::string_view key, std::string_view value);
 bool prefers_dark();
 void on_prefers_dark_change(std::function<void(bool dark)> changed);
 
+// Live co-editing (ui/shell/live.hpp): the page loads its live module and connects to the team
+// server of its own origin; `options_json` is {room, token, writer, workspace, name, colour}. What
+// happens arrives as the messages teamStatus and teamRecords (platform/protocol.hpp).
+void team_connect(std::string_view options_json);
+void team_send(std::string_view records_json);   // records to write (io::records_since's document)
+void team_presence(std::string_view journey);    // the journey this user has open ("" for none)
+void team_close();
+
 // Document storage (IndexedDB through web/storage.js) is reached through store::Backend, whose
 // browser implementation is platform/storage_bridge.hpp.
 

@@ -152,6 +152,7 @@ void App::draw() {
         draw_kpi_editor(ctx);
         share_.draw(state_, [this](Workspace ws) { open(std::move(ws), "share"); });
         exports_.draw(ctx);
+        live_.draw_dialog(doc_.workspace(), state_);
     }
     ImGui::End();
 
@@ -191,6 +192,7 @@ void App::draw_view() {
 void App::end_frame() {
     items_end_frame();
     apply_queued();
+    live_.after_frame(doc_, state_);
     persistence_.after_frame();
     if (state_.animate_frames > 0) --state_.animate_frames;
 }
@@ -255,6 +257,11 @@ std::string App::on(const protocol::Leaving&) {
 std::string App::on(const protocol::StorageEvent& m) {
     if (auto event = platform::read_storage_event(m.json)) persistence_.on_event(*event);
     return protocol::Reply::ok().str();
+}
+
+std::string App::on(const protocol::TeamStatus& m) { return live_.status(m, state_); }
+std::string App::on(const protocol::TeamRecords& m) {
+    return live_.records(m, doc_, state_, [this](Workspace ws) { open(std::move(ws), "team"); });
 }
 
 std::string App::import_text(std::string_view text) {
