@@ -3,8 +3,8 @@
 // text input, and exposes the window.waymark test hook.
 //
 // Sections: feature check · frame scheduling · messages between page and app · input · text and
-// clipboard · files · fonts · service worker · storage · share links · PNG export · test hook ·
-// start-up
+// clipboard · files · fonts · service worker · storage · share links · PNG export · team (live
+// co-editing) · test hook · start-up
 'use strict';
 (function () {
   const BUILD = document.currentScript.dataset.build;
@@ -107,6 +107,7 @@
   //                   (dropped: a copy of the open workspace asks "merge or open as a new document?")
   //   leaving         {}  (the page is being hidden or closed)               → {ok}
   //   storageEvent    {type: 'flush'|'writer'|'remoteSave'|'persist', doc, writer, key, state} → {ok}
+  //   teamStatus, teamRecords: see the team section
   //
   // The app asks the page through Module.shell (src/platform/bridge.js): requestFrame, setCursor,
   // setClipboard, textInput, loadFont, download, pickFile, exportPng, cancelExport, shareLink,
@@ -656,6 +657,44 @@
     message('exportFinished', result);
   }
 
+  // ---- team (live co-editing) ------------------------------------------------------------------
+  // Only when the user asks (File › Work live with a team…): live.js (Yjs + Hocuspocus, bundled by
+  // scripts/stage-web) is loaded then, and talks to the team server at this page's own origin
+  // (/sync), so the CSP's connect-src 'self' holds. The app asks through Module.shell.teamConnect,
+  // teamSend, teamPresence and teamClose; the page answers with two messages:
+  //   teamStatus   {state, error, pending, peers: [{name, colour, journey}]}   → {ok}
+  //   teamRecords  a line of JSON {whole, workspace}, then a JSON list of records → {ok} | {ok:false, error}
+  let team = null;
+  let teamGeneration = 0;
+  function messageWithText(name, head, text) {
+    const bytes = new TextEncoder().encode(JSON.stringify(head) + '\n' + text);
+    const ptr = Module._malloc(bytes.length + 1);
+    Module.HEAPU8.set(bytes, ptr);
+    Module.HEAPU8[ptr + bytes.length] = 0;
+    const result = withString(name, (n) => Module.UTF8ToString(Module._wm_page_message(n, ptr)));
+    Module._free(ptr);
+    requestFrame(0);
+    return JSON.parse(result);
+  }
+  async function teamConnect(options) {
+    const generation = ++teamGeneration;
+    if (team) { team.close(); team = null; }
+    let live;
+    try {
+      live = await import(`./live.js?v=${BUILD}`);
+    } catch (err) {
+      message('teamStatus', { state: 'refused', error: 'The live-editing part of Waymark did not load (' + err.message + ').' });
+      return;
+    }
+    if (generation !== teamGeneration) return;
+    const url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/sync';
+    team = live.connect({ ...options, url }, {
+      status: (s) => { if (generation === teamGeneration) message('teamStatus', s); },
+      entries: (head, json) => { if (generation === teamGeneration) messageWithText('teamRecords', head, json); },
+    });
+  }
+  function teamClose() { ++teamGeneration; if (team) { team.close(); team = null; } }
+
   // ---- test hook -------------------------------------------------------------------------------
   function hook(name, arg) {
     if (!started) return JSON.stringify({ ok: false, error: 'Waymark is still loading' });
@@ -769,7 +808,9 @@
     canvas,
     shell: { requestFrame, setCursor: (c) => { canvas.style.cursor = c; }, setClipboard, textInput: textInputAt,
              loadFont, download, pickFile, exportPng, cancelExport: () => { pngCancelled = true; }, shareLink: (text, maxChars) => { makeShareLink(text, maxChars); },
-             storage: (id, op, arg, bytes) => { storage(id, op, JSON.parse(arg || '{}'), bytes); } },
+             storage: (id, op, arg, bytes) => { storage(id, op, JSON.parse(arg || '{}'), bytes); },
+             teamConnect: (options) => { teamConnect(JSON.parse(options)); }, teamSend: (json) => { if (team) team.send(json); },
+             teamPresence: (journey) => { if (team) team.presence(journey); }, teamClose },
     locateFile: (path) => `${path}?v=${BUILD}`,
     instantiateWasm,
     print: (t) => console.log(t),

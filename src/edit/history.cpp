@@ -78,6 +78,15 @@ void Document::push_entry(std::string label, ChangeList changes) {
     }
 }
 
+void Document::apply_remote(Workspace ws) {
+    ws_ = std::move(ws);
+    entries_.clear();
+    dropped_ += position_;
+    position_ = 0;
+    saved_.reset();
+    ++revision_;
+}
+
 bool Document::undo() {
     if (!can_undo()) return false;
     Entry& entry = entries_[position_ - 1];

@@ -39,6 +39,13 @@ public:
     // nothing but `merge`.
     void stamp_with(const std::function<void(Workspace&)>& stamper) { stamper(ws_); }
 
+    // Changes that arrived from the team (live co-editing: io::merge_records): the content becomes
+    // `ws` without a history entry, so undo never takes back someone else's edit. The recorded
+    // changes address lists by position (change.hpp) and are only valid on the content they made,
+    // so the history is forgotten (undo reaches back to the last change from the team; the redo
+    // steps go too). The document counts as unsaved until the next save.
+    void apply_remote(Workspace ws);
+
     // Apply a command. On refusal the document is unchanged and the result says why. A command that
     // changes nothing succeeds and records nothing. Executing after some undos drops the redo steps.
     // Every command is also held to the loader's limits (check_limits, model/validate.hpp): what the

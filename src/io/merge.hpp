@@ -108,5 +108,26 @@ std::optional<VersionVector> parse_version_vector(std::string_view json);
 // deleted). The text is hostile input: bounded, parsed and checked like an import, and nothing
 // changes unless the merged workspace is valid.
 MergeResult merge_records(const Workspace& ours, std::string_view records_json);
+// A workspace made only from a peer's records, for joining a shared workspace this copy does not
+// hold: merge_records into an empty workspace with the records' id (`workspace`), so the records
+// are checked the same way and the result is valid or refused. Only a whole record set
+// (records_since with nothing known) makes a whole workspace.
+MergeResult workspace_from_records(Id workspace, std::string_view records_json);
+
+// What a live session reads from the room (the sync engine's shared map, docs/design.md "Live
+// co-editing"): entries are records as records_since writes them, one JSON object each, given as
+// one JSON list; several writers may hold the same record key, so the newest stamp of each key is
+// kept. `room` (the room's version vector as this copy knows it: every stamp ever read from or
+// written to the room) grows by every stamp read, tombstones' included. The result is a records
+// document for merge_records whose version vector is `room`. Entries are hostile input: on an
+// error `room` is unchanged and `error` says why.
+struct RoomRecords {
+    std::string records_json;
+    std::size_t records = 0;
+    std::string error;
+};
+RoomRecords room_records(Id workspace, std::string_view entries_json, VersionVector& room);
+// The pointwise maximum of two version vectors (into `into`).
+void join_versions(VersionVector& into, const VersionVector& other);
 
 }  // namespace wm::io

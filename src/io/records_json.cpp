@@ -1,6 +1,7 @@
 // Records as data a page can carry, for live co-editing (merge.hpp, [SECTION] Live co-editing):
 // records_since writes them, merge_records reads a peer's as hostile input and merges them.
 #include <algorithm>
+#include <map>
 #include <new>
 
 #include <rapidjson/document.h>
@@ -287,6 +288,81 @@ MergeResult merge_records(const Workspace& ours, std::string_view records_json) 
     } catch (const std::bad_alloc&) {
         return refused("not enough memory");
     }
+}
+
+MergeResult workspace_from_records(Id workspace, std::string_view records_json) {
+    Workspace empty;
+    empty.id = workspace;
+    MergeResult r = merge_records(empty, records_json);
+    // Nothing of the empty workspace is worth reporting: every value it "had" was a default.
+    r.report.conflicts.clear();
+    r.report.had_history = true;
+    return r;
+}
+
+void join_versions(VersionVector& into, const VersionVector& other) {
+    for (const ReplicaCounter& v : other) {
+        const auto it = std::lower_bound(into.begin(), into.end(), v.replica,
+                                         [](const ReplicaCounter& a, std::uint64_t r) { return a.replica < r; });
+        if (it != into.end() && it->replica == v.replica) it->counter = std::max(it->counter, v.counter);
+        else into.insert(it, v);
+    }
+}
+
+RoomRecords room_records(Id workspace, std::string_view entries_json, VersionVector& room) {
+    RoomRecords out;
+    try {
+        const rapidjson::Document doc = parse_hostile(entries_json);
+        if (!doc.IsArray()) throw Bad{"expected a list of records"};
+        VersionVector seen;
+        const auto see = [&](const rapidjson::Value& v) {
+            if (!v.IsString()) throw Bad{"expected a stamp"};
+            const auto st = detail::parse_stamp(text_of(v));
+            if (!st) throw Bad{"not a stamp: " + detail::quote_excerpt(text_of(v))};
+            join_versions(seen, VersionVector{ReplicaCounter{st->replica, st->counter}});
+            return *st;
+        };
+        // key → (stamp, index of the entry): the newest entry of each key.
+        std::map<std::string_view, std::pair<Stamp, rapidjson::SizeType>> newest;
+        for (rapidjson::SizeType i = 0; i < doc.Size(); ++i) {
+            const rapidjson::Value& r = doc[i];
+            if (!r.IsObject() || !r.HasMember("key") || !r["key"].IsString() || !r.HasMember("stamp") || !r.HasMember("value"))
+                throw Bad{"records[" + std::to_string(i) + "]: expected an object with key, kind, stamp and value"};
+            const Stamp st = see(r["stamp"]);
+            const std::string_view key = text_of(r["key"]);
+            if (key.size() > 9 && key.substr(key.size() - 9) == "/@deleted" && r["value"].IsObject())
+                for (const auto& m : r["value"].GetObject())
+                    if (m.value.IsArray() && m.value.Size() == 2) see(m.value[0]);
+            auto [it, added] = newest.try_emplace(key, st, i);
+            if (!added && it->second.first < st) it->second = {st, i};
+        }
+        VersionVector versions = room;
+        join_versions(versions, seen);
+        rapidjson::StringBuffer buffer;
+        Out w(buffer);
+        w.StartObject();
+        w.Key("format");
+        string(w, kRecordsFormat);
+        w.Key("version");
+        w.Int(kRecordsVersion);
+        w.Key("workspace");
+        string(w, workspace.str());
+        w.Key("replicas");
+        write_versions(w, versions);
+        w.Key("records");
+        w.StartArray();
+        for (const auto& [key, entry] : newest) doc[entry.second].Accept(w);
+        w.EndArray();
+        w.EndObject();
+        out.records_json.assign(buffer.GetString(), buffer.GetSize());
+        out.records = newest.size();
+        room = std::move(versions);
+    } catch (const Bad& b) {
+        out.error = "The team's records cannot be read: " + b.what + ".";
+    } catch (const std::bad_alloc&) {
+        out.error = "The team's records cannot be read: not enough memory.";
+    }
+    return out;
 }
 
 }  // namespace wm::io

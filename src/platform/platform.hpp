@@ -90,6 +90,14 @@ inline std::string_view software_renderer(std::string_view renderer) {
     return {};
 }
 
+// Live co-editing (ui/shell/live.hpp): the page loads its live module and connects to the team
+// server of its own origin; `options_json` is {room, token, writer, workspace, name, colour}. What
+// happens arrives as the messages teamStatus and teamRecords (platform/protocol.hpp).
+void team_connect(std::string_view options_json);
+void team_send(std::string_view records_json);   // records to write (io::records_since's document)
+void team_presence(std::string_view journey);    // the journey this user has open ("" for none)
+void team_close();
+
 // Document storage (IndexedDB through web/storage.js) is reached through store::Backend, whose
 // browser implementation is platform/storage_bridge.hpp.
 

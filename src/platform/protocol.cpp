@@ -60,8 +60,24 @@ ReadMessage read_page_message(std::string_view name, std::string_view text) {
         if (purpose.empty()) return not_json();
         return ReadMessage{FileChosen{purpose, text_of(parts->head, "name"), parts->text}, {}};
     }
+    if (name == "teamRecords") {
+        auto parts = file_parts(text);
+        if (!parts) return not_json();
+        return ReadMessage{TeamRecords{flag_of(parts->head, "whole"), text_of(parts->head, "workspace"), parts->text}, {}};
+    }
     const auto d = object(text);
     if (!d) return not_json();
+    if (name == "teamStatus") {
+        TeamStatus m;
+        m.state = text_of(*d, "state");
+        m.error = text_of(*d, "error");
+        m.pending = static_cast<int>(number_of(*d, "pending"));
+        const auto it = d->FindMember("peers");
+        if (it != d->MemberEnd() && it->value.IsArray())
+            for (const auto& p : it->value.GetArray())
+                if (p.IsObject()) m.peers.push_back(TeamPeer{text_of(p, "name"), text_of(p, "colour"), text_of(p, "journey")});
+        return ReadMessage{m, {}};
+    }
     if (name == "shareMade") {
         ShareMade m;
         m.ok = flag_of(*d, "ok");

@@ -15,6 +15,8 @@
 //   fileOpened      a workspace file to open (import, drop)    {name, dropped?} as a line of JSON, then the text
 //   leaving         the page is being hidden or closed         —
 //   storageEvent    storage news (web/storage.js)              type, and per type: doc, writer, key, state
+//   teamStatus      the live session's connection changed      state, error, pending, peers [{name, colour, journey}]
+//   teamRecords     records arrived from the team's room       {whole, workspace} as a line of JSON, then a JSON list
 //
 // Parsing is forgiving where it costs nothing (a missing number is 0) and strict where it matters
 // (an unknown name or a message that is not JSON is no message at all).
@@ -24,6 +26,7 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 namespace wm::protocol {
 
@@ -63,7 +66,24 @@ struct StorageEvent {
     std::string json;               // read by the storage policy
 };
 
-using PageMessage = std::variant<ShareMade, ShareOpened, ExportProgress, ExportFinished, FileChosen, FileOpened, Leaving, StorageEvent>;
+// Live co-editing (ui/shell/live.hpp).
+struct TeamPeer {
+    std::string name, colour, journey;
+};
+struct TeamStatus {
+    std::string state;              // "connecting", "connected", "offline", "refused"
+    std::string error;
+    int pending = 0;                // local changes the server has not acknowledged yet
+    std::vector<TeamPeer> peers;    // the others in the room
+};
+struct TeamRecords {
+    bool whole = false;             // every entry of the room (the first sync), not just news
+    std::string workspace;          // the id of the workspace the room holds
+    std::string_view entries;       // a JSON list of records; valid while the message is being handled
+};
+
+using PageMessage = std::variant<ShareMade, ShareOpened, ExportProgress, ExportFinished, FileChosen, FileOpened, Leaving, StorageEvent,
+                                 TeamStatus, TeamRecords>;
 
 // The message called `name` with its text, or why it is not one.
 struct ReadMessage {

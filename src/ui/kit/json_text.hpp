@@ -49,6 +49,8 @@ public:
         return *this;
     }
     Writer& field(std::string_view k, float v) { return field(k, static_cast<double>(v)); }
+    // A value already written as JSON (a list, say).
+    Writer& raw(std::string_view k, std::string_view json) { key(k); out_ += json; first_ = false; return *this; }
     [[nodiscard]] const std::string& str() const { return out_; }
 
 private:

@@ -160,6 +160,7 @@ void App::draw() {
         draw_about(ctx);
         draw_shortcuts(ctx);
         draw_merge_report(ctx);
+        live_.draw_dialog(doc_.workspace(), state_);
     }
     ImGui::End();
 
@@ -203,6 +204,7 @@ void App::draw_view() {
 void App::end_frame() {
     items_end_frame();
     apply_queued();
+    live_.after_frame(doc_, state_);
     persistence_.after_frame();
     announce_changes();
     if (state_.animate_frames > 0) --state_.animate_frames;
@@ -308,6 +310,11 @@ std::string App::on(const protocol::Leaving&) {
 std::string App::on(const protocol::StorageEvent& m) {
     if (auto event = platform::read_storage_event(m.json)) persistence_.on_event(*event);
     return protocol::Reply::ok().str();
+}
+
+std::string App::on(const protocol::TeamStatus& m) { return live_.status(m, state_); }
+std::string App::on(const protocol::TeamRecords& m) {
+    return live_.records(m, doc_, state_, [this](Workspace ws) { open(std::move(ws), "team"); });
 }
 
 std::string App::import_text(std::string_view text) { return open_imported(io::import_json(text)); }

@@ -20,6 +20,7 @@
 #include "ui/kit/fonts.hpp"
 #include "ui/exports/exports.hpp"
 #include "platform/protocol.hpp"
+#include "ui/shell/live.hpp"
 #include "ui/shell/share.hpp"
 #include "ui/shell/test_hook.hpp"
 #include "ui/kit/context.hpp"
@@ -81,6 +82,8 @@ private:
     std::string on(const protocol::FileOpened& m);
     std::string on(const protocol::Leaving& m);
     std::string on(const protocol::StorageEvent& m);
+    std::string on(const protocol::TeamStatus& m);
+    std::string on(const protocol::TeamRecords& m);
 
     friend class TestHook;   // reads the document, the UI state and the derived data
 
@@ -97,6 +100,7 @@ private:
     Fonts fonts_;
     ShareLinks share_;
     Exports exports_;
+    LiveSession live_;   // live co-editing with a team (shell/live.hpp)
     TestHook test_hook_{*this};
 };
 

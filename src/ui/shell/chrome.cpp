@@ -44,6 +44,10 @@ void App::draw_menu_bar() {
         ImGui::SetItemTooltip("Framework, journey maps as tables, personas, insights and backlog in one file to read or print");
         if (ImGui::MenuItem("Copy share link")) share_.request(export_text());
         ImGui::SetItemTooltip("The whole workspace in a link (small workspaces); nothing is sent to a server");
+        if (!live_.running() ? ImGui::MenuItem("Work live with a team\xE2\x80\xA6", nullptr, false, !persistence_.read_only())
+                             : ImGui::MenuItem("Leave the team session"))
+            live_.running() ? live_.leave(state_) : live_.open_dialog(doc_.workspace());
+        ImGui::SetItemTooltip("Edit this workspace together with others through your team's own server (scripts/team-server)");
         ImGui::Separator();
         if (ImGui::MenuItem("Save now", "Ctrl+S", false, !persistence_.read_only())) {
             save_asked_ = true;
@@ -188,6 +192,10 @@ void App::draw_status_bar() {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(bad ? color::kError : status == Persistence::Status::read_only ? color::kWarn : color::kMuted),
                        "\xC2\xB7 %s", status == Persistence::Status::saved ? "Saved" : status == Persistence::Status::read_only ? "Read-only"
                                         : bad ? "Not saved" : persistence_.status_text().c_str());
+    if (const std::string team = live_.status_text(); !team.empty()) {
+        ImGui::SameLine();
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(live_.status_is_problem() ? color::kWarn : color::kOk), "\xC2\xB7 %s", team.c_str());
+    }
     if (!state_.message.empty()) {
         ImGui::SameLine();
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(state_.message_is_error ? color::kError : color::kOk), "\xC2\xB7 %s",

@@ -127,6 +127,7 @@ std::string TestHook::stats() const {
     write_compare_stats(w, ws, app_.state_, app_.derived());
     write_kpi_stats(w, ws, app_.derived().kpis());
     app_.share_.write_stats(w);
+    app_.live_.write_stats(w);
     app_.exports_.write_stats(w);
     write_insights_stats(w, app_.state_);
     w.field("theme", theme_name(current_theme()));

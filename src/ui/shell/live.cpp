@@ -1,0 +1,241 @@
+// Live co-editing with a team: see live.hpp.
+#include "ui/shell/live.hpp"
+
+#include <cctype>
+
+#include "imgui.h"
+#include "misc/cpp/imgui_stdlib.h"
+#include "io/history_json.hpp"
+#include "io/merge.hpp"
+#include "platform/platform.hpp"
+#include "ui/kit/theme.hpp"
+
+namespace wm::ui {
+namespace {
+
+// A room name the server accepts ([A-Za-z0-9._-], starting with a letter or digit), from a name.
+std::string room_from(std::string_view name) {
+    std::string out;
+    for (const char c : name) {
+        if (std::isalnum(static_cast<unsigned char>(c))) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        else if (!out.empty() && out.back() != '-') out.push_back('-');
+        if (out.size() >= 60) break;
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out.empty() ? "workspace" : out;
+}
+
+bool valid_room(const std::string& room) {
+    if (room.empty() || room.size() > 100 || !std::isalnum(static_cast<unsigned char>(room[0]))) return false;
+    for (const char c : room)
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '_' && c != '-') return false;
+    return true;
+}
+
+bool has_records(const std::string& records_json) { return records_json.find("\"records\":[]") == std::string::npos; }
+
+}  // namespace
+
+void LiveSession::open_dialog(const Workspace& ws) {
+    if (room_field_.empty()) room_field_ = room_from(ws.name);
+    if (name_field_.empty()) name_field_ = platform::preference("team.name");
+    open_dialog_ = true;
+}
+
+void LiveSession::leave(UiState& ui) {
+    if (state_ == State::off) return;
+    platform::team_close();
+    state_ = State::off;
+    peers_.clear();
+    pending_ = 0;
+    ui.message = "You left the team session; this copy keeps everything and works on its own.";
+    ui.message_is_error = false;
+}
+
+void LiveSession::draw_dialog(const Workspace& ws, UiState& ui) {
+    if (open_dialog_) {
+        ImGui::OpenPopup("Work live with a team###team live");
+        open_dialog_ = false;
+    }
+    if (!ImGui::BeginPopupModal("Work live with a team###team live", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings))
+        return;
+    ImGui::TextWrapped("Everyone who opens the same workspace on this team server sees every edit live.");
+    ImGui::TextDisabled("Server: the one this page came from (scripts/team-server)");
+    ImGui::SetNextItemWidth(320);
+    ImGui::InputText("Workspace on the server", &room_field_);
+    ImGui::SetNextItemWidth(320);
+    ImGui::InputText("Your name", &name_field_);
+    ImGui::SetNextItemWidth(320);
+    ImGui::InputText("Team token", &token_field_, ImGuiInputTextFlags_Password);
+    const bool ok = valid_room(room_field_);
+    if (!ok) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kError), "A workspace name uses letters, digits, '.', '_' and '-'.");
+    ImGui::BeginDisabled(!ok);
+    if (ImGui::Button("Connect##team")) {
+        room_ = room_field_;
+        name_ = name_field_;
+        token_ = token_field_;
+        platform::set_preference("team.name", name_);
+        workspace_ = ws.id;
+        replica_ = io::Replica{io::new_replica_id(), 0};
+        room_versions_.clear();
+        stamped_revision_ = ~std::uint64_t{0};
+        synced_ = false;
+        received_ = sent_ = 0;
+        presence_.clear();
+        error_.clear();
+        state_ = State::connecting;
+        json::Writer w;
+        w.begin().field("room", room_).field("token", token_).field("writer", io::detail::replica_text(replica_.id));
+        w.field("workspace", ws.id.str()).field("name", name_).end();
+        platform::team_connect(w.str());
+        ui.message.clear();
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel##team") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+}
+
+void LiveSession::publish(edit::Document& doc) {
+    const std::string records = io::records_since(doc.workspace(), room_versions_);
+    io::join_versions(room_versions_, doc.workspace().merge.versions);
+    if (!has_records(records)) return;
+    platform::team_send(records);
+    ++sent_;
+}
+
+void LiveSession::after_frame(edit::Document& doc, const UiState& ui) {
+    if (!running() || !synced_) return;
+    if (doc.workspace().id != workspace_) {
+        // Another document was opened: the session belonged to the one before.
+        platform::team_close();
+        state_ = State::off;
+        peers_.clear();
+        return;
+    }
+    if (doc.revision() != stamped_revision_) {
+        doc.stamp_with([&](Workspace& ws) { io::stamp(ws, replica_); });
+        stamped_revision_ = doc.revision();
+        publish(doc);
+    }
+    std::string journey;
+    if (ui.place.view == "journey")
+        if (const Journey* j = find_by_id(doc.workspace().journeys, ui.place.id)) journey = j->title;
+    if (journey != presence_) {
+        presence_ = journey;
+        platform::team_presence(journey);
+    }
+}
+
+std::string LiveSession::status(const protocol::TeamStatus& m, UiState& ui) {
+    if (state_ == State::off) return protocol::Reply::ok().str();
+    if (m.state == "connected") state_ = synced_ ? State::connected : State::connecting;
+    else if (m.state == "connecting") state_ = synced_ ? State::offline : State::connecting;
+    else if (m.state == "offline") state_ = State::offline;
+    else if (m.state == "refused") {
+        state_ = State::refused;
+        error_ = m.error.empty() ? "The team server refused this session." : m.error;
+        ui.message = error_;
+        ui.message_is_error = true;
+    }
+    pending_ = m.pending;
+    peers_ = m.peers;
+    ui.redraw(2);
+    return protocol::Reply::ok().str();
+}
+
+std::string LiveSession::records(const protocol::TeamRecords& m, edit::Document& doc, UiState& ui,
+                                 const std::function<void(Workspace)>& open_new) {
+    if (!running()) return protocol::Reply::failed("no team session").str();
+    const auto room_workspace = Id::parse(m.workspace);
+    if (!room_workspace) return protocol::Reply::failed("the room names no workspace").str();
+    // Our own changes are stamped before theirs are merged, so the merge sees them.
+    if (doc.revision() != stamped_revision_ && synced_) {
+        doc.stamp_with([&](Workspace& ws) { io::stamp(ws, replica_); });
+        stamped_revision_ = doc.revision();
+        publish(doc);
+    }
+    VersionVector known = room_versions_;
+    const io::RoomRecords news = io::room_records(*room_workspace, m.entries, known);
+    if (!news.error.empty()) {
+        ui.message = news.error;
+        ui.message_is_error = true;
+        return protocol::Reply::failed(news.error).str();
+    }
+    if (*room_workspace != doc.workspace().id) {
+        // Joining: the room holds a workspace this copy does not have open.
+        if (!m.whole) return protocol::Reply::failed("records of another workspace").str();
+        io::MergeResult joined = io::workspace_from_records(*room_workspace, news.records_json);
+        if (!joined) {
+            ui.message = joined.error;
+            ui.message_is_error = true;
+            leave(ui);
+            return protocol::Reply::failed(joined.error).str();
+        }
+        room_versions_ = std::move(known);
+        workspace_ = *room_workspace;
+        open_new(std::move(*joined.workspace));
+        ui.message = "Joined \xE2\x80\x9C" + doc.workspace().name + "\xE2\x80\x9D from the team server; it is also kept in this browser.";
+        ui.message_is_error = false;
+    } else if (news.records > 0) {
+        io::MergeResult merged = io::merge_records(doc.workspace(), news.records_json);
+        if (!merged) {
+            // A client sent something that does not fit: nothing changes here.
+            ui.message = merged.error;
+            ui.message_is_error = true;
+            return protocol::Reply::failed(merged.error).str();
+        }
+        room_versions_ = std::move(known);
+        doc.apply_remote(std::move(*merged.workspace));
+        received_ += news.records;
+    } else {
+        room_versions_ = std::move(known);
+    }
+    if (m.whole) {
+        synced_ = true;
+        if (state_ == State::connecting) state_ = State::connected;
+    }
+    // The merge result carries its stamps: stamping it changes nothing, and what the room lacks goes.
+    doc.stamp_with([&](Workspace& ws) { io::stamp(ws, replica_); });
+    stamped_revision_ = doc.revision();
+    publish(doc);
+    ui.redraw(2);
+    return protocol::Reply::ok().str();
+}
+
+std::string LiveSession::status_text() const {
+    const std::string here = peers_.empty() ? std::string("nobody else here")
+                                            : std::to_string(peers_.size()) + (peers_.size() == 1 ? " other here" : " others here");
+    switch (state_) {
+        case State::off: return {};
+        case State::connecting: return "Team: connecting to \xE2\x80\x9C" + room_ + "\xE2\x80\x9D\xE2\x80\xA6";
+        case State::connected:
+            return "Live \xC2\xB7 " + here + (pending_ > 0 ? " \xC2\xB7 sending changes\xE2\x80\xA6" : " \xC2\xB7 all changes sent");
+        case State::offline: return "Offline \xE2\x80\x94 changes are kept and will sync; reconnecting\xE2\x80\xA6";
+        case State::refused: return "Team: " + error_;
+    }
+    return {};
+}
+
+void LiveSession::write_stats(json::Writer& w) const {
+    static constexpr const char* kStates[] = {"off", "connecting", "connected", "offline", "refused"};
+    w.key("team").begin();
+    w.field("state", kStates[static_cast<int>(state_)]).field("room", room_).field("connected", state_ == State::connected);
+    w.field("pending", static_cast<double>(pending_)).field("error", error_);
+    w.field("received", static_cast<double>(received_)).field("sent", static_cast<double>(sent_));
+    std::string peers = "[";
+    for (const auto& p : peers_) {
+        if (peers.size() > 1) peers.push_back(',');
+        peers += "{\"name\":";
+        json::append_string(peers, p.name);
+        peers += ",\"journey\":";
+        json::append_string(peers, p.journey);
+        peers.push_back('}');
+    }
+    peers.push_back(']');
+    w.raw("peers", peers);
+    w.end();
+}
+
+}  // namespace wm::ui

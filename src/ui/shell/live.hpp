@@ -1,0 +1,66 @@
+// Live co-editing with a team (issue 16): File › Work live with a team… connects the open workspace
+// to a room on the team server of the page's own origin (scripts/team-server). The page's live
+// module (web/live.js: Yjs over Hocuspocus) carries records; this class decides what they mean:
+//   - after every change of the document it stamps (io::stamp with this session's replica) and
+//     hands the page the records the room lacks (io::records_since against what it knows of the
+//     room), so edits made offline are kept in the engine's document and sent on reconnect;
+//   - records from the room are read as hostile input (io::room_records), merged with
+//     io::merge_records and applied with Document::apply_remote (no undo step of someone else's);
+//     anything the merge kept of ours that the room lacks is written back;
+//   - a room that holds another workspace opens it as a new stored document (joining).
+// The design, the wire model and its limits: docs/design.md, "Live co-editing".
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "edit/history.hpp"
+#include "io/stamp.hpp"
+#include "platform/protocol.hpp"
+#include "ui/kit/context.hpp"
+#include "ui/kit/json_text.hpp"
+
+namespace wm::ui {
+
+class LiveSession {
+public:
+    enum class State { off, connecting, connected, offline, refused };
+
+    [[nodiscard]] bool running() const { return state_ == State::connecting || state_ == State::connected || state_ == State::offline; }
+    void open_dialog(const Workspace& ws);
+    void leave(UiState& ui);
+    // The dialog (File › Work live with a team…).
+    void draw_dialog(const Workspace& ws, UiState& ui);
+    // After the frame's commands were applied: stamp and send what changed; tell where we are.
+    void after_frame(edit::Document& doc, const UiState& ui);
+    // The page's messages.
+    std::string status(const protocol::TeamStatus& m, UiState& ui);
+    std::string records(const protocol::TeamRecords& m, edit::Document& doc, UiState& ui,
+                        const std::function<void(Workspace)>& open_new);
+    // One line for the status bar ("" when no session), and whether it is bad news.
+    [[nodiscard]] std::string status_text() const;
+    [[nodiscard]] bool status_is_problem() const { return state_ == State::refused || state_ == State::offline; }
+    void write_stats(json::Writer& w) const;
+
+private:
+    void publish(edit::Document& doc);
+
+    State state_ = State::off;
+    std::string room_, name_, token_, error_;
+    Id workspace_;                     // the workspace the session shares
+    io::Replica replica_;              // this session's replica (its writer id in the room)
+    VersionVector room_versions_;      // every stamp read from or written to the room
+    std::uint64_t stamped_revision_ = ~std::uint64_t{0};
+    bool synced_ = false;              // the room was read whole once
+    int pending_ = 0;
+    std::vector<protocol::TeamPeer> peers_;
+    std::string presence_;             // the journey title last told to the others
+    std::size_t received_ = 0, sent_ = 0;   // records, for the test hook
+    // The dialog's fields.
+    bool open_dialog_ = false;
+    std::string room_field_, name_field_, token_field_;
+};
+
+}  // namespace wm::ui

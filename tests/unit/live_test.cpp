@@ -1,0 +1,164 @@
+// Live co-editing (issue 16): the pure pieces a live session uses — reading the room's entries
+// (io::room_records), joining a workspace this copy does not hold (io::workspace_from_records),
+// and applying the team's changes without an undo step (Document::apply_remote) — and the wire model
+// of docs/design.md "Live co-editing" run end to end against a room modelled as the sync engine's map.
+#include <doctest/doctest.h>
+
+#include <map>
+
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include "io/history_json.hpp"
+#include "merge_fixture.hpp"
+
+using namespace wm;
+using test::Copy;
+
+namespace {
+
+// The engine's shared map: one entry per (writer, record key), as the page keeps it.
+using Room = std::map<std::string, std::string>;
+
+// One client of the room: its copy and what it knows of the room.
+struct Client {
+    Copy copy;
+    VersionVector room;
+
+    // Writes every record the room lacks (what the page does after each command).
+    std::vector<std::string> publish(Room& r) {
+        const std::string json = io::records_since(copy.ws(), room);
+        io::join_versions(room, copy.ws().merge.versions);
+        rapidjson::Document d;
+        d.Parse(json.data(), json.size());
+        std::vector<std::string> written;
+        for (const auto& rec : d["records"].GetArray()) {
+            rapidjson::StringBuffer b;
+            rapidjson::Writer<rapidjson::StringBuffer> w(b);
+            rec.Accept(w);
+            const std::string key = io::detail::replica_text(copy.replica.id) + "/" + rec["key"].GetString();
+            r[key] = b.GetString();
+            written.push_back(key);
+        }
+        return written;
+    }
+    // Reads entries (what the page passes on when the map changes), merges them, answers.
+    void receive(Room& r, const std::vector<std::string>& keys) {
+        std::string entries = "[";
+        for (const auto& k : keys) entries += (entries.size() > 1 ? "," : "") + r.at(k);
+        entries += "]";
+        const io::RoomRecords news = io::room_records(copy.ws().id, entries, room);
+        REQUIRE_MESSAGE(news.error.empty(), news.error);
+        const io::MergeResult m = io::merge_records(copy.ws(), news.records_json);
+        REQUIRE_MESSAGE(m, m.error);
+        copy.doc.apply_remote(*m.workspace);
+        publish(r);
+    }
+    void receive_all(Room& r) {
+        std::vector<std::string> keys;
+        for (const auto& [k, v] : r) keys.push_back(k);
+        receive(r, keys);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("live: the team's changes apply without an undo step, and the history they would break is dropped") {
+    test::Fixture f = test::make_fixture();
+    edit::Document doc(f.ws);
+    REQUIRE(doc.execute(edit::set_card_text(f.macro, f.c1, "Mine")).succeeded());
+    CHECK(doc.can_undo());
+    Workspace theirs = doc.workspace();
+    theirs.name = "Renamed by a colleague";
+    const auto revision = doc.revision();
+    doc.apply_remote(theirs);
+    CHECK(doc.workspace().name == "Renamed by a colleague");
+    CHECK_FALSE(doc.can_undo());
+    CHECK_FALSE(doc.can_redo());
+    CHECK(doc.is_dirty());
+    CHECK(doc.revision() != revision);
+    doc.mark_saved();
+    CHECK_FALSE(doc.is_dirty());
+}
+
+TEST_CASE("live: a whole record set makes the workspace again, for someone joining") {
+    const Workspace base = test::stamped_base();
+    const std::string all = io::records_since(base, {});
+    const io::MergeResult joined = io::workspace_from_records(base.id, all);
+    REQUIRE_MESSAGE(joined, joined.error);
+    CHECK(io::export_json(*joined.workspace) == io::export_json(base));
+    CHECK(joined.report.conflicts.empty());
+    // Another workspace's records are still refused.
+    CHECK_FALSE(io::workspace_from_records(Id{1, 1}, all));
+}
+
+TEST_CASE("live: room entries — the newest of each key wins, hostile entries are refused and change nothing") {
+    const Workspace base = test::stamped_base();
+    VersionVector room;
+    const io::RoomRecords none = io::room_records(base.id, "[]", room);
+    CHECK(none.error.empty());
+    CHECK(none.records == 0);
+    const std::string key = base.id.str() + "/name";
+    const std::string older = R"({"key":")" + key + R"(","kind":"workspace","stamp":"2@000000000000000a","value":"Old"})";
+    const std::string newer = R"({"key":")" + key + R"(","kind":"workspace","stamp":"3@000000000000000a","value":"New"})";
+    const io::RoomRecords two = io::room_records(base.id, "[" + newer + "," + older + "]", room);
+    REQUIRE(two.error.empty());
+    CHECK(two.records == 1);
+    CHECK(two.records_json.find("\"New\"") != std::string::npos);
+    CHECK(two.records_json.find("\"Old\"") == std::string::npos);
+    CHECK(room == VersionVector{ReplicaCounter{0xA, 3}});
+    const io::MergeResult m = io::merge_records(base, two.records_json);
+    REQUIRE_MESSAGE(m, m.error);
+    CHECK(m.workspace->name == "New");
+    for (const char* bad : {"{}", "[1]", R"([{"key":"x","stamp":"nope","value":1}])", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]"}) {
+        const io::RoomRecords r = io::room_records(base.id, bad, room);
+        CHECK_FALSE(r.error.empty());
+        CHECK(room == VersionVector{ReplicaCounter{0xA, 3}});
+    }
+}
+
+TEST_CASE("live: two clients through the room — concurrent edits, a delete, an offline stretch — converge") {
+    test::Fixture f = test::make_fixture();
+    const Workspace base = test::stamped_base();
+    Room room;
+    Client a{Copy{base, 0xA}, {}};
+    Client b{Copy{base, 0xB}, {}};
+    // A shares the workspace; B joins and reads everything.
+    a.publish(room);
+    b.receive_all(room);
+    CHECK(io::export_json(a.copy.ws()) == io::export_json(b.copy.ws()));
+
+    // Live: A renames a card, B sees it.
+    a.copy.run(edit::set_card_text(f.macro, f.c1, "Opens the app"));
+    const auto keys = a.publish(room);
+    CHECK(keys.size() == 1);
+    b.receive(room, keys);
+    CHECK(io::export_json(a.copy.ws()) == io::export_json(b.copy.ws()));
+
+    // Offline: both edit the same card and B deletes another; then each reads the other's entries.
+    a.copy.run(edit::set_card_text(f.macro, f.c2, "A's words"));
+    b.copy.run(edit::set_card_text(f.macro, f.c2, "B's words"));
+    b.copy.run(edit::remove_card(f.macro, f.c3));
+    const auto from_a = a.publish(room);
+    const auto from_b = b.publish(room);
+    a.receive(room, from_b);
+    b.receive(room, from_a);
+    // Whatever either wrote back while reading is read by the other too.
+    a.receive_all(room);
+    b.receive_all(room);
+    CHECK(io::export_json(a.copy.ws()) == io::export_json(b.copy.ws()));
+    CHECK(validate(a.copy.ws()).empty());
+    // A latecomer with nothing builds the same workspace from the room alone.
+    std::string entries = "[";
+    for (const auto& [k, v] : room) entries += (entries.size() > 1 ? "," : "") + v;
+    entries += "]";
+    VersionVector known;
+    const io::RoomRecords all = io::room_records(base.id, entries + "]", known);
+    CHECK_FALSE(all.error.empty());
+    const io::RoomRecords whole = io::room_records(base.id, entries, known);
+    REQUIRE(whole.error.empty());
+    const io::MergeResult late = io::workspace_from_records(base.id, whole.records_json);
+    REQUIRE_MESSAGE(late, late.error);
+    CHECK(io::export_json(*late.workspace) == io::export_json(a.copy.ws()));
+}
