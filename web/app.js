@@ -2,9 +2,9 @@
 // events into app input, schedules frames (only when something changed), bridges the clipboard and
 // text input, and exposes the window.waymark test hook.
 //
-// Sections: feature check · frame scheduling · messages between page and app · input · text and
-// clipboard · files · fonts · service worker · storage · share links · PNG export · team (live
-// co-editing) · test hook · start-up
+// [SECTION] index: feature check · frame scheduling · messages between page and app · input · text and
+// clipboard · canvas size · files · fonts · service worker · storage · share links · PNG export ·
+// team (live co-editing) · test hook · start-up
 'use strict';
 (function () {
   const BUILD = document.currentScript.dataset.build;
@@ -30,7 +30,7 @@
     loading.classList.add('hidden');
   }
 
-  // ---- feature check ---------------------------------------------------------------------------
+  // [SECTION] feature check ---------------------------------------------------------------------------------
   if (typeof WebAssembly !== 'object') {
     fatal('This browser cannot run Waymark', 'Waymark needs WebAssembly, which this browser does not offer or has switched off. Please use a current version of Chrome, Edge, Firefox or Safari.');
     return;
@@ -40,7 +40,7 @@
     return;
   }
 
-  // ---- frame scheduling ------------------------------------------------------------------------
+  // [SECTION] frame scheduling ------------------------------------------------------------------------------
   // One requestAnimationFrame at most is ever pending, and only when something asked for a frame:
   // an idle page draws nothing.
   let started = false;
@@ -90,7 +90,7 @@
     });
   }
 
-  // ---- messages between page and app -----------------------------------------------------------
+  // [SECTION] messages between page and app -----------------------------------------------------------------
   // The page tells the app what happened through named messages; each is read into its own C++
   // struct in ONE place, src/platform/protocol.{hpp,cpp}, and the app answers with a JSON reply.
   // The test hook (window.waymark, below) is a separate entry and not used by any of these.
@@ -119,7 +119,7 @@
     return JSON.parse(out);
   }
 
-  // ---- input -----------------------------------------------------------------------------------
+  // [SECTION] input -----------------------------------------------------------------------------------------
   function mods(e) { return (e.ctrlKey ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0); }
   function withString(text, fn) {
     const len = Module.lengthBytesUTF8(text) + 1;
@@ -226,7 +226,7 @@
     frame();
   }
 
-  // ---- text and clipboard ----------------------------------------------------------------------
+  // [SECTION] text and clipboard ----------------------------------------------------------------------------
   function focusTextInput() {
     if (document.activeElement !== textInput) textInput.focus({ preventScroll: true });
   }
@@ -286,7 +286,7 @@
   window.addEventListener('focus', () => { if (started) { Module._wm_focus(1); requestFrame(0); } });
   window.addEventListener('blur', () => { if (started) { Module._wm_focus(0); requestFrame(0); } });
 
-  // ---- canvas size -----------------------------------------------------------------------------
+  // [SECTION] canvas size -----------------------------------------------------------------------------------
   function resize() {
     const dpr = window.devicePixelRatio || 1;
     const w = canvas.clientWidth || window.innerWidth, h = canvas.clientHeight || window.innerHeight;
@@ -302,7 +302,7 @@
   }
   watchDpr();
 
-  // ---- files -----------------------------------------------------------------------------------
+  // [SECTION] files -----------------------------------------------------------------------------------------
   function download(name, mime, bytes) {
     const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
     const a = document.createElement('a');
@@ -351,7 +351,7 @@
     });
   }
 
-  // ---- fonts -----------------------------------------------------------------------------------
+  // [SECTION] fonts -----------------------------------------------------------------------------------------
   // regular and bold load before the first frame; cjk and symbols when a character needs them.
   function fontUrl(kind) { return `fonts/${kind === 'regular' ? 'ui' : kind === 'bold' ? 'ui-bold' : kind}.ttf?v=${BUILD}`; }
   const fontFetches = {};
@@ -377,7 +377,7 @@
   fetchFont('regular');
   fetchFont('bold');
 
-  // ---- service worker --------------------------------------------------------------------------
+  // [SECTION] service worker --------------------------------------------------------------------------------
   // A message bar at the bottom right: a new version to reload into, or why one was not installed.
   function bar(id, words, button) {
     const box = document.createElement('div');
@@ -458,7 +458,7 @@
     }).catch((err) => console.warn('Waymark: offline mode unavailable:', err));
   }
 
-  // ---- storage -----------------------------------------------------------------------------------
+  // [SECTION] storage ---------------------------------------------------------------------------------------
   // The app asks for storage work by request id; the answer comes back through _wm_storage_reply:
   // (id, ok, JSON text, snapshot bytes). Errors carry the DOMException name (QuotaExceededError, ...)
   // so the app can say in plain words what happened. The messages (read and written on the C++ side
@@ -558,7 +558,7 @@
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') leaving(); });
   window.addEventListener('pagehide', leaving);
 
-  // ---- share links -----------------------------------------------------------------------------
+  // [SECTION] share links -----------------------------------------------------------------------------------
   // A workspace travels in the address's fragment (#share=…, never sent to a server): the export
   // text compressed with the browser's CompressionStream ('deflate-raw') and base64url-encoded. The
   // app decides the length limit and the words (src/io/share_link.hpp, src/ui/shell/share.cpp).
@@ -632,7 +632,7 @@
   }
   window.addEventListener('hashchange', receiveShareLink);
 
-  // ---- PNG export (web/png.js) -----------------------------------------------------------------
+  // [SECTION] PNG export (web/png.js) -----------------------------------------------------------------------
   // The app hands over the SVG picture; the page draws it off-screen tile by tile, reports progress
   // and downloads the PNG. One export at a time; cancel() stops it between tiles.
   let pngCancelled = false;
@@ -657,7 +657,7 @@
     message('exportFinished', result);
   }
 
-  // ---- team (live co-editing) ------------------------------------------------------------------
+  // [SECTION] team (live co-editing) ------------------------------------------------------------------------
   // Only when the user asks (File › Work live with a team…): live.js (Yjs + Hocuspocus, bundled by
   // scripts/stage-web) is loaded then, and talks to the team server at this page's own origin
   // (/sync), so the CSP's connect-src 'self' holds. The app asks through Module.shell.teamConnect,
@@ -695,7 +695,7 @@
   }
   function teamClose() { ++teamGeneration; if (team) { team.close(); team = null; } }
 
-  // ---- test hook -------------------------------------------------------------------------------
+  // [SECTION] test hook -------------------------------------------------------------------------------------
   function hook(name, arg) {
     if (!started) return JSON.stringify({ ok: false, error: 'Waymark is still loading' });
     const out = withString(name, (n) => withString(arg || '', (a) => Module.UTF8ToString(Module._wm_test_hook(n, a))));
@@ -740,7 +740,7 @@
     }),
   };
 
-  // ---- start-up --------------------------------------------------------------------------------
+  // [SECTION] start-up --------------------------------------------------------------------------------------
   // The page fetches and compiles waymark.wasm itself (Module.instantiateWasm) so that a damaged or
   // half-uploaded file ends in plain words rather than in Emscripten's abort. A page the service
   // worker controls gets files it has already checked; otherwise (a first visit) the bytes are also
