@@ -59,6 +59,13 @@ export function connect(options, on) {
     onUnsyncedChanges: () => report(),
     onAwarenessChange: () => report(),
   });
+  // The browser knows before the socket does: when it says the network is gone, say "offline" at
+  // once and stop trying; when it is back, connect again (edits made meanwhile wait in the Y.Doc and
+  // go out with the sync that follows).
+  const offline = () => provider.disconnect();
+  const online = () => { if (state !== 'refused') provider.connect(); };
+  window.addEventListener('offline', offline);
+  window.addEventListener('online', online);
   provider.setAwarenessField('user', { name: options.name || '', colour: options.colour || '', journey: '' });
 
   // What others wrote (the Y.Doc applies it, whether live or caught up after a reconnect).
@@ -93,6 +100,11 @@ export function connect(options, on) {
       report();
     },
     presence(journey) { provider.setAwarenessField('user', { name: options.name || '', colour: options.colour || '', journey }); },
-    close() { provider.destroy(); doc.destroy(); },
+    close() {
+      window.removeEventListener('offline', offline);
+      window.removeEventListener('online', online);
+      provider.destroy();
+      doc.destroy();
+    },
   };
 }

@@ -6,13 +6,15 @@
 // and a step rename, by mouse and keyboard), the server is started again on the same data and both
 // converge to byte-identical exports holding both edits. Every wait is on a condition, never a
 // fixed sleep. Screenshots: live-anna.png, live-ben.png, live-offline.png, live-converged.png.
+// The second test edits concurrently while both are connected and cuts one profile off by network
+// emulation (live-concurrent.png, live-offline-emulated.png).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, SITE, launch, openApp, screenshot, stats, settle, click, typeAndEnter } from './lib.mjs';
+import { ROOT, SITE, launch, openApp, screenshot, stats, settle, click, rect, typeAndEnter } from './lib.mjs';
 
 const TOKEN = 'team-secret';
 const dataDir = mkdtempSync(join(tmpdir(), 'waymark-team-'));
@@ -156,5 +158,102 @@ test('live: two browsers co-edit through the team server, offline and back, and 
   } finally {
     await anna.close();
     await ben.close();
+  }
+});
+
+// Three kinds of concurrent edit, each by mouse and keyboard in both profiles at once, then a profile
+// cut off by network emulation (CDP) that edits while offline. Every case converges to byte-identical
+// exports that hold both people's work: two cards typed into one cell keep both; a stage renamed while
+// a step moves into it keeps the move and the new name; a card edited by someone who had not seen it
+// deleted is kept with the edit (the merge's rule). When a profile leaves, the other stops listing it.
+test('live: concurrent edits in one cell, rename vs move, delete vs edit offline, presence clears', async () => {
+  const port = await startTeamServer();
+  const url = `http://127.0.0.1:${port}/`;
+  const anna = await launch({ viewport: { width: 1440, height: 900 } });
+  const ben = await launch({ viewport: { width: 1440, height: 900 } });
+  const title = 'Buying a phone plan';
+  const exports = async (a, b) => [await a.evaluate(() => window.waymark.exportJson()), await b.evaluate(() => window.waymark.exportJson())];
+  const converged = (what, holds) => until(what, async () => {
+    const [ea, eb] = await exports(a.page, b.page);
+    return ea === eb && holds(journey(JSON.parse(ea).workspace, title)) && ea;
+  }).catch(async (e) => {
+    for (const [who, p] of [['Anna', a.page], ['Ben', b.page]]) {
+      const j = journey(await workspaceOf(p), title);
+      console.log(`# ${who}: ${JSON.stringify(j.stages.map((s) => [s.name, s.steps.map((x) => x.name)]))} ${JSON.stringify(await team(p))}`);
+    }
+    throw e;
+  });
+  const cardsIn = (j, lane, step) => {
+    const l = j.lanes.find((x) => x.name === lane).id;
+    const s = j.stages.flatMap((x) => x.steps).find((x) => x.name === step).id;
+    return j.cards.filter((c) => c.lane === l && c.step === s).map((c) => c.text).sort();
+  };
+  let a, b;
+  try {
+    a = await openApp(anna.context, url);
+    b = await openApp(ben.context, url);
+    await click(a.page, `tile ${title}`);
+    await connect(a.page, { room: 'cowork', name: 'Anna', token: TOKEN });
+    await until('Anna is connected', async () => (await team(a.page)).connected);
+    await click(b.page, 'File');
+    await click(b.page, 'New blank workspace');
+    await connect(b.page, { room: 'cowork', name: 'Ben', token: TOKEN });
+    await until('Ben has joined', async () => (await team(b.page)).connected && (await workspaceOf(b.page)).name === 'Lumen Mobile');
+    await click(b.page, `tile ${title}`);
+    await until('both have the journey open', async () => (await stats(a.page)).view === 'journey' && (await stats(b.page)).view === 'journey');
+    await until('Anna sees where Ben is', async () => (await team(a.page)).peers.some((p) => p.name === 'Ben' && p.journey === title));
+    await click(a.page, 'Fit');                               // the whole journey on screen in both
+    await click(b.page, 'Fit');
+
+    // Both type a card into the same empty cell at once (double-clicking its lower edge, where the
+    // other's card, should it arrive first, is not drawn).
+    const addCard = async (page, text) => {
+      const r = await rect(page, 'cell Gains Checks if the phone is in stock');
+      await page.mouse.dblclick(r.x + r.w / 2, r.y + r.h - 4);
+      await typeAndEnter(page, text);
+    };
+    await Promise.all([addCard(a.page, 'Sees stock per store'), addCard(b.page, 'Can reserve in store')]);
+    await converged('both cards are in both copies', (j) =>
+      cardsIn(j, 'Gains', 'Checks if the phone is in stock').join('|') === 'Can reserve in store|Sees stock per store');
+
+    // Anna renames the first stage while Ben moves the first step of "Receive" back into "Order"
+    // (Ctrl+Shift+Left); the stage Anna aims at stays put whatever arrives meanwhile.
+    await Promise.all([
+      (async () => { await click(a.page, 'stage Choose', { double: true }); await a.page.keyboard.press('Control+A'); await typeAndEnter(a.page, 'Pick it'); })(),
+      (async () => { await click(b.page, 'step Keeps the old number'); await b.page.keyboard.press('Control+Shift+ArrowLeft'); })(),
+    ]);
+    const moved = await converged('the rename and the move are in both copies', (j) =>
+      j.stages[0].name === 'Pick it' && j.stages[1].steps.some((s) => s.name === 'Keeps the old number'));
+    const j1 = journey(JSON.parse(moved).workspace, title);
+    assert.deepEqual(j1.stages.map((s) => s.name), ['Pick it', 'Order', 'Receive']);
+    assert.deepEqual(j1.stages[2].steps.map((s) => s.name), ['Waits for delivery', 'Receives the phone and SIM']);
+    await screenshot(b.page, 'live-concurrent');
+
+    // Ben's network goes down (CDP emulation): he edits a card that Anna, still online, deletes.
+    await ben.context.setOffline(true);
+    await until('Ben is offline', async () => (await team(b.page)).state === 'offline');
+    await click(b.page, 'card Delivery window is the whole day', { double: true });
+    await b.page.keyboard.press('Control+A');
+    await typeAndEnter(b.page, 'Delivery window is two hours');
+    await click(a.page, 'card Delivery window is the whole day');
+    await a.page.keyboard.press('Delete');
+    await until('Anna deleted the card', async () => !JSON.stringify(await workspaceOf(a.page)).includes('Delivery window is the whole day'));
+    assert.ok((await team(b.page)).pending > 0, 'Ben\'s edit waits for the network');
+    await screenshot(b.page, 'live-offline-emulated');
+    await ben.context.setOffline(false);
+    await converged('the edited card is kept in both copies', (j) =>
+      cardsIn(j, 'Pains', 'Waits for delivery').includes('Delivery window is two hours'));
+    assert.equal((await team(b.page)).pending, 0);
+
+    // Ben leaves: Anna stops listing him.
+    await ben.close();
+    await until('Anna no longer sees Ben', async () => (await team(a.page)).peers.length === 0);
+    const unexpected = (errors) => errors.filter((e) => !/WebSocket connection to .* failed|ERR_INTERNET_DISCONNECTED/.test(e));
+    assert.deepEqual(unexpected(a.errors), []);
+    assert.deepEqual(unexpected(b.errors), []);
+  } finally {
+    await anna.close();
+    await ben.close().catch(() => {});
+    await killTeamServer();
   }
 });
