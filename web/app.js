@@ -107,7 +107,7 @@
   //                   (dropped: a copy of the open workspace asks "merge or open as a new document?")
   //   leaving         {}  (the page is being hidden or closed)               → {ok}
   //   storageEvent    {type: 'flush'|'writer'|'remoteSave'|'persist', doc, writer, key, state} → {ok}
-  //   teamStatus, teamRecords: see the team section
+  //   teamStatus, teamRecords, teamLink: see the team section
   //
   // The app asks the page through Module.shell (src/platform/bridge.js): requestFrame, setCursor,
   // setClipboard, textInput, loadFont, download, pickFile, exportPng, cancelExport, shareLink,
@@ -658,12 +658,14 @@
   }
 
   // [SECTION] team (live co-editing) ------------------------------------------------------------------------
-  // Only when the user asks (File › Work live with a team…): live.js (Yjs + Hocuspocus, bundled by
+  // Only when the user asks (File › Share with team…): live.js (Yjs + Hocuspocus, bundled by
   // scripts/stage-web) is loaded then, and talks to the team server at this page's own origin
   // (/sync), so the CSP's connect-src 'self' holds. The app asks through Module.shell.teamConnect,
   // teamSend, teamPresence and teamClose; the page answers with two messages:
-  //   teamStatus   {state, error, pending, peers: [{name, colour, journey}]}   → {ok}
+  //   teamStatus   {state, error, pending, peers: [{name, colour, journey}], link}   → {ok}
   //   teamRecords  a line of JSON {whole, workspace}, then a JSON list of records → {ok} | {ok:false, error}
+  //   teamLink     {room}: the page was opened with a team link (#team=<room>, File › Copy team link);
+  //                the app opens Share with team with the room filled in, and connects only when asked
   let team = null;
   let teamGeneration = 0;
   function messageWithText(name, head, text) {
@@ -688,12 +690,22 @@
     }
     if (generation !== teamGeneration) return;
     const url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/sync';
+    const link = location.origin + location.pathname + TEAM + encodeURIComponent(options.room);
     team = live.connect({ ...options, url }, {
-      status: (s) => { if (generation === teamGeneration) message('teamStatus', s); },
+      status: (s) => { if (generation === teamGeneration) message('teamStatus', { ...s, link }); },
       entries: (head, json) => { if (generation === teamGeneration) messageWithText('teamRecords', head, json); },
     });
   }
   function teamClose() { ++teamGeneration; if (team) { team.close(); team = null; } }
+  const TEAM = '#team=';
+  async function receiveTeamLink() {
+    if (!location.hash.startsWith(TEAM)) return;
+    let room;
+    try { room = decodeURIComponent(location.hash.slice(TEAM.length)); } catch (err) { room = location.hash.slice(TEAM.length); }
+    await ready;
+    message('teamLink', { room });
+  }
+  window.addEventListener('hashchange', receiveTeamLink);
 
   // [SECTION] test hook -------------------------------------------------------------------------------------
   function hook(name, arg) {
@@ -833,6 +845,7 @@
       focusTextInput();
       requestFrame(0);
       receiveShareLink();  // after the stored document opened (it waits for `ready`)
+      receiveTeamLink();
     },
   };
   const script = document.createElement('script');

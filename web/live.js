@@ -1,5 +1,5 @@
 // Live co-editing (issue 16): the page's side of a team session, loaded only when the user chooses
-// File › Work live with a team… (the default page never loads it and never talks to a server).
+// File › Share with team… (the default page never loads it and never talks to a server).
 // Bundled with its npm dependencies by scripts/stage-web (esbuild) into the site's live.js.
 //
 // The engine does all the syncing: Yjs (one Y.Doc per shared workspace) over Hocuspocus (sync,

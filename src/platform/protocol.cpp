@@ -72,12 +72,14 @@ ReadMessage read_page_message(std::string_view name, std::string_view text) {
         m.state = text_of(*d, "state");
         m.error = text_of(*d, "error");
         m.pending = static_cast<int>(number_of(*d, "pending"));
+        m.link = text_of(*d, "link");
         const auto it = d->FindMember("peers");
         if (it != d->MemberEnd() && it->value.IsArray())
             for (const auto& p : it->value.GetArray())
                 if (p.IsObject()) m.peers.push_back(TeamPeer{text_of(p, "name"), text_of(p, "colour"), text_of(p, "journey")});
         return ReadMessage{m, {}};
     }
+    if (name == "teamLink") return ReadMessage{TeamLink{text_of(*d, "room")}, {}};
     if (name == "shareMade") {
         ShareMade m;
         m.ok = flag_of(*d, "ok");

@@ -15,7 +15,9 @@
 //   fileOpened      a workspace file to open (import, drop)    {name, dropped?} as a line of JSON, then the text
 //   leaving         the page is being hidden or closed         —
 //   storageEvent    storage news (web/storage.js)              type, and per type: doc, writer, key, state
-//   teamStatus      the live session's connection changed      state, error, pending, peers [{name, colour, journey}]
+//   teamStatus      the live session's connection changed      state, error, pending, peers [{name, colour, journey}], link
+//   teamLink        the page was opened with a team link       room
+//                   (#team=<room>: File › Share with team…)
 //   teamRecords     records arrived from the team's room       {whole, workspace} as a line of JSON, then a JSON list
 //
 // Parsing is forgiving where it costs nothing (a missing number is 0) and strict where it matters
@@ -75,6 +77,10 @@ struct TeamStatus {
     std::string error;
     int pending = 0;                // local changes the server has not acknowledged yet
     std::vector<TeamPeer> peers;    // the others in the room
+    std::string link;               // the address that opens this room for others (…#team=<room>)
+};
+struct TeamLink {
+    std::string room;               // the room a team link names; the app asks before it connects
 };
 struct TeamRecords {
     bool whole = false;             // every entry of the room (the first sync), not just news
@@ -83,7 +89,7 @@ struct TeamRecords {
 };
 
 using PageMessage = std::variant<ShareMade, ShareOpened, ExportProgress, ExportFinished, FileChosen, FileOpened, Leaving, StorageEvent,
-                                 TeamStatus, TeamRecords>;
+                                 TeamStatus, TeamRecords, TeamLink>;
 
 // The message called `name` with its text, or why it is not one.
 struct ReadMessage {

@@ -6,8 +6,10 @@
 // and a step rename, by mouse and keyboard), the server is started again on the same data and both
 // converge to byte-identical exports holding both edits. Every wait is on a condition, never a
 // fixed sleep. Screenshots: live-anna.png, live-ben.png, live-offline.png, live-converged.png.
-// The second test edits concurrently while both are connected and cuts one profile off by network
-// emulation (live-concurrent.png, live-offline-emulated.png).
+// The second test: Ben joins by the team link Anna copied (the room filled in, his name and the token
+// typed once, remembered after a reload), both edit concurrently while connected, one profile is cut
+// off by network emulation, and Anna sees Ben's initials in the menu bar until he leaves
+// (live-concurrent.png, live-offline-emulated.png, live-peers.png).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -63,11 +65,14 @@ async function until(what, check, timeout = 30000) {
   }
 }
 
-// File › Work live with a team…, the three fields typed, Connect.
+// File › Share with team…, the fields typed (all three, or those a team link leaves), Connect.
 async function connect(page, { room, name, token }) {
-  await click(page, 'File');
-  await click(page, 'Work live with a team…');
+  if (room) {
+    await click(page, 'File');
+    await click(page, 'Share with team…');
+  }
   for (const [label, text] of [['Workspace on the server', room], ['Your name', name], ['Team token', token]]) {
+    if (text === undefined) continue;
     await click(page, label);
     await page.keyboard.press('Control+A');
     await page.keyboard.type(text, { delay: 5 });
@@ -191,13 +196,19 @@ test('live: concurrent edits in one cell, rename vs move, delete vs edit offline
   let a, b;
   try {
     a = await openApp(anna.context, url);
-    b = await openApp(ben.context, url);
     await click(a.page, `tile ${title}`);
     await connect(a.page, { room: 'cowork', name: 'Anna', token: TOKEN });
     await until('Anna is connected', async () => (await team(a.page)).connected);
-    await click(b.page, 'File');
-    await click(b.page, 'New blank workspace');
-    await connect(b.page, { room: 'cowork', name: 'Ben', token: TOKEN });
+    // Anna copies the team link; Ben opens it: Share with team, the room filled in, asks his name and
+    // the token, and nothing is sent before he says Connect.
+    await click(a.page, 'File');
+    await click(a.page, 'Copy team link');
+    const link = await a.page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(link, `${url}#team=cowork`);
+    assert.equal((await team(a.page)).link, link);
+    b = await openApp(ben.context, link);
+    assert.equal((await team(b.page)).state, 'off', 'a link alone connects nothing');
+    await connect(b.page, { name: 'Ben', token: TOKEN });
     await until('Ben has joined', async () => (await team(b.page)).connected && (await workspaceOf(b.page)).name === 'Lumen Mobile');
     await click(b.page, `tile ${title}`);
     await until('both have the journey open', async () => (await stats(a.page)).view === 'journey' && (await stats(b.page)).view === 'journey');
@@ -245,9 +256,19 @@ test('live: concurrent edits in one cell, rename vs move, delete vs edit offline
       cardsIn(j, 'Pains', 'Waits for delivery').includes('Delivery window is two hours'));
     assert.equal((await team(b.page)).pending, 0);
 
-    // Ben leaves: Anna stops listing him.
+    // Ben comes back by the link later: his name and the token are remembered, one click connects.
+    await b.page.reload();
+    await b.page.waitForFunction(() => window.waymark && window.waymark.ready, null, { timeout: 20000 });
+    await b.page.evaluate(() => window.waymark.ready);
+    await click(b.page, 'Connect');
+    await until('Ben is back', async () => (await team(b.page)).connected);
+    // Anna sees him in the menu bar (initials in his colour), and no longer once he leaves.
+    const avatar = () => a.page.evaluate(() => window.waymark.rect('peer Ben'));
+    await until('Anna sees Ben in the menu bar', async () => (await avatar())?.w > 0);
+    await screenshot(a.page, 'live-peers');
     await ben.close();
     await until('Anna no longer sees Ben', async () => (await team(a.page)).peers.length === 0);
+    await until('his avatar is gone', async () => !((await avatar())?.w > 0));
     const unexpected = (errors) => errors.filter((e) => !/WebSocket connection to .* failed|ERR_INTERNET_DISCONNECTED/.test(e));
     assert.deepEqual(unexpected(a.errors), []);
     assert.deepEqual(unexpected(b.errors), []);

@@ -317,6 +317,11 @@ std::string App::on(const protocol::TeamRecords& m) {
     return live_.records(m, doc_, state_, [this](Workspace ws) { open(std::move(ws), "team"); });
 }
 
+std::string App::on(const protocol::TeamLink& m) {
+    if (persistence_.read_only()) return protocol::Reply::failed("this tab is read-only").str();
+    return live_.open_link(m, doc_.workspace(), state_);
+}
+
 std::string App::import_text(std::string_view text) { return open_imported(io::import_json(text)); }
 
 std::string App::open_imported(io::LoadResult result) {

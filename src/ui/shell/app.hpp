@@ -84,6 +84,7 @@ private:
     std::string on(const protocol::StorageEvent& m);
     std::string on(const protocol::TeamStatus& m);
     std::string on(const protocol::TeamRecords& m);
+    std::string on(const protocol::TeamLink& m);
 
     friend class TestHook;   // reads the document, the UI state and the derived data
 

@@ -44,10 +44,14 @@ void App::draw_menu_bar() {
         ImGui::SetItemTooltip("Framework, journey maps as tables, personas, insights and backlog in one file to read or print");
         if (ImGui::MenuItem("Copy share link")) share_.request(export_text());
         ImGui::SetItemTooltip("The whole workspace in a link (small workspaces); nothing is sent to a server");
-        if (!live_.running() ? ImGui::MenuItem("Work live with a team\xE2\x80\xA6", nullptr, false, !persistence_.read_only())
-                             : ImGui::MenuItem("Leave the team session"))
-            live_.running() ? live_.leave(state_) : live_.open_dialog(doc_.workspace());
-        ImGui::SetItemTooltip("Edit this workspace together with others through your team's own server (scripts/team-server)");
+        if (!live_.running()) {
+            if (ImGui::MenuItem("Share with team\xE2\x80\xA6", nullptr, false, !persistence_.read_only())) live_.open_dialog(doc_.workspace());
+            ImGui::SetItemTooltip("Edit this workspace together with others through your team's own server (scripts/team-server)");
+        } else {
+            if (ImGui::MenuItem("Copy team link")) live_.copy_link(state_);
+            ImGui::SetItemTooltip("The address that opens this workspace on the team server for someone else");
+            if (ImGui::MenuItem("Leave the team session")) live_.leave(state_);
+        }
         ImGui::Separator();
         if (ImGui::MenuItem("Save now", "Ctrl+S", false, !persistence_.read_only())) {
             save_asked_ = true;
@@ -95,6 +99,7 @@ void App::draw_menu_bar() {
         if (ImGui::MenuItem("About Waymark and this browser\xE2\x80\xA6")) open_about(state_);
         ImGui::EndMenu();
     }
+    live_.draw_peers();
     ImGui::EndMenuBar();
 }
 

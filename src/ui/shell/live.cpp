@@ -1,13 +1,16 @@
 // Live co-editing with a team: see live.hpp.
 #include "ui/shell/live.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <cstdint>
 
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
 #include "io/history_json.hpp"
 #include "io/merge.hpp"
 #include "platform/platform.hpp"
+#include "ui/kit/item_registry.hpp"
 #include "ui/kit/theme.hpp"
 
 namespace wm::ui {
@@ -34,12 +37,93 @@ bool valid_room(const std::string& room) {
 
 bool has_records(const std::string& records_json) { return records_json.find("\"records\":[]") == std::string::npos; }
 
+// A person's colour, the same in every browser (from the name; nothing to agree on). Each takes white
+// initials at >= 4.5:1.
+ImU32 peer_colour(std::string_view name) {
+    static constexpr ImU32 kColours[] = {IM_COL32(0x2E, 0x5A, 0xAC, 255), IM_COL32(0x1E, 0x7F, 0x4F, 255), IM_COL32(0xA3, 0x36, 0x1C, 255),
+                                         IM_COL32(0x7A, 0x3E, 0x9D, 255), IM_COL32(0x8A, 0x52, 0x00, 255), IM_COL32(0x0F, 0x6E, 0x7A, 255),
+                                         IM_COL32(0xB0, 0x24, 0x6A, 255), IM_COL32(0x4A, 0x55, 0x68, 255)};
+    std::uint32_t h = 2166136261u;
+    for (const char c : name) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    return kColours[h % (sizeof kColours / sizeof kColours[0])];
+}
+
+// "Anna Berg" → "AB", "ben" → "B": the first letter of the first two words (UTF-8 kept whole).
+std::string initials(std::string_view name) {
+    std::string out;
+    int letters = 0;
+    bool word_start = true;
+    for (std::size_t i = 0; i < name.size() && letters < 2;) {
+        const auto c = static_cast<unsigned char>(name[i]);
+        const std::size_t len = std::min(name.size() - i, std::size_t{c < 0x80 ? 1u : (c >> 5) == 0x6 ? 2u : (c >> 4) == 0xE ? 3u : 4u});
+        if (c == ' ') {
+            word_start = true;
+        } else if (word_start) {
+            out += len == 1 ? std::string(1, static_cast<char>(std::toupper(c))) : std::string(name.substr(i, len));
+            ++letters;
+            word_start = false;
+        }
+        i += len;
+    }
+    return out.empty() ? "?" : out;
+}
 }  // namespace
 
 void LiveSession::open_dialog(const Workspace& ws) {
     if (room_field_.empty()) room_field_ = room_from(ws.name);
     if (name_field_.empty()) name_field_ = platform::preference("team.name");
+    if (token_field_.empty()) token_field_ = platform::preference("team.token");
     open_dialog_ = true;
+}
+
+std::string LiveSession::open_link(const protocol::TeamLink& m, const Workspace& ws, UiState& ui) {
+    if (!valid_room(m.room)) {
+        ui.message = "This team link names no workspace Waymark can open (\xE2\x80\x9C" + m.room.substr(0, 100) + "\xE2\x80\x9D).";
+        ui.message_is_error = true;
+        return protocol::Reply::failed("not a room name").str();
+    }
+    if (running() && room_ == m.room) return protocol::Reply::ok().with("already", true).str();
+    room_field_ = m.room;
+    open_dialog(ws);
+    ui.redraw(2);
+    return protocol::Reply::ok().str();
+}
+
+void LiveSession::copy_link(UiState& ui) const {
+    if (link_.empty()) {
+        ui.message = "The team link is there once the session is connected.";
+        ui.message_is_error = true;
+        return;
+    }
+    platform::set_clipboard(link_);
+    ui.message = "Copied the team link " + link_ + " \xE2\x80\x94 whoever opens it on this server joins this workspace (they need the team token once).";
+    ui.message_is_error = false;
+}
+
+void LiveSession::draw_peers() const {
+    if (!running() || peers_.empty()) return;
+    const float d = ImGui::GetFrameHeight() - 2.0f;
+    const float gap = ImGui::GetStyle().ItemSpacing.x;   // the menu bar lays items out in a row
+    const std::size_t shown = std::min<std::size_t>(peers_.size(), 8);
+    const float width = static_cast<float>(shown) * (d + gap) + (peers_.size() > shown ? ImGui::CalcTextSize("+99").x + gap : 0.0f);
+    ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX() + 16.0f, ImGui::GetWindowContentRegionMax().x - width - 8.0f));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    for (std::size_t i = 0; i < shown; ++i) {
+        const protocol::TeamPeer& p = peers_[i];
+        ImGui::PushID(static_cast<int>(i));
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        ImGui::InvisibleButton("##peer", ImVec2(d, d));
+        const ImVec2 centre(at.x + d / 2, at.y + d / 2);
+        dl->AddCircleFilled(centre, d / 2, peer_colour(p.name));
+        const std::string letters = initials(p.name);
+        const ImVec2 size = ImGui::CalcTextSize(letters.c_str());
+        dl->AddText(ImVec2(centre.x - size.x / 2, centre.y - size.y / 2), IM_COL32_WHITE, letters.c_str());
+        const std::string where = p.journey.empty() ? std::string("not on a journey map") : "on \xE2\x80\x9C" + p.journey + "\xE2\x80\x9D";
+        ImGui::SetItemTooltip("%s \xE2\x80\x94 %s", p.name.empty() ? "Someone" : p.name.c_str(), where.c_str());
+        expose_rect("peer " + p.name, ItemRect{at.x, at.y, d, d});
+        ImGui::PopID();
+    }
+    if (peers_.size() > shown) ImGui::Text("+%d", static_cast<int>(peers_.size() - shown));
 }
 
 void LiveSession::leave(UiState& ui) {
@@ -54,12 +138,13 @@ void LiveSession::leave(UiState& ui) {
 
 void LiveSession::draw_dialog(const Workspace& ws, UiState& ui) {
     if (open_dialog_) {
-        ImGui::OpenPopup("Work live with a team###team live");
+        ImGui::OpenPopup("Share with team###team live");
         open_dialog_ = false;
     }
-    if (!ImGui::BeginPopupModal("Work live with a team###team live", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings))
+    if (!ImGui::BeginPopupModal("Share with team###team live", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings))
         return;
-    ImGui::TextWrapped("Everyone who opens the same workspace on this team server sees every edit live.");
+    ImGui::TextWrapped("Everyone who opens the same workspace on this team server sees every edit live. The first to use a name "
+                       "puts the workspace they have open on the server; the others get it.");
     ImGui::TextDisabled("Server: the one this page came from (scripts/team-server)");
     ImGui::SetNextItemWidth(320);
     ImGui::InputText("Workspace on the server", &room_field_);
@@ -83,6 +168,7 @@ void LiveSession::draw_dialog(const Workspace& ws, UiState& ui) {
         received_ = sent_ = 0;
         presence_.clear();
         error_.clear();
+        link_.clear();
         state_ = State::connecting;
         json::Writer w;
         w.begin().field("room", room_).field("token", token_).field("writer", io::detail::replica_text(replica_.id));
@@ -130,17 +216,22 @@ void LiveSession::after_frame(edit::Document& doc, const UiState& ui) {
 
 std::string LiveSession::status(const protocol::TeamStatus& m, UiState& ui) {
     if (state_ == State::off) return protocol::Reply::ok().str();
-    if (m.state == "connected") state_ = synced_ ? State::connected : State::connecting;
+    if (m.state == "connected") {
+        state_ = synced_ ? State::connected : State::connecting;
+    }
     else if (m.state == "connecting") state_ = synced_ ? State::offline : State::connecting;
     else if (m.state == "offline") state_ = State::offline;
     else if (m.state == "refused") {
         state_ = State::refused;
         error_ = m.error.empty() ? "The team server refused this session." : m.error;
+        if (platform::preference("team.token") == token_) platform::set_preference("team.token", "");   // never offer it again
+        token_field_.clear();
         ui.message = error_;
         ui.message_is_error = true;
     }
     pending_ = m.pending;
     peers_ = m.peers;
+    if (!m.link.empty()) link_ = m.link;
     ui.redraw(2);
     return protocol::Reply::ok().str();
 }
@@ -194,6 +285,8 @@ std::string LiveSession::records(const protocol::TeamRecords& m, edit::Document&
     }
     if (m.whole) {
         synced_ = true;
+        // The server took the token (it sends nothing before): remembered for this server, asked once.
+        if (platform::preference("team.token") != token_) platform::set_preference("team.token", token_);
         if (state_ == State::connecting) state_ = State::connected;
     }
     // The merge result carries its stamps: stamping it changes nothing, and what the room lacks goes.
@@ -223,7 +316,7 @@ void LiveSession::write_stats(json::Writer& w) const {
     w.key("team").begin();
     w.field("state", kStates[static_cast<int>(state_)]).field("room", room_).field("connected", state_ == State::connected);
     w.field("pending", static_cast<double>(pending_)).field("error", error_);
-    w.field("received", static_cast<double>(received_)).field("sent", static_cast<double>(sent_));
+    w.field("received", static_cast<double>(received_)).field("sent", static_cast<double>(sent_)).field("link", link_);
     std::string peers = "[";
     for (const auto& p : peers_) {
         if (peers.size() > 1) peers.push_back(',');

@@ -1,5 +1,7 @@
-// Live co-editing with a team (issue 16): File › Work live with a team… connects the open workspace
-// to a room on the team server of the page's own origin (scripts/team-server). The page's live
+// Live co-editing with a team (issue 16): File › Share with team… connects the open workspace to a
+// room on the team server of the page's own origin (scripts/team-server); File › Copy team link gives
+// the address (…#team=<room>) that opens the same dialog for others, the room filled in. The token
+// is remembered in this browser once the server took it (per server: preferences are per origin). The page's live
 // module (web/live.js: Yjs over Hocuspocus) carries records; this class decides what they mean:
 //   - after every change of the document it stamps (io::stamp with this session's replica) and
 //     hands the page the records the room lacks (io::records_since against what it knows of the
@@ -30,8 +32,14 @@ public:
 
     [[nodiscard]] bool running() const { return state_ == State::connecting || state_ == State::connected || state_ == State::offline; }
     void open_dialog(const Workspace& ws);
+    // The page was opened with a team link: the dialog, the room filled in (nothing is sent until
+    // the user says Connect).
+    std::string open_link(const protocol::TeamLink& m, const Workspace& ws, UiState& ui);
+    void copy_link(UiState& ui) const;
+    // Who else is here: a coloured disc with initials each, at the right end of the menu bar.
+    void draw_peers() const;
     void leave(UiState& ui);
-    // The dialog (File › Work live with a team…).
+    // The dialog (File › Share with team…).
     void draw_dialog(const Workspace& ws, UiState& ui);
     // After the frame's commands were applied: stamp and send what changed; tell where we are.
     void after_frame(edit::Document& doc, const UiState& ui);
@@ -49,6 +57,7 @@ private:
 
     State state_ = State::off;
     std::string room_, name_, token_, error_;
+    std::string link_;                 // the page's address for this room (…#team=<room>)
     Id workspace_;                     // the workspace the session shares
     io::Replica replica_;              // this session's replica (its writer id in the room)
     VersionVector room_versions_;      // every stamp read from or written to the room
