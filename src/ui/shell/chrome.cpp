@@ -6,6 +6,7 @@
 #include <string>
 
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "io/file_format.hpp"
 #include "model/sample.hpp"
 #include "platform/platform.hpp"
@@ -225,6 +226,7 @@ void App::draw_toast() {
         toast_.reset();
         return;
     }
+    if (ImGui::GetTopMostPopupModal()) return;   // a dialog is in front: its Undo could not be clicked
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 8, vp->WorkPos.y + vp->WorkSize.y - 1), ImGuiCond_Always, ImVec2(1, 1));
     ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(std::max(240.0f, vp->WorkSize.x * 0.6f), FLT_MAX));
