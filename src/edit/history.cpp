@@ -16,6 +16,7 @@ void Document::reset(Workspace ws) {
     position_ = 0;
     dropped_ = 0;
     saved_ = 0;
+    last_change_.clear();
     ++revision_;
 }
 
@@ -37,6 +38,7 @@ Result Document::execute(const Command& command) {
     ++revision_;
 
     std::string label = tx.label().empty() ? std::string("Edit") : tx.label();
+    last_change_ = label;
     push_entry(std::move(label), tx.take_changes());
     return result;
 }
@@ -84,6 +86,7 @@ void Document::apply_remote(Workspace ws) {
     dropped_ += position_;
     position_ = 0;
     saved_.reset();
+    last_change_ = "Changes from the team";
     ++revision_;
 }
 
@@ -91,6 +94,7 @@ bool Document::undo() {
     if (!can_undo()) return false;
     Entry& entry = entries_[position_ - 1];
     for (auto it = entry.changes.rbegin(); it != entry.changes.rend(); ++it) (*it)->undo(ws_);
+    last_change_ = "Undone: " + entry.label;
     --position_;
     ++revision_;
     return true;
@@ -100,6 +104,7 @@ bool Document::redo() {
     if (!can_redo()) return false;
     Entry& entry = entries_[position_];
     for (auto& change : entry.changes) change->redo(ws_);
+    last_change_ = "Redone: " + entry.label;
     ++position_;
     ++revision_;
     return true;

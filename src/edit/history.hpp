@@ -58,6 +58,10 @@ public:
     [[nodiscard]] bool can_redo() const { return position_ < entries_.size(); }
     [[nodiscard]] std::string undo_label() const;  // "" when nothing to undo; e.g. "Move card"
     [[nodiscard]] std::string redo_label() const;
+    // What the last change to the content was, in words: the edit's label after execute or redo
+    // ("Move card", "Redone: Move card"), "Undone: Move card" after an undo, "Changes from the team";
+    // "" after reset. Saved versions are named by it (an undo is a change worth naming too).
+    [[nodiscard]] const std::string& last_change() const { return last_change_; }
     // Saved position (drives the unsaved indicator and autosave).
     void mark_saved();
     [[nodiscard]] bool is_dirty() const;
@@ -91,6 +95,7 @@ private:
     std::uint64_t dropped_ = 0;
     std::optional<std::uint64_t> saved_ = 0;  // nullopt: the saved state can no longer be reached
     std::uint64_t revision_ = 0;
+    std::string last_change_;
 };
 
 }  // namespace wm::edit

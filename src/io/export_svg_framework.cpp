@@ -11,6 +11,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "model/words.hpp"
 #include "io/export_svg.hpp"
 #include "io/export_svg_internal.hpp"
 #include "model/date.hpp"
@@ -227,8 +228,9 @@ SvgDocument framework_svg(const Workspace& ws, const layout::FrameworkLayout& la
     draw_body(g);
     draw_headers(g);
 
-    const std::string desc = "Journey framework of " + block.lines[0] + ": " + counts + ", " + std::to_string(layout.columns.size()) +
-                             " columns, " + std::to_string(layout.tiles.size()) + " journeys shown. Exported " + to_iso(today) + " from Waymark.";
+    const std::string desc = "Journey framework of " + block.lines[0] + ": " + counts + ", " + 
+                             count_of(static_cast<long long>(layout.columns.size()), "column") + ", " +
+                             count_of(static_cast<long long>(layout.tiles.size()), "journey") + " shown. Exported " + to_iso(today) + " from Waymark.";
     return finish(w, "Journey framework \xE2\x80\x94 " + block.lines[0], desc, width, g.oy + layout.height);
 }
 

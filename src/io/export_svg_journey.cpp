@@ -13,6 +13,7 @@
 #include "model/date.hpp"
 #include "model/enum_names.hpp"
 #include "scoring/prioritise.hpp"
+#include "model/words.hpp"
 
 namespace wm::io {
 namespace {
@@ -124,7 +125,7 @@ void item_badges(const Map& m, const layout::Item& item, const Lane& lane, const
         case layout::ItemKind::journey:
             if (const Journey* child = m.target(m.ws.journeys, item)) {
                 const std::string meta = "L" + std::to_string(child->level) + std::string(kDot) + std::string(enum_name(child->status)) +
-                                         std::string(kDot) + std::to_string(child->cards.size()) + " cards";
+                                         std::string(kDot) + count_of(static_cast<long long>(child->cards.size()), "card");
                 w.pill(x, y, size, child->state == JourneyState::to_be ? kToBe : kMuted, meta, max_x);
             }
             break;

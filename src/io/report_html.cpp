@@ -9,6 +9,7 @@
 #include "model/date.hpp"
 #include "model/enum_names.hpp"
 #include "scoring/prioritise.hpp"
+#include "model/words.hpp"
 
 namespace wm::io {
 namespace {
@@ -176,8 +177,9 @@ std::string framework_section(const Workspace& ws) {
 std::string map_table(const Workspace& ws, const Journey& j) {
     const JourneyGrid grid = journey_grid(ws, j);
     std::string out = scroll_region("Journey map of " + j.title) + "<table class=\"map\"><caption>" + esc(j.title) + " \xE2\x80\x94 journey map: " +
-                      std::to_string(j.stages.size()) + " stages, " + std::to_string(grid.columns.size()) +
-                      " columns, " + std::to_string(grid.rows.size()) + " lanes</caption>";
+                      count_of(static_cast<long long>(j.stages.size()), "stage") + ", " +
+                      count_of(static_cast<long long>(grid.columns.size()), "column") + ", " +
+                      count_of(static_cast<long long>(grid.rows.size()), "lane") + "</caption>";
     // Stage spans: consecutive columns of one stage.
     struct Span { std::size_t first, count; };
     std::vector<Span> spans;
@@ -336,9 +338,10 @@ std::string workspace_report_html(const Workspace& ws, Date today) {
                       "<meta name=\"generator\" content=\"Waymark\"><title>" +
                       esc(name) + " \xE2\x80\x94 Waymark report</title><style>" + kStyle + "</style></head><body>";
     out += "<header><h1>" + esc(name) + "</h1><p class=\"meta\">Customer journey report from Waymark, " + to_iso(today) + ": " +
-           std::to_string(ws.journeys.size()) + " journeys, " + std::to_string(ws.personas.size()) + " personas, " +
-           std::to_string(ws.insights.size()) + " insights, " + std::to_string(ws.opportunities.size()) +
-           " opportunities.</p></header>";
+           count_of(static_cast<long long>(ws.journeys.size()), "journey") + ", " +
+           count_of(static_cast<long long>(ws.personas.size()), "persona") + ", " +
+           count_of(static_cast<long long>(ws.insights.size()), "insight") + ", " +
+           count_of(static_cast<long long>(ws.opportunities.size()), "opportunity", "opportunities") + ".</p></header>";
     out += "<nav aria-labelledby=\"toc-h\"><h2 id=\"toc-h\">Contents</h2><ol><li><a href=\"#framework\">Framework</a></li>"
            "<li><a href=\"#journeys\">Journeys</a><ol>";
     for (const Journey* j : journeys) out += "<li><a href=\"#" + anchor(*j) + "\">" + esc(j->title) + "</a></li>";

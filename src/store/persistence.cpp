@@ -138,7 +138,7 @@ void Persistence::open_doc(const std::string& id) {
     // Keep what is open before leaving it.
     if (!doc_id_.empty() && doc_.revision() != saved_revision_ && status_ != Status::read_only &&
         status_ != Status::unavailable)
-        save(doc_.undo_label());
+        save(change_label());
     const std::uint64_t generation = ++generation_;
     backend_.open(OpenDoc{id, false}, [this, id, generation](Reply<OpenedDoc> r) {
         if (generation != generation_) return;
@@ -233,17 +233,25 @@ void Persistence::after_frame() {
     if (status_ == Status::saved) status_ = Status::pending;
     if (saves_in_flight_ > 0) return;  // the answer wakes us up again
     const double due = std::max(last_change_ms_ + kAutosaveDelayMs, status_ == Status::failed ? retry_at_ms_ : 0.0);
-    if (now >= due) save(doc_.undo_label());
+    if (now >= due) save(change_label());
     else backend_.wake_after(due - now + 1);
 }
 
 void Persistence::save_now() {
     if (status_ == Status::read_only || status_ == Status::unavailable || doc_id_.empty()) return;
-    save(doc_.undo_label());
+    save(change_label());
 }
 
 void Persistence::stamp() {
     doc_.stamp_with([this](Workspace& ws) { io::stamp(ws, replica_); });
+}
+
+// A saved version is named by the change it follows: "Move card", "Undone: Move card", "Changes
+// from the team"; never left without a name.
+std::string Persistence::change_label() const {
+    if (!doc_.last_change().empty()) return doc_.last_change();
+    if (doc_.can_undo()) return doc_.undo_label();
+    return "Saved";
 }
 
 void Persistence::save(std::string label) {
@@ -278,7 +286,7 @@ void Persistence::save(std::string label) {
 void Persistence::on_event(const Event& event) {
     if (std::holds_alternative<Flush>(event)) {
         if (booted_ && doc_.revision() != saved_revision_ && status_ != Status::read_only && status_ != Status::unavailable)
-            save(doc_.undo_label());
+            save(change_label());
     } else if (const auto* persist = std::get_if<PersistState>(&event)) {
         persisted_ = persist->state;
     } else if (const auto* writer = std::get_if<WriterChanged>(&event)) {

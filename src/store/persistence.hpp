@@ -73,6 +73,7 @@ public:
 
 private:
     void save(std::string label);
+    std::string change_label() const;
     void open_snapshots(const std::string& id, OpenedDoc opened, bool writer);
     void try_snapshots(const std::string& id, std::vector<SnapshotInfo> rest, std::string first_error, bool writer,
                        StoredDoc record);

@@ -45,6 +45,8 @@ struct BacklogState {
     enum class Mode { list, matrix, model };
     Mode mode = Mode::list;
     Id selected;                 // the opportunity whose details are shown (nil: none)
+    Id why_for;                  // whose "Why is this #n?" the details panel shows, and the tallest
+    float why_height = 0;        // it has been (kept, so nothing below it jumps as scores change)
     Id details_shown;            // the one the details panel showed last (a new one starts at the top)
     // Filters: -1 / nil = any.
     int level = -1;

@@ -15,6 +15,7 @@
 #include "io/csv.hpp"
 #include "model/enum_names.hpp"
 #include "platform/platform.hpp"
+#include "ui/kit/format.hpp"
 #include "ui/kit/fonts.hpp"
 #include "ui/kit/theme.hpp"
 #include "ui/backlog/internal.hpp"
@@ -361,17 +362,6 @@ void draw_details(const ViewContext& ctx, const Row& row) {
     ImGui::Spacing();
 
     ImGui::PushFont(ctx.fonts.bold);
-    if (row.ranked.rank > 0)
-        ImGui::Text("Why is this #%d?", row.ranked.rank);
-    else
-        ImGui::TextUnformatted("Why is this not ranked?");
-    ImGui::PopFont();
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(color::kMuted));
-    for (const auto& line : scoring::explain(ws, row.ranked.score, row.ranked.rank)) ImGui::TextWrapped("%s", line.c_str());
-    ImGui::PopStyleColor();
-    ImGui::Spacing();
-
-    ImGui::PushFont(ctx.fonts.bold);
     ImGui::TextUnformatted("Scores");
     ImGui::PopFont();
     const float width = ImGui::GetContentRegionAvail().x * 0.45f;
@@ -398,6 +388,27 @@ void draw_details(const ViewContext& ctx, const Row& row) {
                                                             scoring::group_name(c.group), c.weight, c.scale_min, c.scale_max);
         }
     }
+    ImGui::Spacing();
+
+    // Under the sliders, not above them: a score change rewrites this text, and the sliders must
+    // stay under the pointer. It keeps the tallest height it has had for this opportunity, so what
+    // follows does not jump either (nor does the panel's scroll range shrink under a slider).
+    BacklogState& st = ctx.ui.backlog;
+    if (st.why_for != o.id) st.why_for = o.id, st.why_height = 0;
+    const float why_top = ImGui::GetCursorPosY();
+    ImGui::PushFont(ctx.fonts.bold);
+    if (row.ranked.rank > 0)
+        ImGui::Text("Why is this #%d?", row.ranked.rank);
+    else
+        ImGui::TextUnformatted("Why is this not ranked?");
+    ImGui::PopFont();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(color::kMuted));
+    for (const auto& line : scoring::explain(ws, row.ranked.score, row.ranked.rank)) ImGui::TextWrapped("%s", line.c_str());
+    ImGui::PopStyleColor();
+    const float why_height = ImGui::GetCursorPosY() - why_top;
+    if (st.why_height - why_height > ImGui::GetStyle().ItemSpacing.y)
+        ImGui::Dummy(ImVec2(1, st.why_height - why_height - ImGui::GetStyle().ItemSpacing.y));
+    st.why_height = std::max(st.why_height, why_height);
     ImGui::Spacing();
 
     // Status and the explicit "no": a decision with its reason, not a hidden row.
@@ -444,8 +455,8 @@ void draw_backlog_view(const ViewContext& ctx) {
     const int ranked = ctx.derived.backlog_ranked();
     const auto& model = ws.settings.scoring;
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted),
-                       "%zu opportunities across all journeys \xC2\xB7 %d ranked \xC2\xB7 scoring model: %s \xC2\xB7 showing %zu",
-                       all.size(), ranked, model.preset.empty() ? "custom" : model.preset.c_str(), shown.size());
+                       "%s across all journeys \xC2\xB7 %d ranked \xC2\xB7 scoring model: %s \xC2\xB7 showing %zu",
+                       count_of(static_cast<long long>(all.size()), "opportunity", "opportunities").c_str(), ranked, model.preset.empty() ? "custom" : model.preset.c_str(), shown.size());
 
     mode_button(ctx, "List", BacklogState::Mode::list);
     mode_button(ctx, "Matrix", BacklogState::Mode::matrix);
@@ -455,7 +466,7 @@ void draw_backlog_view(const ViewContext& ctx) {
     if (ImGui::Button("Export backlog CSV")) {
         const std::string name = (ws.name.empty() ? std::string("Waymark") : ws.name) + " backlog.csv";
         platform::download(name, "text/csv;charset=utf-8", io::backlog_csv(ws, today));
-        ctx.ui.message = "Exported the backlog (" + std::to_string(all.size()) + " opportunities) as " + name;
+        ctx.ui.message = "Exported the backlog (" + count_of(static_cast<long long>(all.size()), "opportunity", "opportunities") + ") as " + name;
         ctx.ui.message_is_error = false;
     }
     if (st.mode == BacklogState::Mode::model) {

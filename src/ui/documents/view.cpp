@@ -24,6 +24,10 @@ using store::StoredDoc;
 
 std::string when(double ms) { return local_time(ms); }
 
+// A saved version by the change it holds ("Move card", "Undone: Move card"); one saved before saves
+// were always named, by its time.
+std::string version_name(const SnapshotInfo& s) { return s.label.empty() ? "Version of " + when(s.time) : s.label; }
+
 // A blank workspace whose first macro journey is laid out with the chosen lane template.
 Workspace from_template(LaneTemplate t) {
     Workspace ws = blank_workspace(std::string(template_info(t).name) + " workspace");
@@ -185,7 +189,7 @@ void draw_documents_view(const ViewContext& ctx) {
             ImGui::TableSetColumnIndex(0);
             ImGui::TextUnformatted(when(s.time).c_str());
             ImGui::TableSetColumnIndex(1);
-            ImGui::TextUnformatted(s.label.empty() ? "(no label)" : s.label.c_str());
+            ImGui::TextUnformatted(version_name(s).c_str());
             ImGui::TableSetColumnIndex(2);
             ImGui::TextUnformatted(size_text(s.size).c_str());
             ImGui::TableSetColumnIndex(3);
@@ -208,7 +212,10 @@ void write_storage_stats(json::Writer& w, const Persistence& storage) {
     w.field("doc", storage.doc_id()).field("status", store::status_name(storage.status()));
     w.field("writer", storage.status() != Persistence::Status::read_only).field("persisted", store::persisted_name(storage.persisted()));
     w.field("problem", storage.problem()).field("notice", storage.notice());
-    w.field("snapshots", static_cast<double>(storage.history().size())).end();
+    w.field("snapshots", static_cast<double>(storage.history().size()));
+    w.key("versions").array();   // the saved versions as the history table names them, newest first
+    for (const SnapshotInfo& s : storage.history()) w.begin().field("label", version_name(s)).end();
+    w.end_array().end();
 }
 
 }  // namespace wm::ui

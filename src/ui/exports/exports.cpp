@@ -107,7 +107,7 @@ void Exports::report(const Workspace& ws, UiState& ui) {
     const std::string name = file_name(ws.name, "Waymark", " report.html");
     const std::string text = io::workspace_report_html(ws, Date{platform::today_days()});
     platform::download(name, "text/html;charset=utf-8", text);
-    ui.message = "Exported the report (" + std::to_string(ws.journeys.size()) + " journeys) as " + name +
+    ui.message = "Exported the report (" + count_of(static_cast<long long>(ws.journeys.size()), "journey") + ") as " + name +
                  "; open it in a browser to read or print it";
     ui.message_is_error = false;
     last_kind_ = "html", last_name_ = name, last_width_ = last_height_ = 0, last_bytes_ = static_cast<double>(text.size());
@@ -181,15 +181,19 @@ void Exports::draw(const ViewContext& ctx) {
             sized_width_ = p.svg.width, sized_height_ = p.svg.height;
         }
         bool too_large = false;
+        // The scale row is always there (disabled for SVG), so the dialog keeps its layout and the
+        // Export button stays under the pointer whichever format is picked.
+        ImGui::Spacing();
+        ImGui::BeginDisabled(format_ != Format::png);
+        ImGui::TextUnformatted(format_ == Format::png ? "Scale" : "Scale (PNG only)");
+        for (int s = 1; s <= 4; ++s) {
+            char label[32];
+            std::snprintf(label, sizeof label, "%d\xC3\x97##scale", s);
+            if (s > 1) ImGui::SameLine();
+            if (ImGui::RadioButton(label, scale_ == s)) scale_ = s;
+        }
+        ImGui::EndDisabled();
         if (format_ == Format::png) {
-            ImGui::Spacing();
-            ImGui::TextUnformatted("Scale");
-            for (int s = 1; s <= 4; ++s) {
-                char label[32];
-                std::snprintf(label, sizeof label, "%d\xC3\x97##scale", s);
-                if (s > 1) ImGui::SameLine();
-                if (ImGui::RadioButton(label, scale_ == s)) scale_ = s;
-            }
             const double w = std::ceil(sized_width_ * scale_), h = std::ceil(sized_height_ * scale_);
             too_large = w > kPngMaxSide || h > kPngMaxSide || w * h > kPngMaxPixels;
             dialog_pixels_ = with_thousands(w) + "x" + with_thousands(h);

@@ -9,6 +9,7 @@
 
 #include "framework/framework.hpp"
 #include "ui/framework/internal.hpp"
+#include "ui/kit/format.hpp"
 #include "ui/kit/derived.hpp"
 #include "ui/kit/item_registry.hpp"
 #include "ui/framework/new_journey.hpp"
@@ -46,8 +47,8 @@ void draw_header(const ViewContext& ctx, FrameworkState& st) {
     ImGui::TextUnformatted(ws.name.c_str());
     ImGui::PopFont();
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted),
-                       "%zu journeys \xC2\xB7 %zu of %zu lifecycle stages mapped \xC2\xB7 %zu of %zu macro-journey steps mapped",
-                       ws.journeys.size(), cov.lifecycle_mapped, cov.lifecycle_stages, cov.macro_mapped, cov.macro_steps);
+                       "%s \xC2\xB7 %zu of %zu lifecycle stages mapped \xC2\xB7 %zu of %zu macro-journey steps mapped",
+                       count_of(static_cast<long long>(ws.journeys.size()), "journey").c_str(), cov.lifecycle_mapped, cov.lifecycle_stages, cov.macro_mapped, cov.macro_steps);
 
     draw_new_journey_button(ctx);
     ImGui::SameLine(0, 18);

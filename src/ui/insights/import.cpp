@@ -114,8 +114,9 @@ const io::InsightPlanner* checked_rows(const ViewContext& ctx) {
 }
 
 void draw_report(const io::InsightImport& result) {
-    ImGui::Text("%zu insights ready \xC2\xB7 %zu rows not imported \xC2\xB7 %d blank lines skipped", result.insights.size(),
-                result.bad_rows.size(), result.blank_rows);
+    ImGui::Text("%s ready \xC2\xB7 %s not imported \xC2\xB7 %s skipped",
+                count_of(static_cast<long long>(result.insights.size()), "insight").c_str(),
+                count_of(static_cast<long long>(result.bad_rows.size()), "row").c_str(), count_of(result.blank_rows, "blank line").c_str());
     if (!result.unmapped.empty()) {
         std::string names;
         for (const auto& n : result.unmapped) names += (names.empty() ? "" : ", ") + n;
@@ -228,12 +229,12 @@ void draw_insight_import(const ViewContext& ctx) {
         n = plan->result().insights.size();
     }
     ImGui::BeginDisabled(n == 0);
-    const std::string import_label = plan ? "Import " + std::to_string(n) + " insights##import" : std::string("Import##import");
+    const std::string import_label = plan ? "Import " + count_of(static_cast<long long>(n), "insight") + "##import" : std::string("Import##import");
     if (ImGui::Button(import_label.c_str())) {
         io::InsightImport result = d.plan->take();
-        ctx.emit(edit::add_insights(std::move(result.insights), "Import " + std::to_string(n) + " insights from \xE2\x80\x9C" +
+        ctx.emit(edit::add_insights(std::move(result.insights), "Import " + count_of(static_cast<long long>(n), "insight") + " from \xE2\x80\x9C" +
                                                                       d.file_name + "\xE2\x80\x9D"));
-        ctx.ui.message = "Imported " + std::to_string(n) + " insights from " + d.file_name +
+        ctx.ui.message = "Imported " + count_of(static_cast<long long>(n), "insight") + " from " + d.file_name +
                          (result.bad_rows.empty() ? "" : "; " + std::to_string(result.bad_rows.size()) + " rows not imported");
         ctx.ui.message_is_error = false;
         d = InsightImportDraft{};

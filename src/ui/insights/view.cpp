@@ -24,6 +24,7 @@
 #include "model/limits.hpp"
 #include "platform/platform.hpp"
 #include "scoring/prioritise.hpp"
+#include "ui/kit/format.hpp"
 #include "ui/kit/fonts.hpp"
 #include "ui/kit/theme.hpp"
 #include "ui/backlog/opportunity_editor.hpp"
@@ -159,7 +160,7 @@ void draw_toolbar(const ViewContext& ctx) {
     if (ImGui::Button("Export insights CSV")) {
         const std::string name = (ws.name.empty() ? std::string("Waymark") : ws.name) + " insights.csv";
         platform::download(name, "text/csv;charset=utf-8", io::insights_csv(ws));
-        ctx.ui.message = "Exported " + std::to_string(ws.insights.size()) + " insights as " + name;
+        ctx.ui.message = "Exported " + count_of(static_cast<long long>(ws.insights.size()), "insight") + " as " + name;
         ctx.ui.message_is_error = false;
     }
     ImGui::SameLine();
@@ -643,8 +644,8 @@ void draw_insights_view(const ViewContext& ctx) {
     }
     const InsightRows& rows = table_rows(ctx);
     const Insight* selected = find_by_id(ws.insights, st.selected);
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted), "%zu insights \xC2\xB7 %d stale \xC2\xB7 showing %zu",
-                       ws.insights.size(), rows.stale, rows.shown.size());
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted), "%s \xC2\xB7 %d stale \xC2\xB7 showing %zu",
+                       count_of(static_cast<long long>(ws.insights.size()), "insight").c_str(), rows.stale, rows.shown.size());
     draw_toolbar(ctx);
     draw_filters(ctx);
     ImGui::Separator();

@@ -1,5 +1,6 @@
 // Small text formatters shared by views: local date/time of a timestamp (local_time, from
-// model/date.hpp, which the storage policy also uses), sizes in bytes.
+// model/date.hpp, which the storage policy also uses), sizes in bytes, counts with their noun in
+// the right number (count_of, from model/words.hpp, which the exports also use: "1 journey").
 #pragma once
 
 #include <cmath>
@@ -7,6 +8,7 @@
 #include <string>
 
 #include "model/date.hpp"
+#include "model/words.hpp"
 
 namespace wm::ui {
 

@@ -15,6 +15,7 @@
 #include "model/enum_names.hpp"
 #include "platform/platform.hpp"
 #include "scoring/prioritise.hpp"
+#include "ui/kit/format.hpp"
 #include "ui/kit/derived.hpp"
 #include "ui/kit/draw.hpp"
 #include "ui/kit/item_registry.hpp"
@@ -235,7 +236,7 @@ void draw_item(const Frame& f, ImDrawList* dl, int index) {
                 case layout::ItemKind::journey: {
                     const Journey& child = ws.journeys[item.index];
                     const std::string meta = "L" + std::to_string(child.level) + " \xC2\xB7 " + std::string(enum_name(child.status)) +
-                                             " \xC2\xB7 " + std::to_string(child.cards.size()) + " cards";
+                                             " \xC2\xB7 " + count_of(static_cast<long long>(child.cards.size()), "card");
                     pill(dl, font_or_default(f.ctx.fonts.small), bsize, bpos, child.state == JourneyState::to_be ? color::kToBe : color::kMuted,
                          meta, b.x - pad);
                     break;

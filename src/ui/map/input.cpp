@@ -471,6 +471,28 @@ void move_selected_header(const Frame& f) {
     }
 }
 
+// The clipboard and selection commands, from their keys or from the Edit menu.
+void run_edit_command(Frame& f, MapState::EditCommand command) {
+    using C = MapState::EditCommand;
+    switch (command) {
+        case C::none: break;
+        case C::select_all: {
+            std::vector<Id> all;
+            for (const auto& c : f.j.cards) all.push_back(c.id);
+            if (!all.empty()) select_cards(f.st, f.j, std::move(all));
+            break;
+        }
+        case C::copy: copy_selection(f, false); break;
+        case C::cut: copy_selection(f, true); break;
+        case C::paste: {
+            const char* text = ImGui::GetClipboardText();
+            if (text && *text) paste_at_cursor(f, text);
+            break;
+        }
+        case C::remove: delete_selection(f); break;
+    }
+}
+
 void handle_keys(Frame& f) {
     MapState& st = f.st;
     MapSelection& sel = st.sel;
@@ -483,17 +505,10 @@ void handle_keys(Frame& f) {
         f.cam = layout::zoom_camera(f.cam, f.cam.zoom / 1.25f, f.view_w() * 0.5f, f.view_h() * 0.5f);
     if (chord(ImGuiMod_Ctrl | ImGuiKey_0)) f.cam = layout::fit_camera(f.lay, f.view_w(), f.view_h());
     if (chord(ImGuiMod_Ctrl | ImGuiKey_1)) f.cam = layout::zoom_camera(f.cam, 1, f.view_w() * 0.5f, f.view_h() * 0.5f);
-    if (chord(ImGuiMod_Ctrl | ImGuiKey_A)) {
-        std::vector<Id> all;
-        for (const auto& c : j.cards) all.push_back(c.id);
-        if (!all.empty()) select_cards(st, j, std::move(all));
-    }
-    if (chord(ImGuiMod_Ctrl | ImGuiKey_C)) copy_selection(f, false);
-    if (chord(ImGuiMod_Ctrl | ImGuiKey_X)) copy_selection(f, true);
-    if (chord(ImGuiMod_Ctrl | ImGuiKey_V)) {
-        const char* text = ImGui::GetClipboardText();
-        if (text && *text) paste_at_cursor(f, text);
-    }
+    if (chord(ImGuiMod_Ctrl | ImGuiKey_A)) run_edit_command(f, MapState::EditCommand::select_all);
+    if (chord(ImGuiMod_Ctrl | ImGuiKey_C)) run_edit_command(f, MapState::EditCommand::copy);
+    if (chord(ImGuiMod_Ctrl | ImGuiKey_X)) run_edit_command(f, MapState::EditCommand::cut);
+    if (chord(ImGuiMod_Ctrl | ImGuiKey_V)) run_edit_command(f, MapState::EditCommand::paste);
     if (ImGui::IsKeyPressed(ImGuiKey_Escape)) {
         if (st.drag.kind != MapDrag::Kind::none) st.drag = MapDrag{};
         else sel = MapSelection{MapSelection::Kind::none, {}, {}, {}, sel.lane, sel.step};
@@ -502,7 +517,7 @@ void handle_keys(Frame& f) {
     if (key(ImGuiKey_RightArrow) && !io.KeyShift) move_cursor(f, 0, 1);
     if (key(ImGuiKey_UpArrow) && !io.KeyShift) move_cursor(f, -1, 0);
     if (key(ImGuiKey_DownArrow) && !io.KeyShift) move_cursor(f, 1, 0);
-    if (key(ImGuiKey_Delete) || key(ImGuiKey_Backspace)) delete_selection(f);
+    if (key(ImGuiKey_Delete) || key(ImGuiKey_Backspace)) run_edit_command(f, MapState::EditCommand::remove);
     if (io.KeyCtrl && io.KeyShift) move_selected_header(f);
 
     const Card* one = sel.kind == MapSelection::Kind::cards && sel.cards.size() == 1 ? find_by_id(j.cards, sel.cards[0]) : nullptr;
@@ -716,6 +731,10 @@ void handle_map_input(Frame& f) {
     }
     if (!typing && ImGui::IsWindowFocused(ImGuiFocusedFlags_ChildWindows) && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
         handle_keys(f);
+    if (st.from_menu != MapState::EditCommand::none) {
+        if (st.journey == f.j.id && !typing) run_edit_command(f, st.from_menu);
+        st.from_menu = MapState::EditCommand::none;
+    }
 }
 
 }  // namespace wm::ui::map

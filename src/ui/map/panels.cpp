@@ -12,6 +12,7 @@
 #include "model/enum_names.hpp"
 #include "model/templates.hpp"
 #include "ui/kpi/editor.hpp"
+#include "ui/kit/format.hpp"
 #include "ui/kit/long_list.hpp"
 #include "ui/map/internal.hpp"
 #include "ui/framework/new_journey.hpp"
@@ -381,7 +382,7 @@ void stage_details(const ViewContext& ctx, const Journey& j, const Stage& stage)
     std::string text;
     muted("Name");
     if (text_field("##Stage name", stage.name, &text) && !text.empty()) ctx.emit(edit::rename_stage(j.id, stage.id, text));
-    ImGui::Text("%zu steps", stage.steps.size());
+    ImGui::TextUnformatted(count_of(static_cast<long long>(stage.steps.size()), "step").c_str());
     if (ImGui::Button("Add step")) new_step(ctx, j, stage.id, edit::kEnd);
     ImGui::SameLine();
     if (ImGui::Button("Add stage after")) new_stage(ctx, j, index_of_stage(j, stage.id) + 1);
@@ -457,7 +458,7 @@ void layer_details(const ViewContext& ctx, const Journey& j, const std::string& 
             ++n;
             all = all && l.collapsed;
         }
-    ImGui::Text("%d lanes", n);
+    ImGui::TextUnformatted(count_of(n, "lane").c_str());
     if (ImGui::Button(all ? "Expand layer" : "Collapse layer")) {
         std::vector<edit::Command> set;
         for (const auto& l : j.lanes)

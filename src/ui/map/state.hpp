@@ -96,6 +96,10 @@ struct MapState {
     std::string copied_text;
     std::vector<Card> copied_cards;
     std::size_t copied_lane = 0, copied_step = 0;  // top-left of the copied block
+    // Edit › Cut, Copy, Paste, Delete, Select all: chosen in the shell's menu, done by the map on its
+    // next frame exactly as the keys do (map/input.cpp run_edit_command).
+    enum class EditCommand : std::uint8_t { none, cut, copy, paste, remove, select_all };
+    EditCommand from_menu = EditCommand::none;
 };
 
 }  // namespace wm::ui

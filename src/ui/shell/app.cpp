@@ -107,6 +107,7 @@ bool App::wants_frame() const { return state_.animate_frames > 0 || !state_.queu
 // ---------------------------------------------------------------------------------------------
 void App::begin_frame() {
     items_begin_frame();
+    popups_.before_views();
     if (commit_edits_ == 2) {
         ImGui::GetIO().ConfigInputTrickleEventQueue = true;  // this frame took all pending input
         commit_edits_ = 1;
@@ -163,6 +164,8 @@ void App::draw() {
         live_.draw_dialog(doc_.workspace(), state_);
     }
     ImGui::End();
+    draw_toast();
+    popups_.after_views();
 
     // Shortcuts that belong to the whole app. Text fields keep their own undo while typing.
     const ImGuiIO& io = ImGui::GetIO();
@@ -224,6 +227,8 @@ void App::apply_queued() {
         state_.queue.clear();
         state_.undo_requests = 0;
     }
+    std::string feedback;        // the toast of this frame's edit, undo or redo
+    bool offer_undo = false;
     for (const auto& command : state_.queue) {
         const std::uint64_t before = doc_.revision();
         const edit::Result result = doc_.execute(command);
@@ -232,23 +237,46 @@ void App::apply_queued() {
             state_.message_is_error = true;
         } else {
             state_.message.clear();
-            if (doc_.revision() != before) to_say_ = "Done: " + doc_.undo_label();   // a no-op records nothing
+            if (doc_.revision() != before) {   // a no-op records nothing
+                to_say_ = "Done: " + doc_.undo_label();
+                feedback = doc_.undo_label();
+                offer_undo = true;
+            }
         }
     }
     state_.queue.clear();
-    for (; state_.undo_requests > 0; --state_.undo_requests) {
-        if (doc_.can_undo()) to_say_ = "Undone: " + doc_.undo_label();
-        doc_.undo();
-    }
-    for (; state_.undo_requests < 0; ++state_.undo_requests) {
-        if (doc_.can_redo()) to_say_ = "Redone: " + doc_.redo_label();
-        doc_.redo();
+    const bool quiet = undo_from_toast_;
+    undo_from_toast_ = false;
+    for (; state_.undo_requests != 0; state_.undo_requests += state_.undo_requests > 0 ? -1 : 1) {
+        const bool undo = state_.undo_requests > 0;
+        if (undo ? !doc_.can_undo() : !doc_.can_redo()) continue;
+        to_say_ = (undo ? "Undone: " : "Redone: ") + (undo ? doc_.undo_label() : doc_.redo_label());
+        feedback = quiet ? std::string() : to_say_;
+        offer_undo = false;
+        undo ? doc_.undo() : doc_.redo();
+        state_.message.clear();   // what it said was about the edit before
+        message_toasted_.clear();
+        toast_.reset();
+        state_.framework.note = {};   // and so did the framework's note at a drop
     }
     for (auto& place : state_.navigate) navigate(std::move(place));
     state_.navigate.clear();
     std::vector<std::function<void()>> deferred;
     deferred.swap(state_.deferred);
     for (auto& fn : deferred) fn();
+    show_feedback(std::move(feedback), offer_undo);
+}
+
+// One toast for every command: the edit's label with Undo ("Move journey"), or what a view said of
+// it ("“Onboarding” now hangs under …"), "Undone: …" / "Redone: …", and each new notice of the status
+// line ("Exported …", a refusal). Only the shell makes toasts; views need no code for them.
+void App::show_feedback(std::string text, bool undo) {
+    const bool said = !state_.message.empty() && state_.message != message_toasted_;
+    message_toasted_ = state_.message;
+    if (said) text = state_.message;
+    if (text.empty()) return;
+    toast_ = Toast{std::move(text), undo, said && state_.message_is_error, doc_.revision(), platform::now_ms(), state_.place};
+    state_.redraw();
 }
 
 // What a screen reader user would otherwise only see: the result of each command ("Done: Move

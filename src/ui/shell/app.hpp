@@ -5,8 +5,10 @@
 // being iterated).
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +23,7 @@
 #include "ui/exports/exports.hpp"
 #include "platform/protocol.hpp"
 #include "ui/shell/live.hpp"
+#include "ui/shell/popups.hpp"
 #include "ui/shell/share.hpp"
 #include "ui/shell/test_hook.hpp"
 #include "ui/kit/context.hpp"
@@ -51,10 +54,13 @@ public:
 
 private:
     void draw_menu_bar();
+    void draw_clipboard_items();   // Edit › Cut, Copy, Paste, Delete, Select all
     void draw_nav_bar();
     void draw_status_bar();
     void draw_view();
     void draw_banners();
+    void draw_toast();
+    void show_feedback(std::string text, bool undo);
     void export_file();
     std::string export_text();               // stamped first: File › Export, share links, the test hook
     // Merging another copy into the open document (shell/merge.cpp): File › Merge a file…, a
@@ -97,11 +103,25 @@ private:
     std::string said_, to_say_, message_said_;
     Persistence::Status status_said_ = Persistence::Status::saved;
     bool save_asked_ = false;   // Save now was chosen: its "Saved" is announced
+    // The toast: what the last command, undo, redo or notice did, for a few seconds at the bottom
+    // right, with Undo while the edit it names is the last one (shell/chrome.cpp draw_toast).
+    struct Toast {
+        std::string text;
+        bool undo = false;          // offers Undo
+        bool error = false;         // a refusal or a failure
+        std::uint64_t revision = 0; // the document's revision it speaks of
+        double since_ms = 0;        // shown (or last hovered) at
+        Place place;                // where it was shown: it does not follow to another view
+    };
+    std::optional<Toast> toast_;
+    std::string message_toasted_;   // the status message the toast last showed
+    bool undo_from_toast_ = false;  // the toast's Undo: undone without a toast of its own
     UiState state_;
     Fonts fonts_;
     ShareLinks share_;
     Exports exports_;
     LiveSession live_;   // live co-editing with a team (shell/live.hpp)
+    PopupPattern popups_;   // Esc closes, the closing click lands (shell/popups.hpp)
     TestHook test_hook_{*this};
 };
 

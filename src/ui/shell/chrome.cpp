@@ -1,14 +1,18 @@
 // The shell's chrome: the menu bar, the banners, the navigation bar with the breadcrumbs, and the
 // status bar — drawn by App::draw around the current view.
+#include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <string>
 
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "io/file_format.hpp"
 #include "model/sample.hpp"
 #include "platform/platform.hpp"
 #include "ui/about/view.hpp"
 #include "ui/shortcuts/view.hpp"
+#include "ui/kit/format.hpp"
 #include "ui/kit/theme.hpp"
 #include "ui/palette/palette.hpp"
 #include "ui/shell/app.hpp"
@@ -65,6 +69,8 @@ void App::draw_menu_bar() {
         const std::string redo = doc_.can_redo() ? "Redo " + doc_.redo_label() : "Redo";
         if (ImGui::MenuItem(undo.c_str(), "Ctrl+Z", false, doc_.can_undo())) state_.undo_requests += 1;
         if (ImGui::MenuItem(redo.c_str(), "Ctrl+Shift+Z", false, doc_.can_redo())) state_.undo_requests -= 1;
+        ImGui::Separator();
+        draw_clipboard_items();
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("View")) {
@@ -103,6 +109,33 @@ void App::draw_menu_bar() {
     ImGui::EndMenuBar();
 }
 
+// Edit › Cut, Copy, Paste, Delete, Select all: what the keys do on the journey map (its cards, or
+// the step, stage or lane selected), done by the map on its next frame. Elsewhere nothing is
+// selectable this way, and the items are shown disabled.
+void App::draw_clipboard_items() {
+    using C = MapState::EditCommand;
+    const Journey* journey = open_journey(doc_.workspace(), state_);
+    const bool on_map = journey && state_.map.journey == journey->id;
+    const MapSelection& sel = state_.map.sel;
+    const bool cards = on_map && sel.kind == MapSelection::Kind::cards && !sel.cards.empty();
+    const bool removable = cards || (on_map && (sel.kind == MapSelection::Kind::step || sel.kind == MapSelection::Kind::stage ||
+                                                sel.kind == MapSelection::Kind::lane));
+    const char* clip = ImGui::GetClipboardText();
+    const bool writable = !persistence_.read_only();
+    auto item = [this](const char* label, const char* keys, bool enabled, C command) {
+        if (ImGui::MenuItem(label, keys, false, enabled)) {
+            state_.map.from_menu = command;
+            state_.redraw();
+        }
+    };
+    item("Cut##edit", "Ctrl+X", cards && writable, C::cut);
+    item("Copy##edit", "Ctrl+C", cards, C::copy);
+    item("Paste##edit", "Ctrl+V", on_map && writable && clip && *clip, C::paste);
+    item("Delete##edit", "Del", removable && writable, C::remove);
+    item("Select all##edit", "Ctrl+A", on_map && !journey->cards.empty(), C::select_all);
+    if (!on_map) ImGui::SetItemTooltip("Cut, copy, paste and select work on the cards of a journey map");
+}
+
 std::string App::export_text() {
     persistence_.stamp();   // the file's merge history covers every edit so far
     return io::export_json(doc_.workspace());
@@ -112,6 +145,8 @@ void App::export_file() {
     const std::string text = export_text();
     const std::string name = doc_.workspace().name.empty() ? "workspace" : doc_.workspace().name;
     platform::download(name + ".waymark.json", "application/json", text);
+    state_.message = "Exported the workspace as \xE2\x80\x9C" + name + ".waymark.json\xE2\x80\x9D";   // and the toast says so
+    state_.message_is_error = false;
 }
 
 // Banners say what happened to the document in plain words, with the way out one click away.
@@ -182,6 +217,59 @@ void App::go_back() { step_history(doc_.workspace(), state_.place, state_.back, 
 void App::go_forward() { step_history(doc_.workspace(), state_.place, state_.forward, state_.back); }
 
 // ---------------------------------------------------------------------------------------------
+// The toast (App::show_feedback): over the right end of the status bar, never over the view's
+// content; it goes after a few seconds (not while the pointer is on it), on Dismiss, on Undo, when
+// another view opens, and loses its Undo once the edit it names is no longer the last change.
+// ---------------------------------------------------------------------------------------------
+void App::draw_toast() {
+    constexpr double kShownMs = 8000;
+    if (!toast_) return;
+    Toast& t = *toast_;
+    if (t.undo && (t.revision != doc_.revision() || !doc_.can_undo())) t.undo = false;
+    const double now = platform::now_ms();
+    if (now - t.since_ms >= kShownMs || !(t.place == state_.place)) {
+        toast_.reset();
+        return;
+    }
+    if (ImGui::GetTopMostPopupModal()) return;   // a dialog is in front: its Undo could not be clicked
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 8, vp->WorkPos.y + vp->WorkSize.y - 1), ImGuiCond_Always, ImVec2(1, 1));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(std::max(240.0f, vp->WorkSize.x * 0.6f), FLT_MAX));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, t.error ? color::kErrorBg : color::kInfoBg);
+    ImGui::PushStyleColor(ImGuiCol_Border, t.error ? color::kError : color::kAccent);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(10, 3));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 4.0f);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove;
+    bool close = false;
+    if (ImGui::Begin("##toast", nullptr, flags)) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(t.text.c_str());
+        if (t.undo) {
+            ImGui::SameLine(0, 14);
+            if (ImGui::Button("Undo##toast")) {
+                state_.undo_requests += 1;
+                undo_from_toast_ = true;
+                close = true;
+            }
+        }
+        ImGui::SameLine(0, 8);
+        if (ImGui::Button("Dismiss##toast")) close = true;
+        if (ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) t.since_ms = now;
+    }
+    ImGui::End();
+    ImGui::PopStyleVar(3);
+    ImGui::PopStyleColor(2);
+    if (close) {
+        toast_.reset();
+        state_.redraw();
+    } else {
+        platform::request_frame_after(kShownMs - (now - t.since_ms) + 20);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Status bar
 // ---------------------------------------------------------------------------------------------
 void App::draw_status_bar() {
@@ -189,8 +277,9 @@ void App::draw_status_bar() {
     const Workspace& ws = doc_.workspace();
     std::size_t cards = 0;
     for (const auto& j : ws.journeys) cards += j.cards.size();
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted), "%s \xC2\xB7 %zu journeys \xC2\xB7 %zu cards",
-                       ws.name.c_str(), ws.journeys.size(), cards);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted), "%s \xC2\xB7 %s \xC2\xB7 %s",
+                       ws.name.c_str(), count_of(static_cast<long long>(ws.journeys.size()), "journey").c_str(),
+                       count_of(static_cast<long long>(cards), "card").c_str());
     ImGui::SameLine();
     const Persistence::Status status = persistence_.status();
     const bool bad = status == Persistence::Status::failed || status == Persistence::Status::unavailable;

@@ -74,6 +74,8 @@ std::string TestHook::stats() const {
     w.field("opportunities", static_cast<double>(ws.opportunities.size()));
     w.field("metrics", static_cast<double>(ws.metrics.size()));
     w.field("message", app_.state_.message);
+    if (app_.toast_) w.key("toast").begin().field("text", app_.toast_->text).field("undo", app_.toast_->undo).field("error", app_.toast_->error).end();
+    else w.raw("toast", "null");
     {
         // The journey map's view state (tests check what a gesture selected, zoomed or found).
         const MapState& m = app_.state_.map;
