@@ -1,0 +1,125 @@
+// Issue 18, items 4, 6 and 9 with real input: the lifecycle's stages edited from the framework's
+// headers (double-click rename, "+ Stage", the context menu's Delete with its confirmation and Ctrl+Z),
+// Ctrl+K › "Customer lifecycle" showing its stages before any lane is chosen, the first-run empty
+// state of a blank workspace; a scoring preset switch that rescales ratings; KPIs that join up.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openApp, screenshot, stats, rect, settle, click, until } from './lib.mjs';
+
+let srv;
+before(async () => { srv = await startServer(); });
+after(async () => { await srv.close(); });
+
+const doc = (page) => page.evaluate(() => JSON.parse(window.waymark.exportJson()).workspace);
+const lifecycle = (ws) => ws.journeys.find((j) => j.level === 0 && j.stages.length > 0);
+const stageNames = async (page) => lifecycle(await doc(page)).stages.map((s) => s.name);
+const drawn = (page, label) => page.evaluate((l) => window.waymark.rect(l).ok !== false, label);
+
+// A fresh browser on the sample workspace (with `blank`: File › New blank workspace first) for
+// `body(page)`; no page error may happen meanwhile.
+async function session(body, { blank = false, viewport = { width: 1280, height: 800 } } = {}) {
+  const { context, close } = await launch({ viewport });
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    await settle(page, 300);
+    if (blank) {
+      await click(page, 'File');
+      await click(page, 'New blank workspace');
+      await settle(page, 300);
+    }
+    await body(page);
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+}
+
+// Types a name into the field that has the focus and keeps it with Enter.
+async function name(page, text) {
+  await page.keyboard.type(text, { delay: 5 });
+  await page.keyboard.press('Enter');
+}
+
+test('lifecycle stages: rename by double-click, + Stage, right-click › Delete and Ctrl+Z', () => session(async (page) => {
+  assert.equal((await stats(page)).view, 'framework');
+  const names = await stageNames(page);
+  assert.ok(names.includes('Consideration'), names.join(', '));
+
+  // Double-click the header, type, Enter.
+  await click(page, 'fw stage Consideration', { double: true });
+  await rect(page, 'fw-stage-edit');
+  await page.keyboard.press('Control+a');
+  await name(page, 'Compare & choose');
+  await until(page, async () => (await stageNames(page)).includes('Compare & choose'), 'the stage is renamed');
+  assert.equal((await stageNames(page)).length, names.length);
+  await rect(page, 'fw stage Compare & choose');
+  assert.equal((await stats(page)).document.undoLabel, 'Rename stage “Consideration”');
+  // The click selected it: its details panel shows beside the grid, with its KPIs.
+  await rect(page, 'Lifecycle stage name');
+  await screenshot(page, 'stages-renamed');
+
+  // Esc cancels a rename.
+  await click(page, 'fw stage Compare & choose', { double: true });
+  await rect(page, 'fw-stage-edit');
+  await page.keyboard.type('Nope', { delay: 5 });
+  await page.keyboard.press('Escape');
+  await settle(page, 100);
+  assert.ok((await stageNames(page)).includes('Compare & choose'), 'Esc keeps the name');
+
+  // "+ Stage" at the end of the header row: a visible stage with the typed name.
+  await click(page, 'fw add stage');
+  await rect(page, 'fw-stage-edit');
+  await name(page, 'Advocacy');
+  await until(page, async () => (await stageNames(page)).at(-1) === 'Advocacy', 'the new stage is last and named');
+  const added = await rect(page, 'fw stage Advocacy');
+  assert.ok(added.w > 40 && added.h > 20, 'the new stage is on screen');
+  await screenshot(page, 'stages-added');
+
+  // Right-click › Delete stage… (journeys hang from Purchase: it asks), then Ctrl+Z.
+  const before = await doc(page);
+  await click(page, 'fw stage Purchase', { button: 'right' });
+  await click(page, 'Delete stage…');
+  await rect(page, 'Delete stage');
+  await screenshot(page, 'stages-delete-confirm');
+  await click(page, 'Delete stage');
+  await until(page, async () => !(await stageNames(page)).includes('Purchase'), 'the stage is deleted');
+  assert.equal(await drawn(page, 'fw stage Purchase'), false);
+  await page.keyboard.press('Control+z');
+  await until(page, async () => (await stageNames(page)).includes('Purchase'), 'Ctrl+Z brings it back');
+  assert.deepEqual(await doc(page), before, 'undo restores the workspace exactly');
+  await rect(page, 'fw stage Purchase');
+
+  // Right-click › Move left.
+  await click(page, 'fw stage Advocacy', { button: 'right' });
+  await click(page, 'Move left');
+  await until(page, async () => (await stageNames(page)).at(-2) === 'Advocacy', 'moved left');
+}));
+
+test('Ctrl+K › Customer lifecycle shows its stages at once; + Stage there keeps the typed name', () => session(async (page) => {
+  await page.keyboard.press('Control+k');
+  await settle(page, 150);
+  await page.keyboard.type('Customer lifecycle', { delay: 5 });
+  await settle(page, 150);
+  await page.keyboard.press('Enter');
+  await until(page, async () => (await stats(page)).view === 'journey', 'the lifecycle map opens');
+  for (const name of await stageNames(page)) await rect(page, `stage ${name}`);
+  await screenshot(page, 'stages-lifecycle-map');
+  await click(page, '+ Stage');
+  await name(page, 'Loyalty');
+  await until(page, async () => (await stageNames(page)).at(-1) === 'Loyalty', 'the stage keeps its typed name');
+  await rect(page, 'stage Loyalty');
+}, { blank: true }));
+
+test('first run: a blank workspace says how to begin, and its button adds a stage', () => session(async (page) => {
+  assert.equal((await stats(page)).view, 'framework');
+  await rect(page, 'fw empty');
+  await rect(page, 'Map your first journey…');
+  await screenshot(page, 'stages-empty-state');
+  const n = (await stageNames(page)).length;
+  await click(page, 'Add a stage');
+  await rect(page, 'fw-stage-edit');
+  await name(page, 'Onboarding');
+  await until(page, async () => (await stageNames(page)).length === n + 1 && (await stageNames(page)).at(-1) === 'Onboarding', 'a stage is added');
+  await rect(page, 'fw stage Onboarding');
+  // The empty state's other button opens the new journey dialog.
+  await click(page, 'Map your first journey…');
+  await rect(page, 'Create journey');
+}, { blank: true }));
