@@ -4,7 +4,7 @@
 // state of a blank workspace; a scoring preset switch that rescales ratings; KPIs that join up.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, screenshot, stats, rect, settle, click, until } from './lib.mjs';
+import { startServer, launch, openApp, screenshot, stats, rect, settle, click, until, scrollTo } from './lib.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -123,3 +123,49 @@ test('first run: a blank workspace says how to begin, and its button adds a stag
   await click(page, 'Map your first journey…');
   await rect(page, 'Create journey');
 }, { blank: true }));
+
+// Rates by clicking the slider where the value sits (a 1–5 slider: 4 is three quarters along).
+async function rate(page, criterion, value, [lo, hi] = [1, 5]) {
+  const r = await scrollTo(page, `Score ${criterion}`, 'Score Customer pain relieved');
+  const grab = r.h / 2;   // the grab's half width: values run between its centre at both ends
+  await page.mouse.click(r.x + grab + (r.w - 2 * grab) * (value - lo) / (hi - lo), r.y + r.h / 2);
+  await settle(page, 200);
+}
+
+test('scoring preset switch: ratings are rescaled onto the new scale, in order, and Ctrl+Z restores them', () => session(async (page) => {
+  await click(page, 'Backlog');
+  let ws = await doc(page);
+  const reachId = ws.settings.scoring.criteria.find((c) => c.name === 'Reach').id;
+  const reach = (w) => Object.fromEntries(w.opportunities.map((o) => [o.id, o.scores.find((s) => s.criterion === reachId)?.value]));
+  const target = ws.opportunities.find((o) => !o.will_not_do && o.scores.some((s) => s.criterion === reachId && s.value !== 4));
+  await click(page, target.title);
+  await rate(page, 'Reach', 4);
+  ws = await doc(page);
+  const before = reach(ws);
+  assert.equal(before[target.id], 4);
+  const scoresBefore = ws.opportunities.map((o) => o.scores);
+
+  await click(page, 'Scoring model');
+  await click(page, 'RICE');
+  await click(page, 'Use this preset');
+  await rect(page, 'Replace the model');
+  await screenshot(page, 'scores-preset-confirm');
+  await click(page, 'Replace the model');
+  await until(page, async () => (await doc(page)).settings.scoring.preset === 'rice', 'the preset is switched');
+  ws = await doc(page);
+  const after = reach(ws);
+  assert.equal(ws.settings.scoring.criteria.find((c) => c.id === reachId).scale_max, 10);
+  assert.equal(after[target.id], 8, '4 on 1–5 is 7.75 on 1–10, rated 8 (whole points)');
+  assert.ok(after[target.id] > 5.5, 'above the middle an unrated opportunity gets, as 4 was above 3');
+  // Unrated stays unrated; the order of the ratings is kept.
+  for (const id of Object.keys(before)) assert.equal(after[id] === undefined, before[id] === undefined, 'rated or not, as before');
+  const ids = Object.keys(before).filter((id) => before[id] !== undefined);
+  for (const a of ids) for (const b of ids) if (before[a] < before[b]) assert.ok(after[a] < after[b], 'the order of the ratings is kept');
+  const s = await stats(page);
+  assert.match(s.message, /ratings? rescaled/);
+  assert.match(s.document.undoLabel, /Use scoring model/);
+
+  await page.keyboard.press('Control+z');
+  await until(page, async () => (await doc(page)).settings.scoring.preset !== 'rice', 'undone');
+  assert.deepEqual((await doc(page)).opportunities.map((o) => o.scores), scoresBefore, 'one undo step restores the exact ratings');
+}, { viewport: { width: 1400, height: 900 } }));
