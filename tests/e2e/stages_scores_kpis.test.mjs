@@ -169,3 +169,38 @@ test('scoring preset switch: ratings are rescaled onto the new scale, in order, 
   await until(page, async () => (await doc(page)).settings.scoring.preset !== 'rice', 'undone');
   assert.deepEqual((await doc(page)).opportunities.map((o) => o.scores), scoresBefore, 'one undo step restores the exact ratings');
 }, { viewport: { width: 1400, height: 900 } }));
+
+test('KPIs join up: the header counts the stages’ and steps’ KPIs; an opportunity from a pain is rated on pain relieved', () => session(async (page) => {
+  let ws = await doc(page);
+  // A journey with KPIs on its stages or steps: the header's count includes them.
+  const counted = ws.journeys.map((j) => ({ j, all: ws.metrics.filter((m) => m.journey === j.id) }))
+    .find(({ all }) => all.some((m) => m.stage || m.step));
+  assert.ok(counted, 'the sample has a journey with a stage or step KPI');
+  const own = counted.all.filter((m) => !m.stage && !m.step).length;
+  assert.ok(counted.all.length > own);
+  await page.evaluate((id) => window.waymark.show('journey', id), counted.j.id);
+  await settle(page, 300);
+  await rect(page, `KPIs (${counted.all.length})`);
+  await screenshot(page, 'kpis-header-count');
+
+  // A rated pain card, on screen: right-click › New opportunity from this pain.
+  let pain = null;
+  for (const j of ws.journeys) {
+    const kinds = Object.fromEntries(j.lanes.map((l) => [l.id, l.kind]));
+    const cards = j.cards.filter((c) => kinds[c.lane] === 'pain' && c.severity > 0).sort((a, b) => b.severity - a.severity);
+    if (!cards.length) continue;
+    await page.evaluate((id) => window.waymark.show('journey', id), j.id);
+    await settle(page, 300);
+    for (const c of cards) if (await drawn(page, `card ${c.text}`)) { pain = c; break; }
+    if (pain) break;
+  }
+  assert.ok(pain, 'a rated pain card is on screen');
+  await click(page, `card ${pain.text}`, { button: 'right' });
+  await click(page, 'New opportunity from this pain menu');
+  await until(page, async () => (await stats(page)).view === 'backlog', 'the backlog opens on it');
+  const next = await doc(page);
+  const made = next.opportunities.find((o) => !ws.opportunities.some((p) => p.id === o.id));
+  const painRelieved = next.settings.scoring.criteria.find((c) => c.name === 'Customer pain relieved');
+  assert.deepEqual(made.scores, [{ criterion: painRelieved.id, value: pain.severity }], `severity ${pain.severity} on 1–5`);
+  await screenshot(page, 'kpis-opportunity-from-pain');
+}, { viewport: { width: 1400, height: 900 } }));

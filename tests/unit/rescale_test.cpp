@@ -93,3 +93,18 @@ TEST_CASE("rescale: widening a criterion's scale in the table rescales its ratin
     REQUIRE(doc.undo());
     CHECK(doc.workspace() == ws);
 }
+
+TEST_CASE("an opportunity from a pain starts rated on pain relieved, from the pain's severity") {
+    const ScoringModel waymark = default_scoring_model();
+    const auto four = scoring::pain_relief_rating(waymark, 4);
+    REQUIRE(four);
+    CHECK(four->criterion == waymark.criteria[0].id);   // "Customer pain relieved"
+    CHECK(four->value == 4);
+    CHECK(scoring::pain_relief_rating(waymark, 1)->value == 1);
+    CHECK(!scoring::pain_relief_rating(waymark, 0));     // severity not rated: nothing pre-rated
+    ScoringModel wide = waymark;
+    wide.criteria[0].scale_max = 10;
+    wide.criteria[0].name = "customer PAIN relieved";
+    CHECK(scoring::pain_relief_rating(wide, 4)->value == 8);   // 7.75 on 1–10
+    CHECK(!scoring::pain_relief_rating(scoring::preset_model("rice"), 4));   // no such criterion
+}
