@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "edit/commands.hpp"
+#include "edit/rescale.hpp"
 #include "edit/rules.hpp"
 #include "model/date.hpp"
 #include "model/limits.hpp"
@@ -131,9 +132,10 @@ Command edit_criterion(Criterion criterion) {
             if (index == detail::npos) return refuse("That criterion no longer exists.");
             if (std::string why = detail::check_criterion(criterion); !why.empty()) return refuse(why);
             tx.set_label("Edit criterion " + quoted_or(criteria[index].name, "“(untitled)”"));
+            const ScoringModel before = tx.ws().settings.scoring;
             tx.set([index](Workspace& ws) -> Criterion& { return ws.settings.scoring.criteria[index]; }, criterion);
             tx.set(loc::scoring_field(&ScoringModel::preset), std::string("custom"));
-            detail::conform_scores(tx);  // a narrower scale clamps existing scores
+            detail::rescale_scores(tx, before);  // another scale moves the ratings onto it (edit/rescale.hpp)
             return Result::ok();
         });
 }
@@ -192,8 +194,9 @@ Command replace_scoring_model(ScoringModel model) {
         if (!std::isfinite(model.evidence_weight) || model.evidence_weight < 0 || model.evidence_weight > 1)
             return refuse("The evidence weight goes from 0 to 1.");
         tx.set_label("Use scoring model " + quoted_or(model.preset, "“custom”"));
+        const ScoringModel before = tx.ws().settings.scoring;
         tx.set(loc::settings_field(&Settings::scoring), model);
-        detail::conform_scores(tx);
+        detail::rescale_scores(tx, before);   // kept criteria with another scale: ratings rescaled
         return Result::ok();
     });
 }

@@ -1,4 +1,5 @@
 #include "edit/rules.hpp"
+#include "edit/rescale.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -325,6 +326,16 @@ void conform_scores(Transaction& tx) {
                 kept.push_back(CriterionScore{s.criterion, std::clamp(s.value, double(c->scale_min), double(c->scale_max))});
         if (kept != scores) tx.set(loc::item_field(&Workspace::opportunities, i, &Opportunity::scores), std::move(kept));
     }
+}
+
+void rescale_scores(Transaction& tx, const ScoringModel& before) {
+    const ScoringModel& now = tx.ws().settings.scoring;
+    const auto& opportunities = tx.ws().opportunities;
+    for (std::size_t i = 0; i < opportunities.size(); ++i) {
+        std::vector<CriterionScore> next = scores_under(before, now, opportunities[i].scores);
+        if (next != opportunities[i].scores) tx.set(loc::item_field(&Workspace::opportunities, i, &Opportunity::scores), std::move(next));
+    }
+    conform_scores(tx);
 }
 
 void strip_journey(Transaction& tx, Id journey) {

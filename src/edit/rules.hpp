@@ -41,6 +41,9 @@ void strip_metric(Transaction& tx, Id metric);
 // Opportunity scores follow the scoring model: scores on criteria it no longer has are dropped, the
 // others clamped into their criterion's scale.
 void conform_scores(Transaction& tx);
+// After the scoring model changed from `before`: ratings rescaled onto changed scales, dropped on
+// vanished criteria (edit/rescale.hpp), then conformed.
+void rescale_scores(Transaction& tx, const ScoringModel& before);
 // Everything outside the journey that points at it: links, counterparts, opportunities, insight
 // steps, and the metrics anchored on it (which are removed).
 void strip_journey(Transaction& tx, Id journey);

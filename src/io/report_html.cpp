@@ -1,5 +1,6 @@
 // The HTML report (see report_html.hpp for the contract).
-// [SECTION] index: style · helpers · framework · journeys · personas · insights · backlog · document
+// [SECTION] index: style · helpers · framework · journeys · personas · insights · backlog · KPIs ·
+// maturity · document
 #include "io/report_html.hpp"
 
 #include <cstdio>
@@ -8,6 +9,8 @@
 #include "io/export_grid.hpp"
 #include "model/date.hpp"
 #include "model/enum_names.hpp"
+#include "scoring/kpi.hpp"
+#include "scoring/maturity.hpp"
 #include "scoring/prioritise.hpp"
 #include "model/words.hpp"
 
@@ -311,6 +314,70 @@ std::string backlog_section(const Workspace& ws, Date today) {
     return out + "</tbody></table></div></section>";
 }
 
+// [SECTION] KPIs -----------------------------------------------------------------------------------
+// Every KPI where it is anchored (journey, journey › stage, journey › step), its latest value with
+// the unit and date, the target, how it stands, and what it rolls up.
+std::string kpis_section(const Workspace& ws) {
+    std::string out = "<section id=\"kpis\" aria-labelledby=\"kpis-h\"><h2 id=\"kpis-h\">KPIs</h2>";
+    if (ws.metrics.empty()) return out + "<p>No KPIs yet.</p></section>";
+    const kpi::Evaluation eval(ws);
+    out += scroll_region("KPIs") + "<table><caption>" + std::to_string(ws.metrics.size()) + (ws.metrics.size() == 1 ? " KPI" : " KPIs") +
+           " by where they are measured</caption><thead><tr><th scope=\"col\">KPI</th><th scope=\"col\">Where</th>"
+           "<th scope=\"col\">Latest</th><th scope=\"col\">Date</th><th scope=\"col\">Target</th><th scope=\"col\">Health</th>"
+           "<th scope=\"col\">Rolled up from</th></tr></thead><tbody>";
+    for (const Journey* j : journey_order(ws))
+        for (const Metric& m : ws.metrics) {
+            if (m.journey != j->id) continue;
+            std::string where = j->title;
+            for (const Stage& st : j->stages) {
+                const Step* step = nullptr;
+                for (const Step& x : st.steps)
+                    if (x.id == m.step) step = &x;
+                if (st.id == m.stage || step) where += " \xE2\x80\xBA " + st.name;
+                if (step) where += " \xE2\x80\xBA " + step->name;
+            }
+            std::string segment;
+            const kpi::Reading& r = eval.headline(m.id, &segment);
+            const std::string unit = m.unit.empty() ? std::string() : (m.unit == "%" ? " %" : " " + m.unit);
+            std::string latest = r.latest ? kpi::short_number(*r.latest) + unit : std::string("no values");
+            if (r.latest && !segment.empty()) latest += " (" + segment + ")";
+            std::string target = m.target ? std::string(m.direction == Direction::higher_is_better ? "at least " : "at most ") +
+                                                kpi::short_number(*m.target) + unit
+                                          : std::string("\xE2\x80\x94");
+            std::vector<std::string> inputs;
+            if (r.computed)
+                for (Id id : m.rollup_inputs)
+                    if (const Metric* in = find_by_id(ws.metrics, id))
+                        if (const Journey* ij = find_by_id(ws.journeys, in->journey)) inputs.push_back(in->name + " (" + ij->title + ")");
+            out += "<tr><th scope=\"row\">" + esc(m.name) + "</th><td>" + esc(where) + "</td><td class=\"num\">" + esc(latest) + "</td><td>" +
+                   (r.latest_date ? to_iso(*r.latest_date) : std::string()) + "</td><td>" + esc(target) + "</td><td>" +
+                   kpi::health_name(r.health) + "</td><td>" + list(inputs) + "</td></tr>";
+        }
+    return out + "</tbody></table></div></section>";
+}
+
+// [SECTION] Maturity -------------------------------------------------------------------------------
+// Each maturity scan by date: the score and stage of each area, the overall stage, answered questions.
+std::string maturity_section(const Workspace& ws) {
+    std::string out = "<section id=\"maturity\" aria-labelledby=\"maturity-h\"><h2 id=\"maturity-h\">Maturity scans</h2>";
+    if (ws.scans.empty()) return out + "<p>No maturity scan yet.</p></section>";
+    out += scroll_region("Maturity scans") + "<table><caption>" + std::to_string(ws.scans.size()) +
+           (ws.scans.size() == 1 ? " maturity scan" : " maturity scans") + " (scores 1\xE2\x80\x93" "5 per area)</caption><thead><tr><th scope=\"col\">Date</th>";
+    for (maturity::Area a : maturity::kAreas) out += "<th scope=\"col\">" + esc(maturity::area_name(a)) + "</th>";
+    out += "<th scope=\"col\">Overall stage</th><th scope=\"col\">Answered</th></tr></thead><tbody>";
+    for (const MaturityScan& scan : ws.scans) {
+        const maturity::ScanResult r = maturity::compute(scan);
+        out += "<tr><th scope=\"row\">" + to_iso(scan.date) + "</th>";
+        for (maturity::Area a : maturity::kAreas) {
+            const maturity::AreaResult& ar = r.area(a);
+            out += "<td>" + (ar.answered ? number(ar.score) + " \xE2\x80\x94 " + esc(maturity::stage_name(ar.stage)) : std::string("not answered")) + "</td>";
+        }
+        out += "<td>" + esc(maturity::stage_name(r.stage)) + "</td><td class=\"num\">" + std::to_string(r.answered) + " of " +
+               std::to_string(r.questions) + "</td></tr>";
+    }
+    return out + "</tbody></table></div></section>";
+}
+
 }  // namespace
 
 std::string html_escape(std::string_view text) {
@@ -346,7 +413,8 @@ std::string workspace_report_html(const Workspace& ws, Date today) {
            "<li><a href=\"#journeys\">Journeys</a><ol>";
     for (const Journey* j : journeys) out += "<li><a href=\"#" + anchor(*j) + "\">" + esc(j->title) + "</a></li>";
     out += "</ol></li><li><a href=\"#personas\">Personas</a></li><li><a href=\"#insights\">Insights</a></li>"
-           "<li><a href=\"#backlog\">Backlog</a></li></ol></nav><main>";
+           "<li><a href=\"#backlog\">Backlog</a></li><li><a href=\"#kpis\">KPIs</a></li>"
+           "<li><a href=\"#maturity\">Maturity scans</a></li></ol></nav><main>";
     out += framework_section(ws);
     out += "<section id=\"journeys\" aria-labelledby=\"journeys-h\"><h2 id=\"journeys-h\">Journeys</h2>";
     if (journeys.empty()) out += "<p>No journeys yet.</p>";
@@ -355,6 +423,8 @@ std::string workspace_report_html(const Workspace& ws, Date today) {
     out += personas_section(ws);
     out += insights_section(ws, today);
     out += backlog_section(ws, today);
+    out += kpis_section(ws);
+    out += maturity_section(ws);
     return out + "</main></body></html>\n";
 }
 

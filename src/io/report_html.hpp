@@ -8,7 +8,9 @@
 // linked under each, nested lists, each journey once — later mentions say where it is shown; journeys
 // linked nowhere listed after), one section per journey (level-0 first, then in workspace order)
 // holding its details and its map as a table, the personas, the insights (a table with evidence and
-// where they were seen), and the backlog in rank order (scoring::rank).
+// where they were seen), the backlog in rank order (scoring::rank), the KPIs (where each is measured,
+// latest value with unit and date, target, health, what it rolls up) and the maturity scans (date,
+// score and stage per area, overall stage).
 // A journey map table: <caption> names it; the head has one <th scope="colgroup" colspan> per stage
 // (with matching <colgroup span>) and one <th scope="col"> per step; each lane is a row headed by
 // <th scope="row">; lanes of a layer form a <tbody> headed by <th scope="rowgroup">. Cells hold the

@@ -360,4 +360,25 @@ SparkGeometry sparkline_geometry(const Reading& r, const Metric& m, float x0, fl
     return g;
 }
 
+std::string common_unit(const Workspace& ws, const std::vector<Id>& inputs) {
+    auto folded = [](std::string u) {
+        while (!u.empty() && u.back() == ' ') u.pop_back();
+        while (!u.empty() && u.front() == ' ') u.erase(u.begin());
+        std::string key = u;
+        for (char& c : key)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        return std::pair<std::string, std::string>{u, key};
+    };
+    std::optional<std::pair<std::string, std::string>> shared;
+    for (const Id& id : inputs) {
+        const Metric* m = find_by_id(ws.metrics, id);
+        if (!m) continue;
+        auto unit = folded(m->unit);
+        if (unit.second.empty()) return {};
+        if (!shared) shared = unit;
+        else if (shared->second != unit.second) return {};
+    }
+    return shared ? shared->first : std::string();
+}
+
 }  // namespace wm::kpi

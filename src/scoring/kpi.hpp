@@ -82,6 +82,11 @@ SparkGeometry sparkline_geometry(const Reading& r, const Metric& m, float x0, fl
 // nothing contributes or all weights of a weighted average are 0. Exposed for tests and the editor.
 std::optional<double> combine(RollUp rule, const std::vector<double>& values, const std::vector<double>& weights);
 
+// The unit a roll-up carries up: the unit its existing inputs share (compared ignoring case and
+// surrounding spaces; the first input's spelling), "" when they have none or differ. The KPI editor
+// gives it to a roll-up that has no unit of its own, so "Orders (count)" rolls up into a count.
+std::string common_unit(const Workspace& ws, const std::vector<Id>& inputs);
+
 class Evaluation {
 public:
     Evaluation() = default;

@@ -283,12 +283,15 @@ ScoringModel preset_model(std::string_view key) {
     return default_scoring_model();
 }
 
+namespace {
+std::string lower(std::string text) {
+    for (char& c : text)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return text;
+}
+}  // namespace
+
 ScoringModel adopt_preset(const ScoringModel& current, std::string_view key) {
-    auto lower = [](std::string text) {
-        for (char& c : text)
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        return text;
-    };
     ScoringModel next = preset_model(key);
     for (auto& c : next.criteria)
         for (const auto& old : current.criteria)
@@ -297,6 +300,16 @@ ScoringModel adopt_preset(const ScoringModel& current, std::string_view key) {
                 break;
             }
     return next;
+}
+
+std::optional<CriterionScore> pain_relief_rating(const ScoringModel& model, int severity) {
+    if (severity < 1 || severity > 5) return std::nullopt;
+    for (const Criterion& c : model.criteria) {
+        if (lower(c.name) != lower(std::string(kPainRelieved))) continue;
+        const double lo = c.scale_min, hi = c.scale_max;
+        return CriterionScore{c.id, std::clamp(std::round(lo + (severity - 1) / 4.0 * (hi - lo)), lo, hi)};
+    }
+    return std::nullopt;
 }
 
 }  // namespace wm::scoring

@@ -23,7 +23,9 @@
 // find — but never push open work down.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/model.hpp"
@@ -130,5 +132,13 @@ ScoringModel preset_model(std::string_view key);   // unknown keys give the waym
 ScoringModel adopt_preset(const ScoringModel& current, std::string_view key);
 
 const char* group_name(CriterionGroup group);      // "customer value", "business value", "effort"
+
+// [SECTION] From a pain --------------------------------------------------------------------------------
+// An opportunity made from a pain card starts rated on how much pain it would relieve: the card's
+// severity (1..5) at the same place on the model's "Customer pain relieved" criterion (matched by
+// name, ignoring case), to a whole point — a severity 4 is a 4 on 1–5, an 8 on 1–10. nullopt when
+// the card's severity is not rated (0) or the model has no such criterion.
+inline constexpr std::string_view kPainRelieved = "Customer pain relieved";
+std::optional<CriterionScore> pain_relief_rating(const ScoringModel& model, int severity);
 
 }  // namespace wm::scoring

@@ -130,7 +130,7 @@ test('re-scoring two opportunities re-orders the backlog and moves their bubbles
     assert.deepEqual(await shownOrder(page, titles), expected.map((e) => e.title), 'the list shows the new order');
     await screenshot(page, 'backlog-list-after');
 
-    // Switch the preset to RICE: Reach and Effort keep their scores, Impact starts unrated.
+    // Switch the preset to RICE: Reach and Effort keep their ratings (rescaled onto 1–10), Impact starts unrated.
     const before = expected.map((e) => e.title);
     await click(page, 'Scoring model');
     await screenshot(page, 'backlog-scoring-model-before');
@@ -180,7 +180,8 @@ test('re-scoring two opportunities re-orders the backlog and moves their bubbles
     // The will-not-do reason holds a comma and quotes, so it is quoted (RFC 4180); the row is unranked.
     const sunday = lines.find((l) => l.includes('Sunday home delivery'));
     assert.equal(sunday, ',Sunday home delivery,Buying a phone plan,idea,yes,"Courier says ""no"", café closed until 2028",' +
-      '2,6,5,60,1.28', 'RICE: reach 2, impact unrated = 3 × 2, effort 5, observed evidence: (2 + 6) × 0.8 ÷ 5');
+      '3,6,10,60,0.72', 'RICE: reach 2 and effort 5 on 1–5 rescaled to 3 and 10 on 1–10, impact unrated = 3 × 2, ' +
+      'observed evidence: (3 + 6) × 0.8 ÷ 10');
     assert.equal((text.match(/\r\n(?=\d*,)/g) || []).length, 17, '17 opportunities');
     assert.deepEqual(errors, []);
   } finally { await close(); }

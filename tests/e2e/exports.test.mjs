@@ -134,15 +134,21 @@ test('File › Export report (HTML) downloads one self-contained, semantic repor
     assert.equal(facts.insights, ws.insights.length);
     assert.equal(facts.backlog.length, ws.opportunities.length);
     assert.ok(facts.text.includes('Framework') && facts.text.includes('Contents'));
+    // Every KPI where it is measured, and the maturity scans by date (issue 18).
+    const rows = (id) => report.evaluate((s) => [...document.querySelectorAll(`#${s} tbody th[scope=row]`)].map((th) => th.textContent), id);
+    assert.deepEqual((await rows('kpis')).sort(), ws.metrics.map((m) => m.name).sort());
+    assert.deepEqual(await rows('maturity'), ws.scans.map((s) => s.date));
 
     await report.setViewportSize({ width: 1280, height: 900 });
     // Accessible: axe finds nothing at WCAG 2.2 AA (wide tables scroll in focusable, named regions;
     // contents links are 24 px targets); a keyboard user reaches a map's scrolling region with Tab.
     assert.deepEqual(await axeViolations(report), []);
     const regions = await report.evaluate(() => [...document.querySelectorAll('.scroll')].map((d) => [d.tabIndex, d.getAttribute('aria-label')]));
-    assert.ok(regions.length >= ws.journeys.length + 2 && regions.every(([t, l]) => t === 0 && l), JSON.stringify(regions));
+    assert.ok(regions.length >= ws.journeys.length + 4 && regions.every(([t, l]) => t === 0 && l), JSON.stringify(regions));
     await report.evaluate(() => document.getElementById('journeys').scrollIntoView());
     await screenshot(report, 'exports-report-journey');
+    await report.evaluate(() => document.getElementById('kpis').scrollIntoView());
+    await screenshot(report, 'exports-report-kpis');
     await report.evaluate(() => window.scrollTo(0, 0));
     await screenshot(report, 'exports-report-top');
     // Printing: a PDF of the report renders (headless Chromium applies the report's print style).

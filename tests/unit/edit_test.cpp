@@ -225,7 +225,7 @@ TEST_CASE("edit: settings commands apply, undo and redo") {
     Criterion narrower = criteria[0];
     narrower.scale_max = 3;
     round_trip(doc, edit_criterion(narrower));
-    CHECK(doc.workspace().opportunities[0].scores[0].value == 3);  // clamped to the new scale
+    CHECK(doc.workspace().opportunities[0].scores[0].value == 3);  // 4 on 1–5 rescaled onto 1–3 (2.5, rounded)
     round_trip(doc, move_criterion(risk.id, 5));
     round_trip(doc, remove_criterion(criteria[4].id));
     CHECK(doc.workspace().opportunities[0].scores.size() == 1);

@@ -9,6 +9,7 @@
 #include "io/report_html.hpp"
 #include "model/date.hpp"
 #include "model/sample.hpp"
+#include "scoring/maturity.hpp"
 
 using namespace wm;
 
@@ -86,7 +87,7 @@ TEST_CASE("the report: self-contained, balanced, one semantic table per journey,
 
     // One map table per journey, each with a caption, a head and headers in every direction.
     CHECK(count(html, "<table class=\"map\">") == ws.journeys.size());
-    CHECK(count(html, "<table") == ws.journeys.size() + 2);  // + insights + backlog
+    CHECK(count(html, "<table") == ws.journeys.size() + 4);  // + insights, backlog, KPIs, maturity scans
     CHECK(count(html, "<caption>") == count(html, "<table"));
     CHECK(count(html, "<thead>") == count(html, "<table"));
     std::size_t stages = 0, columns = 0, lanes = 0;
@@ -96,9 +97,9 @@ TEST_CASE("the report: self-contained, balanced, one semantic table per journey,
         lanes += x.lanes.size();
     }
     CHECK(count(html, "<th scope=\"colgroup\"") == stages);
-    CHECK(count(html, "<th scope=\"row\">") == lanes + ws.insights.size() + ws.opportunities.size());
-    // Step headers plus each map's "Lane" corner and the insights' (8) and backlog's (9) columns.
-    CHECK(count(html, "<th scope=\"col\"") == columns + ws.journeys.size() + 8 + 9);
+    CHECK(count(html, "<th scope=\"row\">") == lanes + ws.insights.size() + ws.opportunities.size() + ws.metrics.size() + ws.scans.size());
+    // Step headers plus each map's "Lane" corner and the insights' (8), backlog's (9), KPIs' (7) and scans' (6) columns.
+    CHECK(count(html, "<th scope=\"col\"") == columns + ws.journeys.size() + 8 + 9 + 7 + 6);
     CHECK(html.find("<th scope=\"colgroup\" colspan=\"" + std::to_string(j.stages[0].steps.size()) + "\">" + j.stages[0].name) !=
           std::string::npos);
 
@@ -143,4 +144,50 @@ TEST_CASE("the report ranks the backlog and shows insight evidence") {
     CHECK(html.find("No personas yet.") != std::string::npos);
     // The blank workspace's lifecycle lists its stages in the framework.
     CHECK(html.find("<li>Awareness</li>") != std::string::npos);
+}
+
+TEST_CASE("the report lists the KPIs where they are measured, and the maturity scans by date") {
+    Workspace ws = blank_workspace("t");
+    Journey& lifecycle = ws.journeys.front();
+    const Stage& purchase = lifecycle.stages[2];
+    Metric nps;
+    nps.id = new_id();
+    nps.name = "Conversion";
+    nps.unit = "%";
+    nps.target = 45;
+    nps.journey = lifecycle.id;
+    nps.stage = purchase.id;
+    nps.values = {MetricValue{date_from_ymd(2026, 1, 1), 38, ""}, MetricValue{date_from_ymd(2026, 2, 1), 42, ""}};
+    Step& connect = lifecycle.stages[2].steps.emplace_back(Step{new_id(), "Gets connected", {}, false});
+    Metric activation;
+    activation.id = new_id();
+    activation.name = "Activation";
+    activation.journey = lifecycle.id;
+    activation.stage = purchase.id;
+    activation.step = connect.id;
+    Metric orders;
+    orders.id = new_id();
+    orders.name = "Orders";
+    orders.unit = "count";
+    orders.journey = lifecycle.id;
+    ws.metrics = {nps, activation, orders};
+    MaturityScan scan;
+    scan.id = new_id();
+    scan.date = date_from_ymd(2026, 3, 4);
+    for (const maturity::Question& q : maturity::questionnaire())
+        if (q.area == maturity::Area::insight) scan.answers.push_back(ScanAnswer{q.key, 3});
+    ws.scans = {scan};
+
+    const std::string html = io::workspace_report_html(ws, date_from_ymd(2026, 11, 23));
+    CHECK(balance_problem(html) == "");
+    CHECK(html.find("<a href=\"#kpis\">KPIs</a>") != std::string::npos);
+    CHECK(html.find("<caption>3 KPIs by where they are measured</caption>") != std::string::npos);
+    CHECK(html.find("<th scope=\"row\">Activation</th><td>Customer lifecycle \xE2\x80\xBA Purchase \xE2\x80\xBA Gets connected</td>") !=
+          std::string::npos);
+    CHECK(html.find("<th scope=\"row\">Conversion</th><td>Customer lifecycle \xE2\x80\xBA Purchase</td><td class=\"num\">42 %</td>"
+                    "<td>2026-02-01</td><td>at least 45 %</td><td>off target</td>") != std::string::npos);
+    CHECK(html.find("<th scope=\"row\">Orders</th><td>Customer lifecycle</td><td class=\"num\">no values</td>") != std::string::npos);
+    CHECK(html.find("<h2 id=\"maturity-h\">Maturity scans</h2>") != std::string::npos);
+    CHECK(html.find("<th scope=\"row\">2026-03-04</th><td>3.0 \xE2\x80\x94 ") != std::string::npos);
+    CHECK(html.find("not answered") != std::string::npos);   // the other areas of that scan
 }

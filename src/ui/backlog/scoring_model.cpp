@@ -1,11 +1,13 @@
 // The scoring model editor (the backlog's "Scoring model" mode): the common rules every opportunity
-// is scored by. A preset replaces the whole model after a confirmation (criteria with the same name
-// keep their scores, scoring::adopt_preset); the criteria table edits names, groups, weights and
+// is scored by. A preset replaces the whole model after a confirmation that says what happens to the
+// ratings (criteria with the same name keep their ratings, rescaled onto a changed scale:
+// scoring::adopt_preset, edit/rescale.hpp); the criteria table edits names, groups, weights and
 // scales, one command per edit. Every change re-ranks the whole backlog at once, because the
 // backlog is computed from the model on every frame rather than stored.
 #include <string>
 
 #include "edit/commands.hpp"
+#include "edit/rescale.hpp"
 #include "imgui.h"
 #include "ui/kit/fonts.hpp"
 #include "ui/kit/theme.hpp"
@@ -37,10 +39,28 @@ void draw_presets(const ViewContext& ctx) {
     ImGui::SetNextWindowSize(ImVec2(460, 0));
     if (ImGui::BeginPopupModal("Replace the scoring model?", nullptr, ImGuiWindowFlags_NoResize)) {
         ImGui::TextWrapped("Replace the current model (%s, %zu criteria) with %s?", model.preset.c_str(), model.criteria.size(), chosen->title);
-        ImGui::TextWrapped("Criteria with the same name keep their scores; scores on the others are dropped and those "
-                           "criteria start unrated. Edit \xE2\x80\xBA Undo brings everything back.");
+        // What happens to the ratings, said before it happens (edit/rescale.hpp).
+        const ScoringModel next = scoring::adopt_preset(model, chosen->key);
+        const edit::RescalePlan plan = edit::plan_rescale(ctx.ws, next);
+        ImGui::TextWrapped("Criteria with the same name keep their ratings, moved onto the new scale (the same place between "
+                           "its bottom and top, to the nearest whole point); the others start unrated.");
+        const std::vector<std::string> lines = plan.sentences();
+        for (const std::string& line : lines) {
+            ImGui::Bullet();
+            ImGui::TextWrapped("%s", line.c_str());
+        }
+        if (lines.empty()) ImGui::TextWrapped("No rating changes scale or is dropped.");
+        ImGui::TextWrapped("Edit \xE2\x80\xBA Undo brings everything back.");
         if (ImGui::Button("Replace the model")) {
-            ctx.emit(edit::replace_scoring_model(scoring::adopt_preset(model, chosen->key)));
+            ctx.emit(edit::replace_scoring_model(next));
+            const int n = plan.rescaled_ratings;
+            const std::string said = n == 0 ? std::string("Now scoring with ") + chosen->title + "."
+                                            : std::string("Now scoring with ") + chosen->title + ": " + std::to_string(n) +
+                                                  (n == 1 ? " rating" : " ratings") + " rescaled to the new scales (Ctrl+Z undoes).";
+            ctx.later([&ui = ctx.ui, said] {
+                ui.message = said;
+                ui.message_is_error = false;
+            });
             ImGui::CloseCurrentPopup();
         }
         ImGui::SameLine();

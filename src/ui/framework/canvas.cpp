@@ -316,6 +316,7 @@ void draw_headers(Frame& f, ImDrawList* dl, const kpi::Evaluation& kpis) {
                 kpi_line(dl, small, ssize, ImVec2(x0 + pad, b.y - pad - ssize * 1.3f), x1 - pad, *m, kpis.headline(m->id));
         expose_rect("fw stage " + col.name, ItemRect{std::max(a.x, f.body_min.x), a.y, std::min(b.x, f.canvas_max.x) - std::max(a.x, f.body_min.x), b.y - a.y});
     }
+    draw_stage_marks(f, dl);
     dl->AddLine(ImVec2(f.body_min.x, f.body_min.y - 1), ImVec2(f.canvas_max.x, f.body_min.y - 1), color::kLine);
     dl->PopClipRect();
 

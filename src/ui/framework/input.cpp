@@ -161,7 +161,9 @@ void handle_framework_input(Frame& f) {
     if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
         st.note = FrameworkState::Note{};
         d = FrameworkState::Drag{};
-        if (!in_body) {
+        if (!in_body && handle_stage_press(f, mouse, false)) {
+            // A stage header: select, rename, "+ Stage" (framework/stages.cpp).
+        } else if (!in_body) {
             // The level label column folds a row.
             if (mouse.x < f.body_min.x && mouse.y >= f.body_min.y) {
                 const int row = f.lay.row_at(f.by(mouse.y));
@@ -195,6 +197,8 @@ void handle_framework_input(Frame& f) {
             }
         }
     }
+
+    if (hovered && !in_body && ImGui::IsMouseClicked(ImGuiMouseButton_Right)) handle_stage_press(f, mouse, true);
 
     // Drag or click on a tile.
     if (d.pressed) {

@@ -2,6 +2,7 @@
 //   framework/view.cpp     the view: header, coverage filters, toolbar, cache, the canvas, the anchor popup
 //   framework/canvas.cpp   drawing: cells, group headings, tiles, sticky stage headers and level labels
 //   framework/input.cpp    pan / zoom / collapse, opening a tile, dragging a tile onto a new parent
+//   framework/stages.cpp   the lifecycle's stages edited from their headers; the empty states
 // Geometry comes from src/layout/framework_layout (pure); these files draw it and turn input into commands.
 #pragma once
 
@@ -18,6 +19,8 @@ namespace wm::ui::fw {
 
 // Below this zoom a tile shows only its title (semantic zoom).
 inline constexpr float kDetailZoom = 0.55f;
+// The "+ Stage" cell after the last column of the stage header row (body units).
+inline constexpr float kAddStageWidth = 132;
 
 struct Frame {
     const ViewContext& ctx;
@@ -62,6 +65,19 @@ void expose(const Frame& f, const std::string& label, ImVec2 min, ImVec2 max);  
 void handle_framework_input(Frame& f);
 void draw_anchor_popup(const ViewContext& ctx, FrameworkState& st);
 [[nodiscard]] bool collapsed(const FrameworkState& st, Id journey);
+
+// [SECTION] framework/stages.cpp
+// A press (right: the right button) in the stage header band; false when it was not there.
+bool handle_stage_press(Frame& f, ImVec2 mouse, bool right);
+void handle_stage_keys(const ViewContext& ctx, FrameworkState& st);   // F2, Delete, Esc on a selected stage
+void draw_stage_marks(Frame& f, ImDrawList* dl);                      // selection, hover, "+ Stage"
+void draw_stage_editor(Frame& f);                                     // the in-place rename field
+void draw_stage_popups(const ViewContext& ctx, FrameworkState& st);   // context menu, delete confirmation
+bool draw_stage_details(const ViewContext& ctx, FrameworkState& st);  // false: no stage selected
+// A "New stage" at `index` of the lifecycle (made if there is none), its name then typed in place.
+void add_lifecycle_stage(const ViewContext& ctx, FrameworkState& st, std::size_t index);
+// First-run guidance: no lifecycle grid yet (has_grid false), or a lifecycle and no journey.
+void draw_framework_empty_state(const ViewContext& ctx, FrameworkState& st, bool has_grid);
 void toggle_collapsed(FrameworkState& st, Id journey);
 void toggle_level(FrameworkState& st, int level);
 

@@ -81,7 +81,10 @@ void create(const ViewContext& ctx, const NewJourneyDraft& d) {
 }  // namespace
 
 void draw_new_journey_button(const ViewContext& ctx) {
-    if (!ImGui::Button("New journey\xE2\x80\xA6")) return;
+    if (ImGui::Button("New journey\xE2\x80\xA6")) open_new_journey(ctx);
+}
+
+void open_new_journey(const ViewContext& ctx) {
     NewJourneyDraft& d = ctx.ui.new_journey;
     d = NewJourneyDraft{};
     d.level = ctx.ws.settings.level_names.size() > 1 ? 1 : 0;

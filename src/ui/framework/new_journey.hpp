@@ -13,6 +13,7 @@ namespace wm::ui {
 
 // The button; a click opens the popup (drawn by draw_new_journey_popup) with nothing chosen yet.
 void draw_new_journey_button(const ViewContext& ctx);
+void open_new_journey(const ViewContext& ctx);   // what the button does (the framework's empty state too)
 
 // The popup itself: the app draws it every frame, so any view can open it.
 void draw_new_journey_popup(const ViewContext& ctx);

@@ -60,6 +60,20 @@ struct FrameworkState {
     } anchor;
 
     int visible_tiles = 0;                       // drawn on screen last frame (stats())
+
+    // The lifecycle's stage headers (framework/stages.cpp): the selected one (its details panel),
+    // the one being renamed in place, the one a context menu or a delete confirmation is about.
+    Id stage_selected;
+    struct StageEdit {
+        Id stage;                                // nil: nothing being renamed
+        std::string buffer;
+        bool focus = false;                      // activate the field (until it is active)
+        int waited = 0, focus_tries = 0;         // frames waited for a stage just added / for focus
+    } stage_edit;
+    Id stage_menu;                               // the stage the context menu is open on
+    bool open_stage_menu = false;                // open it this frame
+    Id stage_delete;                             // asked "Delete stage?" about
+    bool open_stage_delete = false;
 };
 
 }  // namespace wm::ui

@@ -111,17 +111,28 @@ void draw_framework_view(const ViewContext& ctx) {
     draw_header(ctx, st);
     if (ctx.derived.framework(options_of(st)).layout.lifecycle.is_nil()) {
         ImGui::Spacing();
-        ImGui::TextWrapped("This workspace has no lifecycle (level 0) journey with stages, so there is no framework grid to show. "
-                           "Create one with \xE2\x80\x9CNew journey\xE2\x80\xA6\xE2\x80\x9D at level 0 and give it the stages of your customer lifecycle.");
+        fw::draw_framework_empty_state(ctx, st, false);
         return;
     }
+    // Only lifecycles so far: say how to go on (framework/stages.cpp).
+    if (std::none_of(ctx.ws.journeys.begin(), ctx.ws.journeys.end(), [](const Journey& j) { return j.level > 0; }))
+        fw::draw_framework_empty_state(ctx, st, true);
     bool fit = false;
     draw_toolbar(ctx, st, fit);
     const FrameworkGrid& grid = ctx.derived.framework(options_of(st));   // the toolbar may have folded or unfolded
     const layout::FrameworkLayout& lay = grid.layout;
     st.tiles = lay.tiles.size();
 
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    // A selected lifecycle stage shows its details beside the grid.
+    fw::handle_stage_keys(ctx, st);
+    const bool details = !st.stage_selected.is_nil() && [&] {
+        for (const layout::FwColumn& c : lay.columns)
+            if (c.stage == st.stage_selected) return true;
+        return false;
+    }();
+    const ImVec2 full = ImGui::GetContentRegionAvail();
+    const float details_w = details ? std::min(340.0f, full.x * 0.35f) : 0;
+    const ImVec2 avail(full.x - details_w - (details ? 8 : 0), full.y);
     ImGui::BeginChild("framework-grid", avail, ImGuiChildFlags_Border,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoMove);
     const ImVec2 wmin = ImGui::GetWindowPos(), wsize = ImGui::GetWindowSize();
@@ -133,18 +144,28 @@ void draw_framework_view(const ViewContext& ctx) {
     f.body_min = ImVec2(f.canvas_min.x + f.label_w, f.canvas_min.y + f.header_h);
     f.levels = static_cast<int>(ctx.ws.settings.level_names.size());
     f.any_filter = std::any_of(st.filters.begin(), st.filters.end(), [](bool b) { return b; });
-    if (fit) f.cam = layout::fit_camera(lay.width, lay.height, f.view_w(), f.view_h());
+    const float width = lay.width + fw::kAddStageWidth;   // the "+ Stage" cell ends the header row
+    if (fit) f.cam = layout::fit_camera(width, lay.height, f.view_w(), f.view_h());
     if (!st.cam_set) {
         // Whole if it fits at a readable zoom, else at the readable zoom (ui/kit/type_scale.hpp).
-        f.cam = layout::Camera{0, 0, type::default_zoom(layout::fit_camera(lay.width, lay.height, f.view_w(), f.view_h()).zoom)};
+        f.cam = layout::Camera{0, 0, type::default_zoom(layout::fit_camera(width, lay.height, f.view_w(), f.view_h()).zoom)};
         st.cam_set = true;
     }
     fw::handle_framework_input(f);
-    f.cam = layout::clamp_camera(f.cam, lay.width, lay.height, f.view_w(), f.view_h());
+    f.cam = layout::clamp_camera(f.cam, width, lay.height, f.view_w(), f.view_h());
     fw::draw_framework(f);
+    fw::draw_stage_editor(f);
+    f.cam = layout::clamp_camera(f.cam, width, lay.height, f.view_w(), f.view_h());
     st.cam = f.cam;
     fw::draw_anchor_popup(ctx, st);
+    fw::draw_stage_popups(ctx, st);
     ImGui::EndChild();
+    if (details) {
+        ImGui::SameLine(0, 8);
+        ImGui::BeginChild("framework-stage", ImVec2(details_w, avail.y), ImGuiChildFlags_Border);
+        fw::draw_stage_details(ctx, st);
+        ImGui::EndChild();
+    }
 }
 
 }  // namespace wm::ui

@@ -21,6 +21,7 @@
 #include "platform/platform.hpp"
 #include "ui/kit/derived.hpp"
 #include "ui/kit/fonts.hpp"
+#include "ui/kit/item_registry.hpp"
 #include "ui/kit/sparkline.hpp"
 #include "ui/kit/theme.hpp"
 #include "ui/kit/widgets.hpp"
@@ -75,6 +76,17 @@ struct Candidate {
     bool child;  // on a child journey (else a stage or step of the metric's own journey)
 };
 
+// The child journeys hanging from a metric's anchor (any child of the journey for a journey-level KPI).
+std::vector<Id> children_at(const Workspace& ws, const Metric& target) {
+    std::vector<Id> children;
+    for (const JourneyLink& link : ws.links) {
+        if (link.parent != target.journey) continue;
+        const bool at = !target.step.is_nil() ? link.step == target.step : target.stage.is_nil() || link.stage == target.stage;
+        if (at && std::find(children.begin(), children.end(), link.child) == children.end()) children.push_back(link.child);
+    }
+    return children;
+}
+
 // What a metric can roll up: the KPIs of the child journeys hanging from its anchor (any child of
 // the journey for a journey-level KPI, children at the stage or step otherwise), and for a
 // journey-level KPI the KPIs of its own stages and steps, for a stage-level one those of its steps.
@@ -83,12 +95,7 @@ std::vector<Candidate> input_candidates(const Workspace& ws, const Metric& targe
     std::vector<Candidate> out;
     const Journey* own = find_by_id(ws.journeys, target.journey);
     if (!own) return out;
-    std::vector<Id> children;
-    for (const JourneyLink& link : ws.links) {
-        if (link.parent != target.journey) continue;
-        const bool at = !target.step.is_nil() ? link.step == target.step : target.stage.is_nil() || link.stage == target.stage;
-        if (at && std::find(children.begin(), children.end(), link.child) == children.end()) children.push_back(link.child);
-    }
+    const std::vector<Id> children = children_at(ws, target);
     auto usable = [&](const Metric& m) { return m.id != target.id && !rolls_up(ws, m.id, target.id); };
     for (const Journey& j : ws.journeys) {
         if (std::find(children.begin(), children.end(), j.id) == children.end()) continue;
@@ -374,12 +381,27 @@ void draw_rollup(const ViewContext& ctx, const Metric& m) {
     if (ImGui::Button(button.c_str())) {
         Metric c = m;
         c.rollup_inputs = same;
-        if (c.rollup == RollUp::none) c.rollup = folded(m.unit) == "%" ? RollUp::average : RollUp::sum;
+        if (c.unit.empty()) c.unit = kpi::common_unit(ctx.ws, same);   // the unit is carried up
+        if (c.rollup == RollUp::none) c.rollup = folded(c.unit) == "%" ? RollUp::average : RollUp::sum;
         replace(ctx, std::move(c));
     }
     ImGui::EndDisabled();
-    if (same.empty())
+    if (same.empty()) {
         ImGui::SetItemTooltip("No child journey here has a KPI called \xE2\x80\x9C%s\xE2\x80\x9D", m.name.c_str());
+        // Say which children it would roll up, and how to get there, before any of them has the KPI.
+        std::string names;
+        for (const Id& id : children_at(ctx.ws, m))
+            if (const Journey* child = find_by_id(ctx.ws.journeys, id)) names += (names.empty() ? "" : ", ") + child->title;
+        const std::string hint = names.empty()
+            ? std::string("No child journey hangs here yet: create one from a stage or step of this map (\xE2\x80\x9CNew child journey\xE2\x80\xA6\xE2\x80\x9D).")
+            : "Child journeys here: " + names + ". Give one of them a KPI called \xE2\x80\x9C" + m.name +
+                  "\xE2\x80\x9D (its KPIs button) and it can be rolled up here.";
+        ImGui::PushTextWrapPos(0);
+        muted(hint.c_str());
+        ImGui::PopTextWrapPos();
+        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        expose_rect("kpi rollup hint", ItemRect{a.x, a.y, b.x - a.x, b.y - a.y});
+    }
 
     const kpi::Evaluation& eval = ctx.derived.kpis();
     if (m.rollup == RollUp::none) {
@@ -407,6 +429,7 @@ void draw_rollup(const ViewContext& ctx, const Metric& m) {
             Metric c = m;
             if (on) c.rollup_inputs.push_back(input->id);
             else c.rollup_inputs.erase(std::remove(c.rollup_inputs.begin(), c.rollup_inputs.end(), input->id), c.rollup_inputs.end());
+            if (c.unit.empty()) c.unit = kpi::common_unit(ctx.ws, c.rollup_inputs);
             replace(ctx, std::move(c));
         }
         ImGui::SetItemTooltip("%s", where.c_str());
@@ -639,10 +662,20 @@ void draw_kpi_section(const ViewContext& ctx, Id journey, Id stage, Id step) {
 }
 
 void draw_kpi_button(const ViewContext& ctx, const Journey& journey) {
+    // The count is every KPI of the journey — its own, its stages' and its steps' — as the framework
+    // tile and the "No KPI" filter count them; the tooltip says where they sit.
     const auto here = metrics_at(ctx.ws, journey.id, {}, {});
-    const std::string label = "KPIs (" + std::to_string(here.size()) + ")##journey kpis";
+    std::size_t stages = 0, steps = 0;
+    for (const Metric& m : ctx.ws.metrics)
+        if (m.journey == journey.id) {
+            if (!m.step.is_nil()) ++steps;
+            else if (!m.stage.is_nil()) ++stages;
+        }
+    const std::string label = "KPIs (" + std::to_string(here.size() + stages + steps) + ")##journey kpis";
     if (ImGui::Button(label.c_str())) open_kpi_editor(ctx, journey.id);
-    ImGui::SetItemTooltip("The journey's own KPIs and how they roll up its child journeys");
+    ImGui::SetItemTooltip("%zu on the journey, %zu on its stages, %zu on its steps.\nOpens the journey's own KPIs and how they "
+                          "roll up its child journeys; a stage's or step's KPIs are in its details (select its header).",
+                          here.size(), stages, steps);
     // The first two at a glance: name, latest value coloured by health, sparkline.
     const kpi::Evaluation& eval = ctx.derived.kpis();
     for (std::size_t i = 0; i < here.size() && i < 2; ++i) {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "edit/commands.hpp"
+#include "scoring/prioritise.hpp"
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
 #include "model/enum_names.hpp"
@@ -220,6 +221,8 @@ void opportunity_from_card(const ViewContext& ctx, const Journey& j, const Card&
     o.steps.push_back(StepRef{j.id, card.step});
     o.personas = card.personas;
     o.insights = card.insights;
+    // A pain's severity says how much relieving it is worth (scoring::pain_relief_rating).
+    if (auto rating = scoring::pain_relief_rating(ctx.ws.settings.scoring, card.severity)) o.scores.push_back(*rating);
     std::vector<Id> linked = card.opportunities;
     linked.push_back(o.id);
     create_opportunity(ctx, std::move(o), edit::set_card_opportunities(j.id, card.id, std::move(linked)));

@@ -179,10 +179,12 @@ void draw_journey_view(const ViewContext& ctx) {
     std::vector<layout::FindMatch> matches;
     draw_toolbar(ctx, j, st, cam, fit, reveal, lay, matches);
 
-    if (j.stages.empty() || j.lanes.empty()) {
+    if (j.stages.empty()) {
         map::draw_template_choice(ctx, j);
         return;
     }
+    // No lanes yet: their choice comes first, the stages show (and are edited) below it.
+    if (j.lanes.empty()) map::draw_template_choice(ctx, j);
 
     const bool show_details = st.details && st.sel.kind != MapSelection::Kind::none;
     const float details_w = show_details ? std::min(360.0f, ImGui::GetContentRegionAvail().x * 0.35f) : 0;
