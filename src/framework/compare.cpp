@@ -347,6 +347,18 @@ CellDiff diff_cell(const Journey& current, const std::vector<std::size_t>& cur, 
             }
         if (partner[x] != kNoIndex) taken[partner[x]] = true;
     }
+    // Left-overs in place: when as many cards are unpaired on both sides, they pair in order. A card
+    // rewritten in its cell is edited (before → after), not one removed and one added.
+    std::vector<std::size_t> left_cur, left_tb;
+    for (std::size_t x = 0; x < cur.size(); ++x)
+        if (partner[x] == kNoIndex) left_cur.push_back(x);
+    for (std::size_t y = 0; y < tb.size(); ++y)
+        if (!taken[y]) left_tb.push_back(y);
+    if (left_cur.size() == left_tb.size())
+        for (std::size_t k = 0; k < left_cur.size(); ++k) {
+            partner[left_cur[k]] = left_tb[k];
+            taken[left_tb[k]] = true;
+        }
     std::vector<std::size_t> partner_of_tb(tb.size(), kNoIndex);
     for (std::size_t x = 0; x < cur.size(); ++x) {
         const Card& card = current.cards[cur[x]];

@@ -21,7 +21,8 @@
 //   4. stages correspond by name, else by where most of their steps went (a renamed stage); a stage
 //      out of order among the corresponding ones is moved;
 //   5. lanes correspond by normalised name (duplicates in order); in each cell, cards pair by
-//      normalised text, then by similar text (edited); emotion scores are compared per persona.
+//      normalised text, then by similar text (edited), then, when as many are left on both sides,
+//      in order (rewritten in place: edited); emotion scores are compared per persona.
 // Everything else is added (to-be only) or removed (current only).
 #pragma once
 

@@ -255,13 +255,14 @@ void Writer::ring(float cx, float cy, float r, Paint stroke, float width) {
     out += "/>\n";
 }
 
-void Writer::polyline(const std::vector<layout::Vec2>& points, Paint stroke, float width) {
+void Writer::polyline(const std::vector<layout::Vec2>& points, Paint stroke, float width, std::string_view dasharray) {
     if (points.size() < 2) return;
     out += "<polyline points=\"";
     for (std::size_t i = 0; i < points.size(); ++i) out += (i ? " " : "") + num(points[i].x) + "," + num(points[i].y);
     out += "\" fill=\"none\" stroke=\"" + hex(stroke.rgb) + "\" stroke-width=\"" + num(width) +
            "\" stroke-linejoin=\"round\" stroke-linecap=\"round\"";
     if (stroke.opacity < 1) out += " stroke-opacity=\"" + num(stroke.opacity) + "\"";
+    if (!dasharray.empty()) out += " stroke-dasharray=\"" + std::string(dasharray) + "\"";
     out += "/>\n";
 }
 

@@ -66,7 +66,7 @@ public:
     void line(float x1, float y1, float x2, float y2, Paint stroke, float width = 1);
     void circle(float cx, float cy, float r, Paint fill);
     void ring(float cx, float cy, float r, Paint stroke, float width);
-    void polyline(const std::vector<layout::Vec2>& points, Paint stroke, float width);
+    void polyline(const std::vector<layout::Vec2>& points, Paint stroke, float width, std::string_view dasharray = {});  // dasharray: "9 6"
     void polygon(const std::vector<layout::Vec2>& points, Paint fill);
     // Lines of text, the first with its top at `top`, each `size` below the previous one.
     void text(float x, float top, const std::vector<std::string>& lines, float size, bool bold, Paint fill, Anchor anchor = Anchor::start);

@@ -164,11 +164,17 @@ void draw_item(const Map& m, const layout::Item& item) {
 // [SECTION] Emotion lanes ----------------------------------------------------------------------------
 
 struct Curve {
-    Id persona;                  // nil: everyone
+    layout::CurveStyle style;
     std::uint32_t colour = 0;
     std::vector<layout::Vec2> points;   // document coordinates, by column
     std::vector<int> scores;
 };
+
+// An SVG stroke-dasharray for a curve's line style ("" when solid).
+std::string dasharray(layout::CurveDash dash) {
+    const layout::DashLengths d = layout::dash_lengths(dash);
+    return d.on > 0 ? num(d.on) + " " + num(d.off) : std::string();
+}
 
 // Guides (one per score, stronger at neutral), then one smooth curve per persona through its scores,
 // each point a dot with its score beside it.
@@ -191,10 +197,11 @@ void draw_emotion_row(const Map& m, int r) {
         const layout::Column& col = m.L.columns[static_cast<std::size_t>(c)];
         for (const EmotionScore& e : m.j.emotions) {
             if (e.lane != lane.id || e.step != step->id) continue;
-            auto it = std::find_if(curves.begin(), curves.end(), [&](const Curve& k) { return k.persona == e.persona; });
+            auto it = std::find_if(curves.begin(), curves.end(), [&](const Curve& k) { return k.style.persona == e.persona; });
             if (it == curves.end()) {
-                const Persona* p = find_by_id(m.ws.personas, e.persona);
-                curves.push_back(Curve{e.persona, (p ? p->color : lane.color) & 0xFFFFFF, {}, {}});
+                layout::CurveStyle style = layout::emotion_curve_style(m.ws, e.persona);
+                const std::uint32_t colour = style.ink ? kInk : style.rgb;
+                curves.push_back(Curve{std::move(style), colour, {}, {}});
                 it = curves.end() - 1;
             }
             it->points.push_back({m.x(col.x + col.w * 0.5f), m.y(layout::emotion_y(row, e.score, lo, hi, mm))});
@@ -203,16 +210,32 @@ void draw_emotion_row(const Map& m, int r) {
     }
     const float small = w.small();
     for (const Curve& k : curves) {
-        w.polyline(layout::smooth_curve(k.points, 10), {k.colour}, 2.5f);
+        w.polyline(layout::smooth_curve(k.points, 10), {k.colour}, k.style.width, dasharray(k.style.dash));
         for (std::size_t i = 0; i < k.points.size(); ++i) {
             const layout::Vec2 p = k.points[i];
-            const float rad = 5.5f;
+            const float rad = k.style.ink ? 6.5f : 5.5f;
             w.circle(p.x, p.y, rad, {k.colour});
             w.ring(p.x, p.y, rad, {kPaper}, 1.5f);
-            char buf[16];
-            std::snprintf(buf, sizeof buf, "%+d", k.scores[i]);
-            w.text(p.x + rad + 2, p.y - rad - small * 0.8f, buf, small, false, {k.colour});
+            w.text(p.x + rad + 2, p.y - rad - small * 0.8f, layout::emotion_score_text(k.scores[i]), small, false, {k.colour});
         }
+    }
+    // The legend at the row's top right, as on the map: each curve's line style, colour and name.
+    const std::vector<layout::CurveStyle> legend = layout::emotion_curves(m.ws, m.j, lane.id);
+    if (legend.empty()) return;
+    const float sample = 24, gap = 6, pad = 5;
+    float width = pad;
+    for (const auto& c : legend) width += sample + gap + w.measure(c.name, small, false) + 2 * gap;
+    float x = std::max(x0 + 4, x1 - 6 - width);
+    const float top = m.y(row.y) + 3;
+    w.rect(x, top, width, small + 2 * pad, {kPaper, 0.92f}, 4);
+    w.frame(x, top, width, small + 2 * pad, {kLine}, 1, 4);
+    x += pad;
+    for (const auto& c : legend) {
+        const float cy = top + pad + small * 0.55f;
+        w.polyline({{x, cy}, {x + sample, cy}}, {c.ink ? kInk : c.rgb}, c.width, dasharray(c.dash));
+        x += sample + gap;
+        w.text(x, top + pad, c.name, small, false, {kInk});
+        x += w.measure(c.name, small, false) + 2 * gap;
     }
 }
 
@@ -347,7 +370,8 @@ void draw_labels(const Map& m) {
         if (kind_line) {
             std::string kind(enum_name(lane.kind));
             if (lane.kind == LaneKind::emotion)
-                kind += std::string(kDot) + std::to_string(m.ws.settings.emotion_min) + " to +" + std::to_string(m.ws.settings.emotion_max);
+                kind += std::string(kDot) + layout::emotion_score_text(m.ws.settings.emotion_min) + " to " +
+                        layout::emotion_score_text(m.ws.settings.emotion_max);
             w.text(12, y1 - small - 6, w.fit(kind, x1 - 6 - 12, small, false), small, false, {kMuted});
         }
     }

@@ -506,6 +506,83 @@ std::vector<Vec2> smooth_curve(const std::vector<Vec2>& points, int segments) {
     return out;
 }
 
+CurveStyle emotion_curve_style(const Workspace& ws, Id persona) {
+    CurveStyle style;
+    style.persona = persona;
+    for (std::size_t i = 0; i < ws.personas.size(); ++i)
+        if (ws.personas[i].id == persona && !persona.is_nil()) {
+            style.name = ws.personas[i].name;
+            style.rgb = ws.personas[i].color & 0xFFFFFF;
+            style.dash = static_cast<CurveDash>(i % 3);
+            return style;
+        }
+    style.name = "Everyone";
+    style.ink = true;
+    style.width = 3.5f;
+    return style;
+}
+
+std::vector<CurveStyle> emotion_curves(const Workspace& ws, const Journey& journey, Id lane) {
+    std::vector<CurveStyle> out;
+    bool everyone = false;
+    for (const EmotionScore& e : journey.emotions)
+        everyone = everyone || (e.lane == lane && e.persona.is_nil());
+    if (everyone) out.push_back(emotion_curve_style(ws, Id{}));
+    for (const Persona& p : ws.personas)
+        if (std::any_of(journey.emotions.begin(), journey.emotions.end(),
+                        [&](const EmotionScore& e) { return e.lane == lane && e.persona == p.id; }))
+            out.push_back(emotion_curve_style(ws, p.id));
+    return out;
+}
+
+DashLengths dash_lengths(CurveDash dash) {
+    switch (dash) {
+        case CurveDash::solid: break;
+        case CurveDash::dashed: return {9.0f, 6.0f};
+        case CurveDash::dotted: return {2.5f, 5.0f};
+    }
+    return {};
+}
+
+std::vector<std::vector<Vec2>> dash_polyline(const std::vector<Vec2>& points, CurveDash dash, float scale) {
+    if (dash == CurveDash::solid || points.size() < 2) return {points};
+    const float on = dash_lengths(dash).on * scale, off = dash_lengths(dash).off * scale;
+    if (!(on > 0) || !(off > 0)) return {points};
+    std::vector<std::vector<Vec2>> out;
+    bool drawing = true;
+    float left = on;                 // length left in the current dash or gap
+    std::vector<Vec2> piece{points[0]};
+    for (std::size_t i = 1; i < points.size(); ++i) {
+        Vec2 a = points[i - 1];
+        const Vec2 b = points[i];
+        float len = std::hypot(b.x - a.x, b.y - a.y);
+        while (len > left) {
+            const float t = left / len;
+            const Vec2 cut{a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t};
+            if (drawing) {
+                piece.push_back(cut);
+                out.push_back(std::move(piece));
+                piece.clear();
+            } else {
+                piece = {cut};
+            }
+            drawing = !drawing;
+            len -= left;
+            a = cut;
+            left = drawing ? on : off;
+        }
+        left -= len;
+        if (drawing) piece.push_back(b);
+    }
+    if (drawing && piece.size() >= 2) out.push_back(std::move(piece));
+    return out;
+}
+
+std::string emotion_score_text(int score) {
+    if (score < 0) return "\xE2\x88\x92" + std::to_string(-static_cast<long>(score));
+    return score > 0 ? "+" + std::to_string(score) : std::string("0");
+}
+
 // [SECTION] Camera -------------------------------------------------------------------------------------
 
 Camera clamp_camera(Camera cam, const JourneyLayout& layout, float view_w, float view_h) {

@@ -190,6 +190,33 @@ int emotion_score_at(const Row& row, float y, int min, int max, const MapMetrics
 // passing through every input point. Fewer than two points are returned as they are.
 std::vector<Vec2> smooth_curve(const std::vector<Vec2>& points, int segments);
 
+// How the curves of an emotion lane tell themselves apart (the map and its SVG draw the same):
+// "Everyone" (scores without a persona) in the text colour, solid and thicker, so it is no persona's
+// colour; each persona in its own colour with a line style that follows its place among the
+// workspace's personas (solid, dashed, dotted, in turn), so two similar colours still differ.
+enum class CurveDash : std::uint8_t { solid, dashed, dotted };
+struct CurveStyle {
+    Id persona;                  // nil: everyone
+    std::string name;            // "Everyone" or the persona's name
+    bool ink = false;            // drawn in the text colour (everyone); else in `rgb`
+    std::uint32_t rgb = 0;       // the persona's colour (0xRRGGBB)
+    CurveDash dash = CurveDash::solid;
+    float width = 2.5f;          // stroke width at zoom 1
+};
+CurveStyle emotion_curve_style(const Workspace& ws, Id persona);
+// The curves an emotion lane holds, in legend order: Everyone first, then personas in workspace order
+// (a persona that no longer exists is left out, as the map does not draw it either).
+std::vector<CurveStyle> emotion_curves(const Workspace& ws, const Journey& journey, Id lane);
+// A line style's dash and gap lengths at zoom 1 ({0, 0}: solid).
+struct DashLengths { float on = 0, off = 0; };
+DashLengths dash_lengths(CurveDash dash);
+// The pieces of a polyline to stroke for a line style: the whole line when solid, else its dashes
+// (dash and gap lengths in the polyline's units, multiplied by `scale`).
+std::vector<std::vector<Vec2>> dash_polyline(const std::vector<Vec2>& points, CurveDash dash, float scale);
+// A score as a label: "+2", "0", and "−2" with a real minus sign (U+2212), wide enough to survive
+// small text.
+std::string emotion_score_text(int score);
+
 // [SECTION] Camera -------------------------------------------------------------------------------------
 // The camera maps body coordinates to the body viewport on screen: screen = viewport origin +
 // (p - (x, y)) * zoom. The sticky header band and label column sit outside the viewport.

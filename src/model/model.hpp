@@ -134,7 +134,7 @@ struct Persona {
     std::vector<std::string> pains;         // pains / barriers
     std::vector<std::string> jobs;          // jobs to be done
     std::string initials;                   // avatar text (1-3 characters)
-    std::uint32_t color = 0x4F46E5;         // avatar colour
+    std::uint32_t color = 0x0D9488;         // avatar colour (not the selection's indigo)
     friend bool operator==(const Persona&, const Persona&) = default;
 };
 

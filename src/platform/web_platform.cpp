@@ -168,6 +168,10 @@ void rebuild_fonts() {
     fonts.small = add(P.font_regular, line(type::kCaptionPx));
     io.FontGlobalScale = 1.0f / dpr;
     io.Fonts->Build();
+    // Noto Sans (Debian's) has no U+2212 MINUS SIGN, which the emotion scores use ("−2"): draw it as
+    // the en dash, a dash of a digit's width, rather than as "?".
+    for (ImFont* font : {fonts.regular, fonts.bold, fonts.heading, fonts.small})
+        if (font && !font->FindGlyphNoFallback(0x2212)) font->AddRemapChar(0x2212, 0x2013, true);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
     P.app->set_fonts(fonts);

@@ -115,7 +115,7 @@ test('re-scoring two opportunities re-orders the backlog and moves their bubbles
     await settle(page, 200);
     const bubbleAfter = await rect(page, `bubble ${low}`);
     assert.ok(bubbleAfter.x > bubbleBefore.x || bubbleAfter.y < bubbleBefore.y, 'the bubble moved right/up');
-    assert.ok(bubbleAfter.w < bubbleBefore.w || bubbleBefore.w === bubbleAfter.w, 'less effort: not a bigger bubble');
+    assert.ok(bubbleAfter.w >= bubbleBefore.w, 'a higher priority: not a smaller bubble (size is priority)');
     await screenshot(page, 'backlog-matrix-after');
 
     // Back to the list: make the top one expensive and less valuable.

@@ -80,6 +80,7 @@ test('compare: create a to-be, change it in its map, compare it with the current
     assert.equal(st.view, 'compare');
     assert.deepEqual({ ...st.compare, summary: undefined, shownSteps: undefined, onlyDifferences: undefined },
       { current: current.id, toBe: toBe.id, added: 1, removed: 1, changed: 2, same: 4, stagesChanged: 0,
+        cardsAdded: 1, cardsRemoved: 4, cardsChanged: 0,   // the typed card; the deleted step's cards
         summary: undefined, shownSteps: undefined, onlyDifferences: undefined });
     assert.equal(st.compare.summary, '1 step added, 1 removed, 2 changed');
     assert.equal(st.compare.shownSteps, 8);

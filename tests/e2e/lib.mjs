@@ -200,3 +200,24 @@ export async function axeViolations(page) {
   const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), WCAG_AA);
   return result.violations.map((v) => `${v.id} (${v.nodes.length} nodes): ${v.help} — ${v.nodes[0].target.join(' ')}`);
 }
+
+// The pixels of a screen rectangle of the canvas (CSS px = device px at DPR 1), as RGB triples in
+// rows, and the most frequent one (the rectangle's background).
+export async function canvasPixels(page, r) {
+  const { w, h, data } = await page.evaluate((r) => {
+    const c = document.getElementById('canvas');
+    const off = document.createElement('canvas');
+    off.width = c.width; off.height = c.height;
+    const g = off.getContext('2d');
+    g.drawImage(c, 0, 0);
+    const w = Math.ceil(r.w), h = Math.ceil(r.h);
+    return { w, h, data: Array.from(g.getImageData(Math.floor(r.x), Math.floor(r.y), w, h).data) };
+  }, r);
+  const rgb = [];
+  for (let i = 0; i < data.length; i += 4) rgb.push([data[i], data[i + 1], data[i + 2]]);
+  const counts = new Map();
+  for (const p of rgb) { const key = p.join(); counts.set(key, (counts.get(key) || 0) + 1); }
+  let bg = rgb[0], n = 0;
+  for (const [key, count] of counts) if (count > n) { bg = key.split(',').map(Number); n = count; }
+  return { w, h, rgb, bg };
+}

@@ -71,7 +71,7 @@ test('personas: create and edit with undo, a journey\'s personas, the lens on th
     await click(page, 'Remove goal 1');
     anais = (await doc(page)).personas.find((p) => p.id === anais.id);
     assert.deepEqual(anais.goals, ['One bill, in euros']);
-    await click(page, 'Colour 3');
+    await click(page, 'Colour 2');   // the palette's second: pink (indigo, the selection's colour, left it)
     assert.equal((await doc(page)).personas.find((p) => p.id === anais.id).color, '#db2777');
     // A custom colour: dragging in the picker changes nothing until Apply, which is one command.
     await click(page, 'Custom colour…');

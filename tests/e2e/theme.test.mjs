@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { startServer, launch, openApp, screenshot, stats, notBlank, click, settle, rect, ARTIFACTS } from './lib.mjs';
+import { startServer, launch, openApp, screenshot, stats, notBlank, click, settle, rect, canvasPixels, ARTIFACTS } from './lib.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -155,27 +155,6 @@ test('a first visit follows the system colour scheme, live, until the user choos
   } finally { await close(); }
 });
 
-// The pixels of a screen rectangle of the canvas (CSS px = device px at DPR 1), as RGB triples in
-// rows, and the most frequent one (the rectangle's background).
-async function pixels(page, r) {
-  const { w, h, data } = await page.evaluate((r) => {
-    const c = document.getElementById('canvas');
-    const off = document.createElement('canvas');
-    off.width = c.width; off.height = c.height;
-    const g = off.getContext('2d');
-    g.drawImage(c, 0, 0);
-    const w = Math.ceil(r.w), h = Math.ceil(r.h);
-    return { w, h, data: Array.from(g.getImageData(Math.floor(r.x), Math.floor(r.y), w, h).data) };
-  }, r);
-  const rgb = [];
-  for (let i = 0; i < data.length; i += 4) rgb.push([data[i], data[i + 1], data[i + 2]]);
-  const counts = new Map();
-  for (const p of rgb) { const key = p.join(); counts.set(key, (counts.get(key) || 0) + 1); }
-  let bg = rgb[0], n = 0;
-  for (const [key, count] of counts) if (count > n) { bg = key.split(',').map(Number); n = count; }
-  return { w, h, rgb, bg };
-}
-
 const luminance = (p) => {
   const lin = p.map((v) => { v /= 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
   return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2];
@@ -183,7 +162,7 @@ const luminance = (p) => {
 
 // Per column of the rectangle, how many pixels differ clearly from its background.
 async function inkColumns(page, r) {
-  const { w, rgb, bg } = await pixels(page, r);
+  const { w, rgb, bg } = await canvasPixels(page, r);
   const columns = new Array(w).fill(0);
   rgb.forEach((p, i) => { if (Math.abs(p[0] - bg[0]) + Math.abs(p[1] - bg[1]) + Math.abs(p[2] - bg[2]) > 90) columns[i % w]++; });
   return columns;
@@ -192,7 +171,7 @@ async function inkColumns(page, r) {
 // The contrast between the rectangle's background and its pixel farthest from it in luminance: the
 // text's core, for a rectangle that holds text on a plain fill.
 async function textContrast(page, r) {
-  const { rgb, bg } = await pixels(page, r);
+  const { rgb, bg } = await canvasPixels(page, r);
   const lb = luminance(bg);
   return Math.max(1, ...rgb.map((p) => { const l = luminance(p); return (Math.max(l, lb) + 0.05) / (Math.min(l, lb) + 0.05); }));
 }

@@ -272,6 +272,35 @@ TEST_CASE("compare: cards added, removed and edited per lane; scores and moment 
     CHECK(pay->what_changed(d) == "emotion changed");
 }
 
+TEST_CASE("compare: a card rewritten in its cell is edited (before → after), not removed and added") {
+    Fixture f;
+    Journey copy = f.copy();
+    for (auto& c : copy.cards)
+        if (c.text == "No signal at home") c.text = "Coverage map disagrees with the shop";   // nothing in common
+    const JourneyDiff d = compare_journeys(f.ws, f.current(), copy);
+    const StepDiff* cov = row_for(d, "Check coverage");
+    CHECK(cov->cards_changed == 1);
+    CHECK(cov->cards_added == 0);
+    CHECK(cov->cards_removed == 0);
+    CHECK(cov->what_changed(d) == "1 card edited");
+    const CellDiff& pain_cell = cov->cells[1];
+    REQUIRE(pain_cell.current.size() == 1);
+    CHECK(pain_cell.current[0].kind == DiffKind::changed);
+    CHECK(pain_cell.current[0].other == "Coverage map disagrees with the shop");
+    REQUIRE(pain_cell.to_be.size() == 1);
+    CHECK(pain_cell.to_be[0].other == "No signal at home");
+
+    // One left on one side and two on the other: no guess, one removed and two added.
+    Journey two = f.copy();
+    const Id coverage = Fixture::step_id(two, "Check coverage"), pains = lane_named(two, "Pains");
+    for (auto& c : two.cards)
+        if (c.text == "No signal at home") c.text = "Coverage map disagrees with the shop";
+    two.cards.push_back(Card{new_id(), pains, coverage, "Queue at the till", {}, 2, {}, {}, {}});
+    const StepDiff* both = row_for(compare_journeys(f.ws, f.current(), two), "Check coverage");
+    CHECK(both->cards_removed == 1);
+    CHECK(both->cards_added == 2);
+}
+
 TEST_CASE("compare: a lane removed from the to-be takes its cards; lanes match by name, not position") {
     Fixture f;
     Journey copy = f.copy();

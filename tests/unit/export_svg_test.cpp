@@ -456,11 +456,18 @@ TEST_CASE("svg journey map: emotion curves, badges, derived items and collapsed 
     const layout::JourneyLayout& L = e.layout;
     const float top = title_height(e.xml, e.doc.width), ox = L.metrics.label_width, oy = top + L.header_height();
 
-    // Everyone's curve: two points, ten segments between them; Anna's: a single dot (no line).
-    std::vector<const Element*> curves;
+    // Everyone's curve, in the text colour (no persona's): two points, ten segments between them;
+    // Anna's: a single dot (no line). The legend's line samples are two-point lines.
+    std::vector<const Element*> curves, samples;
     for (const Element& el : e.xml.elements)
-        if (el.name == "polyline" && el.attrs.at("stroke") == "#0EA5E9") curves.push_back(&el);
+        if (el.name == "polyline" && el.attrs.at("stroke") == "#1F2937") {
+            const std::string& p = el.attrs.at("points");
+            (std::count(p.begin(), p.end(), ' ') > 1 ? curves : samples).push_back(&el);
+        }
     REQUIRE(curves.size() == 1);
+    CHECK(samples.size() == 1);
+    CHECK(has_line(e.xml, "Everyone"));   // the legend names each curve
+    CHECK(has_line(e.xml, "Anna"));
     const std::string& pts = curves[0]->attrs.at("points");
     CHECK(std::count(pts.begin(), pts.end(), ' ') == 10);
     const layout::Row& row = L.rows[0];
@@ -472,8 +479,8 @@ TEST_CASE("svg journey map: emotion curves, badges, derived items and collapsed 
         if (el.name == "circle" && el.attrs.count("fill") && el.attrs.at("fill") == "#DB2777") ++anna_dots;
     CHECK(anna_dots == 2);   // her score's dot, and her avatar on the pain card
     CHECK(has_line(e.xml, "+2"));
-    CHECK(has_line(e.xml, "-1"));
-    CHECK(has_line(e.xml, "-3"));
+    CHECK(has_line(e.xml, "\xE2\x88\x92" "1"));   // a real minus sign (U+2212), as on the map
+    CHECK(has_line(e.xml, "\xE2\x88\x92" "3"));
 
     // Badges: severity dots (3 filled, 2 rings), the avatar's initials; the insight with its evidence.
     int filled = 0, rings = 0;

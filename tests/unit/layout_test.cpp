@@ -549,6 +549,55 @@ TEST_CASE("layout: emotion scores and the curve") {
     CHECK(smooth_curve({{5, 1}, {5, 3}}, 4).size() == 5);  // equal x: no division by zero
 }
 
+TEST_CASE("layout: emotion curves tell themselves apart (legend order, colours, line styles, score text)") {
+    Workspace ws;
+    Persona anna, ben, cleo;
+    anna.id = Id{9, 1}, anna.name = "Anna", anna.color = 0x0D9488;
+    ben.id = Id{9, 2}, ben.name = "Ben", ben.color = 0xDB2777;
+    cleo.id = Id{9, 3}, cleo.name = "Cleo", cleo.color = 0xD97706;
+    ws.personas = {anna, ben, cleo};
+    Journey j;
+    const Id lane{7, 1}, other{7, 2}, step{8, 1};
+    j.emotions = {EmotionScore{lane, step, cleo.id, -2}, EmotionScore{lane, step, Id{}, 1}, EmotionScore{lane, step, anna.id, 2},
+                  EmotionScore{other, step, ben.id, 0}, EmotionScore{lane, step, Id{9, 99}, 3}};
+    const std::vector<CurveStyle> curves = emotion_curves(ws, j, lane);
+    REQUIRE(curves.size() == 3);   // Everyone, Anna, Cleo: Ben scores another lane, the unknown persona is left out
+    CHECK(curves[0].name == "Everyone");
+    CHECK(curves[0].persona.is_nil());
+    CHECK(curves[0].ink);
+    CHECK(curves[0].dash == CurveDash::solid);
+    CHECK(curves[1].name == "Anna");
+    CHECK(curves[1].rgb == 0x0D9488);
+    CHECK(!curves[1].ink);
+    CHECK(curves[2].name == "Cleo");
+    CHECK(curves[2].dash == CurveDash::dotted);
+    CHECK(curves[0].width > curves[1].width);   // Everyone is the thicker line
+    CHECK(emotion_curve_style(ws, ben.id).dash == CurveDash::dashed);
+    CHECK(emotion_curves(ws, j, Id{7, 5}).empty());
+    CHECK(Persona{}.color != 0x4F46E5);   // a new persona is not drawn in the selection's indigo
+
+    // Dashes: pieces of the on length with gaps between, along the whole line.
+    const std::vector<Vec2> line = {{0, 0}, {33, 0}, {33, 30}};
+    CHECK(dash_polyline(line, CurveDash::solid, 1).size() == 1);
+    const auto dashes = dash_polyline(line, CurveDash::dashed, 1);   // 9 on, 6 off over 63 units
+    REQUIRE(dashes.size() == 5);
+    CHECK(dashes[0].front().x == 0);
+    CHECK(dashes[0].back().x == doctest::Approx(9));
+    CHECK(dashes[1].front().x == doctest::Approx(15));
+    CHECK(dashes[1].back().x == doctest::Approx(24));
+    REQUIRE(dashes[2].size() == 3);   // 30..39 turns the corner
+    CHECK(dashes[2][1].x == 33);
+    CHECK(dashes[2][1].y == 0);
+    CHECK(dashes[2].back().y == doctest::Approx(6));
+    CHECK(dashes[4].back().y == doctest::Approx(30));   // the last, shorter dash ends the line
+    CHECK(dash_polyline(line, CurveDash::dotted, 1).size() > dashes.size());
+    CHECK(dash_polyline({{1, 1}}, CurveDash::dashed, 1).size() == 1);
+
+    CHECK(emotion_score_text(-2) == "\xE2\x88\x92" "2");   // U+2212 MINUS SIGN
+    CHECK(emotion_score_text(3) == "+3");
+    CHECK(emotion_score_text(0) == "0");
+}
+
 TEST_CASE("layout: the smooth curve never overshoots (random curves)") {
     std::mt19937 rng(2024);
     auto below = [&](unsigned n) { return static_cast<int>(rng() % n); };

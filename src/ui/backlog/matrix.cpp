@@ -1,5 +1,6 @@
 // The backlog matrix: customer value across, business value up (each as % of what the scoring model
-// allows, so the axes mean the same under every model), bubble size = effort, colour = status.
+// allows, so the axes mean the same under every model), bubble size = priority (the model's score,
+// so the best item is the biggest), colour = status; the best is drawn on top.
 // Hover shows the numbers; a click selects the opportunity (its details open beside the matrix), a
 // double click opens its first journey.
 #include <algorithm>
@@ -54,11 +55,15 @@ void draw_matrix(const ViewContext& ctx, const std::vector<const Row*>& rows) {
     std::vector<Bubble> bubbles;
     // Bubbles at 0 % or 100 % would be cut by the frame: place centres inside a margin of one radius.
     const float iw = w - 2 * max_r, ih = h - 2 * max_r;
+    double top_priority = 0;
+    for (const Row* row : rows)
+        if (row->ranked.rank > 0) top_priority = std::max(top_priority, row->ranked.score.priority);
     for (const Row* row : rows) {
         const auto& s = row->ranked.score;
         const float x = p0.x + max_r + iw * static_cast<float>(std::clamp(s.customer_pct, 0.0, 100.0)) / 100.0f;
         const float y = p1.y - max_r - ih * static_cast<float>(std::clamp(s.business_pct, 0.0, 100.0)) / 100.0f;
-        const float r = min_r + (max_r - min_r) * static_cast<float>(std::clamp(s.effort_pct, 0.0, 100.0)) / 100.0f;
+        const double share = row->ranked.rank > 0 && top_priority > 0 ? std::clamp(s.priority / top_priority, 0.0, 1.0) : 0.0;
+        const float r = min_r + (max_r - min_r) * static_cast<float>(share);
         bubbles.push_back({row, ImVec2(x, y), r});
     }
     // Opportunities with the same customer and business value would hide each other: the second,
@@ -74,10 +79,11 @@ void draw_matrix(const ViewContext& ctx, const std::vector<const Row*>& rows) {
         bubbles[i].center.x += std::cos(angle) * step;
         bubbles[i].center.y -= std::sin(angle) * step;
     }
-    // Hit-testing: ImGui gives the hover to the first item submitted, so the smallest bubbles are
-    // submitted first (a small bubble on a big one stays clickable); drawing goes biggest first so
-    // that the small ones are on top, where they are clicked.
-    std::stable_sort(bubbles.begin(), bubbles.end(), [](const Bubble& a, const Bubble& b) { return a.radius < b.radius; });
+    // Hit-testing: ImGui gives the hover to the first item submitted, so the best (by rank; the
+    // unranked last) is submitted first; drawing goes the other way, so the best is drawn on top,
+    // where it is clicked.
+    auto order = [](const Row* r) { return r->ranked.rank > 0 ? r->ranked.rank : 1 << 30; };
+    std::stable_sort(bubbles.begin(), bubbles.end(), [&](const Bubble& a, const Bubble& b) { return order(a.row) < order(b.row); });
     const Row* hovered = nullptr;
     for (const auto& b : bubbles) {
         const Opportunity& o = *b.row->ranked.opportunity;
@@ -100,7 +106,9 @@ void draw_matrix(const ViewContext& ctx, const std::vector<const Row*>& rows) {
         const Opportunity& o = *it->row->ranked.opportunity;
         const ImU32 fill = status_color(o);
         const bool is_selected = o.id == st.selected, is_hovered = it->row == hovered;
-        dl->AddCircleFilled(it->center, it->radius, (fill & 0x00FFFFFF) | (static_cast<ImU32>(is_hovered ? 230 : 150) << IM_COL32_A_SHIFT));
+        // Opaque (the status colour mixed into the paper, as it looked translucent): a bubble on top
+        // hides what is under it instead of showing it through.
+        dl->AddCircleFilled(it->center, it->radius, color::mix(color::kPaper, fill, (is_hovered ? 230.0f : 150.0f) / 255.0f));
         // The rank reads on the bubble as it looks at rest (fill at 150/255 over the paper), so its
         // colour does not flip on hover.
         const ImU32 rank_color = color::readable_on(color::mix(color::kPaper, fill, 150.0f / 255.0f));

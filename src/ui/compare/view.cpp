@@ -451,6 +451,10 @@ void write_compare_stats(json::Writer& w, const Workspace& ws, const UiState& ui
     w.field("added", static_cast<double>(d.added)).field("removed", static_cast<double>(d.removed));
     w.field("changed", static_cast<double>(d.changed)).field("same", static_cast<double>(d.same));
     w.field("stagesChanged", static_cast<double>(d.stages_changed)).field("summary", d.summary());
+    std::size_t cards[3] = {0, 0, 0};   // added, removed, edited
+    for (const StepDiff& row : d.steps) cards[0] += row.cards_added, cards[1] += row.cards_removed, cards[2] += row.cards_changed;
+    w.field("cardsAdded", static_cast<double>(cards[0])).field("cardsRemoved", static_cast<double>(cards[1]));
+    w.field("cardsChanged", static_cast<double>(cards[2]));
     std::size_t shown = 0;
     for (const auto& row : ui.compare.rows) shown += !row.header;
     w.field("onlyDifferences", ui.compare.only_differences).field("shownSteps", static_cast<double>(shown));

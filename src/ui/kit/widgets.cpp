@@ -1,8 +1,11 @@
 #include "ui/kit/widgets.hpp"
 
+#include <algorithm>
+#include <string_view>
 #include <utility>
 
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "misc/cpp/imgui_stdlib.h"
 #include "model/limits.hpp"
 
@@ -25,7 +28,81 @@ int limit_length(ImGuiInputTextCallbackData* data) {
     clipped = true;
     return 0;
 }
+// Soft wrapping of the multi-line fields (ImGui 1.90's own do not wrap). The field shows the text
+// with the space where each line breaks turned into a line break; what it gives back has those
+// spaces again. A break replaces one byte with one byte, so the cursor and selection keep their
+// place. Between frames, the breaks of the previous text are found again by wrapping it once more;
+// an edit moves those after it (common prefix and suffix of the old and new shown text).
+struct Wrap {
+    const std::string* before;   // the text as the caller holds it (the previous frame's result)
+    float width, size;
+    ImFont* font;
+    std::string after;           // the text with the edit, soft breaks given back as spaces
+    bool seen = false;
+};
+
+int wrap_field(ImGuiInputTextCallbackData* data) {
+    limit_length(data);
+    auto* w = static_cast<Wrap*>(data->UserData);
+    const std::string prev = wrap_at_spaces(*w->before, w->width, w->font, w->size);
+    const std::string_view cur(data->Buf, static_cast<std::size_t>(data->BufTextLen));
+    std::size_t p = 0, s = 0;
+    const std::size_t shortest = std::min(prev.size(), cur.size());
+    while (p < shortest && prev[p] == cur[p]) ++p;
+    while (s < shortest - p && prev[prev.size() - 1 - s] == cur[cur.size() - 1 - s]) ++s;
+    std::string logical(cur);
+    for (std::size_t q = 0; q < prev.size(); ++q) {
+        if (prev[q] != '\n' || (*w->before)[q] != ' ') continue;
+        if (q < p) logical[q] = ' ';
+        else if (q >= prev.size() - s) logical[q + cur.size() - prev.size()] = ' ';
+    }
+    const std::string shown = wrap_at_spaces(logical, w->width, w->font, w->size);
+    for (std::size_t i = 0; i < shown.size(); ++i)
+        if (data->Buf[i] != shown[i]) {
+            data->Buf[i] = shown[i];
+            data->BufDirty = true;
+        }
+    w->after = std::move(logical);
+    w->seen = true;
+    return 0;
+}
 }  // namespace
+
+std::string wrap_at_spaces(std::string_view text, float width, ImFont* font, float size) {
+    std::string out(text);
+    if (!font || !(width > 0)) return out;
+    const float scale = size / font->FontSize;
+    float x = 0, after_space = 0;
+    std::size_t space = std::string::npos;
+    for (std::size_t i = 0; i < text.size();) {
+        unsigned int c = 0;
+        const int n = ImTextCharFromUtf8(&c, text.data() + i, text.data() + text.size());
+        const std::size_t at = i;
+        i += static_cast<std::size_t>(std::max(n, 1));
+        if (c == '\n') {
+            x = 0;
+            space = std::string::npos;
+            continue;
+        }
+        x += font->GetCharAdvance(static_cast<ImWchar>(c)) * scale;
+        if (c == ' ') {
+            space = at;           // a space at the end of a line never forces a break
+            after_space = x;
+            continue;
+        }
+        if (x > width && space != std::string::npos) {
+            out[space] = '\n';
+            x -= after_space;
+            space = std::string::npos;
+        }
+    }
+    return out;
+}
+
+float wrap_width(float frame_width) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    return frame_width - style.FramePadding.x * 2 - style.ScrollbarSize - 2;
+}
 
 bool input_text(const char* label, std::string* text, ImGuiInputTextFlags flags, const char* hint) {
     flags |= ImGuiInputTextFlags_CallbackEdit;
@@ -34,7 +111,14 @@ bool input_text(const char* label, std::string* text, ImGuiInputTextFlags flags,
 }
 
 bool input_text_multiline(const char* label, std::string* text, const ImVec2& size, ImGuiInputTextFlags flags) {
-    return ImGui::InputTextMultiline(label, text, size, flags | ImGuiInputTextFlags_CallbackEdit, limit_length);
+    // The frame's width as ImGui computes it: 0 the item width, negative from the right edge.
+    const float frame_w = size.x > 0 ? size.x : size.x < 0 ? std::max(4.0f, ImGui::GetContentRegionAvail().x + size.x) : ImGui::CalcItemWidth();
+    Wrap w{text, wrap_width(frame_w), ImGui::GetFontSize(), ImGui::GetFont(), {}, false};
+    std::string shown = wrap_at_spaces(*text, w.width, w.font, w.size);
+    const bool result = ImGui::InputTextMultiline(label, &shown, size, flags | ImGuiInputTextFlags_CallbackEdit | ImGuiInputTextFlags_CallbackAlways,
+                                                  wrap_field, &w);
+    if (w.seen) *text = std::move(w.after);
+    return result;
 }
 
 void table_sort(int* column, bool* descending) {

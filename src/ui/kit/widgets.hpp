@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "imgui.h"
 #include "model/id.hpp"
@@ -20,7 +21,12 @@ bool text_field(const char* label, const std::string& value, std::string* commit
 // boundary, so a long paste never becomes an edit the document must refuse; take_text_clipped()
 // tells the app once that it happened, so it can say so.
 bool input_text(const char* label, std::string* text, ImGuiInputTextFlags flags = 0, const char* hint = nullptr);
+// Multi-line fields wrap at spaces to their width (the text itself keeps its spaces: see widgets.cpp).
 bool input_text_multiline(const char* label, std::string* text, const ImVec2& size, ImGuiInputTextFlags flags = 0);
+// The text as such a field shows it: the space where a line would pass `width` made a line break.
+std::string wrap_at_spaces(std::string_view text, float width, ImFont* font, float size);
+// The width the text of a multi-line field `frame_width` wide wraps at.
+float wrap_width(float frame_width);
 bool take_text_clipped();
 
 // After TableHeadersRow: the column (its user id) and direction the user sorted the table by, if any.

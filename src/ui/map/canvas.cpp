@@ -258,11 +258,63 @@ void draw_item(const Frame& f, ImDrawList* dl, int index) {
 // [SECTION] Emotion lanes ----------------------------------------------------------------------------
 
 struct Line {
-    Id persona;
+    layout::CurveStyle style;
     ImU32 colour;
     std::vector<layout::Vec2> points;    // body coordinates, by column
     std::vector<int> columns;
+    [[nodiscard]] Id persona() const { return style.persona; }
 };
+
+Line line_of(const Frame& f, Id persona) {
+    layout::CurveStyle style = layout::emotion_curve_style(f.ctx.ws, persona);
+    const ImU32 colour = style.ink ? color::kInk : rgb(style.rgb);
+    return Line{std::move(style), colour, {}, {}};
+}
+
+// A curve (screen points) in its line style.
+void stroke_curve(ImDrawList* dl, const std::vector<ImVec2>& pts, const layout::CurveStyle& style, ImU32 colour, float z) {
+    std::vector<layout::Vec2> body;
+    body.reserve(pts.size());
+    for (const ImVec2& p : pts) body.push_back({p.x, p.y});
+    const float width = std::max(1.5f, style.width * z);
+    for (const auto& piece : layout::dash_polyline(body, style.dash, std::max(0.6f, z))) {
+        std::vector<ImVec2> out;
+        out.reserve(piece.size());
+        for (const auto& p : piece) out.emplace_back(p.x, p.y);
+        if (out.size() >= 2) dl->AddPolyline(out.data(), static_cast<int>(out.size()), colour, 0, width);
+    }
+}
+
+// The legend of an emotion lane, at the top right of its visible part: each curve's line style in its
+// colour and its name ("Everyone" first). Registered as "legend <lane> <name>".
+void draw_emotion_legend(const Frame& f, ImDrawList* dl, const Lane& lane, const layout::Row& row) {
+    std::vector<layout::CurveStyle> curves = layout::emotion_curves(f.ctx.ws, f.j, lane.id);
+    if (!f.lens.is_nil())
+        curves.erase(std::remove_if(curves.begin(), curves.end(), [&](const layout::CurveStyle& c) { return c.persona != f.lens; }), curves.end());
+    if (curves.empty()) return;
+    ImFont* small = font_or_default(f.ctx.fonts.small);
+    const float fs = base_size(small) * f.hscale, sample = 24 * f.hscale, gap = 6 * f.hscale, pad = 5 * f.hscale;
+    float w = pad;
+    for (const auto& c : curves) w += sample + gap + text_width(small, fs, c.name) + 2 * gap;
+    const float right = std::min(f.canvas_max.x, f.sx(f.lay.width)) - 6;
+    const float top = std::max(f.sy(row.y) + 3, f.body_min.y + 3);
+    if (top + fs + 2 * pad > f.sy(row.y + row.h)) return;
+    float x = std::max(f.body_min.x + 4, right - w);
+    const ImVec2 a(x, top), b(x + w, top + fs + 2 * pad);
+    dl->AddRectFilled(a, b, with_alpha(color::kPaper, 0.92f), 4);
+    dl->AddRect(a, b, color::kLine, 4);
+    x += pad;
+    for (const auto& c : curves) {
+        const float start = x, cy = top + pad + fs * 0.55f;
+        const ImU32 colour = c.ink ? color::kInk : rgb(c.rgb);
+        stroke_curve(dl, {ImVec2(x, cy), ImVec2(x + sample, cy)}, c, colour, f.hscale);
+        x += sample + gap;
+        dl->AddText(small, fs, ImVec2(std::round(x), std::round(top + pad)), color::kInk, c.name.c_str());
+        x += text_width(small, fs, c.name);
+        expose(f, "legend " + lane.name + " " + c.name, ImVec2(start, top + pad), ImVec2(x, top + pad + fs));
+        x += 2 * gap;
+    }
+}
 
 void draw_emotion_row(const Frame& f, ImDrawList* dl, int r, layout::Span cols) {
     const layout::Row& row = f.lay.rows[r];
@@ -286,10 +338,9 @@ void draw_emotion_row(const Frame& f, ImDrawList* dl, int r, layout::Span cols) 
         for (const EmotionScore& e : f.j.emotions) {
             if (e.lane != lane.id || e.step != step->id) continue;
             if (!f.lens.is_nil() && e.persona != f.lens) continue;
-            auto it = std::find_if(lines.begin(), lines.end(), [&](const Line& l) { return l.persona == e.persona; });
+            auto it = std::find_if(lines.begin(), lines.end(), [&](const Line& l) { return l.persona() == e.persona; });
             if (it == lines.end()) {
-                const Persona* p = find_by_id(f.ctx.ws.personas, e.persona);
-                lines.push_back(Line{e.persona, p ? rgb(p->color) : rgb(lane.color), {}, {}});
+                lines.push_back(line_of(f, e.persona));
                 it = lines.end() - 1;
             }
             int score = e.score;
@@ -303,7 +354,7 @@ void draw_emotion_row(const Frame& f, ImDrawList* dl, int r, layout::Span cols) 
     // A point being placed where there was none yet.
     const MapDrag& d = f.st.drag;
     if (d.kind == MapDrag::Kind::emotion && d.lane == lane.id) {
-        auto it = std::find_if(lines.begin(), lines.end(), [&](const Line& l) { return l.persona == d.persona; });
+        auto it = std::find_if(lines.begin(), lines.end(), [&](const Line& l) { return l.persona() == d.persona; });
         const int col = [&] {
             for (int c = 0; c < f.lay.column_count(); ++c)
                 if (const Step* s = f.step_of_column(c); s && s->id == d.step) return c;
@@ -311,8 +362,7 @@ void draw_emotion_row(const Frame& f, ImDrawList* dl, int r, layout::Span cols) 
         }();
         if (col >= 0 && (it == lines.end() || std::find(it->columns.begin(), it->columns.end(), col) == it->columns.end())) {
             if (it == lines.end()) {
-                const Persona* p = find_by_id(f.ctx.ws.personas, d.persona);
-                lines.push_back(Line{d.persona, p ? rgb(p->color) : rgb(lane.color), {}, {}});
+                lines.push_back(line_of(f, d.persona));
                 it = lines.end() - 1;
             }
             const layout::Column& c = f.lay.columns[col];
@@ -323,38 +373,46 @@ void draw_emotion_row(const Frame& f, ImDrawList* dl, int r, layout::Span cols) 
             it->points.insert(it->points.begin() + k, p);
         }
     }
+    // Everyone's curve is drawn last, on top of the personas' (and named by the tooltip where points meet).
+    std::stable_partition(lines.begin(), lines.end(), [](const Line& l) { return !l.persona().is_nil(); });
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    const bool pointer_here = mouse.x >= f.body_min.x && mouse.y >= f.body_min.y && mouse.x < f.canvas_max.x && mouse.y < f.canvas_max.y &&
+                              ImGui::IsWindowHovered() && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId);
+    float nearest = 1e30f;
     for (const Line& line : lines) {
         std::vector<layout::Vec2> curve = layout::smooth_curve(line.points, 10);
         std::vector<ImVec2> pts;
         pts.reserve(curve.size());
         for (const auto& p : curve) pts.push_back(f.to_screen(p.x, p.y));
-        if (pts.size() >= 2) dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), line.colour, 0, std::max(1.5f, 2.5f * z));
+        if (pts.size() >= 2) stroke_curve(dl, pts, line.style, line.colour, z);
         for (std::size_t k = 0; k < line.points.size(); ++k) {
             const ImVec2 p = f.to_screen(line.points[k].x, line.points[k].y);
-            const float rad = std::max(3.0f, 5.5f * z);
+            const float rad = std::max(3.0f, (line.style.ink ? 6.5f : 5.5f) * z);
             dl->AddCircleFilled(p, rad, line.colour);
             dl->AddCircle(p, rad, color::kPaper, 0, 1.5f);
             const int score = layout::emotion_score_at(row, line.points[k].y, lo, hi, m);
+            const std::string text = layout::emotion_score_text(score);
+            const Step* step = f.step_of_column(line.columns[k]);
+            const std::string who = step ? lane.name + " " + step->name + (line.persona().is_nil() ? std::string() : " " + line.style.name)
+                                         : std::string();
             if (z >= 0.6f) {
-                char buf[16];
-                std::snprintf(buf, sizeof buf, "%+d", score);
                 // Never below the caption's own size: a shrunken glyph loses its one-pixel minus.
                 const float fs = base_size(small) * type::label_scale(z);
                 const ImVec2 at(std::round(p.x + rad + 2), std::round(p.y - rad - fs * 0.8f));
-                dl->AddText(small, fs, at, line.colour, buf);
-                if (const Step* step = f.step_of_column(line.columns[k])) {
-                    const Persona* persona = find_by_id(f.ctx.ws.personas, line.persona);
-                    expose(f, "emotion label " + lane.name + " " + step->name + (persona ? " " + persona->name : std::string()), at,
-                           ImVec2(at.x + text_width(small, fs, buf), at.y + fs));
-                }
+                dl->AddText(small, fs, at, line.colour, text.c_str());
+                if (step) expose(f, "emotion label " + who, at, ImVec2(at.x + text_width(small, fs, text), at.y + fs));
             }
-            if (const Step* step = f.step_of_column(line.columns[k])) {
-                const Persona* persona = find_by_id(f.ctx.ws.personas, line.persona);
-                expose(f, "emotion " + lane.name + " " + step->name + (persona ? " " + persona->name : std::string()),
-                       ImVec2(p.x - rad, p.y - rad), ImVec2(p.x + rad, p.y + rad));
+            if (!step) continue;
+            expose(f, "emotion " + who, ImVec2(p.x - rad, p.y - rad), ImVec2(p.x + rad, p.y + rad));
+            // Hovering a point names it: "Anna · Pay · −2" (drawn over everything by draw_map).
+            const float dx = mouse.x - p.x, dy = mouse.y - p.y, reach = rad + 4, d2 = dx * dx + dy * dy;
+            if (pointer_here && d2 <= reach * reach && d2 <= nearest) {   // the nearest; of equal ones, the one drawn on top
+                nearest = d2;
+                f.st.hover_tip = line.style.name + " \xC2\xB7 " + step->name + " \xC2\xB7 " + text;
             }
         }
     }
+    draw_emotion_legend(f, dl, lane, row);
     if (lines.empty() && z >= kTextZoom) {
         const layout::Column& c = f.lay.columns[cols.begin];
         boxed_text(dl, small, base_size(small) * type::label_scale(z), f.to_screen(c.x + m.cell_pad, row.y + m.cell_pad),
@@ -569,8 +627,25 @@ void draw_headers(const Frame& f, ImDrawList* dl, layout::Span cols) {
             tx += r * 2 + 5 * hs;
         }
         const bool editing = f.st.editing.kind == MapEditing::Kind::step && f.st.editing.id == step->id;
+        float name_end = x1 - 6;
+        ImVec2 ma, mb;
+        if (const Journey* child = child_marker(f, c, ma, mb)) {
+            // A step that drills into a child journey: a small "opens below" box with an arrow.
+            const ImVec2 mouse = ImGui::GetIO().MousePos;
+            const bool hovered = mouse.x >= ma.x && mouse.x < mb.x && mouse.y >= ma.y && mouse.y < mb.y && ImGui::IsWindowHovered() &&
+                                 !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId);
+            dl->AddRectFilled(ma, mb, hovered ? tint(0x4F46E5, 0.25f, f.dark) : color::kPaper, 3);
+            dl->AddRect(ma, mb, color::kAccent, 3, 0, 1.5f);
+            const float s = mb.x - ma.x, cx = ma.x + s * 0.5f;
+            dl->AddLine(ImVec2(cx, ma.y + s * 0.22f), ImVec2(cx, mb.y - s * 0.3f), color::kAccent, 1.8f);
+            dl->AddTriangleFilled(ImVec2(cx - s * 0.24f, mb.y - s * 0.42f), ImVec2(cx + s * 0.24f, mb.y - s * 0.42f), ImVec2(cx, mb.y - s * 0.16f),
+                                  color::kAccent);
+            expose(f, "child " + step->name, ma, mb);
+            if (hovered) f.st.hover_tip = "Opens " + child->title;
+            name_end = ma.x - 4;
+        }
         if (!editing)
-            boxed_text(dl, bold, base_size(bold) * hs * 0.95f, ImVec2(tx, mid + 6 * hs), ImVec2(x1 - 6, bottom - 4), color::kInk, step->name);
+            boxed_text(dl, bold, base_size(bold) * hs * 0.95f, ImVec2(tx, mid + 6 * hs), ImVec2(name_end, bottom - 4), color::kInk, step->name);
         if (step->moment_of_truth && x1 - x0 > 120)
             dl->AddText(font_or_default(f.ctx.fonts.small), base_size(font_or_default(f.ctx.fonts.small)) * hs,
                         ImVec2(x0 + 8 * hs, bottom - base_size(font_or_default(f.ctx.fonts.small)) * hs - 5), color::kWarn, "Moment of truth");
@@ -627,7 +702,8 @@ void draw_labels(const Frame& f, ImDrawList* dl, layout::Span rows) {
         if (!row.collapsed && y1 - y0 > fs * 2.6f) {
             std::string kind(enum_name(lane.kind));
             if (lane.kind == LaneKind::emotion)
-                kind += " \xC2\xB7 " + std::to_string(f.ctx.ws.settings.emotion_min) + " to +" + std::to_string(f.ctx.ws.settings.emotion_max);
+                kind += " \xC2\xB7 " + layout::emotion_score_text(f.ctx.ws.settings.emotion_min) + " to " +
+                        layout::emotion_score_text(f.ctx.ws.settings.emotion_max);
             dl->AddText(small, base_size(small) * hs, ImVec2(x0 + 12 * hs, y1 - base_size(small) * hs - 6), color::kMuted, kind.c_str());
         }
         expose(f, "lane " + lane.name, ImVec2(x0, y0), ImVec2(x1, y1));
@@ -643,6 +719,21 @@ ImU32 tint(std::uint32_t c, float amount, bool dark) {
     return mix(color::kPaper, rgb(c), amount);
 }
 
+const Journey* child_marker(const Frame& f, int column, ImVec2& min, ImVec2& max) {
+    const Step* step = f.step_of_column(column);
+    if (!step || column < 0 || column >= f.lay.column_count()) return nullptr;
+    const Journey* child = nullptr;
+    for (const JourneyLink& link : f.ctx.ws.links)
+        if (link.parent == f.j.id && link.step == step->id)
+            if ((child = find_by_id(f.ctx.ws.journeys, link.child))) break;
+    if (!child) return nullptr;
+    const layout::Column& col = f.lay.columns[column];
+    const float size = 18 * f.hscale, x1 = f.sx(col.x + col.w) - 6 * f.hscale, top = f.canvas_min.y + f.stage_h + 6 * f.hscale;
+    min = ImVec2(x1 - size, top);
+    max = ImVec2(x1, top + size);
+    return child;
+}
+
 bool card_in_lens(const Card& card, Id lens) {
     return lens.is_nil() || card.personas.empty() || std::find(card.personas.begin(), card.personas.end(), lens) != card.personas.end();
 }
@@ -656,6 +747,7 @@ void expose(const Frame& f, const std::string& label, ImVec2 min, ImVec2 max) {
 void draw_map(Frame& f) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const layout::JourneyLayout& L = f.lay;
+    f.st.hover_tip.clear();
     const layout::Span cols = L.columns_in(f.cam.x, f.cam.x + f.view_w() / f.cam.zoom);
     const layout::Span rows = L.rows_in(f.cam.y, f.cam.y + f.view_h() / f.cam.zoom);
     dl->PushClipRect(f.canvas_min, f.canvas_max, true);
@@ -676,6 +768,13 @@ void draw_map(Frame& f) {
     dl->AddLine(ImVec2(f.body_min.x - 1, f.canvas_min.y), ImVec2(f.body_min.x - 1, f.body_min.y), rule_colour());
     draw_drag_feedback(f, dl);
     dl->PopClipRect();
+    if (!f.st.hover_tip.empty()) {
+        ImGui::BeginTooltip();
+        ImGui::TextUnformatted(f.st.hover_tip.c_str());
+        const ImVec2 at = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+        ImGui::EndTooltip();
+        expose_rect("map tooltip", ItemRect{at.x, at.y, size.x, size.y});
+    }
 }
 
 }  // namespace wm::ui::map

@@ -13,6 +13,8 @@
 #include "imgui_internal.h"
 #include "misc/cpp/imgui_stdlib.h"
 #include "ui/map/internal.hpp"
+#include "ui/kit/draw.hpp"
+#include "ui/kit/item_registry.hpp"
 #include "ui/kit/theme.hpp"
 #include "ui/kit/widgets.hpp"
 
@@ -259,6 +261,21 @@ void reveal_editing(Frame& f) {
     f.cam = layout::clamp_camera(layout::reveal(f.cam, r, f.view_w(), f.view_h()), L, f.view_w(), f.view_h());
 }
 
+// Under a card's editor: what the keys do.
+void draw_editor_hint(const Frame& f, ImVec2 a, ImVec2 b) {
+    static constexpr const char* kHint = "Enter to save \xC2\xB7 Shift+Enter new line \xC2\xB7 Esc cancel";
+    ImFont* small = font_or_default(f.ctx.fonts.small);
+    const float fs = base_size(small) * f.hscale, pad = 4;
+    const float w = text_width(small, fs, kHint) + pad * 2;
+    ImVec2 at(a.x, b.y + 2);
+    if (at.y + fs + pad * 2 > f.canvas_max.y) at.y = a.y - fs - pad * 2 - 2;   // no room below: above the field
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(at, ImVec2(at.x + w, at.y + fs + pad * 2), color::kPaper, 4);
+    dl->AddRect(at, ImVec2(at.x + w, at.y + fs + pad * 2), color::kLine, 4);
+    dl->AddText(small, fs, ImVec2(at.x + pad, at.y + pad), color::kInk, kHint);
+    expose_rect("edit hint", ItemRect{at.x, at.y, w, fs + pad * 2});
+}
+
 void draw_in_place_editor(Frame& f) {
     MapEditing& e = f.st.editing;
     ImVec2 a, b;
@@ -290,9 +307,20 @@ void draw_in_place_editor(Frame& f) {
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 2);
     bool enter;
     if (multiline) {
-        // Enter keeps the card, Ctrl+Enter starts a new line, Esc cancels.
+        // The field wraps, and grows with its text (to half the map's height, then it scrolls), so
+        // the start of a long text stays in view. Enter keeps the card; Shift+Enter or Ctrl+Enter
+        // starts a new line; Esc cancels.
+        const std::string shown = wrap_at_spaces(e.buffer, wrap_width(b.x - a.x), ImGui::GetFont(), ImGui::GetFontSize());
+        const float lines = static_cast<float>(std::count(shown.begin(), shown.end(), '\n') + 2);
+        const float need = lines * ImGui::GetTextLineHeight() + ImGui::GetStyle().FramePadding.y * 2;
+        b.y = std::max(b.y, a.y + std::min(need, std::max(64.0f, f.view_h() * 0.5f)));
+        ImGuiIO& io = ImGui::GetIO();
+        const bool shift_enter = io.KeyShift && !io.KeyCtrl && (ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter));
+        if (shift_enter) io.KeyCtrl = true;   // ImGui's Ctrl+Enter new line, for Shift+Enter too
         enter = input_text_multiline("##map-edit", &e.buffer, ImVec2(b.x - a.x, b.y - a.y),
                                      ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CtrlEnterForNewLine);
+        if (shift_enter) io.KeyCtrl = false;
+        draw_editor_hint(f, a, b);
     } else {
         ImGui::SetNextItemWidth(b.x - a.x);
         enter = input_text("##map-edit", &e.buffer, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);

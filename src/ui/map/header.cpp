@@ -9,6 +9,7 @@
 #include "model/enum_names.hpp"
 #include "ui/kit/fonts.hpp"
 #include "ui/kpi/editor.hpp"
+#include "ui/kit/item_registry.hpp"
 #include "ui/kit/theme.hpp"
 #include "ui/compare/view.hpp"
 #include "ui/personas/view.hpp"
@@ -75,6 +76,18 @@ void draw_persona_lens(const ViewContext& ctx) {
     }
 }
 
+// A form label on the left of the field `width` wide that follows it: the label is registered as
+// "label <text>", the field (a combo, "##<text>") as "<text>".
+void field_label(const char* text, float width) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(text);
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    expose_rect(std::string("label ") + text, ItemRect{a.x, a.y, b.x - a.x, b.y - a.y});
+    ImGui::SameLine(0, 6);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    expose_rect(text, ItemRect{at.x, at.y, width, ImGui::GetFrameHeight()});
+}
+
 }  // namespace
 
 void draw_journey_header(const ViewContext& ctx, const Journey& j) {
@@ -90,8 +103,9 @@ void draw_journey_header(const ViewContext& ctx, const Journey& j) {
                                   : "L" + std::to_string(j.level);
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted), "%s", level.c_str());
     ImGui::SameLine();
+    field_label("State", 110);   // the label before its field, as in a form
     ImGui::SetNextItemWidth(110);
-    if (ImGui::BeginCombo("State", std::string(enum_name(j.state)).c_str())) {
+    if (ImGui::BeginCombo("##State", std::string(enum_name(j.state)).c_str())) {
         for (std::size_t i = 0; i < enum_count<JourneyState>(); ++i) {
             const auto state = static_cast<JourneyState>(i);
             if (ImGui::Selectable(std::string(enum_name(state)).c_str(), state == j.state) && state != j.state)
@@ -100,8 +114,9 @@ void draw_journey_header(const ViewContext& ctx, const Journey& j) {
         ImGui::EndCombo();
     }
     ImGui::SameLine();
+    field_label("Status", 160);   // the label before its field, as in a form
     ImGui::SetNextItemWidth(160);
-    if (ImGui::BeginCombo("Status", std::string(enum_name(j.status)).c_str())) {
+    if (ImGui::BeginCombo("##Status", std::string(enum_name(j.status)).c_str())) {
         for (std::size_t i = 0; i < enum_count<JourneyStatus>(); ++i) {
             const auto status = static_cast<JourneyStatus>(i);
             if (ImGui::Selectable(std::string(enum_name(status)).c_str(), status == j.status) && status != j.status)

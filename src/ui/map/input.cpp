@@ -161,6 +161,11 @@ void press(Frame& f, const Target& t, ImVec2 mouse, const ImGuiIO& io) {
             return;
         }
         case Target::Zone::step:
+            if (ImVec2 a, b; child_marker(f, t.column, a, b) && mouse.x >= a.x && mouse.x < b.x && mouse.y >= a.y && mouse.y < b.y) {
+                st.drag = MapDrag{};
+                f.ctx.go("journey", child_marker(f, t.column, a, b)->id);   // the marker drills down
+                return;
+            }
             if (const Step* step = f.step_of_column(t.column)) {
                 sel = MapSelection{MapSelection::Kind::step, {}, step->id, {}, sel.lane, sel.step};
                 st.drag.id = step->id;

@@ -65,6 +65,9 @@ void draw_map(Frame& f);
 // Registers a rectangle for window.waymark.rect(label), clipped to the map (tests click it).
 void expose(const Frame& f, const std::string& label, ImVec2 min, ImVec2 max);
 ImU32 tint(std::uint32_t rgb, float amount, bool dark);   // a lane colour washed towards the paper
+// The marker on a step header whose step has a child journey (a click on it opens that journey):
+// the child and the marker's screen rectangle, or nullptr when the step has none.
+const Journey* child_marker(const Frame& f, int column, ImVec2& min, ImVec2& max);
 bool card_in_lens(const Card& card, Id lens);
 
 // [SECTION] map/input.cpp

@@ -91,6 +91,7 @@ struct MapState {
     std::string new_channel;     // the "New channel" popup's name field
     bool new_channel_owned = true;
     Id emotion_persona;          // whose emotion points new clicks set (nil: everyone); the lens wins
+    std::string hover_tip;       // the tooltip of the emotion point under the pointer this frame ("Anna · Pay · −2")
     // The last copy: the system clipboard gets the cards as tab-separated text (for spreadsheets);
     // pasting that same text back restores the cards with their severity, personas, channel.
     std::string copied_text;

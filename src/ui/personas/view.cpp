@@ -90,8 +90,9 @@ namespace {
 
 // [SECTION] Helpers --------------------------------------------------------------------------------
 
-// A small palette that reads well behind white initials; anything else through the picker.
-constexpr std::uint32_t kPalette[] = {0x4F46E5, 0x0D9488, 0xDB2777, 0xD97706, 0x16A34A, 0x2563EB, 0x9333EA, 0x475569};
+// A small palette that reads well behind white initials, none of it the selection outline's indigo;
+// anything else through the picker.
+constexpr std::uint32_t kPalette[] = {0x0D9488, 0xDB2777, 0xD97706, 0x16A34A, 0x2563EB, 0x9333EA, 0x475569, 0xBE123C};
 
 template <class T>
 bool contains(const std::vector<T>& items, const T& item) {

@@ -91,6 +91,7 @@ std::string TestHook::stats() const {
         w.field("selectedCards", static_cast<double>(m.sel.kind == MapSelection::Kind::cards ? m.sel.cards.size() : 0));
         w.field("editing", m.editing.kind != MapEditing::Kind::none);
         w.field("findOpen", m.find.open).field("findMatches", static_cast<double>(found));
+        w.field("tooltip", m.hover_tip);
         w.end();
     }
     {
