@@ -222,7 +222,7 @@ test('a step with a child journey shows a marker on its header: its tooltip name
   } finally { await close(); }
 });
 
-test('backlog matrix: the best opportunity is the biggest bubble and on top (a click on it selects it)', async () => {
+test('backlog matrix: the best opportunity is the biggest bubble; small ones are drawn over big ones, none hidden whole', async () => {
   const { context, close } = await launch({ viewport: { width: 1400, height: 900 } });
   try {
     const { page, errors } = await openApp(context, srv.url);
@@ -238,8 +238,35 @@ test('backlog matrix: the best opportunity is the biggest bubble and on top (a c
     assert.ok(shown.length >= 5, 'bubbles are drawn');
     // The best by the list's order: the first row of the list is the rank #1 opportunity.
     const biggest = shown.reduce((a, b) => (b.r.w > a.r.w ? b : a));
-    await page.mouse.click(biggest.r.x + biggest.r.w / 2, biggest.r.y + biggest.r.h / 2);
-    await until(page, async () => (await stats(page)).selected.opportunity === biggest.o.id, 'the biggest bubble selected by a click on its centre');
+    // Small bubbles are drawn over big ones: each bubble shows somewhere no smaller one covers, and
+    // a click there selects it (the biggest, then the smallest).
+    const circle = ({ r }) => ({ x: r.x + r.w / 2, y: r.y + r.h / 2, rad: r.w / 2 });
+    const inside = (c, x, y) => (x - c.x) ** 2 + (y - c.y) ** 2 < c.rad ** 2;
+    const openPoint = (item) => {
+      const c = circle(item);
+      const over = shown.filter((o) => o !== item && o.r.w <= item.r.w).map(circle);   // smaller or as small: maybe on top
+      for (const f of [0, 0.5, 0.8]) {
+        for (let k = 0; k < 16; ++k) {
+          const x = c.x + Math.cos(k * Math.PI / 8) * c.rad * f, y = c.y + Math.sin(k * Math.PI / 8) * c.rad * f;
+          if (!over.some((o) => inside(o, x, y))) return { x, y };
+        }
+      }
+      return null;
+    };
+    for (const item of shown) assert.ok(openPoint(item), `“${item.o.title}” is not hidden under smaller bubbles`);
+    // Selecting opens the details beside the matrix, which then redraws narrower: where each bubble
+    // is is read again before each click.
+    const clickWhereItShows = async (o) => {
+      await settle(page, 100);
+      for (const item of shown) item.r = await page.evaluate((l) => window.waymark.rect(l), `bubble ${item.o.title}`);
+      const at = openPoint(shown.find((item) => item.o === o));
+      await page.mouse.click(at.x, at.y);
+      await until(page, async () => (await stats(page)).selected.opportunity === o.id, `“${o.title}” selected by a click where it shows`);
+    };
+    const smallest = shown.reduce((a, b) => (b.r.w < a.r.w ? b : a));
+    await clickWhereItShows(biggest.o);
+    await clickWhereItShows(smallest.o);
+    await clickWhereItShows(biggest.o);
     await screenshot(page, 'map-clarity-matrix');
     await click(page, 'List');
     await settle(page, 200);

@@ -9,6 +9,7 @@
 
 #include "imgui.h"
 #include "ui/kit/fonts.hpp"
+#include "ui/kit/item_registry.hpp"
 #include "ui/kit/theme.hpp"
 #include "ui/kit/widgets.hpp"
 #include "ui/backlog/internal.hpp"
@@ -79,35 +80,38 @@ void draw_matrix(const ViewContext& ctx, const std::vector<const Row*>& rows) {
         bubbles[i].center.x += std::cos(angle) * step;
         bubbles[i].center.y -= std::sin(angle) * step;
     }
-    // Hit-testing: ImGui gives the hover to the first item submitted, so the best (by rank; the
-    // unranked last) is submitted first; drawing goes the other way, so the best is drawn on top,
-    // where it is clicked.
+    // Big bubbles are drawn first and small ones over them, so none hides another whole (the best is
+    // the biggest: it shows around whatever sits on it). Hit-testing follows the circles as drawn:
+    // the pointer belongs to the top-most circle it is in (a bubble's square corners take nothing).
     auto order = [](const Row* r) { return r->ranked.rank > 0 ? r->ranked.rank : 1 << 30; };
-    std::stable_sort(bubbles.begin(), bubbles.end(), [&](const Bubble& a, const Bubble& b) { return order(a.row) < order(b.row); });
+    std::stable_sort(bubbles.begin(), bubbles.end(), [&](const Bubble& a, const Bubble& b) {
+        return a.radius != b.radius ? a.radius < b.radius : order(a.row) > order(b.row);
+    });   // top-most first
+    ImGui::SetCursorScreenPos(p0);
+    const bool plot_clicked = ImGui::InvisibleButton("##matrix plot", ImVec2(w, h));
+    const bool plot_hovered = ImGui::IsItemHovered();
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
     const Row* hovered = nullptr;
     for (const auto& b : bubbles) {
         const Opportunity& o = *b.row->ranked.opportunity;
-        push_id(o.id);
-        ImGui::SetCursorScreenPos(ImVec2(b.center.x - b.radius, b.center.y - b.radius));
-        const std::string label = "##bubble " + o.title;
-        if (ImGui::InvisibleButton(label.c_str(), ImVec2(b.radius * 2, b.radius * 2))) {
-            st.selected = o.id;
+        expose_rect("bubble " + o.title, ItemRect{b.center.x - b.radius, b.center.y - b.radius, b.radius * 2, b.radius * 2});
+        const float dx = mouse.x - b.center.x, dy = mouse.y - b.center.y;
+        if (plot_hovered && !hovered && dx * dx + dy * dy <= b.radius * b.radius) hovered = b.row;
+    }
+    if (hovered) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        if (plot_clicked) {
+            st.selected = hovered->ranked.opportunity->id;
             ctx.redraw();
         }
-        if (ImGui::IsItemHovered()) {
-            hovered = b.row;
-            ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-            if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && !b.row->journeys.empty())
-                ctx.go("journey", b.row->journeys.front());
-        }
-        ImGui::PopID();
+        if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && !hovered->journeys.empty()) ctx.go("journey", hovered->journeys.front());
     }
     for (auto it = bubbles.rbegin(); it != bubbles.rend(); ++it) {
         const Opportunity& o = *it->row->ranked.opportunity;
         const ImU32 fill = status_color(o);
         const bool is_selected = o.id == st.selected, is_hovered = it->row == hovered;
         // Opaque (the status colour mixed into the paper, as it looked translucent): a bubble on top
-        // hides what is under it instead of showing it through.
+        // covers what is under it instead of muddling the two; its outline keeps the one under it.
         dl->AddCircleFilled(it->center, it->radius, color::mix(color::kPaper, fill, (is_hovered ? 230.0f : 150.0f) / 255.0f));
         // The rank reads on the bubble as it looks at rest (fill at 150/255 over the paper), so its
         // colour does not flip on hover.
@@ -137,7 +141,7 @@ void draw_matrix(const ViewContext& ctx, const std::vector<const Row*>& rows) {
         ImGui::EndTooltip();
     }
 
-    // Legend: colours by status; size is effort.
+    // Legend: colours by status; size is priority.
     float lx = p0.x;
     const float ly = p1.y + 22;
     for (int i = 0; i < 6; ++i) {
