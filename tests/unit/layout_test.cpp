@@ -1,6 +1,9 @@
 // Journey-map geometry (src/layout): positions of columns, rows and items worked out by hand on a
 // small map with one of every case, the queries on it (culling, hit-testing, drops, slots), the
 // emotion curve, the camera, find, and a large generated map laid out consistently.
+//
+// [SECTION] index: the small map (fixtures) · geometry by hand · queries (culling, hit-testing, drops)
+// · emotion curves · camera and find · a large generated map
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -13,6 +16,8 @@
 #include "model/generate.hpp"
 
 using namespace wm;
+
+// [SECTION] the small map (fixtures) ------------------------------------------------------------
 using namespace wm::layout;
 
 namespace {
@@ -184,6 +189,7 @@ std::string utf8(char32_t c) {
 
 }  // namespace
 
+// [SECTION] geometry by hand --------------------------------------------------------------------------
 TEST_CASE("layout: columns, stage spans and rows by hand") {
     const Fixture f;
     std::vector<float> wraps;
@@ -412,6 +418,7 @@ TEST_CASE("layout: a map ending in a collapsed layer") {
     CHECK(open.row_of_lane(2) == 3);
 }
 
+// [SECTION] queries (culling, hit-testing, drops) -----------------------------------------------------
 TEST_CASE("layout: culling is half-open") {
     const JourneyLayout l = Fixture().layout();
     auto cols = [&](float a, float b) { const Span s = l.columns_in(a, b); return std::pair{s.begin, s.end}; };
@@ -517,6 +524,7 @@ TEST_CASE("layout: drops and drag slots") {
     for (const auto& want : next) CHECK(l.next_lane_row(want[0], want[1]) == want[2]);
 }
 
+// [SECTION] emotion curves ----------------------------------------------------------------------------
 TEST_CASE("layout: emotion scores and the curve") {
     const MapMetrics m = test_metrics();
     Row row;
@@ -632,6 +640,7 @@ TEST_CASE("layout: the smooth curve never overshoots (random curves)") {
     }
 }
 
+// [SECTION] camera and find ---------------------------------------------------------------------------
 TEST_CASE("layout: camera") {
     const JourneyLayout l = Fixture().layout();  // 420 x 750
 
@@ -751,6 +760,7 @@ TEST_CASE("layout: find in reading order, case-folded") {
     CHECK(find_in_map(ws, j, jl, "этап").front().kind == K::stage);
 }
 
+// [SECTION] a large generated map ---------------------------------------------------------------------
 TEST_CASE("layout: a large generated journey lays out consistently") {
     GenerateSpec spec;
     spec.journeys = 3;
