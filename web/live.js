@@ -7,7 +7,8 @@
 // in the Y.Doc (docs/design.md, "Live co-editing"):
 //   records   Y.Map "<writer>/<record key>" → the record as JSON, exactly as io::records_since
 //             writes it ({key, kind, stamp, value}); each writer (a session's replica id) writes only
-//             its own entries, so Yjs never has to pick between two writers of one entry
+//             its own entries, so Yjs never has to pick between two writers of one entry; and
+//             "<writer>/@replicas" → {"replicas": {…}}, the writer's version vector
 //   meta      Y.Map "workspace" → the id of the workspace this room holds (set by the first client)
 // The app (C++) decides everything else: it merges what arrives with io::merge_records and tells us
 // which records to write.
@@ -91,11 +92,14 @@ export function connect(options, on) {
 
   return {
     // Writes records the app gives (a records document from io::records_since) under our writer id.
+    // Our version vector goes under "<writer>/@replicas" (it may know stamps no record carries).
     send(json) {
-      const list = JSON.parse(json).records || [];
-      if (!list.length) return;
+      const message = JSON.parse(json);
+      const list = message.records || [];
+      if (!list.length && !message.replicas) return;
       doc.transact(() => {
         for (const r of list) records.set(options.writer + '/' + r.key, JSON.stringify(r));
+        if (message.replicas) records.set(options.writer + '/@replicas', JSON.stringify({ replicas: message.replicas }));
       });
       report();
     },

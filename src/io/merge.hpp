@@ -116,8 +116,9 @@ MergeResult workspace_from_records(Id workspace, std::string_view records_json);
 
 // What a live session reads from the room (the sync engine's shared map, docs/design.md "Live
 // co-editing"): entries are records as records_since writes them, one JSON object each, given as
-// one JSON list; several writers may hold the same record key, so the newest stamp of each key is
-// kept. `room` (the room's version vector as this copy knows it: every stamp ever read from or
+// one JSON list, and each writer's version vector as {"replicas": {…}} (it may know stamps that no
+// record carries any more: all superseded); several writers may hold the same record key, so the
+// newest stamp of each key is kept. `room` (the room's version vector as this copy knows it: every stamp ever read from or
 // written to the room) grows by every stamp read, tombstones' included. The result is a records
 // document for merge_records whose version vector is `room`. Entries are hostile input: on an
 // error `room` is unchanged and `error` says why.
@@ -127,6 +128,8 @@ struct RoomRecords {
     std::string error;
 };
 RoomRecords room_records(Id workspace, std::string_view entries_json, VersionVector& room);
+// Whether `have` covers every counter of `other`.
+bool knows_all(const VersionVector& have, const VersionVector& other);
 // The pointwise maximum of two version vectors (into `into`).
 void join_versions(VersionVector& into, const VersionVector& other);
 

@@ -300,6 +300,15 @@ MergeResult workspace_from_records(Id workspace, std::string_view records_json) 
     return r;
 }
 
+bool knows_all(const VersionVector& have, const VersionVector& other) {
+    for (const ReplicaCounter& v : other) {
+        const auto it = std::lower_bound(have.begin(), have.end(), v.replica,
+                                         [](const ReplicaCounter& a, std::uint64_t r) { return a.replica < r; });
+        if (it == have.end() || it->replica != v.replica || it->counter < v.counter) return false;
+    }
+    return true;
+}
+
 void join_versions(VersionVector& into, const VersionVector& other) {
     for (const ReplicaCounter& v : other) {
         const auto it = std::lower_bound(into.begin(), into.end(), v.replica,
@@ -326,6 +335,11 @@ RoomRecords room_records(Id workspace, std::string_view entries_json, VersionVec
         std::map<std::string_view, std::pair<Stamp, rapidjson::SizeType>> newest;
         for (rapidjson::SizeType i = 0; i < doc.Size(); ++i) {
             const rapidjson::Value& r = doc[i];
+            if (r.IsObject() && r.MemberCount() == 1 && r.HasMember("replicas")) {
+                // A writer's version vector: stamps it has seen whose records may all be superseded.
+                join_versions(seen, read_versions(r["replicas"]));
+                continue;
+            }
             if (!r.IsObject() || !r.HasMember("key") || !r["key"].IsString() || !r.HasMember("stamp") || !r.HasMember("value"))
                 throw Bad{"records[" + std::to_string(i) + "]: expected an object with key, kind, stamp and value"};
             const Stamp st = see(r["stamp"]);

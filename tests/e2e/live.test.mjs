@@ -42,7 +42,15 @@ function startTeamServer(port = 0) {
 function killTeamServer() {
   const child = server;
   server = null;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => { child.once('exit', resolve); child.kill('SIGKILL'); });
+}
+
+// Waits for every browser and server to close, even when one of them throws (a browser left open
+// would keep the test file from ending), then throws the first error.
+async function closeAll(...closing) {
+  const failed = (await Promise.allSettled(closing)).find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 after(async () => {
@@ -161,8 +169,7 @@ test('live: two browsers co-edit through the team server, offline and back, and 
     assert.deepEqual(unexpected(a.errors), []);
     assert.deepEqual(unexpected(b.errors), []);
   } finally {
-    await anna.close();
-    await ben.close();
+    await closeAll(anna.close(), ben.close());
   }
 });
 
@@ -182,6 +189,10 @@ test('live: rename vs move, delete vs edit offline, presence clears', async () =
     const [ea, eb] = await exports(a.page, b.page);
     return ea === eb && holds(journey(JSON.parse(ea).workspace, title)) && ea;
   }).catch(async (e) => {
+    const [ea, eb] = await exports(a.page, b.page);
+    let i = 0;
+    while (i < ea.length && ea[i] === eb[i]) i++;
+    console.log(`# the copies differ from character ${i}: Anna …${ea.slice(Math.max(0, i - 300), i + 200)}… Ben …${eb.slice(Math.max(0, i - 300), i + 200)}…`);
     for (const [who, p] of [['Anna', a.page], ['Ben', b.page]]) {
       const j = journey(await workspaceOf(p), title);
       console.log(`# ${who}: ${JSON.stringify(j.stages.map((s) => [s.name, s.steps.map((x) => x.name)]))} ${JSON.stringify(await team(p))}`);
@@ -255,15 +266,18 @@ test('live: rename vs move, delete vs edit offline, presence clears', async () =
     const avatar = () => a.page.evaluate(() => window.waymark.rect('peer Ben'));
     await until('Anna sees Ben in the menu bar', async () => (await avatar())?.w > 0);
     await screenshot(a.page, 'live-peers');
-    await ben.close();
-    await until('Anna no longer sees Ben', async () => (await team(a.page)).peers.length === 0);
+    // Ben closes his tab (the page says goodbye on pagehide; a browser that crashes is forgotten by
+    // the engine's 30 s awareness timeout instead).
+    const closed = Date.now();
+    await b.page.close();
+    await until('Anna no longer sees Ben', async () => (await team(a.page)).peers.length === 0, 10000)
+      .catch(async (e) => { console.log(`# Anna still sees ${JSON.stringify(await team(a.page))}`); throw e; });
+    console.log(`# Ben gone from Anna's menu bar ${Date.now() - closed} ms after he closed his tab`);
     await until('his avatar is gone', async () => !((await avatar())?.w > 0));
     const unexpected = (errors) => errors.filter((e) => !/WebSocket connection to .* failed|ERR_INTERNET_DISCONNECTED/.test(e));
     assert.deepEqual(unexpected(a.errors), []);
     assert.deepEqual(unexpected(b.errors), []);
   } finally {
-    await anna.close();
-    await ben.close().catch(() => {});
-    await killTeamServer();
+    await closeAll(anna.close(), ben.close(), killTeamServer());
   }
 });

@@ -26,13 +26,26 @@ struct Client {
     Copy copy;
     VersionVector room;
 
-    // Writes every record the room lacks (what the page does after each command).
+    // Writes every record the room lacks, and the version vector when the room lacks some of it
+    // (what the page does after each command).
     std::vector<std::string> publish(Room& r) {
         const std::string json = io::records_since(copy.ws(), room);
+        const bool news = !io::knows_all(room, copy.ws().merge.versions);
         io::join_versions(room, copy.ws().merge.versions);
         rapidjson::Document d;
         d.Parse(json.data(), json.size());
         std::vector<std::string> written;
+        if (news) {
+            rapidjson::StringBuffer b;
+            rapidjson::Writer<rapidjson::StringBuffer> w(b);
+            w.StartObject();
+            w.Key("replicas");
+            d["replicas"].Accept(w);
+            w.EndObject();
+            const std::string key = io::detail::replica_text(copy.replica.id) + "/@replicas";
+            r[key] = b.GetString();
+            written.push_back(key);
+        }
         for (const auto& rec : d["records"].GetArray()) {
             rapidjson::StringBuffer b;
             rapidjson::Writer<rapidjson::StringBuffer> w(b);
@@ -50,9 +63,11 @@ struct Client {
         entries += "]";
         const io::RoomRecords news = io::room_records(copy.ws().id, entries, room);
         REQUIRE_MESSAGE(news.error.empty(), news.error);
-        const io::MergeResult m = io::merge_records(copy.ws(), news.records_json);
-        REQUIRE_MESSAGE(m, m.error);
-        copy.doc.apply_remote(*m.workspace);
+        if (news.records > 0 || !io::knows_all(copy.ws().merge.versions, room)) {
+            const io::MergeResult m = io::merge_records(copy.ws(), news.records_json);
+            REQUIRE_MESSAGE(m, m.error);
+            copy.doc.apply_remote(*m.workspace);
+        }
         publish(r);
     }
     void receive_all(Room& r) {
@@ -132,7 +147,8 @@ TEST_CASE("live: two clients through the room — concurrent edits, a delete, an
     // Live: A renames a card, B sees it.
     a.copy.run(edit::set_card_text(f.macro, f.c1, "Opens the app"));
     const auto keys = a.publish(room);
-    CHECK(keys.size() == 1);
+    CHECK(keys.size() == 2);   // the card's text and A's version vector
+    CHECK(keys.back().find("/@replicas") == std::string::npos);
     b.receive(room, keys);
     CHECK(io::export_json(a.copy.ws()) == io::export_json(b.copy.ws()));
 
@@ -161,4 +177,27 @@ TEST_CASE("live: two clients through the room — concurrent edits, a delete, an
     const io::MergeResult late = io::workspace_from_records(base.id, whole.records_json);
     REQUIRE_MESSAGE(late, late.error);
     CHECK(io::export_json(*late.workspace) == io::export_json(a.copy.ws()));
+}
+
+TEST_CASE("live: two copies of one unstamped workspace, stamped apart, converge to the byte — version vectors too") {
+    // Both open the same sample, each browser stamps it with its own replica; one shares it, the
+    // other joins. Whichever replica's equal records win, the joiner's vector holds a stamp no record
+    // carries any more: it reaches the room as that writer's version vector, so both copies agree.
+    for (const auto [first, second] : {std::pair<std::uint64_t, std::uint64_t>{0xB0, 0xA0}, {0xA0, 0xB0}}) {
+        const Workspace sample = test::make_fixture().ws;
+        Room room;
+        Client a{Copy{sample, first}, {}};
+        Client b{Copy{sample, second}, {}};
+        a.publish(room);
+        b.receive_all(room);
+        a.receive_all(room);
+        CHECK(io::export_json(a.copy.ws()) == io::export_json(b.copy.ws()));
+        CHECK(a.copy.ws().merge.versions.size() == 2);
+    }
+    // A writer's vector entry is hostile input like any other.
+    VersionVector known;
+    CHECK_FALSE(io::room_records(test::make_fixture().ws.id, R"([{"replicas":{"nope":1}}])", known).error.empty());
+    CHECK(known.empty());
+    CHECK(io::room_records(test::make_fixture().ws.id, R"([{"replicas":{"00000000000000c0":4}}])", known).records == 0);
+    CHECK(known == VersionVector{ReplicaCounter{0xC0, 4}});
 }

@@ -184,9 +184,14 @@ void LiveSession::draw_dialog(const Workspace& ws, UiState& ui) {
 }
 
 void LiveSession::publish(edit::Document& doc) {
+    const VersionVector& mine = doc.workspace().merge.versions;
     const std::string records = io::records_since(doc.workspace(), room_versions_);
-    io::join_versions(room_versions_, doc.workspace().merge.versions);
-    if (!has_records(records)) return;
+    // The version vector goes out even without a record: it may know stamps whose records were all
+    // superseded (a copy of the same workspace that joined the room), and copies converge only when
+    // their vectors do.
+    const bool news = !io::knows_all(room_versions_, mine);
+    io::join_versions(room_versions_, mine);
+    if (!has_records(records) && !news) return;
     platform::team_send(records);
     ++sent_;
 }
@@ -269,7 +274,7 @@ std::string LiveSession::records(const protocol::TeamRecords& m, edit::Document&
         open_new(std::move(*joined.workspace));
         ui.message = "Joined \xE2\x80\x9C" + doc.workspace().name + "\xE2\x80\x9D from the team server; it is also kept in this browser.";
         ui.message_is_error = false;
-    } else if (news.records > 0) {
+    } else if (news.records > 0 || !io::knows_all(doc.workspace().merge.versions, known)) {
         io::MergeResult merged = io::merge_records(doc.workspace(), news.records_json);
         if (!merged) {
             // A client sent something that does not fit: nothing changes here.
