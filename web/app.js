@@ -662,7 +662,7 @@
   // scripts/stage-web) is loaded then, and talks to the team server at this page's own origin
   // (/sync), so the CSP's connect-src 'self' holds. The app asks through Module.shell.teamConnect,
   // teamSend, teamPresence and teamClose; the page answers with two messages:
-  //   teamStatus   {state, error, pending, peers: [{name, colour, journey}], link}   → {ok}
+  //   teamStatus   {state, error, pending, peers: [{name, colour, journey, journeyId, selection}], link}   → {ok}
   //   teamRecords  a line of JSON {whole, workspace}, then a JSON list of records → {ok} | {ok:false, error}
   //   teamLink     {room}: the page was opened with a team link (#team=<room>, File › Copy team link);
   //                the app opens Share with team with the room filled in, and connects only when asked
@@ -822,7 +822,7 @@
              loadFont, download, pickFile, exportPng, cancelExport: () => { pngCancelled = true; }, shareLink: (text, maxChars) => { makeShareLink(text, maxChars); },
              storage: (id, op, arg, bytes) => { storage(id, op, JSON.parse(arg || '{}'), bytes); },
              teamConnect: (options) => { teamConnect(JSON.parse(options)); }, teamSend: (json) => { if (team) team.send(json); },
-             teamPresence: (journey) => { if (team) team.presence(journey); }, teamClose },
+             teamPresence: (presence) => { if (team) team.presence(JSON.parse(presence)); }, teamClose },
     locateFile: (path) => `${path}?v=${BUILD}`,
     instantiateWasm,
     print: (t) => console.log(t),

@@ -67,7 +67,7 @@ export function connect(options, on) {
   const online = () => { if (state !== 'refused') provider.connect(); };
   window.addEventListener('offline', offline);
   window.addEventListener('online', online);
-  provider.setAwarenessField('user', { name: options.name || '', colour: options.colour || '', journey: '' });
+  provider.setAwarenessField('user', { name: options.name || '', colour: options.colour || '', journey: '', journeyId: '', selection: [] });
 
   // What others wrote (the Y.Doc applies it, whether live or caught up after a reconnect).
   records.observe((event) => {
@@ -82,7 +82,11 @@ export function connect(options, on) {
   function peers() {
     const out = [];
     provider.awareness?.getStates().forEach((s, client) => {
-      if (client !== doc.clientID && s.user) out.push({ name: String(s.user.name || ''), colour: String(s.user.colour || ''), journey: String(s.user.journey || '') });
+      if (client !== doc.clientID && s.user) {
+        const selection = Array.isArray(s.user.selection) ? s.user.selection.filter((id) => typeof id === 'string') : [];
+        out.push({ name: String(s.user.name || ''), colour: String(s.user.colour || ''), journey: String(s.user.journey || ''),
+                   journeyId: String(s.user.journeyId || ''), selection });
+      }
     });
     return out;
   }
@@ -103,7 +107,10 @@ export function connect(options, on) {
       });
       report();
     },
-    presence(journey) { provider.setAwarenessField('user', { name: options.name || '', colour: options.colour || '', journey }); },
+    // {journey, journeyId, selection}: the map this user has open and what is selected on it.
+    presence({ journey = '', journeyId = '', selection = [] }) {
+      provider.setAwarenessField('user', { name: options.name || '', colour: options.colour || '', journey, journeyId, selection });
+    },
     close() {
       window.removeEventListener('offline', offline);
       window.removeEventListener('online', online);

@@ -80,7 +80,7 @@ mergeInto(LibraryManager.library, {
   // Live co-editing (web/app.js, team section): options as JSON; records as a records document.
   wm_js_team_connect: function (options) { Module.shell.teamConnect(UTF8ToString(options)); },
   wm_js_team_send: function (ptr, len) { Module.shell.teamSend(UTF8ToString(ptr, len)); },
-  wm_js_team_presence: function (journey) { Module.shell.teamPresence(UTF8ToString(journey)); },
+  wm_js_team_presence: function (presence) { Module.shell.teamPresence(UTF8ToString(presence)); },
   wm_js_team_close: function () { Module.shell.teamClose(); },
   wm_js_now: function () { return performance.now(); },
   // The user's calendar day (local time zone), for dating maturity scans: performance.now() is not a date.

@@ -95,7 +95,9 @@ inline std::string_view software_renderer(std::string_view renderer) {
 // happens arrives as the messages teamStatus and teamRecords (platform/protocol.hpp).
 void team_connect(std::string_view options_json);
 void team_send(std::string_view records_json);   // records to write (io::records_since's document)
-void team_presence(std::string_view journey);    // the journey this user has open ("" for none)
+// What this user shows the others: {"journey": title, "journeyId": id, "selection": [ids]} (JSON;
+// journey "" when no map is open).
+void team_presence(std::string_view presence_json);
 void team_close();
 
 // Document storage (IndexedDB through web/storage.js) is reached through store::Backend, whose

@@ -10,6 +10,10 @@
 namespace wm::protocol {
 namespace {
 
+// The most ids of another person's selection drawn on the map (a Select all of a big journey is
+// outlined by its first ones).
+constexpr std::size_t kMaxPeerSelection = 500;
+
 std::string text_of(const rapidjson::Value& v, const char* key) {
     const auto it = v.FindMember(key);
     return it != v.MemberEnd() && it->value.IsString() ? std::string(it->value.GetString(), it->value.GetStringLength()) : std::string();
@@ -76,7 +80,14 @@ ReadMessage read_page_message(std::string_view name, std::string_view text) {
         const auto it = d->FindMember("peers");
         if (it != d->MemberEnd() && it->value.IsArray())
             for (const auto& p : it->value.GetArray())
-                if (p.IsObject()) m.peers.push_back(TeamPeer{text_of(p, "name"), text_of(p, "colour"), text_of(p, "journey")});
+                if (p.IsObject()) {
+                    TeamPeer peer{text_of(p, "name"), text_of(p, "colour"), text_of(p, "journey"), text_of(p, "journeyId"), {}};
+                    const auto sel = p.FindMember("selection");
+                    if (sel != p.MemberEnd() && sel->value.IsArray())
+                        for (const auto& id : sel->value.GetArray())
+                            if (id.IsString() && peer.selection.size() < kMaxPeerSelection) peer.selection.emplace_back(id.GetString(), id.GetStringLength());
+                    m.peers.push_back(std::move(peer));
+                }
         return ReadMessage{m, {}};
     }
     if (name == "teamLink") return ReadMessage{TeamLink{text_of(*d, "room")}, {}};

@@ -71,6 +71,8 @@ struct StorageEvent {
 // Live co-editing (ui/shell/live.hpp).
 struct TeamPeer {
     std::string name, colour, journey;
+    std::string journey_id;                 // the journey's id, "" when not on a map
+    std::vector<std::string> selection;     // ids of what they have selected there
 };
 struct TeamStatus {
     std::string state;              // "connecting", "connected", "offline", "refused"

@@ -58,7 +58,7 @@ void wm_js_announce(const char* text);
 void wm_js_watch_prefers_dark();
 void wm_js_team_connect(const char* options);
 void wm_js_team_send(const char* json, int len);
-void wm_js_team_presence(const char* journey);
+void wm_js_team_presence(const char* presence_json);
 void wm_js_team_close();
 }
 
@@ -456,7 +456,7 @@ void forget_share_link() { wm_js_forget_share_link(); }
 
 void team_connect(std::string_view options_json) { wm_js_team_connect(std::string(options_json).c_str()); }
 void team_send(std::string_view records_json) { wm_js_team_send(records_json.data(), static_cast<int>(records_json.size())); }
-void team_presence(std::string_view journey) { wm_js_team_presence(std::string(journey).c_str()); }
+void team_presence(std::string_view presence_json) { wm_js_team_presence(std::string(presence_json).c_str()); }
 void team_close() { wm_js_team_close(); }
 
 void export_png(std::string_view filename, std::string_view svg, double width, double height, double scale,

@@ -7,9 +7,11 @@
 // converge to byte-identical exports holding both edits. Every wait is on a condition, never a
 // fixed sleep. Screenshots: live-anna.png, live-ben.png, live-offline.png, live-converged.png.
 // The second test: Ben joins by the team link Anna copied (the room filled in, his name and the token
-// typed once, remembered after a reload), both edit concurrently while connected (a stage rename vs a step move), one profile is cut
+// typed once, remembered after a reload), both edit concurrently while connected (two cards typed
+// into one cell, a stage rename vs a step move), one profile is cut
 // off by network emulation, and Anna sees Ben's initials in the menu bar until he leaves
-// (live-concurrent.png, live-offline-emulated.png, live-peers.png).
+// Anna sees what Ben selects outlined in his colour (live-peer-selection.png, live-concurrent.png,
+// live-offline-emulated.png, live-peers.png).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -175,10 +177,10 @@ test('live: two browsers co-edit through the team server, offline and back, and 
 
 // Three kinds of concurrent edit, each by mouse and keyboard in both profiles at once, then a profile
 // cut off by network emulation (CDP) that edits while offline. Every case converges to byte-identical
-// exports that hold both people's work: a stage renamed while
+// exports that hold both people's work: two cards typed into one cell keep both; a stage renamed while
 // a step moves into it keeps the move and the new name; a card edited by someone who had not seen it
 // deleted is kept with the edit (the merge's rule). When a profile leaves, the other stops listing it.
-test('live: rename vs move, delete vs edit offline, presence clears', async () => {
+test('live: concurrent edits in one cell, rename vs move, delete vs edit offline, presence clears', async () => {
   const port = await startTeamServer();
   const url = `http://127.0.0.1:${port}/`;
   const anna = await launch({ viewport: { width: 1440, height: 900 } });
@@ -226,6 +228,29 @@ test('live: rename vs move, delete vs edit offline, presence clears', async () =
     await until('Anna sees where Ben is', async () => (await team(a.page)).peers.some((p) => p.name === 'Ben' && p.journey === title));
     await click(a.page, 'Fit');                               // the whole journey on screen in both
     await click(b.page, 'Fit');
+
+    // Ben selects a card: Anna sees it outlined in his colour with his name; Esc, and it is gone.
+    const mark = () => a.page.evaluate(() => window.waymark.rect('peer selection Ben'));
+    await click(b.page, 'card Delivery window is the whole day');
+    const outlined = await until('Anna sees Ben\'s selection', async () => ((await mark())?.w > 0) && mark());
+    const card = await rect(a.page, 'card Delivery window is the whole day');
+    assert.ok(outlined.x <= card.x && outlined.y <= card.y && outlined.x + outlined.w >= card.x + card.w &&
+              outlined.y + outlined.h >= card.y + card.h, `the outline ${JSON.stringify(outlined)} goes round the card ${JSON.stringify(card)}`);
+    assert.equal((await team(a.page)).peers.find((p) => p.name === 'Ben').selected, 1);
+    await screenshot(a.page, 'live-peer-selection');
+    await b.page.keyboard.press('Escape');
+    await until('Ben\'s selection is gone from Anna\'s map', async () => !((await mark())?.w > 0));
+
+    // Both type a card into the same empty cell at once (double-clicking its lower edge, where the
+    // other's card, should it arrive first, is not drawn).
+    const addCard = async (page, text) => {
+      const r = await rect(page, 'cell Gains Checks if the phone is in stock');
+      await page.mouse.dblclick(r.x + r.w / 2, r.y + r.h - 4);
+      await typeAndEnter(page, text);
+    };
+    await Promise.all([addCard(a.page, 'Sees stock per store'), addCard(b.page, 'Can reserve in store')]);
+    await converged('both cards are in both copies', (j) =>
+      cardsIn(j, 'Gains', 'Checks if the phone is in stock').join('|') === 'Can reserve in store|Sees stock per store');
 
     // Anna renames the first stage while Ben moves the first step of "Receive" back into "Order"
     // (Ctrl+Shift+Left); the stage Anna aims at stays put whatever arrives meanwhile.

@@ -489,6 +489,50 @@ void draw_body(const Frame& f, ImDrawList* dl, layout::Span cols, layout::Span r
     (void)z;
 }
 
+// In a team session: what each other person on this journey has selected, outlined in their colour
+// with their name on a tag (cards, or a whole step column, stage or lane row).
+void draw_peer_selections(const Frame& f, ImDrawList* dl) {
+    const layout::JourneyLayout& L = f.lay;
+    ImFont* small = font_or_default(f.ctx.fonts.small);
+    const float fs = base_size(small) * f.hscale, pad = 3;
+    for (const MapState::PeerSelection& peer : f.st.peers) {
+        if (peer.journey != f.j.id) continue;
+        bool tagged = false;
+        for (Id id : peer.ids) {
+            layout::Rect r{};
+            bool found = false;
+            if (const int i = L.item_of(layout::ItemKind::card, id); i >= 0) {
+                r = L.items[i].rect;
+                found = true;
+            } else if (const int c = column_of_step_id(f, id); c >= 0) {
+                r = layout::Rect{L.columns[c].x, 0, L.columns[c].w, L.height};
+                found = true;
+            } else if (const int row = row_of_lane_id(f, id); row >= 0) {
+                r = layout::Rect{0, L.rows[row].y, L.width, L.rows[row].h};
+                found = true;
+            } else {
+                for (const auto& span : L.stages)
+                    if (f.j.stages[span.stage].id == id) {
+                        r = layout::Rect{span.x, 0, span.w, L.height};
+                        found = true;
+                    }
+            }
+            if (!found) continue;
+            const ImVec2 a = f.to_screen(r.x - 3, r.y - 3), b = f.to_screen(r.right() + 3, r.bottom() + 3);
+            dl->AddRect(a, b, peer.colour, 5 * f.cam.zoom, 0, 2.5f);
+            if (tagged) continue;
+            // The name once per person, on the first thing they have selected.
+            tagged = true;
+            const std::string name = peer.name.empty() ? std::string("Someone") : peer.name;
+            const float w = text_width(small, fs, name.c_str()) + pad * 2, h = fs + pad * 2;
+            const ImVec2 at(std::max(a.x, f.body_min.x), std::max(a.y - h, f.body_min.y));
+            dl->AddRectFilled(at, ImVec2(at.x + w, at.y + h), peer.colour, 3);
+            dl->AddText(small, fs, ImVec2(at.x + pad, at.y + pad), IM_COL32_WHITE, name.c_str());
+            expose(f, "peer selection " + peer.name, a, b);
+        }
+    }
+}
+
 // Feedback of a gesture in progress: the cell a card drag would drop into, the slot of a step, stage
 // or lane drag, the selection box.
 void draw_drag_feedback(const Frame& f, ImDrawList* dl) {
@@ -754,6 +798,7 @@ void draw_map(Frame& f) {
     dl->AddRectFilled(f.canvas_min, f.canvas_max, color::kCanvas);
     dl->PushClipRect(f.body_min, f.canvas_max, true);
     if (!cols.empty() && !rows.empty()) draw_body(f, dl, cols, rows);
+    draw_peer_selections(f, dl);
     dl->PopClipRect();
     if (!cols.empty()) draw_headers(f, dl, cols);
     draw_labels(f, dl, rows);

@@ -101,6 +101,15 @@ struct MapState {
     // next frame exactly as the keys do (map/input.cpp run_edit_command).
     enum class EditCommand : std::uint8_t { none, cut, copy, paste, remove, select_all };
     EditCommand from_menu = EditCommand::none;
+    // In a team session: what the others have selected, outlined in their colour on this map when
+    // they are on the same journey (set by the live session from presence; ui/shell/live.cpp).
+    struct PeerSelection {
+        std::string name;
+        std::uint32_t colour = 0;    // ImU32
+        Id journey;
+        std::vector<Id> ids;         // cards, or the one step, stage or lane
+    };
+    std::vector<PeerSelection> peers;
 };
 
 }  // namespace wm::ui

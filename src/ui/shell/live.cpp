@@ -48,6 +48,30 @@ ImU32 peer_colour(std::string_view name) {
     return kColours[h % (sizeof kColours / sizeof kColours[0])];
 }
 
+// What this user shows the others: the journey open (title and id) and what is selected on it.
+std::string presence_json(const Workspace& ws, const UiState& ui) {
+    json::Writer w;
+    w.begin();
+    const Journey* j = ui.place.view == "journey" ? find_by_id(ws.journeys, ui.place.id) : nullptr;
+    w.field("journey", j ? j->title : std::string()).field("journeyId", j ? j->id.str() : std::string());
+    std::string ids = "[";
+    const auto add = [&](Id id) {
+        if (ids.size() > 1) ids.push_back(',');
+        json::append_string(ids, id.str());
+    };
+    const MapSelection& sel = ui.map.sel;
+    if (j && ui.map.journey == j->id) {
+        if (sel.kind == MapSelection::Kind::cards)
+            for (Id id : sel.cards) add(id);
+        else if (sel.kind == MapSelection::Kind::step || sel.kind == MapSelection::Kind::stage || sel.kind == MapSelection::Kind::lane)
+            add(sel.id);
+    }
+    ids.push_back(']');
+    w.raw("selection", ids);
+    w.end();
+    return w.str();
+}
+
 // "Anna Berg" → "AB", "ben" → "B": the first letter of the first two words (UTF-8 kept whole).
 std::string initials(std::string_view name) {
     std::string out;
@@ -131,6 +155,7 @@ void LiveSession::leave(UiState& ui) {
     platform::team_close();
     state_ = State::off;
     peers_.clear();
+    ui.map.peers.clear();
     pending_ = 0;
     ui.message = "You left the team session; this copy keeps everything and works on its own.";
     ui.message_is_error = false;
@@ -196,13 +221,14 @@ void LiveSession::publish(edit::Document& doc) {
     ++sent_;
 }
 
-void LiveSession::after_frame(edit::Document& doc, const UiState& ui) {
+void LiveSession::after_frame(edit::Document& doc, UiState& ui) {
     if (!running() || !synced_) return;
     if (doc.workspace().id != workspace_) {
         // Another document was opened: the session belonged to the one before.
         platform::team_close();
         state_ = State::off;
         peers_.clear();
+        ui.map.peers.clear();
         return;
     }
     if (doc.revision() != stamped_revision_) {
@@ -210,12 +236,10 @@ void LiveSession::after_frame(edit::Document& doc, const UiState& ui) {
         stamped_revision_ = doc.revision();
         publish(doc);
     }
-    std::string journey;
-    if (ui.place.view == "journey")
-        if (const Journey* j = find_by_id(doc.workspace().journeys, ui.place.id)) journey = j->title;
-    if (journey != presence_) {
-        presence_ = journey;
-        platform::team_presence(journey);
+    const std::string presence = presence_json(doc.workspace(), ui);
+    if (presence != presence_) {
+        presence_ = presence;
+        platform::team_presence(presence);
     }
 }
 
@@ -236,6 +260,13 @@ std::string LiveSession::status(const protocol::TeamStatus& m, UiState& ui) {
     }
     pending_ = m.pending;
     peers_ = m.peers;
+    ui.map.peers.clear();
+    for (const auto& p : peers_) {
+        MapState::PeerSelection mark{p.name, peer_colour(p.name), Id::parse(p.journey_id).value_or(Id{}), {}};
+        for (const auto& text : p.selection)
+            if (const auto id = Id::parse(text)) mark.ids.push_back(*id);
+        if (!mark.journey.is_nil() && !mark.ids.empty()) ui.map.peers.push_back(std::move(mark));
+    }
     if (!m.link.empty()) link_ = m.link;
     ui.redraw(2);
     return protocol::Reply::ok().str();
@@ -329,6 +360,7 @@ void LiveSession::write_stats(json::Writer& w) const {
         json::append_string(peers, p.name);
         peers += ",\"journey\":";
         json::append_string(peers, p.journey);
+        peers += ",\"selected\":" + std::to_string(p.selection.size());
         peers.push_back('}');
     }
     peers.push_back(']');

@@ -42,7 +42,7 @@ public:
     // The dialog (File › Share with team…).
     void draw_dialog(const Workspace& ws, UiState& ui);
     // After the frame's commands were applied: stamp and send what changed; tell where we are.
-    void after_frame(edit::Document& doc, const UiState& ui);
+    void after_frame(edit::Document& doc, UiState& ui);
     // The page's messages.
     std::string status(const protocol::TeamStatus& m, UiState& ui);
     std::string records(const protocol::TeamRecords& m, edit::Document& doc, UiState& ui,
@@ -65,7 +65,7 @@ private:
     bool synced_ = false;              // the room was read whole once
     int pending_ = 0;
     std::vector<protocol::TeamPeer> peers_;
-    std::string presence_;             // the journey title last told to the others
+    std::string presence_;             // the presence last told to the others (JSON: journey, selection)
     std::size_t received_ = 0, sent_ = 0;   // records, for the test hook
     // The dialog's fields.
     bool open_dialog_ = false;
