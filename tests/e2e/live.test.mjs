@@ -280,6 +280,16 @@ test('live: concurrent edits in one cell, rename vs move, delete vs edit offline
     await converged('the edited card is kept in both copies', (j) =>
       cardsIn(j, 'Pains', 'Waits for delivery').includes('Delivery window is two hours'));
     assert.equal((await team(b.page)).pending, 0);
+    // The meeting of the delete and the edit is reported as a file merge's is: the Merge report.
+    for (const [who, p] of [['Anna', a.page], ['Ben', b.page]]) {
+      const report = await until(`${who} is shown the Merge report`, async () => {
+        const m = (await stats(p)).merge;
+        return m.windowOpen && m.source === 'the team\'s changes' && m.conflicts + m.notes >= 1 && m;
+      });
+      assert.equal(report.notes, 1, `${who}: the edited card that was deleted is kept, and said so`);
+    }
+    await settle(b.page);
+    await screenshot(b.page, 'live-merge-report');
 
     // Ben comes back by the link later: his name and the token are remembered, one click connects.
     await b.page.reload();

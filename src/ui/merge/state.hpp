@@ -21,6 +21,7 @@ struct MergeState {
     std::vector<char> taken;             // per conflict: its other value was taken
     bool window_open = false;            // the Merge report window
     bool focus = false;                  // bring it to the front on its next frame
+    bool live = false;                   // the report is of changes from the team (not an undo step)
 
     // A question before anything is merged or opened.
     enum class Ask : std::uint8_t { none, dropped, other_workspace };

@@ -173,7 +173,9 @@ void draw_window(const ViewContext& ctx, MergeState& m) {
         m.focus = false;
     }
     bool open = true;
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize;
+    // Changes from the team arrive while one works: the report appears without taking the keyboard.
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize |
+                                   (m.live ? ImGuiWindowFlags_NoFocusOnAppearing : 0);
     if (!ImGui::Begin("Merge report###merge report", &open, flags)) {
         ImGui::End();
         m.window_open = open;
@@ -187,7 +189,9 @@ void draw_window(const ViewContext& ctx, MergeState& m) {
     if (!m.report.had_history)
         ImGui::TextColored(colour(color::kWarn), "%s",
                            "The other copy had no merge history, so everything in it counted as new or changed; nothing was dropped.");
-    ImGui::TextColored(colour(color::kMuted), "%s", "The merge is one step: Edit \xE2\x80\xBA Undo takes it back whole.");
+    ImGui::TextColored(colour(color::kMuted), "%s",
+                       m.live ? "Changes from the team are not undo steps; taking the other value is an edit everyone gets."
+                              : "The merge is one step: Edit \xE2\x80\xBA Undo takes it back whole.");
     ImGui::Separator();
     if (m.report.conflicts.empty()) {
         ImGui::TextColored(colour(color::kOk), "%s", "No conflicts: everything both copies did is in.");

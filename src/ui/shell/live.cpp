@@ -316,6 +316,20 @@ std::string LiveSession::records(const protocol::TeamRecords& m, edit::Document&
         room_versions_ = std::move(known);
         doc.apply_remote(std::move(*merged.workspace));
         received_ += news.records;
+        if (!merged.report.conflicts.empty()) {
+            // Reported the way a file merge is: the Merge report window, one click to take the other value.
+            MergeState& report = ui.merge;
+            ++report.merges;
+            report.source = "the team's changes";
+            report.report = std::move(merged.report);
+            report.taken.assign(report.report.conflicts.size(), 0);
+            report.window_open = true;
+            report.live = true;
+            const std::size_t n = report.report.conflicts.size();
+            ui.message = "Changes from the team met " + std::to_string(n) + (n == 1 ? " change" : " changes") +
+                         " of yours to the same thing \xE2\x80\x94 see the Merge report.";
+            ui.message_is_error = false;
+        }
     } else {
         room_versions_ = std::move(known);
     }

@@ -58,6 +58,7 @@ io::MergeResult App::merge_in(Workspace theirs, const std::string& source) {
     m.taken.assign(m.report.conflicts.size(), 0);
     m.window_open = true;
     m.focus = true;
+    m.live = false;
     state_.message = "Merged " + source + ": " + result.report.summary();
     state_.message_is_error = false;
     return result;
