@@ -26,6 +26,7 @@ let server = null;
 
 // Starts scripts/team-server.mjs on `port` (0: a free one) and resolves with the port it listens on.
 function startTeamServer(port = 0) {
+  if (server) return Promise.reject(new Error('a team server is still running'));   // each test stops its own
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'scripts', 'team-server.mjs'), SITE], {
       cwd: ROOT, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, TEAM_TOKEN: TOKEN },
@@ -171,7 +172,7 @@ test('live: two browsers co-edit through the team server, offline and back, and 
     assert.deepEqual(unexpected(a.errors), []);
     assert.deepEqual(unexpected(b.errors), []);
   } finally {
-    await closeAll(anna.close(), ben.close());
+    await closeAll(anna.close(), ben.close(), killTeamServer());
   }
 });
 
