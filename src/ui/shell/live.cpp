@@ -48,8 +48,10 @@ ImU32 peer_colour(std::string_view name) {
     return kColours[h % (sizeof kColours / sizeof kColours[0])];
 }
 
-// What this user shows the others: the journey open (title and id) and what is selected on it.
+// What this user shows the others: the journey open (title and id) and what is selected on it (the
+// first 500 ids: the others read no more, and this runs after every drawn frame).
 std::string presence_json(const Workspace& ws, const UiState& ui) {
+    constexpr std::size_t kMaxShared = 500;
     json::Writer w;
     w.begin();
     const Journey* j = ui.place.view == "journey" ? find_by_id(ws.journeys, ui.place.id) : nullptr;
@@ -62,7 +64,7 @@ std::string presence_json(const Workspace& ws, const UiState& ui) {
     const MapSelection& sel = ui.map.sel;
     if (j && ui.map.journey == j->id) {
         if (sel.kind == MapSelection::Kind::cards)
-            for (Id id : sel.cards) add(id);
+            for (std::size_t i = 0; i < std::min(sel.cards.size(), kMaxShared); ++i) add(sel.cards[i]);
         else if (sel.kind == MapSelection::Kind::step || sel.kind == MapSelection::Kind::stage || sel.kind == MapSelection::Kind::lane)
             add(sel.id);
     }
