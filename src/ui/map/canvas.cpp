@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "layout/journey_layout.hpp"
 #include "model/enum_names.hpp"
@@ -490,47 +492,48 @@ void draw_body(const Frame& f, ImDrawList* dl, layout::Span cols, layout::Span r
 }
 
 // In a team session: what each other person on this journey has selected, outlined in their colour
-// with their name on a tag (cards, or a whole step column, stage or lane row).
-void draw_peer_selections(const Frame& f, ImDrawList* dl) {
+// with their name on a tag (cards, or a whole step column, stage or lane row). Cards are found among
+// the visible cells' items only, each looked up once (a big selection on a big map stays cheap).
+void draw_peer_selections(const Frame& f, ImDrawList* dl, layout::Span cols, layout::Span rows) {
     const layout::JourneyLayout& L = f.lay;
+    std::unordered_map<Id, std::vector<std::size_t>> owners;   // id → the peers who selected it
+    for (std::size_t p = 0; p < f.st.peers.size(); ++p)
+        if (f.st.peers[p].journey == f.j.id)
+            for (Id id : f.st.peers[p].ids) owners[id].push_back(p);
+    if (owners.empty()) return;
     ImFont* small = font_or_default(f.ctx.fonts.small);
     const float fs = base_size(small) * f.hscale, pad = 3;
-    for (const MapState::PeerSelection& peer : f.st.peers) {
-        if (peer.journey != f.j.id) continue;
-        bool tagged = false;
-        for (Id id : peer.ids) {
-            layout::Rect r{};
-            bool found = false;
-            if (const int i = L.item_of(layout::ItemKind::card, id); i >= 0) {
-                r = L.items[i].rect;
-                found = true;
-            } else if (const int c = column_of_step_id(f, id); c >= 0) {
-                r = layout::Rect{L.columns[c].x, 0, L.columns[c].w, L.height};
-                found = true;
-            } else if (const int row = row_of_lane_id(f, id); row >= 0) {
-                r = layout::Rect{0, L.rows[row].y, L.width, L.rows[row].h};
-                found = true;
-            } else {
-                for (const auto& span : L.stages)
-                    if (f.j.stages[span.stage].id == id) {
-                        r = layout::Rect{span.x, 0, span.w, L.height};
-                        found = true;
-                    }
-            }
-            if (!found) continue;
-            const ImVec2 a = f.to_screen(r.x - 3, r.y - 3), b = f.to_screen(r.right() + 3, r.bottom() + 3);
-            dl->AddRect(a, b, peer.colour, 5 * f.cam.zoom, 0, 2.5f);
-            if (tagged) continue;
-            // The name once per person, on the first thing they have selected.
-            tagged = true;
-            const std::string name = peer.name.empty() ? std::string("Someone") : peer.name;
-            const float w = text_width(small, fs, name.c_str()) + pad * 2, h = fs + pad * 2;
-            const ImVec2 at(std::max(a.x, f.body_min.x), std::max(a.y - h, f.body_min.y));
-            dl->AddRectFilled(at, ImVec2(at.x + w, at.y + h), peer.colour, 3);
-            dl->AddText(small, fs, ImVec2(at.x + pad, at.y + pad), IM_COL32_WHITE, name.c_str());
-            expose(f, "peer selection " + peer.name, a, b);
+    std::vector<char> tagged(f.st.peers.size(), 0);
+    const auto outline = [&](std::size_t p, const layout::Rect& r) {
+        const MapState::PeerSelection& peer = f.st.peers[p];
+        const ImVec2 a = f.to_screen(r.x - 3, r.y - 3), b = f.to_screen(r.right() + 3, r.bottom() + 3);
+        dl->AddRect(a, b, peer.colour, 5 * f.cam.zoom, 0, 2.5f);
+        if (tagged[p]) return;
+        // The name once per person, on the first thing of theirs on screen.
+        tagged[p] = 1;
+        const std::string name = peer.name.empty() ? std::string("Someone") : peer.name;
+        const float w = text_width(small, fs, name.c_str()) + pad * 2, h = fs + pad * 2;
+        const ImVec2 at(std::max(a.x, f.body_min.x), std::max(a.y - h, f.body_min.y));
+        dl->AddRectFilled(at, ImVec2(at.x + w, at.y + h), peer.colour, 3);
+        dl->AddText(small, fs, ImVec2(at.x + pad, at.y + pad), IM_COL32_WHITE, name.c_str());
+        expose(f, "peer selection " + peer.name, a, b);
+    };
+    const auto each_owner = [&](Id id, const layout::Rect& r) {
+        if (const auto it = owners.find(id); it != owners.end())
+            for (std::size_t p : it->second) outline(p, r);
+    };
+    for (int r = rows.begin; r < rows.end; ++r)
+        for (int c = cols.begin; c < cols.end; ++c) {
+            const layout::Span items = L.cell_items(r, c);
+            for (int i = items.begin; i < items.end; ++i)
+                if (L.items[i].kind == layout::ItemKind::card) each_owner(L.items[i].id, L.items[i].rect);
         }
-    }
+    for (int c = cols.begin; c < cols.end; ++c)
+        if (const Step* s = f.step_of_column(c)) each_owner(s->id, layout::Rect{L.columns[c].x, 0, L.columns[c].w, L.height});
+    for (int r = rows.begin; r < rows.end; ++r)
+        if (L.rows[r].kind == layout::RowKind::lane)
+            each_owner(f.j.lanes[L.rows[r].lane].id, layout::Rect{0, L.rows[r].y, L.width, L.rows[r].h});
+    for (const auto& span : L.stages) each_owner(f.j.stages[span.stage].id, layout::Rect{span.x, 0, span.w, L.height});
 }
 
 // Feedback of a gesture in progress: the cell a card drag would drop into, the slot of a step, stage
@@ -798,7 +801,7 @@ void draw_map(Frame& f) {
     dl->AddRectFilled(f.canvas_min, f.canvas_max, color::kCanvas);
     dl->PushClipRect(f.body_min, f.canvas_max, true);
     if (!cols.empty() && !rows.empty()) draw_body(f, dl, cols, rows);
-    draw_peer_selections(f, dl);
+    if (!cols.empty() && !rows.empty()) draw_peer_selections(f, dl, cols, rows);
     dl->PopClipRect();
     if (!cols.empty()) draw_headers(f, dl, cols);
     draw_labels(f, dl, rows);
