@@ -193,12 +193,16 @@ test('live: concurrent edits in one cell, rename vs move, delete vs edit offline
     return ea === eb && holds(journey(JSON.parse(ea).workspace, title)) && ea;
   }).catch(async (e) => {
     const [ea, eb] = await exports(a.page, b.page);
-    let i = 0;
-    while (i < ea.length && ea[i] === eb[i]) i++;
-    console.log(`# the copies differ from character ${i}: Anna …${ea.slice(Math.max(0, i - 300), i + 200)}… Ben …${eb.slice(Math.max(0, i - 300), i + 200)}…`);
+    if (ea !== eb) {
+      let i = 0;
+      while (i < Math.min(ea.length, eb.length) && ea[i] === eb[i]) i++;
+      console.log(`# the copies differ from character ${i}: Anna …${ea.slice(Math.max(0, i - 300), i + 200)}… Ben …${eb.slice(Math.max(0, i - 300), i + 200)}…`);
+    }
     for (const [who, p] of [['Anna', a.page], ['Ben', b.page]]) {
       const j = journey(await workspaceOf(p), title);
-      console.log(`# ${who}: ${JSON.stringify(j.stages.map((s) => [s.name, s.steps.map((x) => x.name)]))} ${JSON.stringify(await team(p))}`);
+      const st = await stats(p);
+      console.log(`# ${who}: ${JSON.stringify(j.stages.map((s) => [s.name, s.steps.map((x) => x.name)]))} ${JSON.stringify(st.team)} map ${JSON.stringify(st.map)} message ${JSON.stringify(st.message)} toast ${JSON.stringify(st.toast)} undo ${st.document.undoLabel}`);
+      await screenshot(p, `live-failed-${who}`);
     }
     throw e;
   });
