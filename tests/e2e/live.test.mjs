@@ -206,6 +206,12 @@ test('live: concurrent edits in one cell, rename vs move, delete vs edit offline
     }
     throw e;
   });
+  // A double-click is two clicks within 0.3 s of the app's clock; on a loaded machine a change from
+  // the team drawn between them can stretch that, as a person on a slow computer sometimes sees. The
+  // test then does what such a person does (selects and uses the key) and says so in the log.
+  const missedDoubleClick = async (page, what) => {
+    console.log(`# a double-click on ${what} opened no editor (map ${JSON.stringify((await stats(page)).map)}); using the keyboard`);
+  };
   const cardsIn = (j, lane, step) => {
     const l = j.lanes.find((x) => x.name === lane).id;
     const s = j.stages.flatMap((x) => x.steps).find((x) => x.name === step).id;
@@ -251,6 +257,12 @@ test('live: concurrent edits in one cell, rename vs move, delete vs edit offline
     const addCard = async (page, text) => {
       const r = await rect(page, 'cell Gains Checks if the phone is in stock');
       await page.mouse.dblclick(r.x + r.w / 2, r.y + r.h - 4);
+      await settle(page, 30);
+      if (!(await stats(page)).map.editing) {
+        await missedDoubleClick(page, 'the cell');
+        await page.mouse.click(r.x + r.w / 2, r.y + r.h - 4);
+        await page.keyboard.press('Enter');                  // Enter on a cell adds a card there
+      }
       await typeAndEnter(page, text);
     };
     await Promise.all([addCard(a.page, 'Sees stock per store'), addCard(b.page, 'Can reserve in store')]);
@@ -260,7 +272,18 @@ test('live: concurrent edits in one cell, rename vs move, delete vs edit offline
     // Anna renames the first stage while Ben moves the first step of "Receive" back into "Order"
     // (Ctrl+Shift+Left); the stage Anna aims at stays put whatever arrives meanwhile.
     await Promise.all([
-      (async () => { await click(a.page, 'stage Choose', { double: true }); await a.page.keyboard.press('Control+A'); await typeAndEnter(a.page, 'Pick it'); })(),
+      (async () => {
+        await click(a.page, 'stage Choose', { double: true });
+        if (!(await stats(a.page)).map.editing) {
+          await missedDoubleClick(a.page, 'stage Choose');
+          await click(a.page, 'stage Choose');
+          await a.page.keyboard.press('F2');                  // F2 renames the selected stage
+        }
+        await a.page.keyboard.press('Control+A');
+        await typeAndEnter(a.page, 'Pick it');
+        await until('Anna\'s own copy has the new name', async () => journey(await workspaceOf(a.page), title).stages[0].name === 'Pick it')
+          .catch(async (e) => { console.log(`# Anna's rename did not apply: ${JSON.stringify(await stats(a.page))}`); throw e; });
+      })(),
       (async () => { await click(b.page, 'step Keeps the old number'); await b.page.keyboard.press('Control+Shift+ArrowLeft'); })(),
     ]);
     const moved = await converged('the rename and the move are in both copies', (j) =>
