@@ -28,6 +28,12 @@ public:
     virtual ~Change() = default;
     virtual void undo(Workspace& ws) = 0;
     virtual void redo(Workspace& ws) = 0;
+    // The primitives below are valid only on the content they made. A change that finds what it
+    // changes again by id (Document::apply_remote's rebased entries) is not, and survives changes
+    // made by others.
+    [[nodiscard]] virtual bool by_position() const { return true; }
+    // What the last undo or redo could not do, in words ("" when it did all of it).
+    [[nodiscard]] virtual std::string outcome() const { return {}; }
 };
 
 using ChangeList = std::vector<std::unique_ptr<Change>>;

@@ -1,5 +1,6 @@
 #include "edit/history.hpp"
 
+#include <algorithm>
 #include <cassert>
 #include <utility>
 
@@ -17,6 +18,7 @@ void Document::reset(Workspace ws) {
     dropped_ = 0;
     saved_ = 0;
     last_change_.clear();
+    last_outcome_.clear();
     ++revision_;
 }
 
@@ -39,6 +41,7 @@ Result Document::execute(const Command& command) {
 
     std::string label = tx.label().empty() ? std::string("Edit") : tx.label();
     last_change_ = label;
+    last_outcome_.clear();
     push_entry(std::move(label), tx.take_changes());
     return result;
 }
@@ -80,14 +83,90 @@ void Document::push_entry(std::string label, ChangeList changes) {
     }
 }
 
-void Document::apply_remote(Workspace ws) {
+void Document::apply_remote(Workspace ws, Rebaser* rebaser) {
+    if (rebaser) {
+        rebase_history(*rebaser);
+    } else {
+        dropped_ += position_;
+        entries_.clear();
+        position_ = 0;
+    }
     ws_ = std::move(ws);
-    entries_.clear();
-    dropped_ += position_;
-    position_ = 0;
     saved_.reset();
     last_change_ = "Changes from the team";
+    last_outcome_.clear();
     ++revision_;
+}
+
+std::string Document::outcome_of(const Entry& entry) {
+    std::string out;
+    for (const auto& change : entry.changes) {
+        std::string said = change->outcome();
+        if (said.empty()) continue;
+        out += (out.empty() ? "" : " ") + said;
+    }
+    return out;
+}
+
+bool Document::by_position(const Entry& e) {
+    return std::any_of(e.changes.begin(), e.changes.end(), [](const auto& c) { return c->by_position(); });
+}
+
+void Document::forget_oldest(std::size_t n) {
+    n = std::min(n, entries_.size());
+    entries_.erase(entries_.begin(), entries_.begin() + static_cast<std::ptrdiff_t>(n));
+    const std::size_t applied = std::min(n, position_);
+    position_ -= applied;
+    dropped_ += applied;
+    if (saved_ && *saved_ < dropped_) saved_.reset();
+}
+
+// Rebased entries always come first: every entry a change from the team finds is rebased, and an
+// undo of a rebased entry forgets the positional ones above it (their positions were taken on the
+// content before that undo, which a rebased undo need not restore exactly).
+void Document::rebase_history(Rebaser& rebaser) {
+    std::size_t first = 0;   // the first positional entry
+    while (first < entries_.size() && !by_position(entries_[first])) ++first;
+    if (first == entries_.size()) return;
+    const std::size_t applied_end = std::max(first, position_);
+
+    // Redo steps first (walking forward from the content), while the content is as they expect.
+    if (position_ >= first) {
+        Workspace state = ws_;
+        rebaser.settle(state);
+        for (std::size_t i = position_; i < entries_.size(); ++i) {
+            Workspace next = state;
+            for (auto& change : entries_[i].changes) change->redo(next);
+            rebaser.settle(next);
+            std::unique_ptr<Change> rebased = rebaser.rebase(state, next);
+            if (!rebased) {
+                entries_.erase(entries_.begin() + static_cast<std::ptrdiff_t>(i), entries_.end());
+                break;
+            }
+            entries_[i].changes.clear();
+            entries_[i].changes.push_back(std::move(rebased));
+            state = std::move(next);
+        }
+    }
+    // Then the applied ones, newest first, walking back.
+    const std::size_t oldest = applied_end - std::min(applied_end - first, kMaxRebased);
+    std::size_t forget = oldest > first ? oldest : 0;   // beyond the bound: forgotten with all older
+    Workspace after = ws_;
+    rebaser.settle(after);
+    for (std::size_t i = applied_end; i-- > oldest;) {
+        Workspace before = after;
+        for (auto it = entries_[i].changes.rbegin(); it != entries_[i].changes.rend(); ++it) (*it)->undo(before);
+        rebaser.settle(before);
+        std::unique_ptr<Change> rebased = rebaser.rebase(before, after);
+        if (!rebased) {
+            forget = i + 1;
+            break;
+        }
+        entries_[i].changes.clear();
+        entries_[i].changes.push_back(std::move(rebased));
+        after = std::move(before);
+    }
+    if (forget > 0) forget_oldest(forget);
 }
 
 bool Document::undo() {
@@ -95,7 +174,15 @@ bool Document::undo() {
     Entry& entry = entries_[position_ - 1];
     for (auto it = entry.changes.rbegin(); it != entry.changes.rend(); ++it) (*it)->undo(ws_);
     last_change_ = "Undone: " + entry.label;
+    last_outcome_ = outcome_of(entry);
     --position_;
+    if (!by_position(entry)) {
+        // Positional redo steps above it expect the content exactly as it was before this undo.
+        std::size_t keep = position_ + 1;
+        while (keep < entries_.size() && !by_position(entries_[keep])) ++keep;
+        if (keep < entries_.size() && saved_ && *saved_ > dropped_ + keep) saved_.reset();
+        entries_.erase(entries_.begin() + static_cast<std::ptrdiff_t>(keep), entries_.end());
+    }
     ++revision_;
     return true;
 }
@@ -105,6 +192,7 @@ bool Document::redo() {
     Entry& entry = entries_[position_];
     for (auto& change : entry.changes) change->redo(ws_);
     last_change_ = "Redone: " + entry.label;
+    last_outcome_ = outcome_of(entry);
     ++position_;
     ++revision_;
     return true;

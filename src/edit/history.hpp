@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,12 +40,32 @@ public:
     // nothing but `merge`.
     void stamp_with(const std::function<void(Workspace&)>& stamper) { stamper(ws_); }
 
+    // Rebuilds history entries so that they survive changes made by others (live co-editing; the
+    // implementation holds them as records: io/take_back.hpp, ui/shell/live.cpp). `settle` is called
+    // on each state the history walks through before `rebase` compares two of them (it stamps it).
+    class Rebaser {
+    public:
+        virtual ~Rebaser() = default;
+        virtual void settle(Workspace& state) = 0;
+        // The entry that turned `before` into `after`, as a change that is not positional; null if it
+        // cannot be made (the entry and everything older are then forgotten).
+        virtual std::unique_ptr<Change> rebase(const Workspace& before, const Workspace& after) = 0;
+    };
+    // How many of the newest positional entries a change from the team rebases (each costs two
+    // stamps of the workspace); older ones are forgotten.
+    static constexpr std::size_t kMaxRebased = 100;
+
     // Changes that arrived from the team (live co-editing: io::merge_records): the content becomes
     // `ws` without a history entry, so undo never takes back someone else's edit. The recorded
-    // changes address lists by position (change.hpp) and are only valid on the content they made,
-    // so the history is forgotten (undo reaches back to the last change from the team; the redo
-    // steps go too). The document counts as unsaved until the next save.
-    void apply_remote(Workspace ws);
+    // changes address lists by position (change.hpp) and are only valid on the content they made:
+    // without a rebaser the history is forgotten; with one, each entry is first rebuilt (newest
+    // first, walking back from the content as it is before `ws` arrives) into a change that finds
+    // its things again by id, and undo then takes back my edits only. The document counts as unsaved
+    // until the next save.
+    void apply_remote(Workspace ws, Rebaser* rebaser = nullptr);
+    // What the last undo or redo could not do, in words ("" when it did all of it: always so for
+    // positional entries).
+    [[nodiscard]] const std::string& last_outcome() const { return last_outcome_; }
 
     // Apply a command. On refusal the document is unchanged and the result says why. A command that
     // changes nothing succeeds and records nothing. Executing after some undos drops the redo steps.
@@ -86,6 +107,10 @@ private:
     // oldest entries being dropped at the depth limit.
     [[nodiscard]] std::uint64_t absolute_position() const { return dropped_ + position_; }
     void push_entry(std::string label, ChangeList changes);
+    void rebase_history(Rebaser& rebaser);
+    void forget_oldest(std::size_t n);
+    [[nodiscard]] static bool by_position(const Entry& e);
+    [[nodiscard]] static std::string outcome_of(const Entry& entry);
     Result check_limits_after(const Command& command, Transaction& tx);
 
     Workspace ws_;
@@ -96,6 +121,7 @@ private:
     std::optional<std::uint64_t> saved_ = 0;  // nullopt: the saved state can no longer be reached
     std::uint64_t revision_ = 0;
     std::string last_change_;
+    std::string last_outcome_;
 };
 
 }  // namespace wm::edit

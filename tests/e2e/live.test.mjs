@@ -10,7 +10,8 @@
 // typed once, remembered after a reload), both edit concurrently while connected (two cards typed
 // into one cell, a stage rename vs a step move), one profile is cut
 // off by network emulation, and Anna sees Ben's initials in the menu bar until he leaves
-// Anna sees what Ben selects outlined in his colour (live-peer-selection.png, live-concurrent.png,
+// Anna sees what Ben selects outlined in his colour; Anna's undo after Ben's change takes back only
+// her own edit, and her redo puts it again (live-peer-selection.png, live-concurrent.png, live-undo.png,
 // live-offline-emulated.png, live-peers.png).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -292,6 +293,18 @@ test('live: concurrent edits in one cell, rename vs move, delete vs edit offline
     assert.deepEqual(j1.stages.map((s) => s.name), ['Pick it', 'Order', 'Receive']);
     assert.deepEqual(j1.stages[2].steps.map((s) => s.name), ['Waits for delivery', 'Receives the phone and SIM']);
     await screenshot(b.page, 'live-concurrent');
+
+    // Undo takes back only Anna's own edit: her rename goes, Ben's move (made since) stays; redo puts
+    // it again. Both copies follow each time.
+    assert.equal((await stats(a.page)).document.undoLabel, 'Rename stage “Choose”');
+    await a.page.keyboard.press('Control+Z');
+    await converged('Anna\'s undo reaches both copies and keeps Ben\'s move', (j) =>
+      j.stages[0].name === 'Choose' && j.stages[1].steps.some((s) => s.name === 'Keeps the old number'));
+    assert.equal((await stats(a.page)).toast?.text, 'Undone: Rename stage “Choose”');
+    await screenshot(a.page, 'live-undo');
+    await a.page.keyboard.press('Control+Y');
+    await converged('Anna\'s redo reaches both copies', (j) =>
+      j.stages[0].name === 'Pick it' && j.stages[1].steps.some((s) => s.name === 'Keeps the old number'));
 
     // Ben's network goes down (CDP emulation): he edits a card that Anna, still online, deletes.
     await ben.context.setOffline(true);

@@ -254,6 +254,11 @@ void App::apply_queued() {
         feedback = quiet ? std::string() : to_say_;
         offer_undo = false;
         undo ? doc_.undo() : doc_.redo();
+        // After changes from the team, an undo takes back only what is still as I left it.
+        if (!doc_.last_outcome().empty()) {
+            to_say_ += " \xE2\x80\x94 " + doc_.last_outcome();
+            feedback = to_say_;
+        }
         state_.message.clear();   // what it said was about the edit before
         message_toasted_.clear();
         toast_.reset();

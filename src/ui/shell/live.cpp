@@ -9,6 +9,7 @@
 #include "misc/cpp/imgui_stdlib.h"
 #include "io/history_json.hpp"
 #include "io/merge.hpp"
+#include "live/team_undo.hpp"
 #include "platform/platform.hpp"
 #include "ui/kit/item_registry.hpp"
 #include "ui/kit/theme.hpp"
@@ -316,7 +317,8 @@ std::string LiveSession::records(const protocol::TeamRecords& m, edit::Document&
             return protocol::Reply::failed(merged.error).str();
         }
         room_versions_ = std::move(known);
-        doc.apply_remote(std::move(*merged.workspace));
+        live::TeamRebaser rebaser(replica_.id);
+        doc.apply_remote(std::move(*merged.workspace), &rebaser);
         received_ += news.records;
         if (!merged.report.conflicts.empty()) {
             // Reported the way a file merge is: the Merge report window, one click to take the other value.

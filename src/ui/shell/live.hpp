@@ -7,7 +7,8 @@
 //     hands the page the records the room lacks (io::records_since against what it knows of the
 //     room), so edits made offline are kept in the engine's document and sent on reconnect;
 //   - records from the room are read as hostile input (io::room_records), merged with
-//     io::merge_records and applied with Document::apply_remote (no undo step of someone else's);
+//     io::merge_records and applied with Document::apply_remote (no undo step of someone else's;
+//     my own history is rebuilt as records by live::TeamRebaser, so undo takes back only my edits);
 //     anything the merge kept of ours that the room lacks is written back;
 //   - a room that holds another workspace opens it as a new stored document (joining).
 // The design, the wire model and its limits: docs/design.md, "Live co-editing".
