@@ -140,12 +140,21 @@
     Module._wm_mouse_move(x, y);
     requestFrame(0);
   });
+  // Which click of a series each press is (1, 2 = double-click, 3 …), counted on the events' own
+  // timestamps as a browser counts them (pointerdown carries no count): ImGui would count on its
+  // frame clock, which a loaded machine stretches between two quick clicks.
+  let lastPress = { time: -Infinity, x: 0, y: 0, button: -1, count: 0 };
+  const clickCount = (e, x, y) => {
+    const again = e.button === lastPress.button && e.timeStamp - lastPress.time < 300 && Math.hypot(x - lastPress.x, y - lastPress.y) < 6;
+    lastPress = { time: e.timeStamp, x, y, button: e.button, count: again ? lastPress.count + 1 : 1 };
+    return lastPress.count;
+  };
   canvas.addEventListener('pointerdown', (e) => {
     if (!started) return;
     canvas.setPointerCapture(e.pointerId);
     const [x, y] = pointerPos(e);
     Module._wm_mouse_move(x, y);
-    if (e.button in BUTTONS) Module._wm_mouse_button(BUTTONS[e.button], 1);
+    if (e.button in BUTTONS) Module._wm_mouse_button(BUTTONS[e.button], 1, clickCount(e, x, y));
     focusTextInput();
     e.preventDefault();
     requestFrame(0);
@@ -157,7 +166,7 @@
     if (!started) return;
     const [x, y] = pointerPos(e);
     Module._wm_mouse_move(x, y);
-    if (e.button in BUTTONS) Module._wm_mouse_button(BUTTONS[e.button], 0);
+    if (e.button in BUTTONS) Module._wm_mouse_button(BUTTONS[e.button], 0, 0);
     requestFrame(0);
     // Hover tooltips appear after ImGui's hover delay: wake up once when it has passed.
     requestFrame(450);

@@ -16,6 +16,7 @@
 #include <GLES3/gl3.h>
 
 #include <algorithm>
+#include <deque>
 #include <cmath>
 #include <cstring>
 #include <functional>
@@ -105,6 +106,7 @@ struct Platform {
     std::string clipboard;
     std::string call_result;                  // the one return buffer handed to JS by wm_page_message / wm_test_hook
     double last_frame_ms = 0;                 // frame clock for io.DeltaTime
+    std::deque<int> click_counts[ImGuiMouseButton_COUNT];   // the page's click count of each press not yet taken (take_click_counts)
     wm::ui::App* app = nullptr;
     int next_storage_request = 1;
     std::unordered_map<int, wm::platform::StorageCallback> storage_pending;
@@ -296,6 +298,27 @@ EMSCRIPTEN_KEEPALIVE void wm_font_loaded(const char* kind, const unsigned char* 
     wm::platform::request_frame();
 }
 
+// The page counts clicks on the events' timestamps (web/app.js); ImGui would count them on its frame
+// clock, and a frame that takes long between two quick clicks (a change from the team, on a loaded
+// machine) would turn a double-click into two clicks, or an idle pause two clicks into one
+// double-click. So each press ImGui took this frame gets the page's count.
+static void take_click_counts() {
+    ImGuiIO& io = ImGui::GetIO();
+    bool queued = false;
+    for (const ImGuiInputEvent& e : GImGui->InputEventsQueue) queued = queued || e.Type == ImGuiInputEventType_MouseButton;
+    for (int b = 0; b < ImGuiMouseButton_COUNT; ++b) {
+        auto& counts = P.click_counts[b];
+        if (io.MouseClicked[b] && !counts.empty()) {
+            const int n = counts.front();
+            counts.pop_front();
+            io.MouseClickedCount[b] = static_cast<ImU16>(n);
+            io.MouseClickedLastCount[b] = static_cast<ImU16>(n);
+            io.MouseDoubleClicked[b] = n == 2;
+        }
+        if (!queued) counts.clear();   // every press was taken: nothing left to pair
+    }
+}
+
 // Draws one frame. Returns 1 if another frame is needed right away.
 EMSCRIPTEN_KEEPALIVE int wm_frame() {
     if (!P.app || P.font_regular.empty()) return 0;
@@ -304,18 +327,13 @@ EMSCRIPTEN_KEEPALIVE int wm_frame() {
     io.DisplaySize = ImVec2(P.css_width / P.ui_scale, P.css_height / P.ui_scale);
     io.DisplayFramebufferScale = ImVec2(P.scale(), P.scale());
     const double now = wm_js_now();
-    // A frame that brings a mouse click advances ImGui's clock by at most 0.1 s: on a machine so
-    // loaded that a frame takes a second, two clicks that arrived 0.2 s apart are still a
-    // double-click (ImGui measures the interval in its own time). Other frames keep real time, so
-    // hover delays after an idle pause (no frames drawn) are not stretched.
     double dt = P.last_frame_ms > 0 ? std::max(0.001, (now - P.last_frame_ms) / 1000.0) : 1.0 / 60.0;
-    for (const ImGuiInputEvent& e : GImGui->InputEventsQueue)
-        if (e.Type == ImGuiInputEventType_MouseButton) dt = std::min(dt, 0.1);
     io.DeltaTime = static_cast<float>(dt);
     P.last_frame_ms = now;
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
+    take_click_counts();
     ImGui::GetCurrentContext()->TestEngineHookItems = true;
     P.app->begin_frame();
     P.app->draw();
@@ -353,8 +371,10 @@ EMSCRIPTEN_KEEPALIVE void wm_mouse_move(float x, float y) {
 // CSS px per ImGui unit (View › Text size): the test hook's rectangles are multiplied by it.
 EMSCRIPTEN_KEEPALIVE float wm_ui_scale() { return P.ui_scale; }
 
-EMSCRIPTEN_KEEPALIVE void wm_mouse_button(int button, int down) {
-    if (button >= 0 && button < ImGuiMouseButton_COUNT) ImGui::GetIO().AddMouseButtonEvent(button, down != 0);
+EMSCRIPTEN_KEEPALIVE void wm_mouse_button(int button, int down, int clicks) {
+    if (button < 0 || button >= ImGuiMouseButton_COUNT) return;
+    ImGui::GetIO().AddMouseButtonEvent(button, down != 0);
+    if (down) P.click_counts[button].push_back(std::max(1, clicks));
     P.settle_frames = std::max(P.settle_frames, 1);
 }
 

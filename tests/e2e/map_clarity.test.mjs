@@ -1,7 +1,8 @@
 // Issue 18, the journey map made clearer (real input at DPR 1, 1280×800): the emotion lane's curves
 // tell themselves apart (a legend on the canvas and in the SVG, "Everyone" in the text colour, a
 // tooltip on a point, a minus sign that is drawn at 80 %), and long card texts are comfortable to edit
-// in place (the editor wraps and grows; Enter saves, Shift+Enter starts a new line; a hint says so).
+// in place (the editor wraps and grows; Enter saves, Shift+Enter starts a new line; a hint says so;
+// a double-click opens it, two slow clicks do not).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -134,6 +135,14 @@ test('a long card text is edited in place: it wraps, Shift+Enter starts a new li
     await page.evaluate((id) => window.waymark.show('journey', id), journey.id);
     await settle(page, 300);
     const card = journey.cards.find((c) => c.text && journey.lanes.find((l) => l.id === c.lane).kind === 'text');
+    // Two clicks 0.4 s apart are two clicks, not a double-click, whatever frames fell between them:
+    // the page counts clicks on the events' own times, as a browser does (ImGui's frame clock, which
+    // bends over an idle pause or a long frame, is not asked).
+    await click(page, `card ${card.text}`);
+    await page.waitForTimeout(400);   // the person's slow second click, not a wait for the app
+    await click(page, `card ${card.text}`);
+    await settle(page, 30);
+    assert.equal((await stats(page)).map.editing, false, 'two slow clicks opened the card editor');
     await click(page, `card ${card.text}`, { double: true });
     await until(page, async () => (await stats(page)).map.editing, 'the card editor');
     await page.keyboard.press('Control+A');
