@@ -8,7 +8,8 @@
 //   records   Y.Map "<writer>/<record key>" → the record as JSON, exactly as io::records_since
 //             writes it ({key, kind, stamp, value}); each writer (a session's replica id) writes only
 //             its own entries, so Yjs never has to pick between two writers of one entry; and
-//             "<writer>/@replicas" → {"replicas": {…}}, the writer's version vector
+//             "<writer>/@replicas" → {"replicas": {…}, "writer": "<16 hex>"}, the writer's version
+//             vector (what it had seen when it wrote its records: a concurrent change is a conflict)
 //   meta      Y.Map "workspace" → the id of the workspace this room holds (set by the first client)
 // The app (C++) decides everything else: it merges what arrives with io::merge_records and tells us
 // which records to write.
@@ -103,7 +104,7 @@ export function connect(options, on) {
       if (!list.length && !message.replicas) return;
       doc.transact(() => {
         for (const r of list) records.set(options.writer + '/' + r.key, JSON.stringify(r));
-        if (message.replicas) records.set(options.writer + '/@replicas', JSON.stringify({ replicas: message.replicas }));
+        if (message.replicas) records.set(options.writer + '/@replicas', JSON.stringify({ replicas: message.replicas, writer: options.writer }));
       });
       report();
     },

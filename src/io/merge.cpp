@@ -129,7 +129,7 @@ private:
             const Record& a = lo[s];
             const Record& b = lt[s];
             if (!a.present || !b.present || a.value == b.value) continue;
-            if (knows(t_.records->versions, a.stamp) || knows(o_.records->versions, b.stamp)) continue;
+            if (knows(theirs_knowledge(b.stamp), a.stamp) || knows(o_.records->versions, b.stamp)) continue;
             Finding f;
             f.kind = ConflictKind::both_changed;
             f.entity = key;
@@ -140,6 +140,17 @@ private:
             f.theirs_kept = shown.value == b.value && shown.stamp == b.stamp;
             st_.findings.push_back(std::move(f));
         }
+    }
+
+    // What the other side knew when it made a record: its writer's own vector in a live room, else
+    // the side's.
+    const VersionVector& theirs_knowledge(const Stamp& made) const {
+        if (t_.writers) {
+            const auto it = std::lower_bound(t_.writers->begin(), t_.writers->end(), made.replica,
+                                             [](const auto& w, std::uint64_t r) { return w.first < r; });
+            if (it != t_.writers->end() && it->first == made.replica) return it->second;
+        }
+        return t_.records->versions;
     }
 
     // Which entities live, what they show, and where compose may copy instead of parse.

@@ -116,11 +116,14 @@ MergeResult workspace_from_records(Id workspace, std::string_view records_json);
 
 // What a live session reads from the room (the sync engine's shared map, docs/design.md "Live
 // co-editing"): entries are records as records_since writes them, one JSON object each, given as
-// one JSON list, and each writer's version vector as {"replicas": {…}} (it may know stamps that no
-// record carries any more: all superseded); several writers may hold the same record key, so the
-// newest stamp of each key is kept. `room` (the room's version vector as this copy knows it: every stamp ever read from or
-// written to the room) grows by every stamp read, tombstones' included. The result is a records
-// document for merge_records whose version vector is `room`. Entries are hostile input: on an
+// one JSON list, and each writer's version vector as {"replicas": {…}, "writer": "<16 hex>"} (it may
+// know stamps that no record carries any more: all superseded); several writers may hold the same
+// record key, so the newest stamp of each key is kept. `room` (the room's version vector as this
+// copy knows it: every stamp ever read from or written to the room) grows by every stamp read,
+// tombstones' included. The result is a records document for merge_records whose version vector is
+// `room`, with "writers": {"<16 hex>": {…}} — what each writer had seen — so that merge_records
+// reports two changes of one field made without knowing each other (a writer's record is judged by
+// its writer's vector, not by the room's, which knows everything). Entries are hostile input: on an
 // error `room` is unchanged and `error` says why.
 struct RoomRecords {
     std::string records_json;

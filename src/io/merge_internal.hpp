@@ -5,7 +5,9 @@
 //   records_json.cpp   records_since, and reading a peer's records
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "io/merge.hpp"
@@ -18,6 +20,10 @@ struct MergeSide {
     const RecordSet* records = nullptr;
     bool history = true;   // the copy had merge history (a version vector)
     bool partial = false;  // records from a peer: what they leave out is no news
+    // Records from a live room: what each writer had seen (its own version vector), by replica id.
+    // A record stamped by a listed writer was made knowing only that: a value of ours it does not
+    // cover was changed concurrently (a conflict), even when the room's vector covers it.
+    const std::vector<std::pair<std::uint64_t, VersionVector>>* writers = nullptr;   // sorted by id
 };
 
 // A conflict found while merging, before it is put in words.

@@ -274,13 +274,29 @@ MergeResult merge_records(const Workspace& ours, std::string_view records_json) 
         RecordSet theirs;
         theirs.workspace = ours.id;
         theirs.versions = read_versions(member("replicas"));
+        // A live room's writers and what each had seen (room_records); each within the room's vector.
+        std::vector<std::pair<std::uint64_t, VersionVector>> writers;
+        if (const auto it = doc.FindMember("writers"); it != doc.MemberEnd()) {
+            if (!it->value.IsObject() || it->value.MemberCount() > limits::kMaxReplicas) throw Bad{"writers: expected an object"};
+            for (const auto& m : it->value.GetObject()) {
+                const auto writer = detail::parse_replica(text_of(m.name));
+                if (!writer) throw Bad{"writers: not a replica id: " + detail::quote_excerpt(text_of(m.name))};
+                VersionVector vv = read_versions(m.value);
+                if (!knows_all(theirs.versions, vv)) throw Bad{"writers: a writer knows more than the records say"};
+                writers.emplace_back(*writer, std::move(vv));
+            }
+            std::sort(writers.begin(), writers.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+            for (std::size_t i = 1; i < writers.size(); ++i)
+                if (writers[i - 1].first == writers[i].first) throw Bad{"writers: a writer appears twice"};
+        }
         RecordReader(theirs, ours.id).read(member("records"));
         if (theirs.entities.size() > 4 * limits::kMaxCards + limits::kMaxDetached) return refused("too many records");
 
         const RecordsRef o = records_ref(ours);
         if (!o.records) return refused("this workspace's merge history does not fit its content (" + o.error + ")");
-        return detail::merge_sides(detail::MergeSide{o.records, !ours.merge.versions.empty(), false},
-                                   detail::MergeSide{&theirs, !theirs.versions.empty(), true});
+        detail::MergeSide side{&theirs, !theirs.versions.empty(), true};
+        if (!writers.empty()) side.writers = &writers;
+        return detail::merge_sides(detail::MergeSide{o.records, !ours.merge.versions.empty(), false}, side);
     } catch (const Bad& b) {
         return refused(b.what);
     } catch (const detail::ReadError& e) {
@@ -333,11 +349,19 @@ RoomRecords room_records(Id workspace, std::string_view entries_json, VersionVec
         };
         // key → (stamp, index of the entry): the newest entry of each key.
         std::map<std::string_view, std::pair<Stamp, rapidjson::SizeType>> newest;
+        std::map<std::uint64_t, VersionVector> writers;
         for (rapidjson::SizeType i = 0; i < doc.Size(); ++i) {
             const rapidjson::Value& r = doc[i];
-            if (r.IsObject() && r.MemberCount() == 1 && r.HasMember("replicas")) {
-                // A writer's version vector: stamps it has seen whose records may all be superseded.
-                join_versions(seen, read_versions(r["replicas"]));
+            if (r.IsObject() && r.HasMember("replicas") && (r.MemberCount() == 1 || (r.MemberCount() == 2 && r.HasMember("writer")))) {
+                // A writer's version vector: stamps it has seen whose records may all be superseded,
+                // and (with the writer's id) what it knew when it made its records.
+                VersionVector vv = read_versions(r["replicas"]);
+                join_versions(seen, vv);
+                if (r.MemberCount() == 2) {
+                    const auto writer = r["writer"].IsString() ? detail::parse_replica(text_of(r["writer"])) : std::nullopt;
+                    if (!writer) throw Bad{"records[" + std::to_string(i) + "]: writer: not a replica id"};
+                    join_versions(writers[*writer], vv);
+                }
                 continue;
             }
             if (!r.IsObject() || !r.HasMember("key") || !r["key"].IsString() || !r.HasMember("stamp") || !r.HasMember("value"))
@@ -363,6 +387,16 @@ RoomRecords room_records(Id workspace, std::string_view entries_json, VersionVec
         string(w, workspace.str());
         w.Key("replicas");
         write_versions(w, versions);
+        if (!writers.empty()) {
+            w.Key("writers");
+            w.StartObject();
+            for (const auto& [writer, vv] : writers) {
+                const std::string id = detail::replica_text(writer);
+                w.Key(id.data(), static_cast<rapidjson::SizeType>(id.size()));
+                write_versions(w, vv);
+            }
+            w.EndObject();
+        }
         w.Key("records");
         w.StartArray();
         for (const auto& [key, entry] : newest) doc[entry.second].Accept(w);

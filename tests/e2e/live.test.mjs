@@ -8,9 +8,9 @@
 // fixed sleep. Screenshots: live-anna.png, live-ben.png, live-offline.png, live-converged.png.
 // The second test: Ben joins by the team link Anna copied (the room filled in, his name and the token
 // typed once, remembered after a reload), both edit concurrently while connected (two cards typed
-// into one cell, a stage rename vs a step move), one profile is cut
-// off by network emulation, and Anna sees Ben's initials in the menu bar until he leaves
-// Anna sees what Ben selects outlined in his colour; Anna's undo after Ben's change takes back only
+// into one cell, a stage rename vs a step move), one profile is cut off by network emulation (a
+// delete vs an edit, one stage renamed on both sides: both reported in the Merge report), and Anna
+// sees Ben's initials in the menu bar until he leaves. Anna sees what Ben selects outlined in his colour; Anna's undo after Ben's change takes back only
 // her own edit, and her redo puts it again (live-peer-selection.png, live-concurrent.png, live-undo.png,
 // live-offline-emulated.png, live-peers.png).
 import { test, before, after } from 'node:test';
@@ -315,19 +315,35 @@ test('live: concurrent edits in one cell, rename vs move, delete vs edit offline
     await click(a.page, 'card Delivery window is the whole day');
     await a.page.keyboard.press('Delete');
     await until('Anna deleted the card', async () => !JSON.stringify(await workspaceOf(a.page)).includes('Delivery window is the whole day'));
+    // And both rename the stage "Receive", neither knowing of the other's: a conflict for both.
+    const renameStage = async (page, who, name) => {
+      await click(page, 'stage Receive', { double: true });
+      if (!(await stats(page)).map.editing) {
+        await missedDoubleClick(page, 'stage Receive');
+        await click(page, 'stage Receive');
+        await page.keyboard.press('F2');
+      }
+      await page.keyboard.press('Control+A');
+      await typeAndEnter(page, name);
+      await until(`${who}'s own copy has the stage "${name}"`, async () => journey(await workspaceOf(page), title).stages[2].name === name);
+    };
+    await renameStage(b.page, 'Ben', 'Delivery');
+    await renameStage(a.page, 'Anna', 'Get it');
     assert.ok((await team(b.page)).pending > 0, 'Ben\'s edit waits for the network');
     await screenshot(b.page, 'live-offline-emulated');
     await ben.context.setOffline(false);
-    await converged('the edited card is kept in both copies', (j) =>
-      cardsIn(j, 'Pains', 'Waits for delivery').includes('Delivery window is two hours'));
+    await converged('the edited card is kept in both copies, and one stage name', (j) =>
+      cardsIn(j, 'Pains', 'Waits for delivery').includes('Delivery window is two hours') && ['Delivery', 'Get it'].includes(j.stages[2].name));
     assert.equal((await team(b.page)).pending, 0);
-    // The meeting of the delete and the edit is reported as a file merge's is: the Merge report.
+    // The meeting of the delete and the edit, and the two names, are reported as a file merge's are:
+    // the Merge report, with "take the other value" for the name.
     for (const [who, p] of [['Anna', a.page], ['Ben', b.page]]) {
       const report = await until(`${who} is shown the Merge report`, async () => {
         const m = (await stats(p)).merge;
-        return m.windowOpen && m.source === 'the team\'s changes' && m.conflicts + m.notes >= 1 && m;
+        return m.windowOpen && m.source === 'the team\'s changes' && m.conflicts >= 1 && m.notes >= 1 && m;
       });
       assert.equal(report.notes, 1, `${who}: the edited card that was deleted is kept, and said so`);
+      assert.equal(report.conflicts, 1, `${who}: the stage renamed on both sides is a conflict`);
     }
     await settle(b.page);
     await screenshot(b.page, 'live-merge-report');

@@ -41,6 +41,8 @@ struct Client {
             w.StartObject();
             w.Key("replicas");
             d["replicas"].Accept(w);
+            w.Key("writer");
+            w.String(io::detail::replica_text(copy.replica.id).c_str());
             w.EndObject();
             const std::string key = io::detail::replica_text(copy.replica.id) + "/@replicas";
             r[key] = b.GetString();
@@ -56,6 +58,8 @@ struct Client {
         }
         return written;
     }
+    io::MergeReport last;   // what the last merge reported
+
     // Reads entries (what the page passes on when the map changes), merges them, answers.
     void receive(Room& r, const std::vector<std::string>& keys) {
         std::string entries = "[";
@@ -66,6 +70,7 @@ struct Client {
         if (news.records > 0 || !io::knows_all(copy.ws().merge.versions, room)) {
             const io::MergeResult m = io::merge_records(copy.ws(), news.records_json);
             REQUIRE_MESSAGE(m, m.error);
+            last = m.report;
             copy.doc.apply_remote(*m.workspace);
         }
         publish(r);
@@ -200,4 +205,41 @@ TEST_CASE("live: two copies of one unstamped workspace, stamped apart, converge 
     CHECK(known.empty());
     CHECK(io::room_records(test::make_fixture().ws.id, R"([{"replicas":{"00000000000000c0":4}}])", known).records == 0);
     CHECK(known == VersionVector{ReplicaCounter{0xC0, 4}});
+}
+
+TEST_CASE("live: two changes of one field made without knowing each other are reported on both sides; known ones are not") {
+    test::Fixture f = test::make_fixture();
+    const Workspace base = test::stamped_base();
+    Room room;
+    Client a{Copy{base, 0xA}, {}};
+    Client b{Copy{base, 0xB}, {}};
+    a.publish(room);
+    b.receive_all(room);
+    // One after the other (B has seen A's): no conflict.
+    a.copy.run(edit::set_card_text(f.macro, f.c1, "A first"));
+    b.receive(room, a.publish(room));
+    b.copy.run(edit::set_card_text(f.macro, f.c1, "B after A"));
+    a.receive(room, b.publish(room));
+    CHECK(a.last.conflicts.empty());
+    CHECK(a.copy.ws().journeys[1].cards[0].text == "B after A");
+    // At once (offline, or in the same instant): both hear of it, with both values, and converge.
+    a.copy.run(edit::set_card_text(f.macro, f.c2, "A's words"));
+    b.copy.run(edit::set_card_text(f.macro, f.c2, "B's words"));
+    const auto from_a = a.publish(room);
+    const auto from_b = b.publish(room);
+    a.receive(room, from_b);
+    b.receive(room, from_a);
+    for (const Client* c : {&a, &b}) {
+        const io::Conflict* both = test::find_conflict(c->last, io::ConflictKind::both_changed, f.c2, "text");
+        REQUIRE_MESSAGE(both != nullptr, test::conflicts_text(c->last));
+        CHECK(c->last.conflicts.size() == 1);
+    }
+    CHECK(test::find_conflict(a.last, io::ConflictKind::both_changed, f.c2)->theirs == "\u201CB's words\u201D");
+    a.receive_all(room);
+    b.receive_all(room);
+    CHECK(io::export_json(a.copy.ws()) == io::export_json(b.copy.ws()));
+    // A writer that claims to know more than the records say is refused.
+    const std::string bad = R"({"format":"waymark-records","version":1,"workspace":")" + base.id.str() +
+                            R"(","replicas":{},"writers":{"000000000000000a":{"000000000000000a":3}},"records":[]})";
+    CHECK_FALSE(io::merge_records(base, bad));
 }

@@ -322,14 +322,28 @@ std::string LiveSession::records(const protocol::TeamRecords& m, edit::Document&
         received_ += news.records;
         if (!merged.report.conflicts.empty()) {
             // Reported the way a file merge is: the Merge report window, one click to take the other value.
+            // While the window shows the team's report, what arrives next is added to it (a burst of
+            // changes from the team is one report, not the last piece of it).
             MergeState& report = ui.merge;
             ++report.merges;
-            report.source = "the team's changes";
-            report.report = std::move(merged.report);
-            report.taken.assign(report.report.conflicts.size(), 0);
-            report.window_open = true;
-            report.live = true;
-            const std::size_t n = report.report.conflicts.size();
+            const std::size_t n = merged.report.conflicts.size();
+            if (report.live && report.window_open) {
+                io::MergeReport& r = report.report;
+                for (auto& c : merged.report.conflicts) r.conflicts.push_back(std::move(c));
+                r.entities.added += merged.report.entities.added;
+                r.entities.changed += merged.report.entities.changed;
+                r.entities.removed += merged.report.entities.removed;
+                r.records.added += merged.report.records.added;
+                r.records.changed += merged.report.records.changed;
+                r.records.removed += merged.report.records.removed;
+                report.taken.resize(r.conflicts.size(), 0);
+            } else {
+                report.source = "the team's changes";
+                report.report = std::move(merged.report);
+                report.taken.assign(report.report.conflicts.size(), 0);
+                report.window_open = true;
+                report.live = true;
+            }
             ui.message = "Changes from the team met " + std::to_string(n) + (n == 1 ? " change" : " changes") +
                          " of yours to the same thing \xE2\x80\x94 see the Merge report.";
             ui.message_is_error = false;
