@@ -108,6 +108,7 @@
   //   leaving         {}  (the page is being hidden or closed)               → {ok}
   //   storageEvent    {type: 'flush'|'writer'|'remoteSave'|'persist', doc, writer, key, state} → {ok}
   //   teamStatus, teamRecords, teamLink: see the team section
+  //   mirrorCell      {journey, lane, step, activate}  (web/mirror.js: focus reached a map cell, or Enter there) → {ok} | {ok:false, error}
   //
   // The app asks the page through Module.shell (src/platform/bridge.js): requestFrame, setCursor,
   // setClipboard, textInput, loadFont, download, pickFile, exportPng, cancelExport, shareLink,
@@ -228,7 +229,11 @@
     if (e.code === 'Tab') e.preventDefault();
     requestFrame(0);
   }
-  textInput.addEventListener('keydown', (e) => onKey(e, true));
+  textInput.addEventListener('keydown', (e) => {
+    // F6: to the screen-reader view of what is open (web/mirror.js); Escape there comes back.
+    if (e.code === 'F6' && !e.ctrlKey && !e.altKey && mirror && mirror.enter()) { e.preventDefault(); return; }
+    onKey(e, true);
+  });
   textInput.addEventListener('keyup', (e) => onKey(e, false));
   function frameNow() {
     if (!started) return;
@@ -289,8 +294,15 @@
       textInput.style.top = Math.max(0, y) + 'px';
       textInput.style.height = Math.max(12, h) + 'px';
     }
+    // The keyboard is in the mirror, or goes back there after an edit started in it: leave it there.
+    if (!active && mirror && (mirror.resume() || mirror.owns(document.activeElement))) return;
     focusTextInput();
   }
+  // The DOM mirror for screen readers and keyboards (web/mirror.js): the app describes the open view
+  // through Module.shell.mirror; focus and Enter there come back as 'mirrorCell' messages.
+  const mirror = window.WaymarkMirror
+    ? window.WaymarkMirror.create(document.getElementById('mirror'), { message, key: onKey, leave: focusTextInput })
+    : null;
 
   window.addEventListener('focus', () => { if (started) { Module._wm_focus(1); requestFrame(0); } });
   window.addEventListener('blur', () => { if (started) { Module._wm_focus(0); requestFrame(0); } });
@@ -828,6 +840,7 @@
   window.Module = {
     canvas,
     shell: { requestFrame, setCursor: (c) => { canvas.style.cursor = c; }, setClipboard, textInput: textInputAt,
+             mirror: (json) => { if (mirror) mirror.update(json); },
              loadFont, download, pickFile, exportPng, cancelExport: () => { pngCancelled = true; }, shareLink: (text, maxChars) => { makeShareLink(text, maxChars); },
              storage: (id, op, arg, bytes) => { storage(id, op, JSON.parse(arg || '{}'), bytes); },
              teamConnect: (options) => { teamConnect(JSON.parse(options)); }, teamSend: (json) => { if (team) team.send(json); },

@@ -49,6 +49,9 @@ mergeInto(LibraryManager.library, {
     const words = UTF8ToString(text);
     region.textContent = region.textContent === words ? words + '\u00a0' : words;
   },
+  wm_js_mirror: function (json, len) {
+    if (Module.shell && Module.shell.mirror) Module.shell.mirror(UTF8ToString(json, len));
+  },
   wm_js_renderer: function (out, capacity) {
     let name = '';
     try {

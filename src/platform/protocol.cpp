@@ -91,6 +91,8 @@ ReadMessage read_page_message(std::string_view name, std::string_view text) {
         return ReadMessage{m, {}};
     }
     if (name == "teamLink") return ReadMessage{TeamLink{text_of(*d, "room")}, {}};
+    if (name == "mirrorCell")
+        return ReadMessage{MirrorCell{text_of(*d, "journey"), text_of(*d, "lane"), text_of(*d, "step"), flag_of(*d, "activate")}, {}};
     if (name == "shareMade") {
         ShareMade m;
         m.ok = flag_of(*d, "ok");

@@ -64,6 +64,12 @@ struct FileOpened {
     std::string_view text;          // valid while the message is being handled
 };
 struct Leaving {};
+// Keyboard or screen-reader focus moved to a cell of the map's DOM mirror (web/mirror.js), or the
+// cell was activated there (Enter or Space: what Enter on the canvas does).
+struct MirrorCell {
+    std::string journey, lane, step;
+    bool activate = false;
+};
 struct StorageEvent {
     std::string json;               // read by the storage policy
 };
@@ -91,7 +97,7 @@ struct TeamRecords {
 };
 
 using PageMessage = std::variant<ShareMade, ShareOpened, ExportProgress, ExportFinished, FileChosen, FileOpened, Leaving, StorageEvent,
-                                 TeamStatus, TeamRecords, TeamLink>;
+                                 TeamStatus, TeamRecords, TeamLink, MirrorCell>;
 
 // The message called `name` with its text, or why it is not one.
 struct ReadMessage {

@@ -154,10 +154,12 @@ export async function typeAndEnter(page, text) {
 }
 
 // Polls until `check()` holds, letting frames settle between tries: frames are drawn on demand and
-// can be slow on a busy machine. Throws with `what` after `timeout` ms.
+// can be slow on a busy machine. Throws with `what` after `timeout` ms; returns what `check` returned.
 export async function until(page, check, what, timeout = 10000) {
   const end = Date.now() + timeout;
-  while (!(await check())) {
+  for (;;) {
+    const value = await check();
+    if (value) return value;
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await settle(page, 100);
   }

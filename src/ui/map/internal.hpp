@@ -4,6 +4,7 @@
 //   map/input.cpp      mouse gestures and keyboard
 //   map/edit.cpp       in-place editing, clipboard, delete, and lookups the two share
 //   map/panels.cpp     details panel, context menus, the lane / template pickers
+//   map/mirror.cpp     the map for screen readers: the page's DOM mirror (mirror.hpp)
 // Geometry comes from src/layout (pure); these files only draw it and turn input into commands.
 #pragma once
 

@@ -59,6 +59,18 @@ std::optional<layout::FindMatch> selection_place(const Journey& j, const layout:
                 if (L.rows[r].kind == layout::RowKind::lane && L.rows[r].lane == lane) return layout::FindMatch{K::lane, static_cast<int>(r)};
             return std::nullopt;
         }
+        case MapSelection::Kind::cell: {   // its first item, else its column (the mirror's focus, say)
+            for (std::size_t c = 0; c < L.columns.size(); ++c) {
+                const layout::Column& col = L.columns[c];
+                if (col.step < 0 || j.stages[col.stage].steps[col.step].id != sel.step) continue;
+                const int lane = index_of(j.lanes, sel.lane);
+                const int row = lane >= 0 ? L.row_of_lane(lane) : -1;
+                const layout::Span items = row >= 0 ? L.cell_items(row, static_cast<int>(c)) : layout::Span{};
+                if (!items.empty()) return layout::FindMatch{K::item, items.begin};
+                return layout::FindMatch{K::step, static_cast<int>(c)};
+            }
+            return std::nullopt;
+        }
         default: return std::nullopt;
     }
 }

@@ -31,6 +31,7 @@
 #include "ui/compare/view.hpp"
 #include "ui/documents/view.hpp"
 #include "ui/merge/view.hpp"
+#include "ui/map/mirror.hpp"
 #include "ui/insights/view.hpp"
 #include "ui/kit/widgets.hpp"
 
@@ -210,6 +211,7 @@ void App::end_frame() {
     live_.after_frame(doc_, state_);
     persistence_.after_frame();
     announce_changes();
+    update_mirror();
     if (state_.animate_frames > 0) --state_.animate_frames;
 }
 
@@ -353,6 +355,37 @@ std::string App::on(const protocol::TeamRecords& m) {
 std::string App::on(const protocol::TeamLink& m) {
     if (persistence_.read_only()) return protocol::Reply::failed("this tab is read-only").str();
     return live_.open_link(m, doc_.workspace(), state_);
+}
+
+// [SECTION] The DOM mirror for screen readers ---------------------------------------------------
+void App::update_mirror() {
+    const MapState& map = state_.map;
+    std::string key = std::to_string(doc_.revision()) + "|" + state_.place.view + "|" + state_.place.id.str() + "|" +
+                      std::to_string(static_cast<int>(map.sel.kind)) + map.sel.lane.str() + map.sel.step.str() + map.sel.id.str() + "|" +
+                      std::to_string(map.sel.cards.size()) + (map.sel.cards.empty() ? std::string() : map.sel.cards.front().str()) + "|" +
+                      std::to_string(static_cast<int>(map.editing.kind));
+    if (key == mirror_key_) return;
+    mirror_key_ = std::move(key);
+    const Journey* j = state_.place.view == "journey" ? find_by_id(doc_.workspace().journeys, state_.place.id) : nullptr;
+    if (j) {
+        std::string json = journey_mirror(doc_.workspace(), *j, derived().journey_layout(*j, fonts_), map);
+        json.insert(json.size() - 1, map.editing.kind != MapEditing::Kind::none ? ",\"editing\":true" : ",\"editing\":false");
+        platform::mirror(json);
+        return;
+    }
+    const ViewInfo* view = find_view(state_.place.view);
+    json::Writer w;
+    w.begin().field("view", state_.place.view).field("title", view ? view->title : "").end();
+    platform::mirror(w.str());
+}
+
+std::string App::on(const protocol::MirrorCell& m) {
+    const auto journey = Id::parse(m.journey), lane = Id::parse(m.lane), step = Id::parse(m.step);
+    if (!journey || !lane || !step || state_.place.view != "journey" || state_.place.id != *journey)
+        return protocol::Reply::failed("not the open map").str();
+    const std::string refused = mirror_cell(doc_.workspace(), state_.map, *journey, *lane, *step, m.activate && !persistence_.read_only());
+    state_.redraw(2);
+    return refused.empty() ? protocol::Reply::ok().str() : protocol::Reply::failed(refused).str();
 }
 
 std::string App::import_text(std::string_view text) { return open_imported(io::import_json(text)); }

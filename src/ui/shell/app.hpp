@@ -91,6 +91,11 @@ private:
     std::string on(const protocol::TeamStatus& m);
     std::string on(const protocol::TeamRecords& m);
     std::string on(const protocol::TeamLink& m);
+    std::string on(const protocol::MirrorCell& m);
+    // The page's DOM mirror of the open view (ui/map/mirror.hpp), sent when the document, the view,
+    // the map's selection or its editing changed.
+    void update_mirror();
+    std::string mirror_key_;
 
     friend class TestHook;   // reads the document, the UI state and the derived data
 

@@ -1,0 +1,127 @@
+// Issue 19, the journey map for screen readers and keyboards: the page's hidden DOM mirror
+// (web/mirror.js, built by the app from the model: src/ui/map/mirror.hpp). Read through Chromium's
+// own accessibility tree (CDP Accessibility.getFullAXTree): the map is a grid whose column headers
+// are "stage › step" and row headers the lanes, each cell naming its cards. Driven with the keyboard
+// only — no mouse event at all: Ctrl+K to the map, F6 into the grid, arrows (the canvas's selection
+// follows), Enter adds a card typed in the page's real text field, the live region says so and focus
+// comes back to the cell, which now reads the card. axe finds nothing at WCAG 2.2 AA on the map and on
+// the framework view.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openApp, stats, until, screenshot, axeViolations } from './lib.mjs';
+
+let srv;
+before(async () => { srv = await startServer(); });
+after(async () => { await srv.close(); });
+
+const TITLE = 'Buying a phone plan';
+
+async function axTree(context, page) {
+  const cdp = await context.newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  return nodes;
+}
+const named = (nodes, role) => nodes.filter((n) => !n.ignored && n.role?.value === role).map((n) => n.name?.value ?? '');
+// The grid as the tree has it: its rows in order, each a list of [role, name] of its cells.
+function gridRows(nodes) {
+  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+  const rows = [];
+  const walk = (n) => {
+    if (!n) return;
+    if (n.role?.value === 'row' && !n.ignored) {
+      rows.push((n.childIds || []).map((id) => byId.get(id)).filter((c) => c && !c.ignored).map((c) => [c.role?.value, c.name?.value ?? '']));
+      return;
+    }
+    for (const id of n.childIds || []) walk(byId.get(id));
+  };
+  walk(nodes.find((n) => !n.ignored && n.role?.value === 'grid'));
+  return rows;
+}
+const focused = (page) => page.evaluate(() => {
+  const e = document.activeElement;
+  return { tag: e.tagName, lane: e.dataset?.lane, step: e.dataset?.step, text: e.textContent, selected: e.getAttribute('aria-selected') };
+});
+
+test('screen reader: the journey map is a grid with lane and step headers; a card is added with the keyboard only', async () => {
+  const { context, close } = await launch({ viewport: { width: 1280, height: 800 } });
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    const ws = JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace;
+    const j = ws.journeys.find((x) => x.title === TITLE);
+    const steps = j.stages.flatMap((s) => s.steps.map((st) => ({ ...st, stage: s.name })));
+
+    // The framework view: the mirror says what it is; nothing for axe to find.
+    assert.deepEqual(await axeViolations(page), []);
+
+    // Keyboard only: Ctrl+K, the journey's name, Enter.
+    await page.keyboard.press('Control+K');
+    await until(page, async () => (await stats(page)).palette.open, 'Go to anything');
+    await page.keyboard.type(TITLE);
+    await page.keyboard.press('Enter');
+    await until(page, async () => (await stats(page)).viewId === j.id, 'the journey map');
+
+    // Chromium's accessibility tree: a grid named after the journey, headers and cells from the model.
+    const grid = await until(page, async () => {
+      const nodes = await axTree(context, page);
+      return named(nodes, 'grid').includes(`Journey map: ${TITLE}`) && nodes;
+    }, 'the grid in the accessibility tree');
+    const rows = gridRows(grid);
+    assert.deepEqual(rows[0].slice(1), steps.map((s) => ['columnheader', `${s.stage} › ${s.name}`]));
+    assert.deepEqual(rows.slice(1).map((r) => r[0]), j.lanes.map((l) => ['rowheader', `${l.name} (${l.layer})`]));
+    assert.ok(rows.slice(1).every((r) => r.length === steps.length + 1 && r.slice(1).every(([role]) => role === 'gridcell')), 'a cell per step in every lane');
+    const cell = (lane, step) => rows[1 + j.lanes.indexOf(lane)][1 + steps.findIndex((s) => s.id === step)][1];
+    const pains = j.lanes.find((l) => l.kind === 'pain');
+    const card = j.cards.find((c) => c.lane === pains.id);
+    assert.ok(cell(pains, card.step).includes(card.text), `the cell of "${card.text}" reads "${cell(pains, card.step)}"`);
+    const emotion = j.lanes.find((l) => l.kind === 'emotion');
+    if (emotion) {
+      const score = j.emotions.find((e) => e.lane === emotion.id && e.persona);
+      const who = ws.personas.find((p) => p.id === score.persona).name;
+      const text = cell(emotion, score.step);
+      assert.ok(text.includes(`${who}: ${score.score > 0 ? '+' : score.score < 0 ? '\u2212' : ''}${Math.abs(score.score)}`), `the emotion cell reads "${text}"`);
+    }
+    assert.deepEqual(await axeViolations(page), []);
+
+    // F6: into the grid. Arrow keys move focus, and the canvas's cell cursor follows (the app marks
+    // the cell it selected: aria-selected comes from the app, not from the focus).
+    await page.keyboard.press('F6');
+    let f = await focused(page);
+    assert.equal(f.tag, 'TD');
+    await page.keyboard.press('ArrowRight');
+    await until(page, async () => (f = await focused(page)).selected === 'true', 'the app selects the focused cell');
+    assert.equal(f.step, steps[1].id);
+    assert.equal((await stats(page)).map.selection, 'cell');
+
+    // To the empty Gains cell of "Checks if the phone is in stock": down the rows, then Enter.
+    const gains = j.lanes.find((l) => l.kind === 'gain');
+    const target = steps.find((s) => !j.cards.some((c) => c.lane === gains.id && c.step === s.id));
+    for (let i = 0; i < j.lanes.indexOf(gains); ++i) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Home');
+    for (let i = 0; i < steps.indexOf(target); ++i) await page.keyboard.press('ArrowRight');
+    f = await focused(page);
+    assert.deepEqual([f.lane, f.step], [gains.id, target.id]);
+    await page.keyboard.press('Enter');
+    await until(page, async () => (await stats(page)).map.editing && (await focused(page)).tag === 'TEXTAREA', 'the card editor, in the real text field');
+    await page.keyboard.type('Sees stock per store');
+    await page.keyboard.press('Enter');
+    await until(page, async () => {
+      const doc = JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace;
+      return doc.journeys.find((x) => x.id === j.id).cards.some((c) => c.lane === gains.id && c.step === target.id && c.text === 'Sees stock per store');
+    }, 'the card in the document');
+    await until(page, async () => /Add card/.test(await page.evaluate(() => document.getElementById('announcer').textContent)), 'the live region said it');
+    await until(page, async () => { f = await focused(page); return f.tag === 'TD' && f.text.includes('Sees stock per store'); }, 'focus back on the cell, which reads the card')
+      .catch(async (e) => { console.log('# focused', JSON.stringify(f), JSON.stringify((await stats(page)).map)); throw e; });
+    assert.deepEqual([f.lane, f.step], [gains.id, target.id]);
+    await screenshot(page, 'mirror-keyboard-card');
+
+    // Escape: back to the canvas, where Ctrl+Z undoes it.
+    await page.keyboard.press('Escape');
+    assert.equal((await focused(page)).tag, 'TEXTAREA');
+    await page.keyboard.press('Control+Z');
+    await until(page, async () => !JSON.stringify(JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace).includes('Sees stock per store'), 'undone');
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});

@@ -1,0 +1,202 @@
+// The app for screen readers and keyboards (issue 19): a hidden, structured DOM beside the canvas,
+// built from what the app describes (src/ui/map/mirror.hpp), not from its widgets. The app sends a
+// description only when the document, the view, the map's selection or its editing changed, and this
+// file patches the DOM row by row: nothing happens while idle.
+//
+// The journey map is a grid (a table with role="grid": lanes down as row headers, "stage › step"
+// across as column headers, each cell listing its cards, or each persona's emotion score in words).
+// Focus and the map's selection follow each other: moving focus to a cell selects it on the canvas
+// (the app's cell cursor), and when the app's cursor moves while the grid has focus, focus follows.
+// Arrow keys, Home/End and Ctrl+Home/End move between cells; Enter or Space does what Enter on the
+// canvas does (a new card, typed in the page's real text field, after which focus comes back to the
+// cell); Escape returns to the canvas; other keys (Ctrl+Z, Ctrl+K, …) go to the app. F6 on the canvas
+// comes here. Other views say what they are and where their content can be read.
+(function () {
+  'use strict';
+
+  // root: an element to fill; hooks: {message(name, value), key(event, down), leave()}.
+  function create(root, hooks) {
+    let view = '';
+    let journey = '';
+    let columnsKey = '';
+    let rowKeys = [];          // per row: the JSON it was built from
+    let table = null;
+    let body = null;
+    let active = null;         // the cell with tabindex 0
+    let returnTo = null;       // {lane, step}: focus comes back here after an edit started in the grid
+    let pending = null;        // that edit ended: the cell to focus when the text field is let go
+    let quiet = false;         // focus moved by us: the app already knows
+
+    const el = (tag, props = {}, children = []) => {
+      const e = document.createElement(tag);
+      for (const [k, v] of Object.entries(props)) {
+        if (k === 'text') e.textContent = v;
+        else if (k.startsWith('data-') || k.startsWith('aria-') || k === 'role' || k === 'scope' || k === 'tabindex' || k === 'id') e.setAttribute(k, v);
+        else e[k] = v;
+      }
+      for (const c of children) e.append(c);
+      return e;
+    };
+    const owns = (node) => !!node && root.contains(node);
+    const cellAt = (lane, step) => (body ? body.querySelector(`td[data-lane="${lane}"][data-step="${step}"]`) : null);
+
+    function focusCell(td) {
+      if (!td) return;
+      setActive(td);
+      quiet = true;
+      td.focus({ preventScroll: true });
+      quiet = false;
+    }
+    function setActive(td) {
+      if (active === td) return;
+      if (active) active.tabIndex = -1;
+      active = td;
+      if (td) td.tabIndex = 0;
+    }
+
+    // [SECTION] building --------------------------------------------------------------------------
+    function itemText(item) {
+      const what = { insight: 'Insight', opportunity: 'Opportunity', metric: 'KPI', journey: 'Child journey' }[item.kind];
+      return what ? `${what}: ${item.text}` : item.text;
+    }
+    function buildRow(row, columns) {
+      const header = el('th', { scope: 'row', text: row.name + (row.layer ? ` (${row.layer})` : '') + (row.collapsed ? ', collapsed' : '') });
+      const tr = el('tr', { 'data-lane': row.lane }, [header]);
+      row.cells.forEach((items, c) => {
+        const td = el('td', { tabindex: '-1', 'data-lane': row.lane, 'data-step': columns[c].step });
+        if (items.length === 1) td.textContent = itemText(items[0]);
+        else if (items.length > 1) td.append(el('ul', {}, items.map((it) => el('li', { text: itemText(it) }))));
+        tr.append(td);
+      });
+      return tr;
+    }
+    function buildTable(m) {
+      const head = el('tr', {}, [el('td')]);
+      for (const c of m.columns) head.append(el('th', { scope: 'col', text: `${c.stage} › ${c.name}` }));
+      body = el('tbody');
+      m.rows.forEach((r) => body.append(buildRow(r, m.columns)));
+      table = el('table', { role: 'grid', 'aria-labelledby': 'mirror-title', 'aria-describedby': 'mirror-help' }, [el('thead', {}, [head]), body]);
+      table.addEventListener('keydown', onKeyDown);
+      table.addEventListener('keyup', (e) => { if (!NAV.has(e.key)) hooks.key(e, false); });
+      table.addEventListener('focusin', onFocusIn);
+      rowKeys = m.rows.map((r) => JSON.stringify(r));
+      return table;
+    }
+    function showJourney(m) {
+      const columns = JSON.stringify(m.columns);
+      const sameRows = table && view === 'journey' && journey === m.journey && columnsKey === columns && rowKeys.length === m.rows.length &&
+        m.rows.every((r, i) => body.children[i] && body.children[i].dataset.lane === r.lane);
+      const hadFocus = owns(document.activeElement);
+      const focused = hadFocus && document.activeElement.dataset ? { lane: document.activeElement.dataset.lane, step: document.activeElement.dataset.step } : null;
+      if (sameRows) {
+        // Only the rows that changed are made again.
+        m.rows.forEach((r, i) => {
+          const key = JSON.stringify(r);
+          if (key === rowKeys[i]) return;
+          rowKeys[i] = key;
+          body.replaceChild(buildRow(r, m.columns), body.children[i]);
+        });
+        document.getElementById('mirror-title').textContent = `Journey map: ${m.title}`;
+      } else {
+        root.replaceChildren(el('main', { 'aria-labelledby': 'mirror-title' }, [
+          el('h1', { id: 'mirror-title', text: `Journey map: ${m.title}` }),
+          el('p', { id: 'mirror-help', text: 'Lanes down, steps across. Arrow keys move between cells, Enter adds a card to the cell, Escape goes back to the canvas.' }),
+          buildTable(m),
+        ]));
+      }
+      view = 'journey';
+      journey = m.journey;
+      columnsKey = columns;
+      // Selection: the cells that hold selected cards, and the cursor.
+      const selected = new Set(m.selected);
+      for (const td of body.querySelectorAll('td')) td.setAttribute('aria-selected', 'false');
+      const cursor = m.cursor.lane && m.cursor.step ? cellAt(m.cursor.lane, m.cursor.step) : null;
+      if (cursor) cursor.setAttribute('aria-selected', 'true');
+      if (selected.size) {
+        m.rows.forEach((r) => r.cells.forEach((items, c) => {
+          if (items.some((it) => selected.has(it.id))) { const td = cellAt(r.lane, m.columns[c].step); if (td) td.setAttribute('aria-selected', 'true'); }
+        }));
+      }
+      const inTable = (td) => td && body.contains(td);
+      if (returnTo && !m.editing) {
+        // An edit started here has ended: focus goes back to its cell (the new card is read with it)
+        // once the page lets go of its text field (resume(), from app.js).
+        pending = returnTo;
+        returnTo = null;
+      }
+      if (hadFocus && cursor && (!focused || focused.lane !== m.cursor.lane || focused.step !== m.cursor.step)) focusCell(cursor);
+      else if (hadFocus && focused && !owns(document.activeElement)) focusCell(cellAt(focused.lane, focused.step));
+      if (!inTable(active)) setActive(cursor || body.querySelector('td'));
+      else if (!hadFocus && cursor) setActive(cursor);
+    }
+    function showOther(m) {
+      view = m.view;
+      table = body = active = null;
+      rowKeys = [];
+      root.replaceChildren(el('main', { 'aria-labelledby': 'mirror-title' }, [
+        el('h1', { id: 'mirror-title', text: m.title || 'Waymark' }),
+        el('p', { text: 'This view is drawn on the canvas only so far. Journey maps can be read here; File › Export report gives the whole workspace as an accessible document.' }),
+      ]));
+    }
+
+    // [SECTION] keyboard and focus -----------------------------------------------------------------
+    const NAV = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'Enter', ' ', 'Escape', 'Tab']);
+    function onKeyDown(e) {
+      const td = e.target.closest && e.target.closest('td');
+      if (!td || !body || !body.contains(td)) return;
+      if (!NAV.has(e.key)) { hooks.key(e, true); return; }
+      if (e.key === 'Tab') return;   // leaves the grid, as in any grid
+      e.preventDefault();
+      if (e.key === 'Escape') { hooks.leave(); return; }
+      if (e.key === 'Enter' || e.key === ' ') {
+        returnTo = { lane: td.dataset.lane, step: td.dataset.step };
+        hooks.message('mirrorCell', { journey, lane: td.dataset.lane, step: td.dataset.step, activate: true });
+        return;
+      }
+      const tr = td.parentElement;
+      const rows = [...body.children];
+      const r = rows.indexOf(tr);
+      const cells = [...tr.querySelectorAll('td')];
+      const c = cells.indexOf(td);
+      let next = null;
+      if (e.key === 'ArrowLeft') next = cells[c - 1];
+      else if (e.key === 'ArrowRight') next = cells[c + 1];
+      else if (e.key === 'ArrowUp') next = rows[r - 1] && rows[r - 1].querySelectorAll('td')[c];
+      else if (e.key === 'ArrowDown') next = rows[r + 1] && rows[r + 1].querySelectorAll('td')[c];
+      else if (e.key === 'Home') next = e.ctrlKey ? body.querySelector('td') : cells[0];
+      else if (e.key === 'End') next = e.ctrlKey ? [...rows[rows.length - 1].querySelectorAll('td')].pop() : cells[cells.length - 1];
+      if (next) { setActive(next); next.focus({ preventScroll: true }); }
+    }
+    function onFocusIn(e) {
+      const td = e.target.closest && e.target.closest('td');
+      if (!td || !td.dataset.step) return;
+      setActive(td);
+      if (!quiet) hooks.message('mirrorCell', { journey, lane: td.dataset.lane, step: td.dataset.step });
+    }
+
+    return {
+      update(json) {
+        const m = JSON.parse(json);
+        if (m.view === 'journey') showJourney(m); else showOther(m);
+      },
+      owns,
+      // The app no longer wants text input: back to the cell an edit started from, if one did.
+      resume() {
+        const td = pending && cellAt(pending.lane, pending.step);
+        pending = null;
+        if (!td) return false;
+        focusCell(td);
+        return true;
+      },
+      // F6 from the canvas: the grid's active cell, or the view's heading.
+      enter() {
+        if (active) { active.focus({ preventScroll: true }); return true; }
+        const h = root.querySelector('h1');
+        if (h) { h.tabIndex = -1; h.focus({ preventScroll: true }); return true; }
+        return false;
+      },
+    };
+  }
+
+  window.WaymarkMirror = { create };
+})();
