@@ -10,7 +10,8 @@
 // Arrow keys, Home/End and Ctrl+Home/End move between cells; Enter or Space does what Enter on the
 // canvas does (a new card, typed in the page's real text field, after which focus comes back to the
 // cell); Escape returns to the canvas; other keys (Ctrl+Z, Ctrl+K, …) go to the app. F6 on the canvas
-// comes here. Other views say what they are and where their content can be read.
+// comes here. The backlog is a table in rank order with each opportunity's "why #N" sentences.
+// Other views say what they are and where their content can be read.
 (function () {
   'use strict';
 
@@ -22,6 +23,7 @@
     let rowKeys = [];          // per row: the JSON it was built from
     let table = null;
     let body = null;
+    let listBody = null;       // a table view's rows (the backlog)
     let active = null;         // the cell with tabindex 0
     let returnTo = null;       // {lane, step}: focus comes back here after an edit started in the grid
     let pending = null;        // that edit ended: the cell to focus when the text field is let go
@@ -98,6 +100,7 @@
         });
         document.getElementById('mirror-title').textContent = `Journey map: ${m.title}`;
       } else {
+        listBody = null;
         root.replaceChildren(el('main', { 'aria-labelledby': 'mirror-title' }, [
           el('h1', { id: 'mirror-title', text: `Journey map: ${m.title}` }),
           el('p', { id: 'mirror-help', text: 'Lanes down, steps across. Arrow keys move between cells, Enter adds a card to the cell, Escape goes back to the canvas.' }),
@@ -129,13 +132,40 @@
       if (!inTable(active)) setActive(cursor || body.querySelector('td'));
       else if (!hadFocus && cursor) setActive(cursor);
     }
-    function showOther(m) {
+    // A table view (the backlog): a caption, column headers, each row headed by its name (the
+    // second column); rows patched by position, only those whose text changed.
+    function showTable(m) {
+      const t = m.table;
+      const key = m.view + JSON.stringify(t.columns);
+      if (view !== m.view || !listBody || columnsKey !== key) {
+        listBody = el('tbody');
+        const head = el('tr', {}, t.columns.map((c) => el('th', { scope: 'col', text: c })));
+        root.replaceChildren(el('main', { 'aria-labelledby': 'mirror-title' }, [
+          el('h1', { id: 'mirror-title', text: m.title }),
+          el('table', {}, [el('caption', { text: t.caption }), el('thead', {}, [head]), listBody]),
+        ]));
+        rowKeys = [];
+        columnsKey = key;
+      }
       view = m.view;
       table = body = active = null;
+      t.rows.forEach((r, i) => {
+        const k = JSON.stringify(r);
+        if (rowKeys[i] === k) return;
+        rowKeys[i] = k;
+        const tr = el('tr', { 'data-id': r.id }, r.cells.map((c, n) => el(n === 1 ? 'th' : 'td', n === 1 ? { scope: 'row', text: c } : { text: c })));
+        if (listBody.children[i]) listBody.replaceChild(tr, listBody.children[i]); else listBody.append(tr);
+      });
+      while (listBody.children.length > t.rows.length) listBody.lastChild.remove();
+      rowKeys.length = t.rows.length;
+    }
+    function showOther(m) {
+      view = m.view;
+      table = body = active = listBody = null;
       rowKeys = [];
       root.replaceChildren(el('main', { 'aria-labelledby': 'mirror-title' }, [
         el('h1', { id: 'mirror-title', text: m.title || 'Waymark' }),
-        el('p', { text: 'This view is drawn on the canvas only so far. Journey maps can be read here; File › Export report gives the whole workspace as an accessible document.' }),
+        el('p', { text: 'This view is drawn on the canvas only so far. Journey maps and the backlog can be read here; File › Export report gives the whole workspace as an accessible document.' }),
       ]));
     }
 
@@ -177,7 +207,9 @@
     return {
       update(json) {
         const m = JSON.parse(json);
-        if (m.view === 'journey') showJourney(m); else showOther(m);
+        if (m.view === 'journey' && m.columns) showJourney(m);   // (a journey being opened: not yet)
+        else if (m.table) showTable(m);
+        else showOther(m);
       },
       owns,
       // The app no longer wants text input: back to the cell an edit started from, if one did.

@@ -4,11 +4,12 @@
 // are "stage › step" and row headers the lanes, each cell naming its cards. Driven with the keyboard
 // only — no mouse event at all: Ctrl+K to the map, F6 into the grid, arrows (the canvas's selection
 // follows), Enter adds a card typed in the page's real text field, the live region says so and focus
-// comes back to the cell, which now reads the card. axe finds nothing at WCAG 2.2 AA on the map and on
-// the framework view.
+// comes back to the cell, which now reads the card. The backlog is a table whose rows follow the
+// canvas list's rank order, each with its "why #N" sentences, and a re-rank reaches it. axe finds
+// nothing at WCAG 2.2 AA on the map, the backlog and the framework view.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, stats, until, screenshot, axeViolations } from './lib.mjs';
+import { startServer, launch, openApp, stats, until, click, scrollTo, screenshot, axeViolations } from './lib.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -120,6 +121,63 @@ test('screen reader: the journey map is a grid with lane and step headers; a car
     assert.equal((await focused(page)).tag, 'TEXTAREA');
     await page.keyboard.press('Control+Z');
     await until(page, async () => !JSON.stringify(JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace).includes('Sees stock per store'), 'undone');
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+// Titles in the order the canvas's backlog list shows them (its rows' rectangles, top to bottom);
+// tests/e2e/backlog.test.mjs checks that order against the scoring rules computed independently.
+async function canvasOrder(page, titles) {
+  const ys = [];
+  for (const t of titles) ys.push({ t, y: (await page.evaluate((l) => window.waymark.rect(l), t)).y });
+  return ys.sort((a, b) => a.y - b.y).map((r) => r.t);
+}
+
+test('screen reader: the backlog is a table in rank order, each row with its "why #N"; a re-rank reaches it', async () => {
+  const { context, close } = await launch({ viewport: { width: 1400, height: 900 } });
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    await page.keyboard.press('Control+K');
+    await until(page, async () => (await stats(page)).palette.open, 'Go to anything');
+    await page.keyboard.type('Backlog');
+    await page.keyboard.press('Enter');
+    await until(page, async () => (await stats(page)).view === 'backlog', 'the backlog');
+    const ws = JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace;
+    const order = await canvasOrder(page, ws.opportunities.map((o) => o.title));
+
+    const rowsOf = async () => {
+      const nodes = await axTree(context, page);
+      const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+      const rows = [];
+      const walk = (n) => {
+        if (!n) return;
+        if (n.role?.value === 'row' && !n.ignored) {
+          rows.push((n.childIds || []).map((id) => byId.get(id)).filter((c) => c && !c.ignored).map((c) => [c.role?.value, c.name?.value ?? '']));
+          return;
+        }
+        for (const id of n.childIds || []) walk(byId.get(id));
+      };
+      walk(nodes.find((n) => !n.ignored && n.role?.value === 'table'));
+      return rows;
+    };
+    let rows = await until(page, async () => { const r = await rowsOf(); return r.length === ws.opportunities.length + 1 && r; }, 'the backlog table');
+    assert.deepEqual(rows[0], ['Rank', 'Opportunity', 'Priority', 'Status', 'Why'].map((c) => ['columnheader', c]));
+    assert.deepEqual(rows.slice(1).map((r) => r[1]), order.map((t) => ['rowheader', t]), 'the table lists the backlog in rank order');
+    assert.equal(rows[1][0][1], '#1');
+    assert.match(rows[1][4][1], /^#1 of the open opportunities, with priority .*Priority = \(customer value/);
+    assert.deepEqual(await axeViolations(page), []);
+
+    // The first marked "will not do" with the mouse, as anyone would: the table re-ranks.
+    const first = ws.opportunities.find((o) => o.title === order[0]);
+    await click(page, first.title);
+    await until(page, async () => (await stats(page)).selected.opportunity === first.id, 'the opportunity selected');
+    const box = await scrollTo(page, 'Will not do', 'Opportunity description');   // the details panel, scrolled to it
+    await page.mouse.click(box.x + box.h / 2, box.y + box.h / 2);
+    rows = await until(page, async () => { const r = await rowsOf(); return r[1] && r[1][1][1] !== first.title && r; }, 'the table re-ranked');
+    const moved = rows.find((r) => r[1][1] === first.title);
+    assert.deepEqual([moved[0][1], moved[3][1]], ['not ranked', 'Will not do']);
     assert.deepEqual(errors, []);
   } finally {
     await close();

@@ -1,5 +1,6 @@
 // Shared by the backlog view's files (backlog/view.cpp: toolbar, list, details; backlog/matrix.cpp;
-// backlog/scoring_model.cpp: the scoring model editor). Not for other views.
+// backlog/scoring_model.cpp: the scoring model editor; backlog/mirror.cpp: the backlog for screen
+// readers). Not for other views.
 #pragma once
 
 #include <vector>

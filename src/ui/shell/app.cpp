@@ -32,6 +32,7 @@
 #include "ui/documents/view.hpp"
 #include "ui/merge/view.hpp"
 #include "ui/map/mirror.hpp"
+#include "ui/backlog/mirror.hpp"
 #include "ui/insights/view.hpp"
 #include "ui/kit/widgets.hpp"
 
@@ -363,7 +364,7 @@ void App::update_mirror() {
     std::string key = std::to_string(doc_.revision()) + "|" + state_.place.view + "|" + state_.place.id.str() + "|" +
                       std::to_string(static_cast<int>(map.sel.kind)) + map.sel.lane.str() + map.sel.step.str() + map.sel.id.str() + "|" +
                       std::to_string(map.sel.cards.size()) + (map.sel.cards.empty() ? std::string() : map.sel.cards.front().str()) + "|" +
-                      std::to_string(static_cast<int>(map.editing.kind));
+                      std::to_string(static_cast<int>(map.editing.kind)) + "|" + to_iso(derived().today());
     if (key == mirror_key_) return;
     mirror_key_ = std::move(key);
     const Journey* j = state_.place.view == "journey" ? find_by_id(doc_.workspace().journeys, state_.place.id) : nullptr;
@@ -371,6 +372,10 @@ void App::update_mirror() {
         std::string json = journey_mirror(doc_.workspace(), *j, derived().journey_layout(*j, fonts_), map);
         json.insert(json.size() - 1, map.editing.kind != MapEditing::Kind::none ? ",\"editing\":true" : ",\"editing\":false");
         platform::mirror(json);
+        return;
+    }
+    if (state_.place.view == "backlog") {
+        platform::mirror(backlog_mirror(doc_.workspace(), derived().backlog()));
         return;
     }
     const ViewInfo* view = find_view(state_.place.view);
