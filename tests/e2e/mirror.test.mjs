@@ -24,8 +24,8 @@ async function axTree(context, page) {
   return nodes;
 }
 const named = (nodes, role) => nodes.filter((n) => !n.ignored && n.role?.value === role).map((n) => n.name?.value ?? '');
-// The grid as the tree has it: its rows in order, each a list of [role, name] of its cells.
-function gridRows(nodes) {
+// The first grid (or table) as the tree has it: its rows in order, each a list of [role, name] of its cells.
+function gridRows(nodes, role = 'grid') {
   const byId = new Map(nodes.map((n) => [n.nodeId, n]));
   const rows = [];
   const walk = (n) => {
@@ -36,7 +36,7 @@ function gridRows(nodes) {
     }
     for (const id of n.childIds || []) walk(byId.get(id));
   };
-  walk(nodes.find((n) => !n.ignored && n.role?.value === 'grid'));
+  walk(nodes.find((n) => !n.ignored && n.role?.value === role));
   return rows;
 }
 const focused = (page) => page.evaluate(() => {
@@ -147,21 +147,7 @@ test('screen reader: the backlog is a table in rank order, each row with its "wh
     const ws = JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace;
     const order = await canvasOrder(page, ws.opportunities.map((o) => o.title));
 
-    const rowsOf = async () => {
-      const nodes = await axTree(context, page);
-      const byId = new Map(nodes.map((n) => [n.nodeId, n]));
-      const rows = [];
-      const walk = (n) => {
-        if (!n) return;
-        if (n.role?.value === 'row' && !n.ignored) {
-          rows.push((n.childIds || []).map((id) => byId.get(id)).filter((c) => c && !c.ignored).map((c) => [c.role?.value, c.name?.value ?? '']));
-          return;
-        }
-        for (const id of n.childIds || []) walk(byId.get(id));
-      };
-      walk(nodes.find((n) => !n.ignored && n.role?.value === 'table'));
-      return rows;
-    };
+    const rowsOf = async () => gridRows(await axTree(context, page), 'table');
     let rows = await until(page, async () => { const r = await rowsOf(); return r.length === ws.opportunities.length + 1 && r; }, 'the backlog table');
     assert.deepEqual(rows[0], ['Rank', 'Opportunity', 'Priority', 'Status', 'Why'].map((c) => ['columnheader', c]));
     assert.deepEqual(rows.slice(1).map((r) => r[1]), order.map((t) => ['rowheader', t]), 'the table lists the backlog in rank order');
