@@ -109,6 +109,7 @@
   //   storageEvent    {type: 'flush'|'writer'|'remoteSave'|'persist', doc, writer, key, state} → {ok}
   //   teamStatus, teamRecords, teamLink: see the team section
   //   mirrorCell      {journey, lane, step, activate}  (web/mirror.js: focus reached a map cell, or Enter there) → {ok} | {ok:false, error}
+  //   mirrorRow       {view, id, action}  (web/mirror.js: focus reached a framework row, or Enter / Right / Left there) → {ok} | {ok:false, error}
   //
   // The app asks the page through Module.shell (src/platform/bridge.js): requestFrame, setCursor,
   // setClipboard, textInput, loadFont, download, pickFile, exportPng, cancelExport, shareLink,
@@ -299,7 +300,7 @@
     focusTextInput();
   }
   // The DOM mirror for screen readers and keyboards (web/mirror.js): the app describes the open view
-  // through Module.shell.mirror; focus and Enter there come back as 'mirrorCell' messages.
+  // through Module.shell.mirror; focus and Enter there come back as 'mirrorCell' / 'mirrorRow' messages.
   const mirror = window.WaymarkMirror
     ? window.WaymarkMirror.create(document.getElementById('mirror'), { message, key: onKey, leave: focusTextInput })
     : null;

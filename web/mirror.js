@@ -10,8 +10,10 @@
 // Arrow keys, Home/End and Ctrl+Home/End move between cells; Enter or Space does what Enter on the
 // canvas does (a new card, typed in the page's real text field, after which focus comes back to the
 // cell); Escape returns to the canvas; other keys (Ctrl+Z, Ctrl+K, …) go to the app. F6 on the canvas
-// comes here. The backlog is a table in rank order with each opportunity's "why #N" sentences.
-// Other views say what they are and where their content can be read.
+// comes here. The framework is a treegrid: lifecycle stages, the journeys under them and their
+// children, each row focusable; Enter opens a journey, Right/Left unfold and fold it, and the tile
+// under focus is outlined on the canvas. The backlog is a table in rank order with each
+// opportunity's "why #N" sentences. Other views say what they are and where to read them.
 (function () {
   'use strict';
 
@@ -24,6 +26,7 @@
     let table = null;
     let body = null;
     let listBody = null;       // a table view's rows (the backlog)
+    let treeBody = null;       // the framework treegrid's rows
     let active = null;         // the cell with tabindex 0
     let returnTo = null;       // {lane, step}: focus comes back here after an edit started in the grid
     let pending = null;        // that edit ended: the cell to focus when the text field is let go
@@ -100,7 +103,7 @@
         });
         document.getElementById('mirror-title').textContent = `Journey map: ${m.title}`;
       } else {
-        listBody = null;
+        listBody = treeBody = null;
         root.replaceChildren(el('main', { 'aria-labelledby': 'mirror-title' }, [
           el('h1', { id: 'mirror-title', text: `Journey map: ${m.title}` }),
           el('p', { id: 'mirror-help', text: 'Lanes down, steps across. Arrow keys move between cells, Enter adds a card to the cell, Escape goes back to the canvas.' }),
@@ -148,24 +151,110 @@
         columnsKey = key;
       }
       view = m.view;
-      table = body = active = null;
+      table = body = active = treeBody = null;
+      const caption = root.querySelector('caption');
+      if (caption && caption.textContent !== t.caption) caption.textContent = t.caption;
       t.rows.forEach((r, i) => {
         const k = JSON.stringify(r);
         if (rowKeys[i] === k) return;
         rowKeys[i] = k;
-        const tr = el('tr', { 'data-id': r.id }, r.cells.map((c, n) => el(n === 1 ? 'th' : 'td', n === 1 ? { scope: 'row', text: c } : { text: c })));
+        const header = t.header ?? 1;   // the column whose cell names the row
+        const tr = el('tr', { 'data-id': r.id }, r.cells.map((c, n) => el(n === header ? 'th' : 'td', n === header ? { scope: 'row', text: c } : { text: c })));
         if (listBody.children[i]) listBody.replaceChild(tr, listBody.children[i]); else listBody.append(tr);
       });
       while (listBody.children.length > t.rows.length) listBody.lastChild.remove();
       rowKeys.length = t.rows.length;
     }
+    // The framework: a treegrid, one row per lifecycle stage and per journey (aria-level: its depth;
+    // aria-expanded where it has children). Rows are the focus stops (roving tabindex): Up/Down move,
+    // Right unfolds or goes to the first child, Left folds or goes to the parent, Enter opens the
+    // journey (a stage: its details). Focus and the canvas's outlined tile follow each other.
+    function buildTreeRow(r) {
+      const tr = el('tr', { role: 'row', tabindex: '-1', 'data-id': r.id, 'data-kind': r.kind, 'aria-level': String(r.depth) });
+      if (r.expanded !== null) tr.setAttribute('aria-expanded', String(r.expanded));
+      r.cells.forEach((c, n) => tr.append(el(n === 0 ? 'th' : 'td', n === 0 ? { role: 'rowheader', text: c } : { role: 'gridcell', text: c })));
+      return tr;
+    }
+    function showTree(m) {
+      const t = m.tree;
+      const hadFocus = owns(document.activeElement);
+      const focusedId = hadFocus && document.activeElement.dataset ? document.activeElement.dataset.id : null;
+      const key = m.view + JSON.stringify(t.columns);
+      if (view !== m.view || !treeBody || columnsKey !== key) {
+        treeBody = el('tbody');
+        const head = el('tr', { role: 'row' }, t.columns.map((c) => el('th', { role: 'columnheader', scope: 'col', text: c })));
+        const grid = el('table', { role: 'treegrid', 'aria-labelledby': 'mirror-title', 'aria-describedby': 'mirror-help' }, [el('thead', {}, [head]), treeBody]);
+        grid.addEventListener('keydown', onTreeKey);
+        grid.addEventListener('keyup', (e) => { if (!TREE_NAV.has(e.key)) hooks.key(e, false); });
+        grid.addEventListener('focusin', onTreeFocus);
+        root.replaceChildren(el('main', { 'aria-labelledby': 'mirror-title' }, [
+          el('h1', { id: 'mirror-title', text: m.title }),
+          el('p', { id: 'mirror-help', text: t.caption + '. Up and Down move between rows, Right unfolds a journey, Left folds it, Enter opens it, Escape goes back to the canvas.' }),
+          grid,
+        ]));
+        rowKeys = [];
+        columnsKey = key;
+      }
+      view = m.view;
+      table = body = listBody = null;
+      // Rows patched by position: only those whose text changed are made again.
+      t.rows.forEach((r, i) => {
+        const k = JSON.stringify(r);
+        if (rowKeys[i] === k) return;
+        rowKeys[i] = k;
+        const tr = buildTreeRow(r);
+        if (treeBody.children[i]) treeBody.replaceChild(tr, treeBody.children[i]); else treeBody.append(tr);
+      });
+      while (treeBody.children.length > t.rows.length) treeBody.lastChild.remove();
+      rowKeys.length = t.rows.length;
+      const rowOf = (id) => (id ? treeBody.querySelector(`tr[data-id="${id}"]`) : null);
+      const target = rowOf(m.focus) || rowOf(focusedId);
+      if (hadFocus && target && document.activeElement !== target) focusCell(target);
+      else if (hadFocus && !owns(document.activeElement)) focusCell(treeBody.firstElementChild);
+      if (!active || !treeBody.contains(active)) setActive(target || treeBody.firstElementChild);
+    }
+    const TREE_NAV = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'Enter', ' ', 'Escape', 'Tab']);
+    function onTreeKey(e) {
+      const tr = e.target.closest && e.target.closest('tr[data-id]');
+      if (!tr || !treeBody || !treeBody.contains(tr)) return;
+      if (!TREE_NAV.has(e.key)) { hooks.key(e, true); return; }
+      if (e.key === 'Tab') return;
+      e.preventDefault();
+      if (e.key === 'Escape') { hooks.leave(); return; }
+      const rows = [...treeBody.children];
+      const i = rows.indexOf(tr);
+      const level = Number(tr.getAttribute('aria-level'));
+      const expanded = tr.getAttribute('aria-expanded');
+      const send = (action) => { if (tr.dataset.kind !== 'unplaced') hooks.message('mirrorRow', { view, id: tr.dataset.id, action }); };
+      let next = null;
+      if (e.key === 'Enter' || e.key === ' ') { send('activate'); return; }
+      if (e.key === 'ArrowDown') next = rows[i + 1];
+      else if (e.key === 'ArrowUp') next = rows[i - 1];
+      else if (e.key === 'Home') next = rows[0];
+      else if (e.key === 'End') next = rows[rows.length - 1];
+      else if (e.key === 'ArrowRight') {
+        if (expanded === 'false' && tr.dataset.kind === 'journey') { send('expand'); return; }
+        if (expanded === 'true' && rows[i + 1] && Number(rows[i + 1].getAttribute('aria-level')) > level) next = rows[i + 1];
+      } else if (e.key === 'ArrowLeft') {
+        if (expanded === 'true' && tr.dataset.kind === 'journey') { send('collapse'); return; }
+        for (let j = i - 1; j >= 0 && !next; --j) if (Number(rows[j].getAttribute('aria-level')) < level) next = rows[j];
+      }
+      if (next) { setActive(next); next.focus({ preventScroll: true }); }
+    }
+    function onTreeFocus(e) {
+      const tr = e.target.closest && e.target.closest('tr[data-id]');
+      if (!tr) return;
+      setActive(tr);
+      if (!quiet && tr.dataset.kind !== 'unplaced') hooks.message('mirrorRow', { view, id: tr.dataset.id, action: 'focus' });
+    }
+
     function showOther(m) {
       view = m.view;
-      table = body = active = listBody = null;
+      table = body = active = listBody = treeBody = null;
       rowKeys = [];
       root.replaceChildren(el('main', { 'aria-labelledby': 'mirror-title' }, [
         el('h1', { id: 'mirror-title', text: m.title || 'Waymark' }),
-        el('p', { text: 'This view is drawn on the canvas only so far. Journey maps and the backlog can be read here; File › Export report gives the whole workspace as an accessible document.' }),
+        el('p', { text: 'This view is drawn on the canvas only so far. The framework, journey maps, the backlog, insights and personas can be read here; File › Export report gives the whole workspace as an accessible document.' }),
       ]));
     }
 
@@ -209,6 +298,7 @@
         const m = JSON.parse(json);
         if (m.view === 'journey' && m.columns) showJourney(m);   // (a journey being opened: not yet)
         else if (m.table) showTable(m);
+        else if (m.tree) showTree(m);
         else showOther(m);
       },
       owns,

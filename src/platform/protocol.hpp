@@ -70,6 +70,12 @@ struct MirrorCell {
     std::string journey, lane, step;
     bool activate = false;
 };
+// Keyboard or screen-reader focus moved to a row of a view's DOM mirror (the framework's treegrid),
+// or the row was activated (Enter), expanded or collapsed there. action: "focus", "activate",
+// "expand", "collapse".
+struct MirrorRow {
+    std::string view, id, action;
+};
 struct StorageEvent {
     std::string json;               // read by the storage policy
 };
@@ -97,7 +103,7 @@ struct TeamRecords {
 };
 
 using PageMessage = std::variant<ShareMade, ShareOpened, ExportProgress, ExportFinished, FileChosen, FileOpened, Leaving, StorageEvent,
-                                 TeamStatus, TeamRecords, TeamLink, MirrorCell>;
+                                 TeamStatus, TeamRecords, TeamLink, MirrorCell, MirrorRow>;
 
 // The message called `name` with its text, or why it is not one.
 struct ReadMessage {

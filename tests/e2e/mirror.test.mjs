@@ -5,8 +5,10 @@
 // only — no mouse event at all: Ctrl+K to the map, F6 into the grid, arrows (the canvas's selection
 // follows), Enter adds a card typed in the page's real text field, the live region says so and focus
 // comes back to the cell, which now reads the card. The backlog is a table whose rows follow the
-// canvas list's rank order, each with its "why #N" sentences, and a re-rank reaches it. axe finds
-// nothing at WCAG 2.2 AA on the map, the backlog and the framework view.
+// canvas list's rank order, each with its "why #N" sentences, and a re-rank reaches it. The
+// framework is a treegrid: lifecycle stages, their journeys and their children nested by first link,
+// with levels, walked with the keyboard (the canvas outlines the focused tile), folded, unfolded and
+// opened. axe finds nothing at WCAG 2.2 AA on the map, the backlog and the framework view.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launch, openApp, stats, until, click, scrollTo, screenshot, axeViolations } from './lib.mjs';
@@ -164,6 +166,138 @@ test('screen reader: the backlog is a table in rank order, each row with its "wh
     rows = await until(page, async () => { const r = await rowsOf(); return r[1] && r[1][1][1] !== first.title && r; }, 'the table re-ranked');
     const moved = rows.find((r) => r[1][1] === first.title);
     assert.deepEqual([moved[0][1], moved[3][1]], ['not ranked', 'Will not do']);
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+// The rows of the first treegrid: [level, [[role, name], …]] each (the header row's level is 0).
+function treeRows(nodes) {
+  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+  const rows = [];
+  const walk = (n) => {
+    if (!n) return;
+    if (n.role?.value === 'row' && !n.ignored) {
+      const level = (n.properties || []).find((p) => p.name === 'level')?.value?.value ?? 0;
+      rows.push([level, (n.childIds || []).map((id) => byId.get(id)).filter((c) => c && !c.ignored).map((c) => [c.role?.value, c.name?.value ?? ''])]);
+      return;
+    }
+    for (const id of n.childIds || []) walk(byId.get(id));
+  };
+  walk(nodes.find((n) => !n.ignored && n.role?.value === 'treegrid'));
+  return rows;
+}
+
+test('screen reader: the framework is a treegrid of stages and nested journeys; walked, folded and opened with the keyboard', async () => {
+  const { context, close } = await launch({ viewport: { width: 1280, height: 800 } });
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    const ws = JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace;
+    const lifecycle = ws.journeys.find((j) => j.level === 0 && j.stages.length);
+    const firstLink = (id) => ws.links.find((l) => l.child === id);
+    const byTitle = (t) => ws.journeys.find((j) => j.title === t);
+
+    const rows = await until(page, async () => {
+      const nodes = await axTree(context, page);
+      return named(nodes, 'treegrid').includes('Journey framework') && treeRows(nodes);
+    }, 'the treegrid in the accessibility tree');
+    assert.deepEqual(rows[0][1].map(([, n]) => n), ['Journey', 'Level', 'Status', 'Steps detailed', 'Insights', 'Opportunities', 'Headline KPI']);
+    assert.ok(rows.slice(1).every(([, cells]) => cells[0][0] === 'rowheader' && cells.slice(1).every(([r]) => r === 'gridcell')), 'a row header and grid cells');
+    // Every lifecycle stage at level 1, in order; every other journey once, under the stage or the
+    // journey its first link hangs it from, with its level named.
+    const data = rows.slice(1);
+    assert.deepEqual(data.filter(([l]) => l === 1).map(([, c]) => c[0][1]), lifecycle.stages.map((s) => s.name));
+    const others = ws.journeys.filter((j) => j !== lifecycle);
+    assert.deepEqual(data.filter(([l]) => l > 1).map(([, c]) => c[0][1]).sort(), others.map((j) => j.title).sort());
+    data.forEach(([level, cells], i) => {
+      if (level === 1) return;
+      const j = byTitle(cells[0][1]);
+      assert.equal(cells[1][1], `L${j.level} ${ws.settings.level_names[j.level]}`);
+      let p = i - 1;
+      while (data[p][0] !== level - 1) --p;
+      const link = firstLink(j.id);
+      const above = data[p][1][0][1];
+      if (link.parent === lifecycle.id) assert.equal(above, lifecycle.stages.find((s) => s.id === link.stage).name, `${j.title} under its stage`);
+      else assert.equal(above, ws.journeys.find((x) => x.id === link.parent).title, `${j.title} under its parent`);
+    });
+    assert.deepEqual(await axeViolations(page), []);
+
+    // Keyboard only. F6: the first stage's row; Down: its first journey, outlined on the canvas.
+    const focusedRow = () => page.evaluate(() => ({ id: document.activeElement.dataset?.id, expanded: document.activeElement.getAttribute('aria-expanded') }));
+    await page.keyboard.press('F6');
+    assert.equal((await focusedRow()).id, lifecycle.stages[0].id);
+    await until(page, async () => (await stats(page)).framework.focus === lifecycle.stages[0].id, 'the stage is the grid\'s focus');
+    await page.keyboard.press('ArrowDown');
+    const second = data[1][0] === 1 ? lifecycle.stages[1] : byTitle(data[1][1][0][1]);   // the first stage may have no journey
+    await until(page, async () => (await stats(page)).framework.focus === second.id, 'the canvas follows to the next row');
+    assert.equal((await focusedRow()).id, second.id);
+    // Down to a journey with children: Left folds it on the canvas too, Right unfolds it.
+    const parentIndex = data.findIndex(([l], i) => l > 1 && data[i + 1] && data[i + 1][0] > l);
+    const parent = byTitle(data[parentIndex][1][0][1]);
+    for (let i = 1; i < parentIndex; ++i) await page.keyboard.press('ArrowDown');
+    assert.deepEqual(await focusedRow(), { id: parent.id, expanded: 'true' });
+    await screenshot(page, 'mirror-framework-focus');
+    const tiles = (await stats(page)).framework.tiles;
+    await page.keyboard.press('ArrowLeft');
+    await until(page, async () => (await stats(page)).framework.collapsed === 1 && (await focusedRow()).expanded === 'false', 'folded');
+    assert.ok((await stats(page)).framework.tiles < tiles, 'its children left the canvas');
+    let end = parentIndex + 1;
+    while (end < data.length && data[end][0] > data[parentIndex][0]) ++end;
+    assert.equal(await page.evaluate(() => document.querySelectorAll('#mirror tr[aria-level]').length), data.length - (end - parentIndex - 1), 'its descendants left the tree');
+    await page.keyboard.press('ArrowRight');
+    await until(page, async () => (await stats(page)).framework.collapsed === 0 && (await focusedRow()).expanded === 'true', 'unfolded');
+    assert.equal((await stats(page)).framework.tiles, tiles);
+    // Right again: to its first child. Enter opens that journey's map.
+    await page.keyboard.press('ArrowRight');
+    const child = byTitle(data[parentIndex + 1][1][0][1]);
+    assert.equal((await focusedRow()).id, child.id);
+    await page.keyboard.press('Enter');
+    await until(page, async () => (await stats(page)).viewId === child.id, 'the child journey open');
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('screen reader: insights and personas are tables; a search on the canvas narrows the insights table', async () => {
+  const { context, close } = await launch({ viewport: { width: 1400, height: 900 } });
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    const ws = JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace;
+    const go = async (name, view) => {
+      await page.keyboard.press('Control+K');
+      await until(page, async () => (await stats(page)).palette.open, 'Go to anything');
+      await page.keyboard.type(name);
+      await page.keyboard.press('Enter');
+      await until(page, async () => (await stats(page)).view === view, name);
+    };
+    const tableRows = async (count) => until(page, async () => { const r = gridRows(await axTree(context, page), 'table'); return r.length === count + 1 && r; }, `a table of ${count} rows`);
+
+    await go('Insights', 'insights');
+    let rows = await tableRows(ws.insights.length);
+    assert.deepEqual(rows[0].map(([, n]) => n), ['Insight', 'Type', 'Evidence', 'Source', 'Impact', 'Linked steps', 'Text']);
+    assert.deepEqual(rows.slice(1).map((r) => r[0][1]).sort(), ws.insights.map((i) => i.title).sort());
+    assert.ok(rows.slice(1).every((r) => r[0][0] === 'rowheader'));
+    const some = ws.insights.find((i) => i.evidence === 'validated');
+    const row = rows.find((r) => r[0][1] === some.title);
+    assert.match(row[2][1], /^validated/);
+    assert.equal(row[6][1], some.text);
+    assert.deepEqual(await axeViolations(page), []);
+    // The same search as on the canvas: the table follows it.
+    await click(page, 'Search insights');
+    await page.keyboard.type('esim', { delay: 10 });
+    const matches = ws.insights.filter((i) => [i.title, i.text, i.source_detail, ...(i.tags || [])].join('\n').toLowerCase().includes('esim'));
+    rows = await tableRows(matches.length);
+    assert.deepEqual(rows.slice(1).map((r) => r[0][1]).sort(), matches.map((i) => i.title).sort());
+    assert.ok(named(await axTree(context, page), 'table').includes(`${matches.length} of ${ws.insights.length} insights match the search and filters`), 'the caption names the table');
+    await page.keyboard.press('Escape');
+
+    await go('Personas', 'personas');
+    rows = await tableRows(ws.personas.length);
+    assert.deepEqual(rows.slice(1).map((r) => r[0]), ws.personas.map((p) => ['rowheader', p.name]));
+    assert.deepEqual(rows.slice(1).map((r) => r[1][1]), ws.personas.map((p) => p.role));
+    assert.deepEqual(await axeViolations(page), []);
     assert.deepEqual(errors, []);
   } finally {
     await close();

@@ -92,6 +92,8 @@ void draw_tile(Frame& f, ImDrawList* dl, int index, const kpi::Evaluation& kpis,
     if (flagged) border = color::kWarn, thickness = 2;
     if (drop_target) border = drop_ok ? color::kAccent : color::kError, thickness = 2.5f;
     dl->AddRect(p.min, p.max, border, radius, 0, thickness);
+    if (j.id == f.st.focus)   // the keyboard's place in the page's mirror (framework/mirror.hpp)
+        dl->AddRect(ImVec2(p.min.x - 3, p.min.y - 3), ImVec2(p.max.x + 3, p.max.y + 3), color::kAccent, radius + 3, 0, 2.5f);
     const ImU32 edge = j.state == JourneyState::to_be ? color::kToBe : color::kAccent;
     dl->AddRectFilled(p.min, ImVec2(p.min.x + 4 * z, p.max.y), faded ? color::mix(edge, color::kCanvas, 0.5f) : edge, radius,
                       ImDrawFlags_RoundCornersLeft);
@@ -314,6 +316,8 @@ void draw_headers(Frame& f, ImDrawList* dl, const kpi::Evaluation& kpis) {
         if (!col.stage.is_nil())
             if (const Metric* m = layout::headline_metric(ws, L.lifecycle, col.stage); m && m->stage == col.stage)
                 kpi_line(dl, small, ssize, ImVec2(x0 + pad, b.y - pad - ssize * 1.3f), x1 - pad, *m, kpis.headline(m->id));
+        if (!col.stage.is_nil() && col.stage == f.st.focus)
+            dl->AddRect(ImVec2(std::max(a.x, f.body_min.x) + 2, a.y + 2), ImVec2(std::min(b.x, f.canvas_max.x) - 2, b.y - 2), color::kAccent, 3, 0, 2.5f);
         expose_rect("fw stage " + col.name, ItemRect{std::max(a.x, f.body_min.x), a.y, std::min(b.x, f.canvas_max.x) - std::max(a.x, f.body_min.x), b.y - a.y});
     }
     draw_stage_marks(f, dl);

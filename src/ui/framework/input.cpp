@@ -160,6 +160,7 @@ void handle_framework_input(Frame& f) {
     // Press.
     if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
         st.note = FrameworkState::Note{};
+        st.focus = {};   // the mirror's outline gives way to the pointer
         d = FrameworkState::Drag{};
         if (!in_body && handle_stage_press(f, mouse, false)) {
             // A stage header: select, rename, "+ Stage" (framework/stages.cpp).

@@ -61,6 +61,11 @@ struct FrameworkState {
 
     int visible_tiles = 0;                       // drawn on screen last frame (stats())
 
+    // The row the page's DOM mirror has focus on (ui/framework/mirror.hpp): a journey's tile or a
+    // lifecycle stage's header, outlined on the canvas and brought on screen once (reveal_focus).
+    Id focus;
+    bool reveal_focus = false;
+
     // The lifecycle's stage headers (framework/stages.cpp): the selected one (its details panel),
     // the one being renamed in place, the one a context menu or a delete confirmation is about.
     Id stage_selected;

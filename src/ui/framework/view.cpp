@@ -32,13 +32,7 @@ constexpr FilterInfo kFilters[] = {
     {layout::Coverage::no_to_be, "No to-be", "Current journeys that have no to-be redesign yet"},
 };
 
-layout::FrameworkOptions options_of(const FrameworkState& st) {
-    layout::FrameworkOptions options;
-    options.collapsed = st.collapsed;
-    options.collapsed_levels = st.collapsed_levels;
-    options.list_unmapped_steps = st.filters[static_cast<std::size_t>(layout::Coverage::unmapped)];
-    return options;
-}
+layout::FrameworkOptions options_of(const FrameworkState& st) { return framework_options(st); }
 
 void draw_header(const ViewContext& ctx, FrameworkState& st) {
     const Workspace& ws = ctx.ws;
@@ -152,6 +146,25 @@ void draw_framework_view(const ViewContext& ctx) {
         st.cam_set = true;
     }
     fw::handle_framework_input(f);
+    if (st.reveal_focus) {
+        // The mirror's focus moved: its tile (or stage column) comes on screen, panned as little as can be.
+        st.reveal_focus = false;
+        const int tile = lay.tile_of(st.focus);
+        layout::Rect r{};
+        bool found = tile >= 0, column = false;
+        if (found) r = lay.tiles[static_cast<std::size_t>(tile)].rect;
+        for (const layout::FwColumn& c : lay.columns)
+            if (!found && !c.stage.is_nil() && c.stage == st.focus) r = layout::Rect{c.x, 0, c.w, 0}, found = column = true;
+        if (found) {
+            const float vw = f.view_w() / f.cam.zoom, vh = f.view_h() / f.cam.zoom, m = 16 / f.cam.zoom;
+            if (r.x < f.cam.x + m || r.w > vw) f.cam.x = r.x - m;
+            else if (r.x + r.w > f.cam.x + vw - m) f.cam.x = r.x + r.w - vw + m;
+            if (column) {
+                // A stage's header is always on screen: only sideways.
+            } else if (r.y < f.cam.y + m || r.h > vh) f.cam.y = r.y - m;
+            else if (r.y + r.h > f.cam.y + vh - m) f.cam.y = r.y + r.h - vh + m;
+        }
+    }
     f.cam = layout::clamp_camera(f.cam, width, lay.height, f.view_w(), f.view_h());
     fw::draw_framework(f);
     fw::draw_stage_editor(f);
@@ -166,6 +179,14 @@ void draw_framework_view(const ViewContext& ctx) {
         fw::draw_stage_details(ctx, st);
         ImGui::EndChild();
     }
+}
+
+layout::FrameworkOptions framework_options(const FrameworkState& st) {
+    layout::FrameworkOptions options;
+    options.collapsed = st.collapsed;
+    options.collapsed_levels = st.collapsed_levels;
+    options.list_unmapped_steps = st.filters[static_cast<std::size_t>(layout::Coverage::unmapped)];
+    return options;
 }
 
 }  // namespace wm::ui

@@ -33,6 +33,10 @@
 #include "ui/merge/view.hpp"
 #include "ui/map/mirror.hpp"
 #include "ui/backlog/mirror.hpp"
+#include "ui/framework/mirror.hpp"
+#include "ui/framework/view.hpp"
+#include "ui/insights/mirror.hpp"
+#include "ui/personas/mirror.hpp"
 #include "ui/insights/view.hpp"
 #include "ui/kit/widgets.hpp"
 
@@ -365,6 +369,22 @@ void App::update_mirror() {
                       std::to_string(static_cast<int>(map.sel.kind)) + map.sel.lane.str() + map.sel.step.str() + map.sel.id.str() + "|" +
                       std::to_string(map.sel.cards.size()) + (map.sel.cards.empty() ? std::string() : map.sel.cards.front().str()) + "|" +
                       std::to_string(static_cast<int>(map.editing.kind)) + "|" + to_iso(derived().today());
+    if (state_.place.view == "framework") {
+        // Folding and the keyboard's row change the tree (a hash of the folded journeys, not their ids).
+        const FrameworkState& fw = state_.framework;
+        std::uint64_t h = 1469598103934665603ull;
+        for (const Id& id : fw.collapsed)
+            for (const char c : id.str()) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+        for (const int level : fw.collapsed_levels) h = (h ^ static_cast<std::uint64_t>(level + 1)) * 1099511628211ull;
+        key += "|" + std::to_string(h) + "|" + fw.focus.str() + std::to_string(fw.filters[static_cast<std::size_t>(layout::Coverage::unmapped)]);
+    }
+    if (state_.place.view == "insights") {
+        // The table's rows (search, filters, sort) as the view last computed them.
+        const std::vector<int>& shown = state_.insights.rows.shown;
+        std::uint64_t h = 1469598103934665603ull ^ shown.size();
+        for (std::size_t n = 0; n < std::min(shown.size(), kMirrorInsights); ++n) h = (h ^ static_cast<std::uint64_t>(shown[n])) * 1099511628211ull;
+        key += "|" + std::to_string(h);
+    }
     if (key == mirror_key_) return;
     mirror_key_ = std::move(key);
     const Journey* j = state_.place.view == "journey" ? find_by_id(doc_.workspace().journeys, state_.place.id) : nullptr;
@@ -378,6 +398,18 @@ void App::update_mirror() {
         platform::mirror(backlog_mirror(doc_.workspace(), derived().backlog()));
         return;
     }
+    if (state_.place.view == "insights") {
+        platform::mirror(insights_mirror(doc_.workspace(), state_.insights, derived().today()));
+        return;
+    }
+    if (state_.place.view == "personas") {
+        platform::mirror(personas_mirror(doc_.workspace()));
+        return;
+    }
+    if (state_.place.view == "framework") {
+        platform::mirror(framework_mirror(doc_.workspace(), derived().framework(framework_options(state_.framework)), derived(), state_.framework));
+        return;
+    }
     const ViewInfo* view = find_view(state_.place.view);
     json::Writer w;
     w.begin().field("view", state_.place.view).field("title", view ? view->title : "").end();
@@ -389,6 +421,20 @@ std::string App::on(const protocol::MirrorCell& m) {
     if (!journey || !lane || !step || state_.place.view != "journey" || state_.place.id != *journey)
         return protocol::Reply::failed("not the open map").str();
     const std::string refused = mirror_cell(doc_.workspace(), state_.map, *journey, *lane, *step, m.activate && !persistence_.read_only());
+    state_.redraw(2);
+    return refused.empty() ? protocol::Reply::ok().str() : protocol::Reply::failed(refused).str();
+}
+
+std::string App::on(const protocol::MirrorRow& m) {
+    if (m.view != "framework" || state_.place.view != "framework") return protocol::Reply::failed("not the open view").str();
+    const auto id = Id::parse(m.id);
+    if (!id) return protocol::Reply::failed("no such row").str();
+    RowAction action = RowAction::focus;
+    if (m.action == "activate") action = RowAction::activate;
+    else if (m.action == "expand") action = RowAction::expand;
+    else if (m.action == "collapse") action = RowAction::collapse;
+    else if (m.action != "focus") return protocol::Reply::failed("unknown action").str();
+    const std::string refused = mirror_framework_row(derived().framework(framework_options(state_.framework)), state_, *id, action);
     state_.redraw(2);
     return refused.empty() ? protocol::Reply::ok().str() : protocol::Reply::failed(refused).str();
 }

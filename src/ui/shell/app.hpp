@@ -92,8 +92,9 @@ private:
     std::string on(const protocol::TeamRecords& m);
     std::string on(const protocol::TeamLink& m);
     std::string on(const protocol::MirrorCell& m);
-    // The page's DOM mirror of the open view (ui/map/mirror.hpp), sent when the document, the view,
-    // the map's selection or its editing changed.
+    std::string on(const protocol::MirrorRow& m);
+    // The page's DOM mirror of the open view (each view's mirror.hpp: map, framework, backlog,
+    // insights, personas), sent when the document, the view or that view's state changed.
     void update_mirror();
     std::string mirror_key_;
 
