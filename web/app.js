@@ -765,6 +765,8 @@
     firstFrameMs: () => firstFrameMs,
     heapBytes: () => (Module.HEAPU8 ? Module.HEAPU8.length : 0),
     benchSnapshot: () => hookJson('benchSnapshot'),
+    // The DOM mirror for screen readers off (false) or on again: for the benchmark's comparison only.
+    mirror: (on) => hookJson('mirror', on === false ? 'off' : 'on'),
     // The share link of the open document, made exactly as File › Copy share link makes it:
     // {ok, url, bytes, chars, copied, message} or {ok:false, error}.
     shareLink: () => new Promise((resolve) => {
@@ -841,7 +843,7 @@
   window.Module = {
     canvas,
     shell: { requestFrame, setCursor: (c) => { canvas.style.cursor = c; }, setClipboard, textInput: textInputAt,
-             mirror: (json) => { if (mirror) mirror.update(json); },
+             mirror: (json) => (mirror ? mirror.update(json) : true),
              loadFont, download, pickFile, exportPng, cancelExport: () => { pngCancelled = true; }, shareLink: (text, maxChars) => { makeShareLink(text, maxChars); },
              storage: (id, op, arg, bytes) => { storage(id, op, JSON.parse(arg || '{}'), bytes); },
              teamConnect: (options) => { teamConnect(JSON.parse(options)); }, teamSend: (json) => { if (team) team.send(json); },

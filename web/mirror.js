@@ -22,12 +22,14 @@
     let view = '';
     let journey = '';
     let columnsKey = '';
+    let columnList = null;     // the map's columns as last sent whole
     let rowKeys = [];          // per row: the JSON it was built from
     let table = null;
     let body = null;
     let listBody = null;       // a table view's rows (the backlog)
     let treeBody = null;       // the framework treegrid's rows
     let active = null;         // the cell with tabindex 0
+    let marked = new Set();    // the cells marked aria-selected="true"
     let returnTo = null;       // {lane, step}: focus comes back here after an edit started in the grid
     let pending = null;        // that edit ended: the cell to focus when the text field is let go
     let quiet = false;         // focus moved by us: the app already knows
@@ -68,7 +70,7 @@
       const header = el('th', { scope: 'row', text: row.name + (row.layer ? ` (${row.layer})` : '') + (row.collapsed ? ', collapsed' : '') });
       const tr = el('tr', { 'data-lane': row.lane }, [header]);
       row.cells.forEach((items, c) => {
-        const td = el('td', { tabindex: '-1', 'data-lane': row.lane, 'data-step': columns[c].step });
+        const td = el('td', { tabindex: '-1', 'aria-selected': 'false', 'data-lane': row.lane, 'data-step': columns[c].step });
         if (items.length === 1) td.textContent = itemText(items[0]);
         else if (items.length > 1) td.append(el('ul', {}, items.map((it) => el('li', { text: itemText(it) }))));
         tr.append(td);
@@ -87,13 +89,23 @@
       rowKeys = m.rows.map((r) => JSON.stringify(r));
       return table;
     }
+    // A map: the whole of it, or (m.delta) only the rows that changed since the last message, which
+    // needs the same map here — false when it is not (the app then sends the whole map).
     function showJourney(m) {
-      const columns = JSON.stringify(m.columns);
-      const sameRows = table && view === 'journey' && journey === m.journey && columnsKey === columns && rowKeys.length === m.rows.length &&
+      if (m.delta && !(table && view === 'journey' && journey === m.journey && columnList)) return false;
+      const columns = m.delta ? columnsKey : JSON.stringify(m.columns);
+      const sameRows = !m.delta && table && view === 'journey' && journey === m.journey && columnsKey === columns && rowKeys.length === m.rows.length &&
         m.rows.every((r, i) => body.children[i] && body.children[i].dataset.lane === r.lane);
       const hadFocus = owns(document.activeElement);
       const focused = hadFocus && document.activeElement.dataset ? { lane: document.activeElement.dataset.lane, step: document.activeElement.dataset.step } : null;
-      if (sameRows) {
+      if (m.delta) {
+        for (const [i, r] of m.changed) {
+          if (!body.children[i]) return false;
+          rowKeys[i] = JSON.stringify(r);
+          body.replaceChild(buildRow(r, columnList), body.children[i]);
+        }
+        document.getElementById('mirror-title').textContent = `Journey map: ${m.title}`;
+      } else if (sameRows) {
         // Only the rows that changed are made again.
         m.rows.forEach((r, i) => {
           const key = JSON.stringify(r);
@@ -113,16 +125,17 @@
       view = 'journey';
       journey = m.journey;
       columnsKey = columns;
-      // Selection: the cells that hold selected cards, and the cursor.
-      const selected = new Set(m.selected);
-      for (const td of body.querySelectorAll('td')) td.setAttribute('aria-selected', 'false');
+      if (!m.delta) columnList = m.columns;
+      // Selection: the cells that hold selected cards, and the cursor. Only the cells whose state
+      // changes are touched (a map has thousands: setting every one made the browser restyle them
+      // all on each move of the selection).
+      const now = new Set();
       const cursor = m.cursor.lane && m.cursor.step ? cellAt(m.cursor.lane, m.cursor.step) : null;
-      if (cursor) cursor.setAttribute('aria-selected', 'true');
-      if (selected.size) {
-        m.rows.forEach((r) => r.cells.forEach((items, c) => {
-          if (items.some((it) => selected.has(it.id))) { const td = cellAt(r.lane, m.columns[c].step); if (td) td.setAttribute('aria-selected', 'true'); }
-        }));
-      }
+      if (cursor) now.add(cursor);
+      for (const [lane, step] of m.selectedCells) { const td = cellAt(lane, step); if (td) now.add(td); }
+      for (const td of marked) if (!now.has(td) && td.isConnected) td.setAttribute('aria-selected', 'false');
+      for (const td of now) if (td.getAttribute('aria-selected') !== 'true') td.setAttribute('aria-selected', 'true');
+      marked = now;
       const inTable = (td) => td && body.contains(td);
       if (returnTo && !m.editing) {
         // An edit started here has ended: focus goes back to its cell (the new card is read with it)
@@ -134,6 +147,7 @@
       else if (hadFocus && focused && !owns(document.activeElement)) focusCell(cellAt(focused.lane, focused.step));
       if (!inTable(active)) setActive(cursor || body.querySelector('td'));
       else if (!hadFocus && cursor) setActive(cursor);
+      return true;
     }
     // A table view (the backlog): a caption, column headers, each row headed by its name (the
     // second column); rows patched by position, only those whose text changed.
@@ -294,12 +308,16 @@
     }
 
     return {
+      // The app's description of the open view; false when it was only the changes to a map that is
+      // not here (the app then sends the whole).
       update(json) {
         const m = JSON.parse(json);
-        if (m.view === 'journey' && m.columns) showJourney(m);   // (a journey being opened: not yet)
-        else if (m.table) showTable(m);
+        if (m.view === 'off') { view = ''; table = body = active = listBody = treeBody = columnList = null; rowKeys = []; root.replaceChildren(); return true; }
+        if (m.view === 'journey' && (m.columns || m.delta)) return showJourney(m);
+        if (m.table) showTable(m);
         else if (m.tree) showTree(m);
         else showOther(m);
+        return true;
       },
       owns,
       // The app no longer wants text input: back to the cell an edit started from, if one did.

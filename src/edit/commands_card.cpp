@@ -42,6 +42,17 @@ Command set_card_member(Id j, Id c, F Card::*member, F value, const char* label,
         });
 }
 
+// "Pains at “Passes the credit check”": a cell named as the map shows it (undo labels and what a
+// screen reader is told: "Done: Add card to Pains at …").
+std::string cell_name(const Journey& journey, Id lane, Id step) {
+    const Lane* l = find_by_id(journey.lanes, lane);
+    std::string step_name;
+    for (const Stage& s : journey.stages)
+        for (const Step& st : s.steps)
+            if (st.id == step) step_name = st.name;
+    return (l && !l->name.empty() ? l->name : std::string("a lane")) + " at " + quoted_or(step_name, "“(untitled)”");
+}
+
 auto card_check() { return [](const Workspace& ws, const Journey& j, const Card& c) { return detail::check_card(ws, j, c); }; }
 
 }  // namespace
@@ -56,7 +67,7 @@ Command add_card(Id j, Card card, Id before) {
         if (std::string why = detail::check_card(tx.ws(), *journey, card); !why.empty()) return refuse(why);
         std::size_t index = before.is_nil() ? detail::npos : detail::index_of(journey->cards, before);
         if (index == detail::npos) index = journey->cards.size();
-        tx.set_label("Add card");
+        tx.set_label("Add card to " + cell_name(*journey, card.lane, card.step));
         tx.insert(loc::journey_field(j, &Journey::cards), index, card);
         return Result::ok();
     });
@@ -112,7 +123,8 @@ Command move_card(Id j, Id c, Id lane, Id step, Id before) {
         moved.lane = lane;
         moved.step = step;
         if (std::string why = detail::check_card(tx.ws(), *journey, moved); !why.empty()) return refuse(why);
-        tx.set_label("Move card");
+        const Card& was = journey->cards[index];
+        tx.set_label(was.lane == lane && was.step == step ? std::string("Move card") : "Move card to " + cell_name(*journey, lane, step));
         tx.set(loc::card_field(j, index, &Card::lane), lane);
         tx.set(loc::card_field(j, index, &Card::step), step);
         if (before.is_nil() || before == c) return Result::ok();

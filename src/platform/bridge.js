@@ -50,7 +50,8 @@ mergeInto(LibraryManager.library, {
     region.textContent = region.textContent === words ? words + '\u00a0' : words;
   },
   wm_js_mirror: function (json, len) {
-    if (Module.shell && Module.shell.mirror) Module.shell.mirror(UTF8ToString(json, len));
+    if (!Module.shell || !Module.shell.mirror) return 1;
+    return Module.shell.mirror(UTF8ToString(json, len)) === false ? 0 : 1;
   },
   wm_js_renderer: function (out, capacity) {
     let name = '';

@@ -65,8 +65,9 @@ void on_prefers_dark_change(std::function<void(bool dark)> changed);
 void announce(std::string_view text);
 
 // What the page's hidden DOM mirror shows of the open view, for screen readers and keyboard use
-// (web/mirror.js; ui/map/mirror.hpp describes the JSON). Sent only when it changed.
-void mirror(std::string_view json);
+// (web/mirror.js; ui/map/mirror.hpp describes the JSON). Sent only when it changed. False when the
+// page could not apply it: it was the changes to a map the page does not hold (send the whole).
+bool mirror(std::string_view json);
 
 // What draws the app: the WebGL renderer the browser reports (WEBGL_debug_renderer_info), e.g.
 // "ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device …))"; "" when the browser does not say.

@@ -56,7 +56,7 @@ int wm_js_prefers_dark();
 int wm_js_prefers_more_contrast();
 void wm_js_renderer(char* out, int capacity);
 void wm_js_announce(const char* text);
-void wm_js_mirror(const char* json, int len);
+int wm_js_mirror(const char* json, int len);
 void wm_js_watch_prefers_dark();
 void wm_js_team_connect(const char* options);
 void wm_js_team_send(const char* json, int len);
@@ -519,7 +519,7 @@ void set_text_scale(float scale) {
 
 bool prefers_more_contrast() { return wm_js_prefers_more_contrast() != 0; }
 
-void mirror(std::string_view json) { wm_js_mirror(json.data(), static_cast<int>(json.size())); }
+bool mirror(std::string_view json) { return wm_js_mirror(json.data(), static_cast<int>(json.size())) != 0; }
 
 void announce(std::string_view text) {
     const std::string t(text);

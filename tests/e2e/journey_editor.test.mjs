@@ -129,7 +129,7 @@ test('journey editor: build a journey from an empty document with mouse and keyb
     j = journeyOf(await doc(page), 'Buying a phone in a store');
     assert.deepEqual(cardsIn(j, 'Customer actions', 'Gets it done').map((c) => c.text), ['Café crème at the counter'], 'dragged');
     assert.equal(cardsIn(j, 'Customer actions', 'Walks into the store').length, 0);
-    assert.equal((await stats(page)).document.undoLabel, 'Move card');
+    assert.equal((await stats(page)).document.undoLabel, 'Move card to Customer actions at “Gets it done”');
     assert.ok(cardsIn(j, 'Customer actions', 'Decides').some((c) => c.text === 'Asks for the Unlimited plan'));
 
     // Emotion: a click near the top of the lane scores high, near the bottom low; a point dragged.

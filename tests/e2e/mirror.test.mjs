@@ -112,7 +112,10 @@ test('screen reader: the journey map is a grid with lane and step headers; a car
       const doc = JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace;
       return doc.journeys.find((x) => x.id === j.id).cards.some((c) => c.lane === gains.id && c.step === target.id && c.text === 'Sees stock per store');
     }, 'the card in the document');
-    await until(page, async () => /Add card/.test(await page.evaluate(() => document.getElementById('announcer').textContent)), 'the live region said it');
+    // The live region says what was done and where, in words.
+    const said = `Done: Add card to ${gains.name} at “${target.name}”`;
+    await until(page, async () => (await page.evaluate(() => document.getElementById('announcer').textContent)).trim() === said, `the live region said "${said}"`)
+      .catch(async (e) => { console.log('# announced', await page.evaluate(() => document.getElementById('announcer').textContent)); throw e; });
     await until(page, async () => { f = await focused(page); return f.tag === 'TD' && f.text.includes('Sees stock per store'); }, 'focus back on the cell, which reads the card')
       .catch(async (e) => { console.log('# focused', JSON.stringify(f), JSON.stringify((await stats(page)).map)); throw e; });
     assert.deepEqual([f.lane, f.step], [gains.id, target.id]);
@@ -123,6 +126,9 @@ test('screen reader: the journey map is a grid with lane and step headers; a car
     assert.equal((await focused(page)).tag, 'TEXTAREA');
     await page.keyboard.press('Control+Z');
     await until(page, async () => !JSON.stringify(JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace).includes('Sees stock per store'), 'undone');
+    // Edits reach the grid as the changed rows only; the whole grid still equals the map.
+    const after = await until(page, async () => { const r = gridRows(await axTree(context, page)); return !JSON.stringify(r).includes('Sees stock per store') && r; }, 'the undo reached the grid');
+    assert.deepEqual(after, rows);
     assert.deepEqual(errors, []);
   } finally {
     await close();

@@ -148,6 +148,7 @@ TEST_CASE("edit: lane, card and emotion commands apply, undo and redo") {
     const Id card = new_id();
     round_trip(doc, add_card(f.macro, Card{card, lane, f.st_pay, "Receipt", {}, 0, {}, {}, {}}, f.c2));
     CHECK(journey(doc, f.macro).cards[1].id == card);
+    CHECK(doc.undo_label() == "Add card to Channels at \xE2\x80\x9C" "Pay\xE2\x80\x9D");   // where it went, in words
     round_trip(doc, set_card_text(f.macro, card, "E-mail receipt"));
     round_trip(doc, set_card_personas(f.macro, card, {f.ben}));
     round_trip(doc, set_card_severity(f.macro, card, 3));
@@ -156,7 +157,7 @@ TEST_CASE("edit: lane, card and emotion commands apply, undo and redo") {
     round_trip(doc, set_card_opportunities(f.macro, card, {f.op1}));
     round_trip(doc, move_card(f.macro, card, f.l_actions, f.st_browse, f.c1));
     CHECK(journey(doc, f.macro).cards[0].id == card);
-    CHECK(doc.undo_label() == "Move card");
+    CHECK(doc.undo_label() == "Move card to Customer actions at \xE2\x80\x9C" "Browse\xE2\x80\x9D");
     round_trip(doc, move_cards(f.macro, {CardPlacement{f.c1, f.l_pains, f.st_pay}, CardPlacement{f.c3, f.l_pains, f.st_pay}}));
     CHECK(doc.undo_label() == "Move 2 cards");
     std::vector<Card> pasted;

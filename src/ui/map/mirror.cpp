@@ -2,6 +2,7 @@
 #include "ui/map/mirror.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "ui/kit/json_text.hpp"
 #include "ui/map/internal.hpp"
@@ -55,13 +56,15 @@ void item(std::string& out, std::string_view id, std::string_view kind, std::str
 
 }  // namespace
 
-std::string journey_mirror(const Workspace& ws, const Journey& j, const layout::JourneyLayout& lay, const MapState& map) {
-    std::string out = "{\"view\":\"journey\",\"journey\":";
-    json::append_string(out, j.id.str());
-    out += ",\"title\":";
-    json::append_string(out, j.title);
+JourneyMirror describe_journey(const Workspace& ws, const Journey& j, const layout::JourneyLayout& lay) {
+    JourneyMirror m;
+    m.head = "\"view\":\"journey\",\"journey\":";
+    json::append_string(m.head, j.id.str());
+    m.head += ",\"title\":";
+    json::append_string(m.head, j.title);
 
-    out += ",\"columns\":[";
+    std::string& out = m.columns;
+    out = "[";
     for (const layout::Column& c : lay.columns) {
         const Stage& stage = j.stages[static_cast<std::size_t>(c.stage)];
         const Step* step = c.step >= 0 ? &stage.steps[static_cast<std::size_t>(c.step)] : nullptr;
@@ -74,32 +77,31 @@ std::string journey_mirror(const Workspace& ws, const Journey& j, const layout::
         json::append_string(out, step ? step->name : std::string("(no steps yet)"));
         out.push_back('}');
     }
-    out += "],\"rows\":[";
+    out.push_back(']');
     for (int r = 0; r < lay.row_count(); ++r) {
         const layout::Row& row = lay.rows[static_cast<std::size_t>(r)];
         if (row.kind != layout::RowKind::lane) continue;
         const Lane& lane = j.lanes[static_cast<std::size_t>(row.lane)];
-        if (out.back() != '[') out.push_back(',');
-        out += "{\"lane\":";
-        json::append_string(out, lane.id.str());
-        out += ",\"name\":";
-        json::append_string(out, lane.name);
-        out += ",\"layer\":";
-        json::append_string(out, lane.layer);
-        out += ",\"kind\":";
-        json::append_string(out, lane_kind_name(lane.kind));
-        out += row.collapsed ? ",\"collapsed\":true" : ",\"collapsed\":false";
-        out += ",\"cells\":[";
+        std::string& line = m.rows.emplace_back("{\"lane\":");
+        json::append_string(line, lane.id.str());
+        line += ",\"name\":";
+        json::append_string(line, lane.name);
+        line += ",\"layer\":";
+        json::append_string(line, lane.layer);
+        line += ",\"kind\":";
+        json::append_string(line, lane_kind_name(lane.kind));
+        line += row.collapsed ? ",\"collapsed\":true" : ",\"collapsed\":false";
+        line += ",\"cells\":[";
         for (int c = 0; c < lay.column_count(); ++c) {
-            out += c == 0 ? "[" : ",[";
+            line += c == 0 ? "[" : ",[";
             if (row.collapsed) {
-                out.push_back(']');
+                line.push_back(']');
                 continue;
             }
             const layout::Column& col = lay.columns[static_cast<std::size_t>(c)];
             if (lane.kind == LaneKind::emotion) {
                 if (col.step < 0) {
-                    out.push_back(']');
+                    line.push_back(']');
                     continue;
                 }
                 const Id step = j.stages[static_cast<std::size_t>(col.stage)].steps[static_cast<std::size_t>(col.step)].id;
@@ -107,7 +109,7 @@ std::string journey_mirror(const Workspace& ws, const Journey& j, const layout::
                     if (e.lane != lane.id || e.step != step) continue;
                     const Persona* p = e.persona.is_nil() ? nullptr : find_by_id(ws.personas, e.persona);
                     const std::string who = e.persona.is_nil() ? std::string("Everyone") : p ? p->name : std::string("A persona");
-                    item(out, "", "score",
+                    item(line, "", "score",
                          who + ": " + signed_score(e.score) + " (of " + signed_score(ws.settings.emotion_min) + " to " +
                              signed_score(ws.settings.emotion_max) + ")");
                 }
@@ -115,25 +117,69 @@ std::string journey_mirror(const Workspace& ws, const Journey& j, const layout::
                 const layout::Span items = lay.cell_items(r, c);
                 for (int i = items.begin; i < items.end; ++i) {
                     const layout::Item& it = lay.items[static_cast<std::size_t>(i)];
-                    item(out, it.id.str(), item_kind_name(it.kind), layout::item_text(ws, j, it));
+                    item(line, it.id.str(), item_kind_name(it.kind), layout::item_text(ws, j, it));
                 }
             }
-            out.push_back(']');
+            line.push_back(']');
         }
-        out += "]}";
+        line += "]}";
     }
-    out += "],\"cursor\":{\"lane\":";
+    return m;
+}
+
+std::string journey_selection(const Journey& j, const MapState& map, bool editing) {
+    std::string out = ",\"cursor\":{\"lane\":";
     const bool here = map.journey == j.id;
     json::append_string(out, here && !map.sel.lane.is_nil() ? map.sel.lane.str() : std::string());
     out += ",\"step\":";
     json::append_string(out, here && !map.sel.step.is_nil() ? map.sel.step.str() : std::string());
     out += "},\"selected\":[";
-    if (here && map.sel.kind == MapSelection::Kind::cards)
+    std::string cells = ",\"selectedCells\":[";
+    if (here && map.sel.kind == MapSelection::Kind::cards) {
+        std::unordered_set<Id> chosen;
         for (std::size_t i = 0; i < std::min<std::size_t>(map.sel.cards.size(), 500); ++i) {
             if (i) out.push_back(',');
             json::append_string(out, map.sel.cards[i].str());
+            chosen.insert(map.sel.cards[i]);
         }
-    out += "]}";
+        std::unordered_set<std::string> seen;   // each cell once
+        for (const Card& c : j.cards) {
+            if (!chosen.count(c.id)) continue;
+            std::string cell = "[";
+            json::append_string(cell, c.lane.str());
+            cell.push_back(',');
+            json::append_string(cell, c.step.str());
+            cell.push_back(']');
+            if (!seen.insert(cell).second) continue;
+            if (cells.back() != '[') cells.push_back(',');
+            cells += cell;
+        }
+    }
+    out += "]" + cells + "]";
+    out += editing ? ",\"editing\":true" : ",\"editing\":false";
+    return out;
+}
+
+std::string journey_mirror(const JourneyMirror& now, const JourneyMirror* before, std::string_view selection) {
+    std::string out = "{" + now.head;
+    if (before && before->head == now.head && before->columns == now.columns && before->rows.size() == now.rows.size()) {
+        out += ",\"delta\":true,\"changed\":[";
+        for (std::size_t r = 0; r < now.rows.size(); ++r) {
+            if (now.rows[r] == before->rows[r]) continue;
+            if (out.back() != '[') out.push_back(',');
+            out += "[" + std::to_string(r) + "," + now.rows[r] + "]";
+        }
+        out.push_back(']');
+    } else {
+        out += ",\"columns\":" + now.columns + ",\"rows\":[";
+        for (std::size_t r = 0; r < now.rows.size(); ++r) {
+            if (r) out.push_back(',');
+            out += now.rows[r];
+        }
+        out.push_back(']');
+    }
+    out += selection;
+    out.push_back('}');
     return out;
 }
 

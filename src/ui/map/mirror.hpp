@@ -7,11 +7,18 @@
 //    "columns": [{"step": "<id>", "stage": "Choose", "name": "Picks a plan"}],   // step "" for an empty stage
 //    "rows": [{"lane": "<id>", "name": "Pains", "layer": "Analysis", "kind": "pain", "collapsed": false,
 //              "cells": [[{"id": "<id>", "kind": "card", "text": "…"}], …]}],   // one list per column
-//    "cursor": {"lane": "<id>", "step": "<id>"}, "selected": ["<card id>", …]}
+//    "cursor": {"lane": "<id>", "step": "<id>"}, "selected": ["<card id>", …],
+//    "selectedCells": [["<lane id>", "<step id>"], …], "editing": false}
 // Emotion lanes list each curve's score at the step in words ("Zoë Bakker: −2 (of −3 to +3)").
+// When the page holds the same map (same journey, title, columns and number of rows), only the rows
+// that changed are sent, as "delta": true, "changed": [[<row index>, <row>], …] instead of
+// "columns" and "rows" (a move of the selection sends none): a 200 × 30 map is not parsed and
+// compared again by the page on each edit.
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "layout/journey_layout.hpp"
 #include "model/model.hpp"
@@ -19,7 +26,17 @@
 
 namespace wm::ui {
 
-std::string journey_mirror(const Workspace& ws, const Journey& journey, const layout::JourneyLayout& lay, const MapState& map);
+// A map's description in parts, so that what changed can be told from what the page holds.
+struct JourneyMirror {
+    std::string head;                 // "view", "journey" and "title" members
+    std::string columns;              // the "columns" array
+    std::vector<std::string> rows;    // each lane's row object
+};
+JourneyMirror describe_journey(const Workspace& ws, const Journey& journey, const layout::JourneyLayout& lay);
+// The map's selection and editing members (",\"cursor\":…"), from its view state.
+std::string journey_selection(const Journey& journey, const MapState& map, bool editing);
+// The message: the whole map, or only its changed rows when `before` (what the page holds) allows.
+std::string journey_mirror(const JourneyMirror& now, const JourneyMirror* before, std::string_view selection);
 
 // The mirror's focus reached a cell: it becomes the map's cell cursor (selected and brought on
 // screen, as a click on its empty part would), and `activate` (Enter or Space there) does what Enter

@@ -364,6 +364,7 @@ std::string App::on(const protocol::TeamLink& m) {
 
 // [SECTION] The DOM mirror for screen readers ---------------------------------------------------
 void App::update_mirror() {
+    if (!mirror_on_) return;
     const MapState& map = state_.map;
     std::string key = std::to_string(doc_.revision()) + "|" + state_.place.view + "|" + state_.place.id.str() + "|" +
                       std::to_string(static_cast<int>(map.sel.kind)) + map.sel.lane.str() + map.sel.step.str() + map.sel.id.str() + "|" +
@@ -389,11 +390,17 @@ void App::update_mirror() {
     mirror_key_ = std::move(key);
     const Journey* j = state_.place.view == "journey" ? find_by_id(doc_.workspace().journeys, state_.place.id) : nullptr;
     if (j) {
-        std::string json = journey_mirror(doc_.workspace(), *j, derived().journey_layout(*j, fonts_), map);
-        json.insert(json.size() - 1, map.editing.kind != MapEditing::Kind::none ? ",\"editing\":true" : ",\"editing\":false");
-        platform::mirror(json);
+        const std::string selection = journey_selection(*j, map, map.editing.kind != MapEditing::Kind::none);
+        std::string described = std::to_string(doc_.revision()) + "|" + j->id.str() + "|" + to_iso(derived().today());
+        if (mirror_map_ && described == mirror_map_key_ && platform::mirror(journey_mirror(*mirror_map_, &*mirror_map_, selection))) return;
+        JourneyMirror now = describe_journey(doc_.workspace(), *j, derived().journey_layout(*j, fonts_));
+        if (!platform::mirror(journey_mirror(now, mirror_map_ ? &*mirror_map_ : nullptr, selection)))
+            platform::mirror(journey_mirror(now, nullptr, selection));   // the page did not hold that map
+        mirror_map_ = std::move(now);
+        mirror_map_key_ = std::move(described);
         return;
     }
+    mirror_map_.reset();
     if (state_.place.view == "backlog") {
         platform::mirror(backlog_mirror(doc_.workspace(), derived().backlog()));
         return;

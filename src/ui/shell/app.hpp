@@ -27,6 +27,7 @@
 #include "ui/shell/share.hpp"
 #include "ui/shell/test_hook.hpp"
 #include "ui/kit/context.hpp"
+#include "ui/map/mirror.hpp"
 
 namespace wm::ui {
 
@@ -97,6 +98,12 @@ private:
     // insights, personas), sent when the document, the view or that view's state changed.
     void update_mirror();
     std::string mirror_key_;
+    bool mirror_on_ = true;   // off only for the benchmark's comparison (the test hook's mirror(false))
+    // The map the page's mirror holds (nothing: another view), and what it was described from (the
+    // document's revision, the journey, the day): edits send only the rows that changed, and a move
+    // of the selection describes nothing again.
+    std::optional<JourneyMirror> mirror_map_;
+    std::string mirror_map_key_;
 
     friend class TestHook;   // reads the document, the UI state and the derived data
 

@@ -34,6 +34,14 @@ std::string TestHook::call(std::string_view name, std::string_view arg) {
     if (name == "show") return show(arg);
     if (name == "rect") return rect(arg);
     if (name == "benchSnapshot") return bench_snapshot();
+    if (name == "mirror") {   // the DOM mirror on or off (bench/mirror_bench.mjs compares the two)
+        app_.mirror_on_ = arg != "off";
+        app_.mirror_key_.clear();
+        app_.mirror_map_.reset();
+        if (!app_.mirror_on_) platform::mirror(R"({"view":"off"})");
+        app_.state_.redraw(2);
+        return R"({"ok":true})";
+    }
     if (name == "shareLink") {  // the page answers later with shareMade (waymark.shareLink() waits for it)
         app_.share_.request(app_.export_text());
         return R"({"ok":true})";
