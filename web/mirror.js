@@ -203,7 +203,7 @@
         grid.addEventListener('focusin', onTreeFocus);
         root.replaceChildren(el('main', { 'aria-labelledby': 'mirror-title' }, [
           el('h1', { id: 'mirror-title', text: m.title }),
-          el('p', { id: 'mirror-help', text: t.caption + '. Up and Down move between rows, Right unfolds a journey, Left folds it, Enter opens it, Escape goes back to the canvas.' }),
+          el('p', { id: 'mirror-help', text: t.caption + '. Up and Down move between rows, Right unfolds a journey, Left folds it, Enter opens it; Ctrl+X on a journey and Ctrl+V on a stage or another journey moves it there; Escape goes back to the canvas.' }),
           grid,
         ]));
         rowKeys = [];
@@ -228,12 +228,81 @@
       if (!active || !treeBody.contains(active)) setActive(target || treeBody.firstElementChild);
     }
     const TREE_NAV = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'Enter', ' ', 'Escape', 'Tab']);
+    // Moving a journey without a mouse, as a file manager moves files: Ctrl+X on its row, then
+    // Ctrl+V on a lifecycle stage (it hangs there at once) or on a journey (a dialog asks at which
+    // of its stages or steps, each checked by the model; refused places say why).
+    let cut = null;            // {id, title}: the journey cut, waiting for Ctrl+V
+    const say = (text) => {
+      const region = document.getElementById('announcer');
+      if (region) region.textContent = region.textContent === text ? text + '\u00a0' : text;
+    };
+    const rowTitle = (tr) => tr.querySelector('th').textContent;
+    function onMoveKey(e, tr) {
+      const key = e.key.toLowerCase();
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || (key !== 'x' && key !== 'v')) return false;
+      e.preventDefault();
+      if (key === 'x') {
+        if (tr.dataset.kind !== 'journey') { say('Only a journey can be moved.'); return true; }
+        cut = { id: tr.dataset.id, title: rowTitle(tr) };
+        say(`Cut “${cut.title}”: go to a lifecycle stage or a journey and press Ctrl+V to hang it there; Escape keeps it where it is.`);
+        return true;
+      }
+      if (!cut) { say('Nothing is cut: press Ctrl+X on a journey first.'); return true; }
+      if (tr.dataset.kind === 'stage') {
+        if (hooks.message('mirrorRow', { view, id: tr.dataset.id, action: 'move', child: cut.id }).ok) cut = null;
+      } else if (tr.dataset.kind === 'journey') {
+        const r = hooks.message('mirrorRow', { view, id: tr.dataset.id, action: 'places', child: cut.id });
+        if (r.ok) choosePlace(tr, r); else say(`Not here: ${r.error}.`);
+      } else {
+        say('A journey hangs under a lifecycle stage or under another journey.');
+      }
+      return true;
+    }
+    // The dialog of places under a journey: a real modal <dialog> over the canvas (so sighted
+    // keyboard users see it too), focus kept inside, Escape or Cancel closes it, focus comes back.
+    function choosePlace(tr, reply) {
+      const parent = tr.dataset.id, child = cut.id;
+      const dialog = el('dialog', { className: 'wm-dialog', 'aria-labelledby': 'wm-places-title' });
+      const list = el('ul');
+      let first = null;
+      reply.places.forEach((p, n) => {
+        const button = el('button', { type: 'button', text: p.label });
+        const li = el('li', { className: p.step ? 'step' : '' }, [button]);
+        if (p.refused) {
+          const why = el('span', { id: `wm-place-why-${n}`, className: 'why', text: p.refused });
+          button.setAttribute('aria-disabled', 'true');
+          button.setAttribute('aria-describedby', why.id);
+          li.append(why);
+          button.addEventListener('click', () => say(p.refused));
+        } else {
+          first = first || button;
+          button.addEventListener('click', () => {
+            dialog.close();
+            if (hooks.message('mirrorRow', { view, id: parent, action: 'move', child, stage: p.stage, step: p.step }).ok) cut = null;
+          });
+        }
+        list.append(li);
+      });
+      const cancel = el('button', { type: 'button', text: 'Cancel' });
+      cancel.addEventListener('click', () => dialog.close());
+      dialog.append(el('h2', { id: 'wm-places-title', text: reply.title }), list, el('p', {}, [cancel]));
+      dialog.addEventListener('close', () => {
+        dialog.remove();
+        const back = treeBody && (treeBody.querySelector(`tr[data-id="${cut ? parent : child}"]`) || active);
+        if (back) focusCell(back);
+      });
+      document.body.append(dialog);
+      dialog.showModal();
+      (first || cancel).focus();
+    }
     function onTreeKey(e) {
       const tr = e.target.closest && e.target.closest('tr[data-id]');
       if (!tr || !treeBody || !treeBody.contains(tr)) return;
+      if (onMoveKey(e, tr)) return;
       if (!TREE_NAV.has(e.key)) { hooks.key(e, true); return; }
       if (e.key === 'Tab') return;
       e.preventDefault();
+      if (e.key === 'Escape' && cut) { say(`“${cut.title}” stays where it is.`); cut = null; return; }
       if (e.key === 'Escape') { hooks.leave(); return; }
       const rows = [...treeBody.children];
       const i = rows.indexOf(tr);

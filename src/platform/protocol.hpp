@@ -72,9 +72,11 @@ struct MirrorCell {
 };
 // Keyboard or screen-reader focus moved to a row of a view's DOM mirror (the framework's treegrid),
 // or the row was activated (Enter), expanded or collapsed there. action: "focus", "activate",
-// "expand", "collapse".
+// "expand", "collapse"; "places" (where journey `child` may hang under journey `id`) and "move"
+// (hang `child` under `id`: a lifecycle stage, or a journey at `stage` / `step`).
 struct MirrorRow {
     std::string view, id, action;
+    std::string child, stage, step;
 };
 struct StorageEvent {
     std::string json;               // read by the storage policy

@@ -309,3 +309,89 @@ test('screen reader: insights and personas are tables; a search on the canvas na
     await close();
   }
 });
+
+test('keyboard only: a journey moved in the framework tree with Ctrl+X and Ctrl+V, the place chosen in a dialog', async () => {
+  const { context, close } = await launch({ viewport: { width: 1280, height: 800 } });
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    const ws = JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace;
+    const byTitle = (t) => ws.journeys.find((j) => j.title === t);
+    const child = byTitle('Sign up online'), target = byTitle('Comparing plans');
+    const oldLink = ws.links.find((l) => l.child === child.id);
+    assert.notEqual(oldLink.parent, target.id);
+    const step = target.stages[0].steps[0];
+    const announced = () => page.evaluate(() => document.getElementById('announcer').textContent.trim());
+    const focusedRow = () => page.evaluate(() => ({ id: document.activeElement.dataset?.id, text: document.activeElement.textContent }));
+    const walkTo = async (id, key) => {
+      for (let i = 0; i < 40 && (await focusedRow()).id !== id; ++i) await page.keyboard.press(key);
+      assert.equal((await focusedRow()).id, id);
+    };
+
+    await until(page, async () => page.evaluate(() => !!document.querySelector('#mirror tr[data-kind="journey"]')), 'the framework tree');
+    await page.keyboard.press('F6');
+    await walkTo(child.id, 'ArrowDown');
+    await page.keyboard.press('Control+X');
+    assert.match(await announced(), /^Cut “Sign up online”: go to a lifecycle stage or a journey and press Ctrl\+V/);
+    await walkTo(target.id, 'ArrowUp');
+    await page.keyboard.press('Control+V');
+
+    // The dialog: modal, named, focus inside it on the first place allowed; axe finds nothing.
+    await until(page, async () => page.evaluate(() => !!document.activeElement.closest('dialog[open]')), 'the dialog has focus');
+    const nodes = await axTree(context, page);
+    assert.ok(named(nodes, 'dialog').includes('Hang “Sign up online” under “Comparing plans” at:'), 'the dialog in the accessibility tree');
+    const options = await page.evaluate(() => [...document.querySelectorAll('dialog[open] li button')].map((b) => b.textContent));
+    assert.deepEqual(options, target.stages.flatMap((s) => [`${s.name} (the whole stage)`, ...s.steps.map((x) => x.name)]));
+    assert.deepEqual(await axeViolations(page), []);
+    await screenshot(page, 'mirror-framework-move-dialog');
+    for (let i = 0; i < 20 && (await focusedRow()).text !== step.name; ++i) await page.keyboard.press('Tab');
+    assert.equal((await focusedRow()).text, step.name);
+    await page.keyboard.press('Enter');
+
+    // Moved: the first link now hangs it under "Comparing plans" at that step; the live region says
+    // so; the keyboard is on its row, now nested under its new parent.
+    await until(page, async () => {
+      const now = JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace;
+      const link = now.links.find((l) => l.child === child.id);
+      return link && link.parent === target.id && link.step === step.id;
+    }, 'the journey hangs under its new parent');
+    await until(page, async () => (await announced()) === 'Done: Move “Sign up online” under “Comparing plans”', 'the live region said it');
+    await until(page, async () => (await focusedRow()).id === child.id, 'focus on the moved journey');
+    const order = await page.evaluate(() => [...document.querySelectorAll('#mirror tr[data-id]')].map((tr) => [tr.dataset.id, tr.getAttribute('aria-level')]));
+    const at = order.findIndex(([id]) => id === child.id);
+    assert.deepEqual(order[at], [child.id, '3']);
+    let p = at - 1;
+    while (order[p][1] !== '2') --p;
+    assert.equal(order[p][0], target.id, 'nested under "Comparing plans"');
+    assert.equal((await stats(page)).framework.focus, child.id, 'outlined on the canvas');
+
+    // Escape cancels a cut; Ctrl+Z (passed to the app) takes the move back.
+    await page.keyboard.press('Control+X');
+    await page.keyboard.press('Escape');
+    assert.equal(await announced(), '“Sign up online” stays where it is.');
+    await page.keyboard.press('Control+Z');
+    await until(page, async () => {
+      const now = JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace;
+      return now.links.find((l) => l.child === child.id).parent === oldLink.parent;
+    }, 'undone');
+
+    // Refused places say why: a journey under its own child would make a loop.
+    const parent = ws.journeys.find((j) => j.id === oldLink.parent);
+    await until(page, async () => page.evaluate((id) => !!document.querySelector(`#mirror tr[data-id="${id}"]`), child.id), 'the tree again');
+    await page.keyboard.press('F6');
+    await page.keyboard.press('Home');
+    await walkTo(parent.id, 'ArrowDown');
+    await page.keyboard.press('Control+X');
+    await walkTo(child.id, 'ArrowDown');
+    await page.keyboard.press('Control+V');
+    await until(page, async () => page.evaluate(() => !!document.activeElement.closest('dialog[open]')), 'the dialog');
+    const refused = await page.evaluate(() => [...document.querySelectorAll('dialog[open] li')].map((li) => [li.querySelector('button').getAttribute('aria-disabled'), li.querySelector('.why')?.textContent || '']));
+    assert.ok(refused.length > 0 && refused.every(([d, why]) => d === 'true' && why.length > 10), JSON.stringify(refused));
+    assert.equal((await focusedRow()).text, 'Cancel', 'nothing to choose: focus on Cancel');
+    await page.keyboard.press('Escape');
+    await until(page, async () => (await focusedRow()).id === child.id, 'focus back on the row');
+    assert.equal(JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace.links.find((l) => l.child === parent.id).parent, ws.links.find((l) => l.child === parent.id).parent);
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});

@@ -38,18 +38,12 @@ void toggle_level(FrameworkState& st, int level) {
     else st.collapsed_levels.erase(it);
 }
 
-namespace {
-
-std::string quoted(const std::string& s) { return "\xE2\x80\x9C" + s + "\xE2\x80\x9D"; }
-
-// The parent the journey is placed under in the grid (its first link), nil when it hangs nowhere.
 Id placed_parent(const Workspace& ws, Id child) {
     for (const JourneyLink& l : ws.links)
         if (l.child == child) return l.parent;
     return {};
 }
 
-// The model's verdict on hanging `child` under `link` (moving it from its current parent, if any).
 std::optional<std::string> check_move(const Workspace& ws, Id child, const JourneyLink& link) {
     const Id old = placed_parent(ws, child);
     return old.is_nil() ? check_link(ws, link) : check_reparent(ws, child, old, link);
@@ -59,6 +53,10 @@ edit::Command move_command(const Workspace& ws, Id child, const JourneyLink& lin
     const Id old = placed_parent(ws, child);
     return old.is_nil() ? edit::add_link(link) : edit::reparent(child, old, link);
 }
+
+namespace {
+
+std::string quoted(const std::string& s) { return "\xE2\x80\x9C" + s + "\xE2\x80\x9D"; }
 
 void set_note(Frame& f, std::string text, bool error, ImVec2 screen) {
     f.st.note = FrameworkState::Note{text, error, f.bx(screen.x), f.by(screen.y)};

@@ -6,8 +6,10 @@
 // Geometry comes from src/layout/framework_layout (pure); these files draw it and turn input into commands.
 #pragma once
 
+#include <optional>
 #include <string>
 
+#include "edit/command.hpp"
 #include "imgui.h"
 #include "layout/framework_layout.hpp"
 #include "ui/kit/derived.hpp"
@@ -65,6 +67,12 @@ void expose(const Frame& f, const std::string& label, ImVec2 min, ImVec2 max);  
 void handle_framework_input(Frame& f);
 void draw_anchor_popup(const ViewContext& ctx, FrameworkState& st);
 [[nodiscard]] bool collapsed(const FrameworkState& st, Id journey);
+// The parent the journey is placed under in the grid (its first link), nil when it hangs nowhere.
+[[nodiscard]] Id placed_parent(const Workspace& ws, Id child);
+// The model's verdict on hanging `child` under `link` (moving it from its current parent, if any),
+// and the command that does it. Dragging a tile and the mirror's Move (framework/mirror.cpp) share them.
+[[nodiscard]] std::optional<std::string> check_move(const Workspace& ws, Id child, const JourneyLink& link);
+[[nodiscard]] edit::Command move_command(const Workspace& ws, Id child, const JourneyLink& link);
 
 // [SECTION] framework/stages.cpp
 // A press (right: the right button) in the stage header band; false when it was not there.

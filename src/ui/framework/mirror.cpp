@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "scoring/kpi.hpp"
+#include "ui/framework/internal.hpp"
 #include "ui/kit/json_text.hpp"
 
 namespace wm::ui {
@@ -133,6 +134,39 @@ std::string mirror_framework_row(const FrameworkGrid& grid, UiState& ui, Id row,
             break;
         }
     }
+    return {};
+}
+
+std::vector<HangPlace> hang_places(const Workspace& ws, Id child, Id parent) {
+    std::vector<HangPlace> out;
+    const Journey* p = find_by_id(ws.journeys, parent);
+    if (!p || !find_by_id(ws.journeys, child)) return out;
+    auto add = [&](const Stage& stage, const Step* step) {
+        const auto why = fw::check_move(ws, child, JourneyLink{parent, child, stage.id, step ? step->id : Id{}});
+        out.push_back(HangPlace{stage.id, step ? step->id : Id{}, step ? step->name : stage.name + " (the whole stage)", why.value_or(std::string())});
+    };
+    for (const Stage& stage : p->stages) {
+        add(stage, nullptr);
+        for (const Step& step : stage.steps) add(stage, &step);
+    }
+    return out;
+}
+
+std::string mirror_framework_move(const Workspace& ws, const FrameworkGrid& grid, UiState& ui, Id child, Id target, Id stage, Id step) {
+    const Journey* moved = find_by_id(ws.journeys, child);
+    if (!moved) return "no such journey";
+    const layout::FrameworkLayout& lay = grid.layout;
+    JourneyLink link{target, child, stage, step};
+    if (std::any_of(lay.columns.begin(), lay.columns.end(), [&](const layout::FwColumn& c) { return !c.stage.is_nil() && c.stage == target; }))
+        link = JourneyLink{lay.lifecycle, child, target, {}};   // a lifecycle stage: under the lifecycle there
+    else if (!find_by_id(ws.journeys, target))
+        return "not a place in the framework";
+    else if (stage.is_nil())
+        return "choose a stage or step of that journey";
+    if (const auto why = fw::check_move(ws, child, link)) return *why;
+    ui.queue.push_back(fw::move_command(ws, child, link));
+    ui.framework.focus = child;
+    ui.framework.reveal_focus = true;
     return {};
 }
 

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "model/model.hpp"
 #include "ui/framework/state.hpp"
@@ -29,5 +30,19 @@ std::string framework_mirror(const Workspace& ws, const FrameworkGrid& grid, con
 enum class RowAction { focus, activate, expand, collapse };
 // Returns why not ("" when done). Opening a journey is asked for through `ui.navigate`.
 std::string mirror_framework_row(const FrameworkGrid& grid, UiState& ui, Id row, RowAction action);
+
+// Moving a journey from the keyboard (the treegrid's Ctrl+X, then Ctrl+V on where it goes), as
+// dragging its tile does. Where it may hang under `parent`: each of its stages (the whole stage) and
+// steps, with the model's verdict ("" when allowed, else why not), in the order of the canvas's popup.
+struct HangPlace {
+    Id stage, step;                  // step nil: the whole stage
+    std::string label;               // "Checks coverage" / "Choose (the whole stage)"
+    std::string refused;
+};
+std::vector<HangPlace> hang_places(const Workspace& ws, Id child, Id parent);
+// Hangs `child` under `target` — a lifecycle stage (under the lifecycle there), or a journey at
+// `stage` / `step` — through the same checks and command as a drop; the keyboard's row becomes the
+// moved journey. Returns why not ("" when the command was queued).
+std::string mirror_framework_move(const Workspace& ws, const FrameworkGrid& grid, UiState& ui, Id child, Id target, Id stage, Id step);
 
 }  // namespace wm::ui

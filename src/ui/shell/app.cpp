@@ -436,6 +436,34 @@ std::string App::on(const protocol::MirrorRow& m) {
     if (m.view != "framework" || state_.place.view != "framework") return protocol::Reply::failed("not the open view").str();
     const auto id = Id::parse(m.id);
     if (!id) return protocol::Reply::failed("no such row").str();
+    const Workspace& ws = doc_.workspace();
+    if (m.action == "places" || m.action == "move") {
+        const auto child = Id::parse(m.child);
+        const Journey* moved = child ? find_by_id(ws.journeys, *child) : nullptr;
+        if (!moved) return protocol::Reply::failed("no such journey").str();
+        if (m.action == "places") {
+            // Where it may hang under that journey: the page asks in a dialog (web/mirror.js).
+            const Journey* parent = find_by_id(ws.journeys, *id);
+            if (!parent) return protocol::Reply::failed("not a journey").str();
+            json::Writer w;
+            w.begin().field("ok", true).field("title", "Hang \xE2\x80\x9C" + moved->title + "\xE2\x80\x9D under \xE2\x80\x9C" + parent->title + "\xE2\x80\x9D at:");
+            w.key("places").array();
+            for (const HangPlace& p : hang_places(ws, *child, *id))
+                w.begin().field("stage", p.stage.str()).field("step", p.step.is_nil() ? std::string() : p.step.str()).field("label", p.label).field("refused", p.refused).end();
+            w.end_array().end();
+            return w.str();
+        }
+        if (persistence_.read_only()) return protocol::Reply::failed("this tab is read-only").str();
+        const auto stage = Id::parse(m.stage), step = Id::parse(m.step);
+        const std::string refused = mirror_framework_move(ws, derived().framework(framework_options(state_.framework)), state_, *child, *id,
+                                                          stage.value_or(Id{}), step.value_or(Id{}));
+        state_.redraw(2);
+        if (!refused.empty()) {
+            state_.message = refused;   // said by the live region, as a refused drop's note is
+            state_.message_is_error = true;
+        }
+        return refused.empty() ? protocol::Reply::ok().str() : protocol::Reply::failed(refused).str();
+    }
     RowAction action = RowAction::focus;
     if (m.action == "activate") action = RowAction::activate;
     else if (m.action == "expand") action = RowAction::expand;
