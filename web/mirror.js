@@ -13,7 +13,8 @@
 // comes here. The framework is a treegrid: lifecycle stages, the journeys under them and their
 // children, each row focusable; Enter opens a journey, Right/Left unfold and fold it, and the tile
 // under focus is outlined on the canvas. The backlog is a table in rank order with each
-// opportunity's "why #N" sentences. Other views say what they are and where to read them.
+// opportunity's "why #N" sentences; insights and personas are tables; the maturity scan is its result
+// and a form of radio groups. Other views say what they are and where to read them.
 (function () {
   'use strict';
 
@@ -331,13 +332,63 @@
       if (!quiet && tr.dataset.kind !== 'unplaced') hooks.message('mirrorRow', { view, id: tr.dataset.id, action: 'focus' });
     }
 
+    // The maturity scan: the shown scan's result as a document (headings, paragraphs, lists), then the
+    // questionnaire as a form — a radio group per question, bound to the draft the canvas shows, so
+    // arrow keys answer it as in any form — and "Save scan". Made again on each change (it is small);
+    // the focused radio or button keeps focus across.
+    let scanFocus = null;      // 'result' after a save: the new result is read next
+    function showScan(m) {
+      const a = document.activeElement;
+      const was = owns(a) ? (a.dataset.q !== undefined ? `input[data-q="${a.dataset.q}"][value="${a.value}"]` : a.id ? `#${a.id}` : null) : null;
+      view = m.view;
+      table = body = active = listBody = treeBody = null;
+      rowKeys = [];
+      const result = el('section', { 'aria-labelledby': 'scan-result' });
+      let headed = false;
+      for (const b of m.blocks) {
+        if (b.h) result.append(el('h2', headed ? { text: b.h } : { id: 'scan-result', tabindex: '-1', text: b.h })), headed = true;
+        else if (b.h3) result.append(el('h3', { text: b.h3 }));
+        else if (b.p) result.append(el('p', { text: b.p }));
+        else if (b.ul) result.append(el('ul', {}, b.ul.map((t) => el('li', { text: t }))));
+      }
+      const f = m.form;
+      const form = el('form', { 'aria-labelledby': 'scan-form' }, [
+        el('h2', { id: 'scan-form', text: `Answer the scan (${f.answered} of ${f.total} answered)` }),
+      ]);
+      form.addEventListener('submit', (e) => e.preventDefault());
+      form.addEventListener('keydown', (e) => {
+        if (e.key === 'Escape') { e.preventDefault(); hooks.leave(); } else if (e.ctrlKey || e.metaKey) hooks.key(e, true);   // Ctrl+Z, Ctrl+K, … are the app's
+      });
+      f.questions.forEach((q, i) => {
+        const set = el('fieldset', {}, [el('legend', { text: `Question ${i + 1} of ${f.total}, ${q.area}: ${q.text}` })]);
+        q.options.forEach((o, k) => {
+          const input = el('input', { type: 'radio', name: `scan-q${i}`, value: String(k + 1), 'data-q': String(i), id: `scan-q${i}-${k + 1}` });
+          input.checked = q.answer === k + 1;
+          input.addEventListener('change', () => { if (input.checked) hooks.message('mirrorScan', { question: i, stage: k + 1 }); });
+          set.append(el('div', {}, [input, el('label', { htmlFor: input.id, text: o })]));
+        });
+        form.append(set);
+      });
+      const save = el('button', { type: 'button', id: 'scan-save', text: 'Save scan', 'aria-describedby': 'scan-save-help' });
+      if (!f.canSave) save.setAttribute('aria-disabled', 'true');
+      save.addEventListener('click', () => {
+        const r = hooks.message('mirrorScan', { save: true });
+        if (r.ok) scanFocus = 'result'; else say(`Not saved: ${r.error}.`);
+      });
+      form.append(save, el('p', { id: 'scan-save-help', text: f.canSave ? 'Keeps the scan in the workspace with today\'s date.' : 'Answer every question to save the scan.' }));
+      root.replaceChildren(el('main', { 'aria-labelledby': 'mirror-title' }, [el('h1', { id: 'mirror-title', text: m.title }), result, form]));
+      const back = scanFocus === 'result' ? root.querySelector('#scan-result') : was && root.querySelector(was);
+      scanFocus = null;
+      if (back) { quiet = true; back.focus({ preventScroll: true }); quiet = false; }
+    }
+
     function showOther(m) {
       view = m.view;
       table = body = active = listBody = treeBody = null;
       rowKeys = [];
       root.replaceChildren(el('main', { 'aria-labelledby': 'mirror-title' }, [
         el('h1', { id: 'mirror-title', text: m.title || 'Waymark' }),
-        el('p', { text: 'This view is drawn on the canvas only so far. The framework, journey maps, the backlog, insights and personas can be read here; File › Export report gives the whole workspace as an accessible document.' }),
+        el('p', { text: 'This view is drawn on the canvas only so far. The framework, journey maps, the backlog, insights, personas and the maturity scan can be read here; File › Export report gives the whole workspace as an accessible document.' }),
       ]));
     }
 
@@ -385,6 +436,7 @@
         if (m.view === 'journey' && (m.columns || m.delta)) return showJourney(m);
         if (m.table) showTable(m);
         else if (m.tree) showTree(m);
+        else if (m.form) showScan(m);
         else showOther(m);
         return true;
       },

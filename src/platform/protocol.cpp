@@ -93,6 +93,8 @@ ReadMessage read_page_message(std::string_view name, std::string_view text) {
     if (name == "teamLink") return ReadMessage{TeamLink{text_of(*d, "room")}, {}};
     if (name == "mirrorCell")
         return ReadMessage{MirrorCell{text_of(*d, "journey"), text_of(*d, "lane"), text_of(*d, "step"), flag_of(*d, "activate")}, {}};
+    if (name == "mirrorScan")
+        return ReadMessage{MirrorScan{static_cast<int>(number_of(*d, "question")), static_cast<int>(number_of(*d, "stage")), flag_of(*d, "save")}, {}};
     if (name == "mirrorRow")
         return ReadMessage{MirrorRow{text_of(*d, "view"), text_of(*d, "id"), text_of(*d, "action"), text_of(*d, "child"), text_of(*d, "stage"), text_of(*d, "step")}, {}};
     if (name == "shareMade") {

@@ -78,6 +78,12 @@ struct MirrorRow {
     std::string view, id, action;
     std::string child, stage, step;
 };
+// The maturity scan's form in the DOM mirror: question `question` answered with stage 1..5, or
+// (save) "Save scan" pressed.
+struct MirrorScan {
+    int question = -1, stage = 0;
+    bool save = false;
+};
 struct StorageEvent {
     std::string json;               // read by the storage policy
 };
@@ -105,7 +111,7 @@ struct TeamRecords {
 };
 
 using PageMessage = std::variant<ShareMade, ShareOpened, ExportProgress, ExportFinished, FileChosen, FileOpened, Leaving, StorageEvent,
-                                 TeamStatus, TeamRecords, TeamLink, MirrorCell, MirrorRow>;
+                                 TeamStatus, TeamRecords, TeamLink, MirrorCell, MirrorRow, MirrorScan>;
 
 // The message called `name` with its text, or why it is not one.
 struct ReadMessage {

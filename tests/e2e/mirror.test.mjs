@@ -395,3 +395,54 @@ test('keyboard only: a journey moved in the framework tree with Ctrl+X and Ctrl+
     await close();
   }
 });
+
+test('keyboard only: the maturity scan answered and saved through the mirror\'s form, its result read there', async () => {
+  const { context, close } = await launch({ viewport: { width: 1280, height: 800 } });
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    const before = JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace;
+    await page.keyboard.press('Control+K');
+    await until(page, async () => (await stats(page)).palette.open, 'Go to anything');
+    await page.keyboard.type('Maturity scan');
+    await page.keyboard.press('Enter');
+    await until(page, async () => (await stats(page)).view === 'maturity', 'the maturity view');
+    const nodes = await until(page, async () => { const n = await axTree(context, page); return named(n, 'form').length && n; }, 'the form');
+    const groups = named(nodes, 'group').filter((g) => g.startsWith('Question '));
+    assert.equal(groups.length, 15);
+    assert.match(groups[0], /^Question 1 of 15, Deep customer insight: /);
+    assert.ok(named(nodes, 'radio').some((r) => /^3, /.test(r)), 'options named by stage');
+    assert.match(named(nodes, 'heading').find((h) => h.startsWith('Result of the scan of')), /^Result of the scan of 2026-09-15: stage 3, /);
+    assert.deepEqual(await axeViolations(page), []);
+
+    // F6, then Tab into each question's radio group: Space takes the first option, two Down arrows
+    // the third (stage 3), as in any form. Then Save scan.
+    await page.keyboard.press('F6');
+    for (let q = 0; q < 15; ++q) {
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Space');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      await until(page, async () => page.evaluate((i) => document.querySelector(`#mirror input[data-q="${i}"][value="3"]`)?.checked, q), `question ${q + 1} answered`);
+    }
+    await until(page, async () => page.evaluate(() => document.getElementById('scan-save').getAttribute('aria-disabled') === null), 'Save scan enabled by the app');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'scan-save');
+    await page.keyboard.press('Enter');
+
+    // Saved: a new scan, every answer 3; the live region says so; focus on the new result.
+    const after = await until(page, async () => {
+      const ws = JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace;
+      return ws.scans.length === before.scans.length + 1 && ws;
+    }, 'the scan in the workspace');
+    const scan = after.scans.find((s) => !before.scans.some((b) => b.id === s.id));
+    assert.equal(scan.answers.length, 15);
+    assert.ok(scan.answers.every((a) => a.stage === 3));
+    await until(page, async () => /^Done: /.test(await page.evaluate(() => document.getElementById('announcer').textContent)), 'the live region said it');
+    await until(page, async () => page.evaluate(() => document.activeElement.id === 'scan-result'), 'focus on the result');
+    assert.match(await page.evaluate(() => document.activeElement.textContent), new RegExp(`^Result of the scan of ${scan.date}: stage 3, `));
+    await screenshot(page, 'mirror-maturity-saved');
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});

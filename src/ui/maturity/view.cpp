@@ -20,6 +20,7 @@
 #include "ui/kit/theme.hpp"
 #include "ui/kit/widgets.hpp"
 #include "ui/maturity/charts.hpp"
+#include "ui/maturity/mirror.hpp"
 
 namespace wm::ui {
 namespace {
@@ -92,17 +93,7 @@ void draw_progress(const MaturityDraft& d) {
 }
 
 void save_draft(const ViewContext& ctx) {
-    MaturityDraft& d = ctx.ui.maturity;
-    const auto& qs = mt::questionnaire();
-    MaturityScan scan;
-    scan.id = new_id();
-    scan.date = Date{platform::today_days()};
-    for (std::size_t i = 0; i < qs.size() && i < d.answers.size(); ++i)
-        if (d.answers[i] > 0) scan.answers.push_back(ScanAnswer{qs[i].key, d.answers[i]});
-    const Id id = scan.id;
-    ctx.emit(edit::add_scan(std::move(scan)));
-    d = MaturityDraft{};
-    d.shown_scan = id;  // the result page opens on the scan just saved
+    if (auto command = save_scan(ctx.ui.maturity, Date{platform::today_days()})) ctx.emit(std::move(*command));
 }
 
 void draw_review(const ViewContext& ctx) {

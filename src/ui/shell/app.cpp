@@ -36,6 +36,7 @@
 #include "ui/framework/mirror.hpp"
 #include "ui/framework/view.hpp"
 #include "ui/insights/mirror.hpp"
+#include "ui/maturity/mirror.hpp"
 #include "ui/personas/mirror.hpp"
 #include "ui/insights/view.hpp"
 #include "ui/kit/widgets.hpp"
@@ -386,6 +387,11 @@ void App::update_mirror() {
         for (std::size_t n = 0; n < std::min(shown.size(), kMirrorInsights); ++n) h = (h ^ static_cast<std::uint64_t>(shown[n])) * 1099511628211ull;
         key += "|" + std::to_string(h);
     }
+    if (state_.place.view == "maturity") {
+        const MaturityDraft& d = state_.maturity;
+        key += "|" + d.shown_scan.str() + (d.open ? "o" : "c");
+        for (const int a : d.answers) key.push_back(static_cast<char>('0' + a));
+    }
     if (key == mirror_key_) return;
     mirror_key_ = std::move(key);
     const Journey* j = state_.place.view == "journey" ? find_by_id(doc_.workspace().journeys, state_.place.id) : nullptr;
@@ -407,6 +413,10 @@ void App::update_mirror() {
     }
     if (state_.place.view == "insights") {
         platform::mirror(insights_mirror(doc_.workspace(), state_.insights, derived().today()));
+        return;
+    }
+    if (state_.place.view == "maturity") {
+        platform::mirror(maturity_mirror(doc_.workspace(), state_.maturity, derived().maturity_indicators()));
         return;
     }
     if (state_.place.view == "personas") {
@@ -472,6 +482,20 @@ std::string App::on(const protocol::MirrorRow& m) {
     const std::string refused = mirror_framework_row(derived().framework(framework_options(state_.framework)), state_, *id, action);
     state_.redraw(2);
     return refused.empty() ? protocol::Reply::ok().str() : protocol::Reply::failed(refused).str();
+}
+
+std::string App::on(const protocol::MirrorScan& m) {
+    if (state_.place.view != "maturity") return protocol::Reply::failed("not the open view").str();
+    state_.redraw(2);
+    if (!m.save) {
+        const std::string refused = mirror_answer(state_.maturity, m.question, m.stage);
+        return refused.empty() ? protocol::Reply::ok().str() : protocol::Reply::failed(refused).str();
+    }
+    if (persistence_.read_only()) return protocol::Reply::failed("this tab is read-only").str();
+    auto command = save_scan(state_.maturity, Date{platform::today_days()});
+    if (!command) return protocol::Reply::failed("answer every question first").str();
+    state_.queue.push_back(std::move(*command));
+    return protocol::Reply::ok().str();
 }
 
 std::string App::import_text(std::string_view text) { return open_imported(io::import_json(text)); }

@@ -94,6 +94,7 @@ private:
     std::string on(const protocol::TeamLink& m);
     std::string on(const protocol::MirrorCell& m);
     std::string on(const protocol::MirrorRow& m);
+    std::string on(const protocol::MirrorScan& m);
     // The page's DOM mirror of the open view (each view's mirror.hpp: map, framework, backlog,
     // insights, personas), sent when the document, the view or that view's state changed.
     void update_mirror();
