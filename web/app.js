@@ -111,6 +111,7 @@
   //   mirrorCell      {journey, lane, step, activate}  (web/mirror.js: focus reached a map cell, or Enter there) → {ok} | {ok:false, error}
   //   mirrorRow       {view, id, action}  (web/mirror.js: focus reached a framework row, or Enter / Right / Left there) → {ok} | {ok:false, error}
   //   mirrorScan      {question, stage} | {save: true}  (web/mirror.js: the maturity scan's form answered, or Save scan) → {ok} | {ok:false, error}
+  //   mirrorMenu      {path: [menu, entry, (submenu entry)]}  (web/mirror.js: a menu entry activated in the menubar) → {ok} | {ok:false, error}
   //
   // The app asks the page through Module.shell (src/platform/bridge.js): requestFrame, setCursor,
   // setClipboard, textInput, loadFont, download, pickFile, exportPng, cancelExport, shareLink,

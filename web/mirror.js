@@ -14,7 +14,8 @@
 // children, each row focusable; Enter opens a journey, Right/Left unfold and fold it, and the tile
 // under focus is outlined on the canvas. The backlog is a table in rank order with each
 // opportunity's "why #N" sentences; insights and personas are tables; the maturity scan is its result
-// and a form of radio groups. Other views say what they are and where to read them.
+// and a form of radio groups. Other views say what they are and where to read them. Before the view,
+// the app's menus as a menubar; F6 cycles canvas → view → menus → canvas.
 (function () {
   'use strict';
 
@@ -46,6 +47,10 @@
       return e;
     };
     const owns = (node) => !!node && root.contains(node);
+    // The page's own structure: the menus (a menubar), then the open view.
+    const menusHost = el('nav', { 'aria-label': 'Menus' });
+    const viewHost = el('div');
+    root.replaceChildren(menusHost, viewHost);
     const cellAt = (lane, step) => (body ? body.querySelector(`td[data-lane="${lane}"][data-step="${step}"]`) : null);
 
     function focusCell(td) {
@@ -117,7 +122,7 @@
         document.getElementById('mirror-title').textContent = `Journey map: ${m.title}`;
       } else {
         listBody = treeBody = null;
-        root.replaceChildren(el('main', { 'aria-labelledby': 'mirror-title' }, [
+        viewHost.replaceChildren(el('main', { 'aria-labelledby': 'mirror-title' }, [
           el('h1', { id: 'mirror-title', text: `Journey map: ${m.title}` }),
           el('p', { id: 'mirror-help', text: 'Lanes down, steps across. Arrow keys move between cells, Enter adds a card to the cell, Escape goes back to the canvas.' }),
           buildTable(m),
@@ -158,7 +163,7 @@
       if (view !== m.view || !listBody || columnsKey !== key) {
         listBody = el('tbody');
         const head = el('tr', {}, t.columns.map((c) => el('th', { scope: 'col', text: c })));
-        root.replaceChildren(el('main', { 'aria-labelledby': 'mirror-title' }, [
+        viewHost.replaceChildren(el('main', { 'aria-labelledby': 'mirror-title' }, [
           el('h1', { id: 'mirror-title', text: m.title }),
           el('table', {}, [el('caption', { text: t.caption }), el('thead', {}, [head]), listBody]),
         ]));
@@ -202,7 +207,7 @@
         grid.addEventListener('keydown', onTreeKey);
         grid.addEventListener('keyup', (e) => { if (!TREE_NAV.has(e.key)) hooks.key(e, false); });
         grid.addEventListener('focusin', onTreeFocus);
-        root.replaceChildren(el('main', { 'aria-labelledby': 'mirror-title' }, [
+        viewHost.replaceChildren(el('main', { 'aria-labelledby': 'mirror-title' }, [
           el('h1', { id: 'mirror-title', text: m.title }),
           el('p', { id: 'mirror-help', text: t.caption + '. Up and Down move between rows, Right unfolds a journey, Left folds it, Enter opens it; Ctrl+X on a journey and Ctrl+V on a stage or another journey moves it there; Escape goes back to the canvas.' }),
           grid,
@@ -376,17 +381,149 @@
         if (r.ok) scanFocus = 'result'; else say(`Not saved: ${r.error}.`);
       });
       form.append(save, el('p', { id: 'scan-save-help', text: f.canSave ? 'Keeps the scan in the workspace with today\'s date.' : 'Answer every question to save the scan.' }));
-      root.replaceChildren(el('main', { 'aria-labelledby': 'mirror-title' }, [el('h1', { id: 'mirror-title', text: m.title }), result, form]));
+      viewHost.replaceChildren(el('main', { 'aria-labelledby': 'mirror-title' }, [el('h1', { id: 'mirror-title', text: m.title }), result, form]));
       const back = scanFocus === 'result' ? root.querySelector('#scan-result') : was && root.querySelector(was);
       scanFocus = null;
       if (back) { quiet = true; back.focus({ preventScroll: true }); quiet = false; }
     }
 
+    // [SECTION] the menus ----------------------------------------------------------------------------
+    // File, Edit and View as a WAI-ARIA menubar built from the app's own entries (src/ui/shell/menus):
+    // Left/Right between menus, Down/Enter opens one, Up/Down/Home/End move in it, Right opens a
+    // submenu, Enter or Space runs an entry (the app runs the same entry as the canvas's menu, then
+    // the keyboard goes back to the canvas), Escape closes. F6 cycles: canvas → view → menus → canvas.
+    let menuKey = '';
+    const KEYS = { Ctrl: 'Control', Del: 'Delete', Left: 'ArrowLeft', Right: 'ArrowRight' };
+    const ariaKeys = (text) => text.split(', ').map((k) => k.split('+').map((p) => KEYS[p] || p).join('+')).join(' ');
+    function buildMenu(items, path, label) {
+      const ul = el('ul', { role: 'menu', 'aria-label': label });
+      ul.hidden = true;
+      for (const it of items) {
+        if (it.separator) { ul.append(el('li', { role: 'separator' })); continue; }
+        const p = [...path, it.label];
+        const b = el('button', { type: 'button', role: it.checked === null ? 'menuitem' : 'menuitemradio', tabindex: '-1', 'data-path': JSON.stringify(p), text: it.label });
+        if (it.checked !== null) b.setAttribute('aria-checked', String(it.checked));
+        if (!it.enabled) b.setAttribute('aria-disabled', 'true');
+        if (it.keys) b.setAttribute('aria-keyshortcuts', ariaKeys(it.keys));
+        if (it.tip) b.title = it.tip;
+        const li = el('li', { role: 'none' }, [b]);
+        if (it.items.length) {
+          b.setAttribute('aria-haspopup', 'menu');
+          b.setAttribute('aria-expanded', 'false');
+          li.append(buildMenu(it.items, p, it.label));
+        }
+        ul.append(li);
+      }
+      return ul;
+    }
+    function showMenus(menus) {
+      const key = JSON.stringify(menus);
+      if (key === menuKey) return;
+      menuKey = key;
+      const a = document.activeElement;
+      const was = menusHost.contains(a) ? a.dataset.path : null;
+      const open = [...menusHost.querySelectorAll('[aria-expanded="true"]')].map((b) => b.dataset.path);
+      const bar = el('ul', { role: 'menubar', 'aria-label': 'Waymark' });
+      menus.forEach((m, i) => {
+        const top = el('button', { type: 'button', role: 'menuitem', 'aria-haspopup': 'menu', 'aria-expanded': 'false', tabindex: i === 0 ? '0' : '-1', 'data-path': JSON.stringify([m.title]), text: m.title });
+        bar.append(el('li', { role: 'none' }, [top, buildMenu(m.items, [m.title], m.title)]));
+      });
+      bar.addEventListener('keydown', onMenuKey);
+      bar.addEventListener('click', (e) => { const b = e.target.closest('button'); if (b) activate(b); });
+      menusHost.replaceChildren(bar);
+      const find = (path) => [...menusHost.querySelectorAll('button')].find((b) => b.dataset.path === path);
+      for (const path of open) { const b = find(path); if (b) setOpen(b, true); }
+      const back = was && find(was);
+      if (back) { quiet = true; back.focus({ preventScroll: true }); quiet = false; }
+    }
+    const submenuOf = (b) => (b.getAttribute('aria-haspopup') ? b.parentElement.querySelector(':scope > ul') : null);
+    const itemsOf = (ul) => [...ul.querySelectorAll(':scope > li > button')];
+    const topItems = () => itemsOf(menusHost.querySelector('[role="menubar"]'));
+    function setOpen(b, open) {
+      const ul = submenuOf(b);
+      if (!ul) return;
+      ul.hidden = !open;
+      b.setAttribute('aria-expanded', String(open));
+      if (!open) for (const inner of ul.querySelectorAll('[aria-expanded="true"]')) setOpen(inner, false);
+    }
+    function closeAll() { for (const b of topItems()) setOpen(b, false); }
+    function openAndEnter(b) {
+      setOpen(b, true);
+      const first = itemsOf(submenuOf(b))[0];
+      if (first) first.focus({ preventScroll: true });
+    }
+    function moveTop(from, step) {
+      const tops = topItems();
+      const i = tops.indexOf(from);
+      const next = tops[(i + step + tops.length) % tops.length];
+      for (const t of tops) t.tabIndex = t === next ? 0 : -1;
+      return next;
+    }
+    function activate(b) {
+      if (submenuOf(b)) { openAndEnter(b); return; }
+      if (b.getAttribute('aria-disabled') === 'true') { say(`${b.textContent}: not available now.`); return; }
+      closeAll();
+      hooks.leave();   // the entry may open a dialog or a view on the canvas: the keyboard goes there
+      const r = hooks.message('mirrorMenu', { path: JSON.parse(b.dataset.path) });
+      if (!r.ok) say(`${b.textContent}: ${r.error}.`);
+    }
+    function onMenuKey(e) {
+      const b = e.target.closest && e.target.closest('button');
+      if (!b) return;
+      const ul = b.parentElement.parentElement;
+      const top = ul.getAttribute('role') === 'menubar';
+      const topOf = (x) => menusHost.querySelector(`[role="menubar"] > li > button[data-path='${JSON.stringify([JSON.parse(x.dataset.path)[0]])}']`);
+      const items = itemsOf(ul);
+      const i = items.indexOf(b);
+      let handled = true;
+      if (e.key === 'Tab') { closeAll(); handled = false; }
+      else if (top && (e.key === 'ArrowRight' || e.key === 'ArrowLeft')) {
+        const wasOpen = b.getAttribute('aria-expanded') === 'true';
+        setOpen(b, false);
+        const next = moveTop(b, e.key === 'ArrowRight' ? 1 : -1);
+        if (wasOpen) openAndEnter(next); else next.focus({ preventScroll: true });
+      } else if (top && (e.key === 'ArrowDown' || e.key === 'Enter' || e.key === ' ')) openAndEnter(b);
+      else if (top && (e.key === 'Home' || e.key === 'End')) {
+        const tops = topItems();
+        const next = e.key === 'Home' ? tops[0] : tops[tops.length - 1];
+        for (const t of tops) t.tabIndex = t === next ? 0 : -1;
+        next.focus({ preventScroll: true });
+      } else if (top && e.key === 'Escape') hooks.leave();
+      else if (!top && e.key === 'ArrowDown') items[(i + 1) % items.length].focus({ preventScroll: true });
+      else if (!top && e.key === 'ArrowUp') items[(i - 1 + items.length) % items.length].focus({ preventScroll: true });
+      else if (!top && e.key === 'Home') items[0].focus({ preventScroll: true });
+      else if (!top && e.key === 'End') items[items.length - 1].focus({ preventScroll: true });
+      else if (!top && (e.key === 'Enter' || e.key === ' ')) activate(b);
+      else if (!top && e.key === 'ArrowRight' && submenuOf(b)) openAndEnter(b);
+      else if (!top && (e.key === 'Escape' || (e.key === 'ArrowLeft' && ul.parentElement.parentElement.getAttribute('role') !== 'menubar'))) {
+        const parent = ul.parentElement.querySelector(':scope > button');
+        setOpen(parent, false);
+        parent.focus({ preventScroll: true });
+      } else if (!top && (e.key === 'ArrowRight' || e.key === 'ArrowLeft')) {
+        const t = topOf(b);
+        setOpen(t, false);
+        openAndEnter(moveTop(t, e.key === 'ArrowRight' ? 1 : -1));
+      } else handled = false;
+      if (handled) e.preventDefault();
+    }
+    function focusMenus() {
+      const first = menusHost.querySelector('[role="menubar"] > li > button[tabindex="0"]');
+      if (first) first.focus({ preventScroll: true });
+      return !!first;
+    }
+    root.addEventListener('keydown', (e) => {
+      if (e.key !== 'F6' || e.ctrlKey || e.altKey || e.metaKey) return;
+      e.preventDefault();
+      e.stopPropagation();
+      closeAll();
+      if (menusHost.contains(e.target) || !focusMenus()) hooks.leave();
+    }, true);
+
     function showOther(m) {
       view = m.view;
       table = body = active = listBody = treeBody = null;
       rowKeys = [];
-      root.replaceChildren(el('main', { 'aria-labelledby': 'mirror-title' }, [
+      viewHost.replaceChildren(el('main', { 'aria-labelledby': 'mirror-title' }, [
         el('h1', { id: 'mirror-title', text: m.title || 'Waymark' }),
         el('p', { text: 'This view is drawn on the canvas only so far. The framework, journey maps, the backlog, insights, personas and the maturity scan can be read here; File › Export report gives the whole workspace as an accessible document.' }),
       ]));
@@ -432,7 +569,8 @@
       // not here (the app then sends the whole).
       update(json) {
         const m = JSON.parse(json);
-        if (m.view === 'off') { view = ''; table = body = active = listBody = treeBody = columnList = null; rowKeys = []; root.replaceChildren(); return true; }
+        if (m.menus) { showMenus(m.menus); return true; }
+        if (m.view === 'off') { view = ''; table = body = active = listBody = treeBody = columnList = null; rowKeys = []; menuKey = ''; viewHost.replaceChildren(); menusHost.replaceChildren(); return true; }
         if (m.view === 'journey' && (m.columns || m.delta)) return showJourney(m);
         if (m.table) showTable(m);
         else if (m.tree) showTree(m);

@@ -93,6 +93,14 @@ ReadMessage read_page_message(std::string_view name, std::string_view text) {
     if (name == "teamLink") return ReadMessage{TeamLink{text_of(*d, "room")}, {}};
     if (name == "mirrorCell")
         return ReadMessage{MirrorCell{text_of(*d, "journey"), text_of(*d, "lane"), text_of(*d, "step"), flag_of(*d, "activate")}, {}};
+    if (name == "mirrorMenu") {
+        MirrorMenu m;
+        const auto path = d->FindMember("path");
+        if (path != d->MemberEnd() && path->value.IsArray())
+            for (const auto& p : path->value.GetArray())
+                if (p.IsString() && m.path.size() < 4) m.path.emplace_back(p.GetString(), p.GetStringLength());
+        return ReadMessage{m, {}};
+    }
     if (name == "mirrorScan")
         return ReadMessage{MirrorScan{static_cast<int>(number_of(*d, "question")), static_cast<int>(number_of(*d, "stage")), flag_of(*d, "save")}, {}};
     if (name == "mirrorRow")

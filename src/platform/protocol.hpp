@@ -84,6 +84,11 @@ struct MirrorScan {
     int question = -1, stage = 0;
     bool save = false;
 };
+// An entry of the menu bar activated in the DOM mirror's menubar: its path of labels (menu title,
+// entry, and a submenu's entry).
+struct MirrorMenu {
+    std::vector<std::string> path;
+};
 struct StorageEvent {
     std::string json;               // read by the storage policy
 };
@@ -111,7 +116,7 @@ struct TeamRecords {
 };
 
 using PageMessage = std::variant<ShareMade, ShareOpened, ExportProgress, ExportFinished, FileChosen, FileOpened, Leaving, StorageEvent,
-                                 TeamStatus, TeamRecords, TeamLink, MirrorCell, MirrorRow, MirrorScan>;
+                                 TeamStatus, TeamRecords, TeamLink, MirrorCell, MirrorRow, MirrorScan, MirrorMenu>;
 
 // The message called `name` with its text, or why it is not one.
 struct ReadMessage {

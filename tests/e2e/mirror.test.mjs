@@ -377,8 +377,7 @@ test('keyboard only: a journey moved in the framework tree with Ctrl+X and Ctrl+
     // Refused places say why: a journey under its own child would make a loop.
     const parent = ws.journeys.find((j) => j.id === oldLink.parent);
     await until(page, async () => page.evaluate((id) => !!document.querySelector(`#mirror tr[data-id="${id}"]`), child.id), 'the tree again');
-    await page.keyboard.press('F6');
-    await page.keyboard.press('Home');
+    await page.keyboard.press('Home');   // still in the tree: the undo went to the app from there
     await walkTo(parent.id, 'ArrowDown');
     await page.keyboard.press('Control+X');
     await walkTo(child.id, 'ArrowDown');
@@ -441,6 +440,64 @@ test('keyboard only: the maturity scan answered and saved through the mirror\'s 
     await until(page, async () => page.evaluate(() => document.activeElement.id === 'scan-result'), 'focus on the result');
     assert.match(await page.evaluate(() => document.activeElement.textContent), new RegExp(`^Result of the scan of ${scan.date}: stage 3, `));
     await screenshot(page, 'mirror-maturity-saved');
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('keyboard only: the menus are a menubar in the mirror; F6 cycles to them; entries run as on the canvas', async () => {
+  const { context, close } = await launch({ viewport: { width: 1280, height: 800 } });
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    const nodes = await until(page, async () => { const n = await axTree(context, page); return named(n, 'menubar').includes('Waymark') && n; }, 'the menubar');
+    const tops = nodes.filter((n) => !n.ignored && n.role?.value === 'menuitem').map((n) => n.name?.value);
+    assert.deepEqual(tops.slice(0, 3), ['File', 'Edit', 'View']);
+    const focused = () => page.evaluate(() => ({ text: document.activeElement.textContent, role: document.activeElement.getAttribute('role'), expanded: document.activeElement.getAttribute('aria-expanded') }));
+
+    // F6 to the view, F6 again to the menus: File; Right, Right: View; Down opens it on its first entry.
+    await page.keyboard.press('F6');
+    await page.keyboard.press('F6');
+    assert.deepEqual(await focused(), { text: 'File', role: 'menuitem', expanded: 'false' });
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    assert.equal((await focused()).text, 'View');
+    await page.keyboard.press('ArrowDown');
+    assert.deepEqual(await focused(), { text: 'Framework', role: 'menuitemradio', expanded: null });
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-checked')), 'true', 'the open view is ticked');
+    assert.deepEqual(await axeViolations(page), []);
+    await page.keyboard.press('ArrowDown');
+    assert.equal((await focused()).text, 'Backlog');
+    await page.keyboard.press('Enter');
+    await until(page, async () => (await stats(page)).view === 'backlog', 'View › Backlog ran');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'text-input', 'the keyboard is back on the canvas');
+
+    // A submenu: View › Text size › 125 %.
+    await page.keyboard.press('F6');
+    await page.keyboard.press('F6');
+    await page.keyboard.press('ArrowLeft');
+    assert.equal((await focused()).text, 'View');
+    await page.keyboard.press('Enter');
+    for (let i = 0; i < 30 && (await focused()).text !== 'Text size'; ++i) await page.keyboard.press('ArrowDown');
+    assert.deepEqual(await focused(), { text: 'Text size', role: 'menuitem', expanded: 'false' });
+    await page.keyboard.press('ArrowRight');
+    for (let i = 0; i < 10 && (await focused()).text !== '125 %'; ++i) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await until(page, async () => (await stats(page)).textSize === 125, 'the text size');
+
+    // File › Documents…, from the end of the File menu; Escape closes a menu without running anything.
+    await page.keyboard.press('F6');
+    await page.keyboard.press('F6');
+    await page.keyboard.press('Home');
+    await until(page, async () => (await focused()).text === 'File', 'File');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Escape');
+    assert.deepEqual(await focused(), { text: 'File', role: 'menuitem', expanded: 'false' });
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    assert.equal((await focused()).text, 'Documents…');
+    await page.keyboard.press('Enter');
+    await until(page, async () => (await stats(page)).view === 'documents', 'File › Documents… ran');
     assert.deepEqual(errors, []);
   } finally {
     await close();

@@ -28,6 +28,7 @@
 #include "ui/shell/test_hook.hpp"
 #include "ui/kit/context.hpp"
 #include "ui/map/mirror.hpp"
+#include "ui/shell/menus.hpp"
 
 namespace wm::ui {
 
@@ -55,7 +56,8 @@ public:
 
 private:
     void draw_menu_bar();
-    void draw_clipboard_items();   // Edit › Cut, Copy, Paste, Delete, Select all
+    std::vector<Menu> menus();     // File, Edit, View (shell/menus.cpp)
+    std::string mirror_menus_;     // the menus as last described to the page's mirror
     void draw_nav_bar();
     void draw_status_bar();
     void draw_view();
@@ -95,6 +97,7 @@ private:
     std::string on(const protocol::MirrorCell& m);
     std::string on(const protocol::MirrorRow& m);
     std::string on(const protocol::MirrorScan& m);
+    std::string on(const protocol::MirrorMenu& m);
     // The page's DOM mirror of the open view (each view's mirror.hpp: map, framework, backlog,
     // insights, personas), sent when the document, the view or that view's state changed.
     void update_mirror();

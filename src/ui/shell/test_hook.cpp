@@ -38,6 +38,7 @@ std::string TestHook::call(std::string_view name, std::string_view arg) {
         app_.mirror_on_ = arg != "off";
         app_.mirror_key_.clear();
         app_.mirror_map_.reset();
+        app_.mirror_menus_.clear();
         if (!app_.mirror_on_) platform::mirror(R"({"view":"off"})");
         app_.state_.redraw(2);
         return R"({"ok":true})";
