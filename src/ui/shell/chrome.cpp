@@ -1,5 +1,5 @@
-// The shell's chrome: the menu bar, the banners, the navigation bar with the breadcrumbs, and the
-// status bar — drawn by App::draw around the current view.
+// The shell's chrome: the banners, the navigation bar with the breadcrumbs, and the status bar —
+// drawn by App::draw around the current view (the menu bar: shell/menus.cpp).
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
