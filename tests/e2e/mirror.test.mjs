@@ -19,6 +19,15 @@ after(async () => { await srv.close(); });
 
 const TITLE = 'Buying a phone plan';
 
+// Keyboard only: Ctrl+K, a name, Enter; resolves once `reached(stats)` holds.
+async function goTo(page, name, reached, what) {
+  await page.keyboard.press('Control+K');
+  await until(page, async () => (await stats(page)).palette.open, 'Go to anything');
+  await page.keyboard.type(name);
+  await page.keyboard.press('Enter');
+  await until(page, async () => reached(await stats(page)), what);
+}
+
 async function axTree(context, page) {
   const cdp = await context.newCDPSession(page);
   const { nodes } = await cdp.send('Accessibility.getFullAXTree');
@@ -58,11 +67,7 @@ test('screen reader: the journey map is a grid with lane and step headers; a car
     assert.deepEqual(await axeViolations(page), []);
 
     // Keyboard only: Ctrl+K, the journey's name, Enter.
-    await page.keyboard.press('Control+K');
-    await until(page, async () => (await stats(page)).palette.open, 'Go to anything');
-    await page.keyboard.type(TITLE);
-    await page.keyboard.press('Enter');
-    await until(page, async () => (await stats(page)).viewId === j.id, 'the journey map');
+    await goTo(page, TITLE, (s) => s.viewId === j.id, 'the journey map');
 
     // Chromium's accessibility tree: a grid named after the journey, headers and cells from the model.
     const grid = await until(page, async () => {
@@ -147,11 +152,7 @@ test('screen reader: the backlog is a table in rank order, each row with its "wh
   const { context, close } = await launch({ viewport: { width: 1400, height: 900 } });
   try {
     const { page, errors } = await openApp(context, srv.url);
-    await page.keyboard.press('Control+K');
-    await until(page, async () => (await stats(page)).palette.open, 'Go to anything');
-    await page.keyboard.type('Backlog');
-    await page.keyboard.press('Enter');
-    await until(page, async () => (await stats(page)).view === 'backlog', 'the backlog');
+    await goTo(page, 'Backlog', (s) => s.view === 'backlog', 'the backlog');
     const ws = JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace;
     const order = await canvasOrder(page, ws.opportunities.map((o) => o.title));
 
@@ -271,13 +272,7 @@ test('screen reader: insights and personas are tables; a search on the canvas na
   try {
     const { page, errors } = await openApp(context, srv.url);
     const ws = JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace;
-    const go = async (name, view) => {
-      await page.keyboard.press('Control+K');
-      await until(page, async () => (await stats(page)).palette.open, 'Go to anything');
-      await page.keyboard.type(name);
-      await page.keyboard.press('Enter');
-      await until(page, async () => (await stats(page)).view === view, name);
-    };
+    const go = (name, view) => goTo(page, name, (s) => s.view === view, name);
     const tableRows = async (count) => until(page, async () => { const r = gridRows(await axTree(context, page), 'table'); return r.length === count + 1 && r; }, `a table of ${count} rows`);
 
     await go('Insights', 'insights');
@@ -400,11 +395,7 @@ test('keyboard only: the maturity scan answered and saved through the mirror\'s 
   try {
     const { page, errors } = await openApp(context, srv.url);
     const before = JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace;
-    await page.keyboard.press('Control+K');
-    await until(page, async () => (await stats(page)).palette.open, 'Go to anything');
-    await page.keyboard.type('Maturity scan');
-    await page.keyboard.press('Enter');
-    await until(page, async () => (await stats(page)).view === 'maturity', 'the maturity view');
+    await goTo(page, 'Maturity scan', (s) => s.view === 'maturity', 'the maturity view');
     const nodes = await until(page, async () => { const n = await axTree(context, page); return named(n, 'form').length && n; }, 'the form');
     const groups = named(nodes, 'group').filter((g) => g.startsWith('Question '));
     assert.equal(groups.length, 15);

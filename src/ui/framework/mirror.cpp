@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include "scoring/kpi.hpp"
 #include "ui/framework/internal.hpp"
@@ -57,7 +59,12 @@ struct Tree {
     const FrameworkGrid& grid;
     const Derived& derived;
     Writer& w;
-    std::unordered_set<std::size_t> written;   // tiles
+    std::unordered_map<Id, std::vector<std::size_t>> children;   // per parent: its tiles, in the grid's order
+    std::unordered_set<std::size_t> written;                     // tiles
+
+    Tree(const Workspace& ws_, const FrameworkGrid& grid_, const Derived& derived_, Writer& w_) : ws(ws_), grid(grid_), derived(derived_), w(w_) {
+        for (std::size_t t = 0; t < grid.layout.tiles.size(); ++t) children[grid.layout.tiles[t].parent].push_back(t);
+    }
 
     void journey(std::size_t tile, int depth) {
         if (!written.insert(tile).second) return;
@@ -73,8 +80,10 @@ struct Tree {
               {j.title, level_name(ws, j.level), status, std::to_string(f.mapped_steps) + " of " + plural(f.steps, "step", "steps"),
                std::to_string(f.insights) + " (" + std::to_string(f.evidenced) + " with evidence)", std::to_string(f.opportunities), headline(m, derived.kpis())});
         if (t.hidden > 0) return;
-        for (std::size_t c = 0; c < grid.layout.tiles.size(); ++c)
-            if (grid.layout.tiles[c].parent == j.id && grid.layout.tiles[c].column == t.column) journey(c, depth + 1);
+        const auto kids = children.find(j.id);
+        if (kids != children.end())
+            for (const std::size_t c : kids->second)
+                if (grid.layout.tiles[c].column == t.column) journey(c, depth + 1);
     }
 };
 
@@ -86,7 +95,9 @@ std::string framework_mirror(const Workspace& ws, const FrameworkGrid& grid, con
     json::append_string(out, "The lifecycle's stages, each with the journeys that hang from it and their children, as the framework grid places them");
     out += ",\"columns\":[\"Journey\",\"Level\",\"Status\",\"Steps detailed\",\"Insights\",\"Opportunities\",\"Headline KPI\"],\"rows\":[";
     Writer w(out);
-    Tree tree{ws, grid, derived, w, {}};
+    Tree tree(ws, grid, derived, w);
+    std::unordered_set<Id> drawn;
+    for (const layout::FwTile& t : lay.tiles) drawn.insert(t.journey);
     for (std::size_t c = 0; c < lay.columns.size(); ++c) {
         const layout::FwColumn& col = lay.columns[c];
         const bool unplaced = col.stage.is_nil();
@@ -103,7 +114,7 @@ std::string framework_mirror(const Workspace& ws, const FrameworkGrid& grid, con
             if (static_cast<std::size_t>(tile.column) == c && (tile.parent == lay.lifecycle || tile.parent.is_nil())) tree.journey(t, 2);
         }
         for (std::size_t t = 0; t < lay.tiles.size(); ++t)
-            if (static_cast<std::size_t>(lay.tiles[t].column) == c && lay.tile_of(lay.tiles[t].parent) < 0) tree.journey(t, 2);
+            if (static_cast<std::size_t>(lay.tiles[t].column) == c && !drawn.count(lay.tiles[t].parent)) tree.journey(t, 2);
     }
     out += "]},\"focus\":";
     json::append_string(out, st.focus.is_nil() ? std::string() : st.focus.str());

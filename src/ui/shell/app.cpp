@@ -371,22 +371,22 @@ void App::update_mirror() {
                       std::to_string(static_cast<int>(map.sel.kind)) + map.sel.lane.str() + map.sel.step.str() + map.sel.id.str() + "|" +
                       std::to_string(map.sel.cards.size()) + (map.sel.cards.empty() ? std::string() : map.sel.cards.front().str()) + "|" +
                       std::to_string(static_cast<int>(map.editing.kind)) + "|" + to_iso(derived().today());
-    if (state_.place.view == "framework") {
-        // Folding and the keyboard's row change the tree (a hash of the folded journeys, not their ids).
+    // View state that changes what a view's mirror shows, folded into one number (FNV-1a).
+    std::uint64_t h = 1469598103934665603ull;
+    const auto mix = [&h](std::uint64_t v) { h = (h ^ v) * 1099511628211ull; };
+    if (state_.place.view == "framework") {   // the folds, the keyboard's row, the unmapped-steps filter
         const FrameworkState& fw = state_.framework;
-        std::uint64_t h = 1469598103934665603ull;
-        for (const Id& id : fw.collapsed)
-            for (const char c : id.str()) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-        for (const int level : fw.collapsed_levels) h = (h ^ static_cast<std::uint64_t>(level + 1)) * 1099511628211ull;
-        key += "|" + std::to_string(h) + "|" + fw.focus.str() + std::to_string(fw.filters[static_cast<std::size_t>(layout::Coverage::unmapped)]);
+        for (const Id& id : fw.collapsed) mix(std::hash<Id>{}(id));
+        for (const int level : fw.collapsed_levels) mix(static_cast<std::uint64_t>(level) + 1);
+        mix(std::hash<Id>{}(fw.focus));
+        mix(fw.filters[static_cast<std::size_t>(layout::Coverage::unmapped)]);
     }
-    if (state_.place.view == "insights") {
-        // The table's rows (search, filters, sort) as the view last computed them.
+    if (state_.place.view == "insights") {   // the table's rows (search, filters, sort) as the view last computed them
         const std::vector<int>& shown = state_.insights.rows.shown;
-        std::uint64_t h = 1469598103934665603ull ^ shown.size();
-        for (std::size_t n = 0; n < std::min(shown.size(), kMirrorInsights); ++n) h = (h ^ static_cast<std::uint64_t>(shown[n])) * 1099511628211ull;
-        key += "|" + std::to_string(h);
+        mix(shown.size());
+        for (std::size_t n = 0; n < std::min(shown.size(), kMirrorInsights); ++n) mix(static_cast<std::uint64_t>(shown[n]));
     }
+    key += "|" + std::to_string(h);
     if (state_.place.view == "maturity") {
         const MaturityDraft& d = state_.maturity;
         key += "|" + d.shown_scan.str() + (d.open ? "o" : "c");
