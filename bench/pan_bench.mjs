@@ -7,6 +7,8 @@
 //   - long tasks (> 50 ms, PerformanceObserver) during the pan
 //   - lag: how long the app still drew after the last input event
 //   - idle: requestAnimationFrame calls and busy ms in 2 s without input
+//   - tiles: of the body's cached tiles (ui/kit/tiles), how many were painted and shown per frame;
+//     each pan is measured with tiles and again drawn directly (waymark.tiles(false)) to compare
 // Also prints the renderer WebGL reports (SwiftShader here) and the transfer of a first visit,
 // counted at the server: what the page loads before its first frame, and everything the service
 // worker precaches in the following seconds. Prints figures, asserts nothing.
@@ -89,6 +91,7 @@ async function measure(label, seconds, send) {
   await settle(page, 300);
   await framesDrawn();                       // resets the app's frame list
   await page.evaluate(() => { window.__probe.long = []; });
+  await page.evaluate(() => window.waymark.tileCounts());
   const b0 = await busy();
   await openLoop(seconds, send);
   const inputEnd = Date.now();
@@ -102,11 +105,22 @@ async function measure(label, seconds, send) {
     if (n > 0) { extra += n; lastFrameAt = Date.now(); } else if (Date.now() - lastFrameAt > 500) break;
   }
   const long = await page.evaluate(() => window.__probe.long.slice());
+  const tiles = await page.evaluate(() => window.waymark.tileCounts());
+  const frames = Math.max(1, framesDuring + extra);
   console.log(`${label}: ${(framesDuring / seconds).toFixed(1)} view updates/s, ${((b1 - b0) / Math.max(1, framesDuring)).toFixed(1)} ms main-thread busy per frame, ` +
-              `${long.length} long tasks${long.length ? ` (max ${Math.max(...long).toFixed(0)} ms)` : ''}, still drawing ${Math.max(0, lastFrameAt - inputEnd)} ms (${extra} frames) after the last input`);
+              `${long.length} long tasks${long.length ? ` (max ${Math.max(...long).toFixed(0)} ms)` : ''}, still drawing ${Math.max(0, lastFrameAt - inputEnd)} ms (${extra} frames) after the last input` +
+              (tiles.shown ? `, tiles painted ${(tiles.painted / frames).toFixed(1)} / shown ${(tiles.shown / frames).toFixed(1)} per frame` : ', drawn directly'));
 }
 
+// Each pan with the body's tiles, then drawn directly (the comparison).
 async function pans(what) {
+  await pansOnce(what);
+  await page.evaluate(() => window.waymark.tiles(false));
+  await pansOnce(`${what} (no tiles)`);
+  await page.evaluate(() => window.waymark.tiles(true));
+}
+
+async function pansOnce(what) {
   const cx = 700, cy = 500;
   await page.mouse.move(cx, cy);
   await measure(`${what}, wheel`, 3, (i) => cdp.send('Input.dispatchMouseEvent', { type: 'mouseWheel', x: cx, y: cy, deltaX: i % 240 < 120 ? 40 : -40, deltaY: i % 120 < 60 ? 30 : -30 }));

@@ -769,6 +769,10 @@
     benchSnapshot: () => hookJson('benchSnapshot'),
     // The DOM mirror for screen readers off (false) or on again: for the benchmark's comparison only.
     mirror: (on) => hookJson('mirror', on === false ? 'off' : 'on'),
+    // The map's and the framework grid's cached tiles off (false) or on again, and how many tiles
+    // were painted and shown since the last call ({painted, shown}): for comparisons and tests.
+    tiles: (on) => hookJson('tiles', on === false ? 'off' : 'on'),
+    tileCounts: () => hookJson('tileCounts'),
     // The share link of the open document, made exactly as File › Copy share link makes it:
     // {ok, url, bytes, chars, copied, message} or {ok:false, error}.
     shareLink: () => new Promise((resolve) => {

@@ -4,9 +4,12 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
+
+struct ImDrawList;
 
 namespace wm::platform {
 
@@ -104,6 +107,17 @@ void team_send(std::string_view records_json);   // records to write (io::record
 // journey "" when no map is open).
 void team_presence(std::string_view presence_json);
 void team_close();
+
+// Off-screen textures (ui/kit/tiles): a square RGBA texture `pixels` device pixels a side, as an
+// ImTextureID for draw lists; 0 when the platform has none (then views draw directly).
+// paint_texture queues `list` (the texture's top-left corner at list coordinates (at, at); `scale`
+// device pixels per unit) to be drawn into the texture over `background` (IM_COL32) before this
+// frame's own drawing; the list must stay unchanged until the frame is drawn.
+void* create_texture(int pixels);
+void paint_texture(void* texture, const ImDrawList& list, float at, float scale, std::uint32_t background);
+void delete_texture(void* texture);
+// Device pixels per ImGui unit this frame (devicePixelRatio × text size).
+float pixel_scale();
 
 // Document storage (IndexedDB through web/storage.js) is reached through store::Backend, whose
 // browser implementation is platform/storage_bridge.hpp.

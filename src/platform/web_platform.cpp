@@ -13,7 +13,6 @@
 // needs a second frame to size itself. Timed wake-ups (hover delays) go through request_frame_after.
 #include <emscripten/emscripten.h>
 #include <emscripten/html5.h>
-#include <GLES3/gl3.h>
 
 #include <algorithm>
 #include <deque>
@@ -25,8 +24,8 @@
 #include <vector>
 
 #include "imgui.h"
-#include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"
+#include "platform/gl_renderer.hpp"
 #include "platform/platform.hpp"
 #include "platform/protocol.hpp"
 #include "platform/storage_bridge.hpp"
@@ -113,6 +112,7 @@ struct Platform {
     std::unordered_map<int, wm::platform::StorageCallback> storage_pending;
     std::function<void(bool)> prefers_dark_changed;
     bool watching_prefers_dark = false;
+    wm::platform::GlRenderer renderer;
 };
 Platform P;  // the one platform instance of this page; lives as long as the page
 
@@ -175,8 +175,7 @@ void rebuild_fonts() {
     // the en dash, a dash of a digit's width, rather than as "?".
     for (ImFont* font : {fonts.regular, fonts.bold, fonts.heading, fonts.small})
         if (font && !font->FindGlyphNoFallback(0x2212)) font->AddRemapChar(0x2212, 0x2013, true);
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    P.renderer.upload_fonts();
     P.app->set_fonts(fonts);
     P.fonts_dirty = false;
     P.fonts_built_dpr = dpr;
@@ -257,7 +256,8 @@ EMSCRIPTEN_KEEPALIVE int wm_start(float css_width, float css_height, float dpr) 
     io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
     io.GetClipboardTextFn = [](void*) { return P.clipboard.c_str(); };
     io.SetClipboardTextFn = [](void*, const char* text) { wm::platform::set_clipboard(text); };
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    io.BackendRendererName = "waymark_webgl2";
+    if (!P.renderer.init()) return 0;
     P.css_width = css_width;
     P.css_height = css_height;
     P.dpr = dpr;
@@ -332,7 +332,6 @@ EMSCRIPTEN_KEEPALIVE int wm_frame() {
     io.DeltaTime = static_cast<float>(dt);
     P.last_frame_ms = now;
 
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     take_click_counts();
     ImGui::GetCurrentContext()->TestEngineHookItems = true;
@@ -343,11 +342,7 @@ EMSCRIPTEN_KEEPALIVE int wm_frame() {
     update_cursor_and_ime();
 
     const int fb_w = static_cast<int>(P.css_width * P.dpr + 0.5f), fb_h = static_cast<int>(P.css_height * P.dpr + 0.5f);
-    glViewport(0, 0, fb_w, fb_h);
-    const ImVec4 bg = P.app->background();
-    glClearColor(bg.x, bg.y, bg.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    P.renderer.render(*ImGui::GetDrawData(), fb_w, fb_h, P.app->background());
 
     bool more = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0 || P.app->wants_frame() || P.fonts_dirty;
     if (P.settle_frames > 0) {
@@ -525,6 +520,13 @@ void announce(std::string_view text) {
     const std::string t(text);
     wm_js_announce(t.c_str());
 }
+
+void* create_texture(int pixels) { return P.renderer.create_texture(pixels); }
+void paint_texture(void* texture, const ImDrawList& list, float at, float scale, std::uint32_t background) {
+    P.renderer.queue_paint(texture, list, at, scale, background);
+}
+void delete_texture(void* texture) { P.renderer.delete_texture(texture); }
+float pixel_scale() { return P.scale(); }
 
 std::string renderer() {
     static const std::string name = [] {   // the same for the page's life: asked once

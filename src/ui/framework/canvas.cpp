@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <memory>
 #include <string>
 
 #include "scoring/kpi.hpp"
@@ -21,6 +22,7 @@
 #include "ui/kpi/editor.hpp"
 #include "ui/kit/sparkline.hpp"
 #include "ui/kit/theme.hpp"
+#include "ui/kit/tiles.hpp"
 
 namespace wm::ui::fw {
 
@@ -48,6 +50,10 @@ TileParts tile_parts(const Frame& f, int tile) {
 }
 
 void expose(const Frame& f, const std::string& label, ImVec2 min, ImVec2 max) {
+    if (f.screen) {   // a tile's coordinates → the screen's
+        expose(*f.screen, label, f.on_screen(min), f.on_screen(max));
+        return;
+    }
     const float x0 = std::max(min.x, f.body_min.x), y0 = std::max(min.y, f.body_min.y);
     const float x1 = std::min(max.x, f.canvas_max.x), y1 = std::min(max.y, f.canvas_max.y);
     if (x1 > x0 && y1 > y0) expose_rect(label, ItemRect{x0, y0, x1 - x0, y1 - y0});
@@ -173,7 +179,7 @@ void draw_tile(Frame& f, ImDrawList* dl, int index, const kpi::Evaluation& kpis,
         if (!s) continue;
         const float y = p.unmapped_top + p.unmapped_line * static_cast<float>(i);
         const ImVec2 lmin(x0, y), lmax(p.max.x - 8 * z, y + p.unmapped_line);
-        const bool over = ImGui::IsMouseHoveringRect(lmin, lmax) && !f.st.drag.active;
+        const bool over = ImGui::IsMouseHoveringRect(f.on_screen(lmin), f.on_screen(lmax)) && !f.st.drag.active;
         if (over) dl->AddRectFilled(lmin, lmax, color::kHover, 3 * z);
         dl->AddCircle(ImVec2(x0 + 4 * z, y + p.unmapped_line * 0.5f), 3.5f * z, color::kWarn, 0, 1.5f);
         boxed_text(dl, small, ssize, ImVec2(x0 + 12 * z, y + 1 * z), ImVec2(lmax.x - 60 * z, lmax.y), ink, s->name, false);
@@ -189,8 +195,8 @@ void draw_tile(Frame& f, ImDrawList* dl, int index, const kpi::Evaluation& kpis,
 void draw_body(Frame& f, ImDrawList* dl, const kpi::Evaluation& kpis) {
     const layout::FrameworkLayout& L = f.lay;
     const float z = f.cam.zoom;
-    const float vx0 = f.cam.x, vy0 = f.cam.y, vx1 = f.cam.x + f.view_w() / z, vy1 = f.cam.y + f.view_h() / z;
-    const layout::Rect view{vx0, vy0, vx1 - vx0, vy1 - vy0};
+    const layout::Rect view = f.view();
+    const float vx0 = view.x, vy0 = view.y, vx1 = view.right(), vy1 = view.bottom();
     ImFont* small = font_or_default(f.ctx.fonts.small);
     const float ssize = base_size(small) * type::caption_scale(z);
     const bool gaps = f.st.filters[static_cast<std::size_t>(layout::Coverage::unmapped)];
@@ -242,20 +248,24 @@ void draw_body(Frame& f, ImDrawList* dl, const kpi::Evaluation& kpis) {
 
     // Tiles.
     int hovered = -1;
+    const Frame& sf = f.screen ? *f.screen : f;
     const ImVec2 mouse = ImGui::GetMousePos();
-    if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && mouse.x >= f.body_min.x && mouse.y >= f.body_min.y)
-        hovered = L.tile_at(f.bx(mouse.x), f.by(mouse.y));
+    if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && mouse.x >= sf.body_min.x && mouse.y >= sf.body_min.y)
+        hovered = L.tile_at(sf.bx(mouse.x), sf.by(mouse.y));
     const FrameworkState::Drag& drag = f.st.drag;
-    int visible = 0;
     for (std::size_t i = 0; i < L.tiles.size(); ++i) {
         if (!L.tiles[i].rect.overlaps(view)) continue;
         const bool target = drag.active && !drag.probe_parent.is_nil() && L.tiles[i].journey == drag.probe_parent;
         draw_tile(f, dl, static_cast<int>(i), kpis, hovered, target, drag.probe_ok);
-        ++visible;
     }
-    f.st.visible_tiles = visible;
+}
 
-    // The drop target cell, and the dragged tile following the pointer.
+// The drop target cell, and the dragged tile following the pointer (over the body, in screen units).
+void draw_drag(Frame& f, ImDrawList* dl) {
+    const layout::FrameworkLayout& L = f.lay;
+    const float z = f.cam.zoom;
+    const ImVec2 mouse = ImGui::GetMousePos();
+    const FrameworkState::Drag& drag = f.st.drag;
     if (drag.active) {
         if (drag.probe_parent.is_nil() && drag.probe_column >= 0) {
             const layout::FwColumn& col = L.columns[static_cast<std::size_t>(drag.probe_column)];
@@ -361,10 +371,22 @@ void draw_framework(Frame& f) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const kpi::Evaluation& kpis = f.ctx.derived.kpis();
     dl->PushClipRect(f.canvas_min, f.canvas_max, true);
-    dl->AddRectFilled(f.canvas_min, f.canvas_max, color::kCanvas);
+    // The body from cached tiles (ui/kit/tiles: a pan re-composites them), each painted by draw_body
+    // in the tile's own coordinates; directly when there are no tiles.
+    const float z = f.cam.zoom;
+    const auto paint = [&](ImDrawList& list, ImVec2 origin, ImRect tile) {
+        Frame g = tile_frame(f, origin, tile);
+        g.tile = layout::Rect{tile.Min.x / z, tile.Min.y / z, tile.GetWidth() / z, tile.GetHeight() / z};
+        draw_body(g, &list, kpis);
+    };
+    const bool tiled = draw_tiled_body(f.st.body_tiles, dl, f.canvas_min, f.body_min, f.canvas_max, f.to_screen(0, 0), color::kCanvas, paint);
     dl->PushClipRect(f.body_min, f.canvas_max, true);
-    draw_body(f, dl, kpis);
+    if (!tiled) draw_body(f, dl, kpis);
+    draw_drag(f, dl);
     dl->PopClipRect();
+    int visible = 0;
+    for (const layout::FwTile& t : f.lay.tiles) visible += t.rect.overlaps(f.view()) ? 1 : 0;
+    f.st.visible_tiles = visible;
     draw_headers(f, dl, kpis);
 
     // What the last drop said, where it was dropped.

@@ -37,6 +37,11 @@ struct Frame {
     float hscale = 1;                // header text scale
     int levels = 0;                  // configured framework levels
     bool any_filter = false;
+    // Set on a frame that paints a tile of the grid's body (ui/kit/tiles): its coordinates are the
+    // tile's, `screen` is the view's own frame (expose() and the pointer go through it), `tile` the
+    // part of the body (grid units) the tile shows.
+    const Frame* screen = nullptr;
+    layout::Rect tile;
 
     [[nodiscard]] float view_w() const { return canvas_max.x - body_min.x; }
     [[nodiscard]] float view_h() const { return canvas_max.y - body_min.y; }
@@ -45,6 +50,12 @@ struct Frame {
     }
     [[nodiscard]] float bx(float screen_x) const { return (screen_x - body_min.x) / cam.zoom + cam.x; }
     [[nodiscard]] float by(float screen_y) const { return (screen_y - body_min.y) / cam.zoom + cam.y; }
+    // The part of the body drawn (grid units): the viewport, or the tile being painted.
+    [[nodiscard]] layout::Rect view() const {
+        return screen ? tile : layout::Rect{cam.x, cam.y, view_w() / cam.zoom, view_h() / cam.zoom};
+    }
+    // A rectangle of this frame's coordinates on the screen.
+    [[nodiscard]] ImVec2 on_screen(ImVec2 p) const { return screen ? screen->to_screen(bx(p.x), by(p.y)) : p; }
     [[nodiscard]] const Journey& journey(int tile) const { return ctx.ws.journeys[tile_journey[static_cast<std::size_t>(tile)]]; }
     [[nodiscard]] const layout::JourneyFacts& facts(int tile) const { return all_facts[tile_journey[static_cast<std::size_t>(tile)]]; }
     // True when a coverage filter is on and the tile matches one of those switched on.

@@ -4,6 +4,7 @@
 // it shows are derived data (ui/kit/derived.hpp).
 #pragma once
 
+#include <memory>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -14,6 +15,8 @@
 #include "model/model.hpp"
 
 namespace wm::ui {
+
+class TiledSurface;
 
 // The "New journey…" popup being filled in (framework/new_journey.cpp).
 struct NewJourneyDraft {
@@ -60,6 +63,7 @@ struct FrameworkState {
     } anchor;
 
     int visible_tiles = 0;                       // drawn on screen last frame (stats())
+    std::shared_ptr<TiledSurface> body_tiles;    // the grid body's cached tiles (ui/kit/tiles; made on first draw)
 
     // The row the page's DOM mirror has focus on (ui/framework/mirror.hpp): a journey's tile or a
     // lifecycle stage's header, outlined on the canvas and brought on screen once (reveal_focus).

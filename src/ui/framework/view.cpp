@@ -14,6 +14,7 @@
 #include "ui/kit/item_registry.hpp"
 #include "ui/framework/new_journey.hpp"
 #include "ui/kit/theme.hpp"
+#include "ui/kit/tiles.hpp"
 #include "imgui.h"
 
 namespace wm::ui {
@@ -166,8 +167,15 @@ void draw_framework_view(const ViewContext& ctx) {
         }
     }
     f.cam = layout::clamp_camera(f.cam, width, lay.height, f.view_w(), f.view_h());
+    // Drawn with the body's origin on a whole pixel (ui/kit/tiles); input keeps the exact camera.
+    const layout::Camera exact = f.cam;
+    const ImVec2 on_pixels = camera_on_pixels(ImVec2(f.cam.x, f.cam.y), f.cam.zoom, f.body_min);
+    f.cam.x = on_pixels.x;
+    f.cam.y = on_pixels.y;
+    const layout::Camera drawn = f.cam;
     fw::draw_framework(f);
     fw::draw_stage_editor(f);
+    if (f.cam == drawn) f.cam = exact;
     f.cam = layout::clamp_camera(f.cam, width, lay.height, f.view_w(), f.view_h());
     st.cam = f.cam;
     fw::draw_anchor_popup(ctx, st);

@@ -9,6 +9,7 @@
 // [SECTION] index: helpers · items · emotion lanes · body · headers · labels · draw_map
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -25,6 +26,7 @@
 #include "ui/map/internal.hpp"
 #include "ui/kit/sparkline.hpp"
 #include "ui/kit/theme.hpp"
+#include "ui/kit/tiles.hpp"
 
 namespace wm::ui::map {
 namespace {
@@ -264,26 +266,52 @@ struct Line {
     ImU32 colour;
     std::vector<layout::Vec2> points;    // body coordinates, by column
     std::vector<int> columns;
+    // The smoothed curve through every point, dashed, in content units (body × zoom): the same for
+    // every tile (a curve and its dashes run on across tiles), and each piece's left and right.
+    std::vector<std::vector<ImVec2>> pieces;
+    std::vector<std::pair<float, float>> extents;
     [[nodiscard]] Id persona() const { return style.persona; }
 };
 
 Line line_of(const Frame& f, Id persona) {
     layout::CurveStyle style = layout::emotion_curve_style(f.ctx.ws, persona);
     const ImU32 colour = style.ink ? color::kInk : rgb(style.rgb);
-    return Line{std::move(style), colour, {}, {}};
+    return Line{std::move(style), colour, {}, {}, {}, {}};
 }
+
+// A curve (points in any units, `z` the zoom its widths follow) cut into its dashes.
+std::vector<std::vector<ImVec2>> dash_curve(const std::vector<ImVec2>& pts, const layout::CurveStyle& style, float z) {
+    std::vector<layout::Vec2> in;
+    in.reserve(pts.size());
+    for (const ImVec2& p : pts) in.push_back({p.x, p.y});
+    std::vector<std::vector<ImVec2>> out;
+    for (const auto& piece : layout::dash_polyline(in, style.dash, std::max(0.6f, z))) {
+        if (piece.size() < 2) continue;
+        auto& o = out.emplace_back();
+        o.reserve(piece.size());
+        for (const auto& p : piece) o.emplace_back(p.x, p.y);
+    }
+    return out;
+}
+
+float curve_width(const layout::CurveStyle& style, float z) { return std::max(1.5f, style.width * z); }
 
 // A curve (screen points) in its line style.
 void stroke_curve(ImDrawList* dl, const std::vector<ImVec2>& pts, const layout::CurveStyle& style, ImU32 colour, float z) {
-    std::vector<layout::Vec2> body;
-    body.reserve(pts.size());
-    for (const ImVec2& p : pts) body.push_back({p.x, p.y});
-    const float width = std::max(1.5f, style.width * z);
-    for (const auto& piece : layout::dash_polyline(body, style.dash, std::max(0.6f, z))) {
-        std::vector<ImVec2> out;
-        out.reserve(piece.size());
-        for (const auto& p : piece) out.emplace_back(p.x, p.y);
-        if (out.size() >= 2) dl->AddPolyline(out.data(), static_cast<int>(out.size()), colour, 0, width);
+    for (const auto& piece : dash_curve(pts, style, z))
+        dl->AddPolyline(piece.data(), static_cast<int>(piece.size()), colour, 0, curve_width(style, z));
+}
+
+// A line's dashed pieces moved by `offset` (content → this list's units), those the clip can show.
+void draw_pieces(ImDrawList* dl, const Line& line, ImVec2 offset, float z) {
+    const float width = curve_width(line.style, z);
+    const float left = dl->GetClipRectMin().x - offset.x - width, right = dl->GetClipRectMax().x - offset.x + width;
+    std::vector<ImVec2> out;
+    for (std::size_t k = 0; k < line.pieces.size(); ++k) {
+        if (line.extents[k].second < left || line.extents[k].first > right) continue;
+        out.clear();
+        for (const ImVec2& p : line.pieces[k]) out.emplace_back(p.x + offset.x, p.y + offset.y);
+        dl->AddPolyline(out.data(), static_cast<int>(out.size()), line.colour, 0, width);
     }
 }
 
@@ -318,40 +346,59 @@ void draw_emotion_legend(const Frame& f, ImDrawList* dl, const Lane& lane, const
     }
 }
 
-void draw_emotion_row(const Frame& f, ImDrawList* dl, int r, layout::Span cols) {
+}  // namespace
+
+// An emotion row's lines with their curves: made once a frame, whatever number of tiles show the row.
+struct EmotionCurves {
+    std::vector<Line> lines;
+};
+
+namespace {
+
+// The row's curves run through every step, so that a curve and its dashes are the same whichever
+// part is drawn (a tile, or the screen); only the points in view are marked.
+const EmotionCurves& emotion_curves(const Frame& f, int r) {
+    auto& cache = f.on_screen().emotion_curves;
+    for (const auto& [row_index, made] : cache)
+        if (row_index == r) return *made;
     const layout::Row& row = f.lay.rows[r];
     const Lane& lane = f.j.lanes[row.lane];
     const layout::MapMetrics& m = f.lay.metrics;
     const int lo = f.ctx.ws.settings.emotion_min, hi = f.ctx.ws.settings.emotion_max;
-    const float z = f.cam.zoom;
-    const float x0 = f.sx(f.lay.columns[cols.begin].x), x1 = f.sx(f.lay.columns[cols.end - 1].x + f.lay.columns[cols.end - 1].w);
-    ImFont* small = font_or_default(f.ctx.fonts.small);
-    // Guides: one faint line per score, a stronger one at neutral.
-    for (int s = lo; s <= hi; ++s) {
-        const float y = f.sy(layout::emotion_y(row, s, lo, hi, m));
-        dl->AddLine(ImVec2(x0, y), ImVec2(x1, y), with_alpha(color::kLine, s == 0 ? 1.0f : 0.55f), s == 0 ? 1.5f : 1.0f);
-    }
-    // One line per persona (nil: everyone); the lens keeps only its persona's line.
-    std::vector<Line> lines;
-    const int from = std::max(0, cols.begin - 1), to = std::min(f.lay.column_count(), cols.end + 1);
-    for (int c = from; c < to; ++c) {
-        const Step* step = f.step_of_column(c);
-        if (!step) continue;
-        for (const EmotionScore& e : f.j.emotions) {
-            if (e.lane != lane.id || e.step != step->id) continue;
-            if (!f.lens.is_nil() && e.persona != f.lens) continue;
-            auto it = std::find_if(lines.begin(), lines.end(), [&](const Line& l) { return l.persona() == e.persona; });
-            if (it == lines.end()) {
-                lines.push_back(line_of(f, e.persona));
-                it = lines.end() - 1;
-            }
-            int score = e.score;
-            const MapDrag& d = f.st.drag;
-            if (d.kind == MapDrag::Kind::emotion && d.lane == lane.id && d.step == step->id && d.persona == e.persona) score = d.score;
-            const layout::Column& col = f.lay.columns[c];
-            it->points.push_back({col.x + col.w * 0.5f, layout::emotion_y(row, score, lo, hi, m)});
-            it->columns.push_back(c);
+    auto made = std::make_shared<EmotionCurves>();
+    std::vector<Line>& lines = made->lines;
+    std::unordered_map<Id, int> column_of_step;
+    for (int c = 0; c < f.lay.column_count(); ++c)
+        if (const Step* step = f.step_of_column(c)) column_of_step.emplace(step->id, c);
+    for (const EmotionScore& e : f.j.emotions) {
+        if (e.lane != lane.id || (!f.lens.is_nil() && e.persona != f.lens)) continue;
+        const auto at = column_of_step.find(e.step);
+        if (at == column_of_step.end()) continue;
+        const int c = at->second;
+        auto it = std::find_if(lines.begin(), lines.end(), [&](const Line& l) { return l.persona() == e.persona; });
+        if (it == lines.end()) {
+            lines.push_back(line_of(f, e.persona));
+            it = lines.end() - 1;
         }
+        int score = e.score;
+        const MapDrag& d = f.st.drag;
+        if (d.kind == MapDrag::Kind::emotion && d.lane == lane.id && d.step == e.step && d.persona == e.persona) score = d.score;
+        const layout::Column& col = f.lay.columns[c];
+        it->points.push_back({col.x + col.w * 0.5f, layout::emotion_y(row, score, lo, hi, m)});
+        it->columns.push_back(c);
+    }
+    for (Line& line : lines) {   // by column (the scores are kept in no particular order)
+        std::vector<std::size_t> order(line.columns.size());
+        for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return line.columns[a] < line.columns[b]; });
+        std::vector<layout::Vec2> points;
+        std::vector<int> columns;
+        for (const std::size_t k : order) {
+            points.push_back(line.points[k]);
+            columns.push_back(line.columns[k]);
+        }
+        line.points = std::move(points);
+        line.columns = std::move(columns);
     }
     // A point being placed where there was none yet.
     const MapDrag& d = f.st.drag;
@@ -377,17 +424,44 @@ void draw_emotion_row(const Frame& f, ImDrawList* dl, int r, layout::Span cols) 
     }
     // Everyone's curve is drawn last, on top of the personas' (and named by the tooltip where points meet).
     std::stable_partition(lines.begin(), lines.end(), [](const Line& l) { return !l.persona().is_nil(); });
-    const ImVec2 mouse = ImGui::GetIO().MousePos;
-    const bool pointer_here = mouse.x >= f.body_min.x && mouse.y >= f.body_min.y && mouse.x < f.canvas_max.x && mouse.y < f.canvas_max.y &&
+    const float z = f.cam.zoom;
+    for (Line& line : lines) {
+        std::vector<ImVec2> content;
+        for (const auto& p : layout::smooth_curve(line.points, 10)) content.emplace_back(p.x * z, p.y * z);
+        line.pieces = dash_curve(content, line.style, z);
+        for (const auto& piece : line.pieces) {
+            const auto [a, b] = std::minmax_element(piece.begin(), piece.end(), [](const ImVec2& x, const ImVec2& y) { return x.x < y.x; });
+            line.extents.emplace_back(a->x, b->x);
+        }
+    }
+    cache.emplace_back(r, made);
+    return *made;
+}
+
+void draw_emotion_row(const Frame& f, ImDrawList* dl, int r, layout::Span cols) {
+    const layout::Row& row = f.lay.rows[r];
+    const Lane& lane = f.j.lanes[row.lane];
+    const layout::MapMetrics& m = f.lay.metrics;
+    const int lo = f.ctx.ws.settings.emotion_min, hi = f.ctx.ws.settings.emotion_max;
+    const float z = f.cam.zoom;
+    const float x0 = f.sx(f.lay.columns[cols.begin].x), x1 = f.sx(f.lay.columns[cols.end - 1].x + f.lay.columns[cols.end - 1].w);
+    ImFont* small = font_or_default(f.ctx.fonts.small);
+    // Guides: one faint line per score, a stronger one at neutral.
+    for (int s = lo; s <= hi; ++s) {
+        const float y = f.sy(layout::emotion_y(row, s, lo, hi, m));
+        dl->AddLine(ImVec2(x0, y), ImVec2(x1, y), with_alpha(color::kLine, s == 0 ? 1.0f : 0.55f), s == 0 ? 1.5f : 1.0f);
+    }
+    // One line per persona (nil: everyone); the lens keeps only its persona's line.
+    const std::vector<Line>& lines = emotion_curves(f, r).lines;
+    const Frame& sf = f.on_screen();
+    const ImVec2 real = ImGui::GetIO().MousePos, mouse = f.mouse();
+    const bool pointer_here = real.x >= sf.body_min.x && real.y >= sf.body_min.y && real.x < sf.canvas_max.x && real.y < sf.canvas_max.y &&
                               ImGui::IsWindowHovered() && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId);
-    float nearest = 1e30f;
+    float& nearest = sf.hover_d2;
     for (const Line& line : lines) {
-        std::vector<layout::Vec2> curve = layout::smooth_curve(line.points, 10);
-        std::vector<ImVec2> pts;
-        pts.reserve(curve.size());
-        for (const auto& p : curve) pts.push_back(f.to_screen(p.x, p.y));
-        if (pts.size() >= 2) stroke_curve(dl, pts, line.style, line.colour, z);
+        draw_pieces(dl, line, f.to_screen(0, 0), z);
         for (std::size_t k = 0; k < line.points.size(); ++k) {
+            if (line.columns[k] < cols.begin - 1 || line.columns[k] > cols.end) continue;
             const ImVec2 p = f.to_screen(line.points[k].x, line.points[k].y);
             const float rad = std::max(3.0f, (line.style.ink ? 6.5f : 5.5f) * z);
             dl->AddCircleFilled(p, rad, line.colour);
@@ -414,7 +488,6 @@ void draw_emotion_row(const Frame& f, ImDrawList* dl, int r, layout::Span cols) 
             }
         }
     }
-    draw_emotion_legend(f, dl, lane, row);
     if (lines.empty() && z >= kTextZoom) {
         const layout::Column& c = f.lay.columns[cols.begin];
         boxed_text(dl, small, base_size(small) * type::label_scale(z), f.to_screen(c.x + m.cell_pad, row.y + m.cell_pad),
@@ -785,7 +858,18 @@ bool card_in_lens(const Card& card, Id lens) {
     return lens.is_nil() || card.personas.empty() || std::find(card.personas.begin(), card.personas.end(), lens) != card.personas.end();
 }
 
+ImVec2 Frame::mouse() const {
+    const ImVec2 m = ImGui::GetIO().MousePos;
+    return screen ? to_screen(screen->bx(m.x), screen->by(m.y)) : m;
+}
+
 void expose(const Frame& f, const std::string& label, ImVec2 min, ImVec2 max) {
+    if (f.screen) {   // a tile's coordinates → the screen's, and only what the body shows (not under the headers)
+        const Frame& s = *f.screen;
+        const ImVec2 a = s.to_screen(f.bx(min.x), f.by(min.y)), b = s.to_screen(f.bx(max.x), f.by(max.y));
+        expose(s, label, ImVec2(std::max(a.x, s.body_min.x), std::max(a.y, s.body_min.y)), b);
+        return;
+    }
     const float x0 = std::max(min.x, f.canvas_min.x), y0 = std::max(min.y, f.canvas_min.y);
     const float x1 = std::min(max.x, f.canvas_max.x), y1 = std::min(max.y, f.canvas_max.y);
     if (x1 > x0 && y1 > y0) expose_rect(label, ItemRect{x0, y0, x1 - x0, y1 - y0});
@@ -798,9 +882,21 @@ void draw_map(Frame& f) {
     const layout::Span cols = L.columns_in(f.cam.x, f.cam.x + f.view_w() / f.cam.zoom);
     const layout::Span rows = L.rows_in(f.cam.y, f.cam.y + f.view_h() / f.cam.zoom);
     dl->PushClipRect(f.canvas_min, f.canvas_max, true);
-    dl->AddRectFilled(f.canvas_min, f.canvas_max, color::kCanvas);
+    // The body from cached tiles (ui/kit/tiles: a pan re-composites them), each painted by draw_body
+    // in the tile's own coordinates; directly when there are no tiles.
+    const float z = f.cam.zoom;
+    const auto paint = [&](ImDrawList& list, ImVec2 origin, ImRect tile) {
+        const layout::Span c = L.columns_in(tile.Min.x / z, tile.Max.x / z), r = L.rows_in(tile.Min.y / z, tile.Max.y / z);
+        if (!c.empty() && !r.empty()) draw_body(tile_frame(f, origin, tile), &list, c, r);
+    };
+    const bool tiled = draw_tiled_body(f.st.body_tiles, dl, f.canvas_min, f.body_min, f.canvas_max, f.to_screen(0, 0), color::kCanvas, paint);
     dl->PushClipRect(f.body_min, f.canvas_max, true);
-    if (!cols.empty() && !rows.empty()) draw_body(f, dl, cols, rows);
+    if (!tiled && !cols.empty() && !rows.empty()) draw_body(f, dl, cols, rows);
+    // Over the body, where the viewport puts them: each emotion lane's legend at its visible top right.
+    for (int r = rows.begin; r < rows.end; ++r)
+        if (const layout::Row& row = L.rows[r]; row.kind != layout::RowKind::layer && !row.collapsed &&
+                                                f.j.lanes[row.lane].kind == LaneKind::emotion)
+            draw_emotion_legend(f, dl, f.j.lanes[row.lane], row);
     if (!cols.empty() && !rows.empty()) draw_peer_selections(f, dl, cols, rows);
     dl->PopClipRect();
     if (!cols.empty()) draw_headers(f, dl, cols);

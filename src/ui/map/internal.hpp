@@ -9,6 +9,8 @@
 #pragma once
 
 #include <string>
+#include <memory>
+#include <utility>
 #include <vector>
 
 #include "edit/command.hpp"
@@ -36,6 +38,12 @@ struct Frame {
     Id lens;                          // the persona lens (nil: everyone)
     std::vector<layout::FindMatch> matches;
     bool dark = false;
+    // Set on a frame that paints a tile of the body (ui/kit/tiles): its coordinates are the tile's,
+    // `screen` is the map's own frame. expose() and the pointer go through it.
+    const Frame* screen = nullptr;
+    mutable float hover_d2 = 1e30f;   // the nearest emotion point to the pointer so far this frame (squared)
+    // Each emotion row's curves, made once a frame (canvas.cpp) and drawn by every tile that shows them.
+    mutable std::vector<std::pair<int, std::shared_ptr<const struct EmotionCurves>>> emotion_curves;
 
     [[nodiscard]] float view_w() const { return canvas_max.x - body_min.x; }
     [[nodiscard]] float view_h() const { return canvas_max.y - body_min.y; }
@@ -47,6 +55,9 @@ struct Frame {
     [[nodiscard]] float sy(float by) const { return body_min.y + (by - cam.y) * cam.zoom; }
     [[nodiscard]] float bx(float screen_x) const { return (screen_x - body_min.x) / cam.zoom + cam.x; }
     [[nodiscard]] float by(float screen_y) const { return (screen_y - body_min.y) / cam.zoom + cam.y; }
+    // The pointer in this frame's coordinates (a tile's, when painting one).
+    [[nodiscard]] ImVec2 mouse() const;
+    [[nodiscard]] const Frame& on_screen() const { return screen ? *screen : *this; }
     [[nodiscard]] const Step* step_of_column(int column) const;
     [[nodiscard]] const Lane* lane_of_row(int row) const;
     [[nodiscard]] const Card* card_of_item(int item) const;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -12,6 +13,8 @@
 #include "model/model.hpp"
 
 namespace wm::ui {
+
+class TiledSurface;
 
 // What a click chose. Cards can be many (Ctrl/Shift+click, Ctrl+A); a header is one thing.
 struct MapSelection {
@@ -91,6 +94,7 @@ struct MapState {
     std::string new_channel;     // the "New channel" popup's name field
     bool new_channel_owned = true;
     Id emotion_persona;          // whose emotion points new clicks set (nil: everyone); the lens wins
+    std::shared_ptr<TiledSurface> body_tiles;   // the body's cached tiles (ui/kit/tiles; made on first draw)
     std::string hover_tip;       // the tooltip of the emotion point under the pointer this frame ("Anna · Pay · −2")
     // The last copy: the system clipboard gets the cards as tab-separated text (for spreadsheets);
     // pasting that same text back restores the cards with their severity, personas, channel.

@@ -20,6 +20,7 @@
 #include "ui/kit/item_registry.hpp"
 #include "ui/map/header.hpp"
 #include "ui/map/internal.hpp"
+#include "ui/kit/tiles.hpp"
 #include "ui/kit/theme.hpp"
 #include "ui/insights/view.hpp"
 
@@ -237,9 +238,16 @@ void draw_journey_view(const ViewContext& ctx) {
         }
         map::handle_map_input(f);
         f.cam = layout::clamp_camera(f.cam, lay, f.view_w(), f.view_h());
+        // Drawn with the body's origin on a whole pixel (ui/kit/tiles); input keeps the exact camera.
+        const layout::Camera exact = f.cam;
+        const ImVec2 on_pixels = camera_on_pixels(ImVec2(f.cam.x, f.cam.y), f.cam.zoom, f.body_min);
+        f.cam.x = on_pixels.x;
+        f.cam.y = on_pixels.y;
+        const layout::Camera drawn = f.cam;
         map::draw_map(f);
         map::draw_in_place_editor(f);
         map::draw_context_menus(f);
+        if (f.cam == drawn) f.cam = exact;
         cam = f.cam;
     }
     ImGui::EndChild();

@@ -136,9 +136,11 @@ void App::draw() {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
+    // No background: the renderer clears the canvas to the same colour (background()), and on
+    // software GL each full-window fill costs several ms a frame.
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_MenuBar |
-                                   ImGuiWindowFlags_NoSavedSettings;
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground;
     ImGui::Begin("Waymark###main", nullptr, flags);
     if (!persistence_.booted()) {
         ImGui::SetCursorPos(ImVec2(vp->WorkSize.x * 0.5f - 80, vp->WorkSize.y * 0.45f));

@@ -19,6 +19,7 @@
 #include "ui/kit/item_registry.hpp"
 #include "ui/kit/json_text.hpp"
 #include "ui/kit/theme.hpp"
+#include "ui/kit/tiles.hpp"
 #include "ui/kpi/editor.hpp"
 #include "ui/shell/app.hpp"
 #include "ui/shell/navigation.hpp"
@@ -42,6 +43,19 @@ std::string TestHook::call(std::string_view name, std::string_view arg) {
         if (!app_.mirror_on_) platform::mirror(R"({"view":"off"})");
         app_.state_.redraw(2);
         return R"({"ok":true})";
+    }
+    if (name == "tiles") {   // cached tiles on or off (ui/kit/tiles; bench/pan_bench.mjs and tests compare the two)
+        set_tiles_enabled(arg != "off");
+        app_.state_.redraw(2);
+        return R"({"ok":true})";
+    }
+    if (name == "tileCounts") {   // tiles painted and shown since the last call
+        const TileCounts c = take_tile_counts();
+        json::Writer w;
+        w.begin();
+        w.field("painted", static_cast<double>(c.painted)).field("shown", static_cast<double>(c.shown));
+        w.end();
+        return w.str();
     }
     if (name == "shareLink") {  // the page answers later with shareMade (waymark.shareLink() waits for it)
         app_.share_.request(app_.export_text());

@@ -1,0 +1,225 @@
+#include "platform/gl_renderer.hpp"
+
+#include <GLES3/gl3.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "platform/shaders.hpp"
+
+namespace wm::platform {
+namespace {
+
+unsigned compile(GLenum kind, const char* source) {
+    const GLuint shader = glCreateShader(kind);
+    glShaderSource(shader, 1, &source, nullptr);
+    glCompileShader(shader);
+    GLint ok = 0;
+    glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
+    if (!ok) {
+        char log[1024] = {};
+        glGetShaderInfoLog(shader, sizeof log, nullptr, log);
+        std::fprintf(stderr, "waymark: shader does not compile: %s\n", log);
+        glDeleteShader(shader);
+        return 0;
+    }
+    return shader;
+}
+
+void* as_id(unsigned texture) { return reinterpret_cast<void*>(static_cast<std::uintptr_t>(texture)); }
+unsigned as_texture(const void* id) { return static_cast<unsigned>(reinterpret_cast<std::uintptr_t>(id)); }
+
+}  // namespace
+
+bool GlRenderer::init() {
+    const GLuint vs = compile(GL_VERTEX_SHADER, shaders::kUiVert), fs = compile(GL_FRAGMENT_SHADER, shaders::kUiFrag);
+    if (!vs || !fs) return false;
+    program_ = glCreateProgram();
+    glAttachShader(program_, vs);
+    glAttachShader(program_, fs);
+    glLinkProgram(program_);
+    glDeleteShader(vs);
+    glDeleteShader(fs);
+    GLint ok = 0;
+    glGetProgramiv(program_, GL_LINK_STATUS, &ok);
+    if (!ok) return false;
+    u_projection_ = glGetUniformLocation(program_, "u_projection");
+    u_coverage_ = glGetUniformLocation(program_, "u_coverage");
+    glUseProgram(program_);
+    glUniform1i(glGetUniformLocation(program_, "u_texture"), 0);
+
+    glGenVertexArrays(1, &vao_);
+    glBindVertexArray(vao_);
+    glGenBuffers(1, &vbo_);
+    glGenBuffers(1, &ibo_);
+    glBindBuffer(GL_ARRAY_BUFFER, vbo_);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ibo_);
+    glEnableVertexAttribArray(0);
+    glEnableVertexAttribArray(1);
+    glEnableVertexAttribArray(2);
+    glGenFramebuffers(1, &fbo_);
+
+    // The state never changes: this context draws nothing else.
+    glEnable(GL_BLEND);
+    glBlendEquation(GL_FUNC_ADD);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_STENCIL_TEST);
+    glActiveTexture(GL_TEXTURE0);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    return true;
+}
+
+void GlRenderer::upload_fonts() {
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    atlas->GetTexDataAsAlpha8(&pixels, &w, &h);
+    if (font_) glDeleteTextures(1, &font_);
+    glGenTextures(1, &font_);
+    glBindTexture(GL_TEXTURE_2D, font_);
+    bound_ = font_;
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, w, h, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+    atlas->SetTexID(as_id(font_));
+    atlas->ClearTexData();   // the pixels live on the GPU now (a rebuild makes them again)
+    bound_ = 0;              // bind_texture sets u_coverage with the next bind
+}
+
+void* GlRenderer::create_texture(int pixels) {
+    GLuint texture = 0;
+    glGenTextures(1, &texture);
+    if (!texture) return nullptr;
+    glBindTexture(GL_TEXTURE_2D, texture);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);   // texels land on whole pixels
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glTexStorage2D(GL_TEXTURE_2D, 1, GL_RGBA8, pixels, pixels);
+    bound_ = 0;
+    if (glGetError() != GL_NO_ERROR) {   // out of memory: no tiles (the view draws directly)
+        glDeleteTextures(1, &texture);
+        return nullptr;
+    }
+    tiles_.push_back({texture, pixels});
+    return as_id(texture);
+}
+
+void GlRenderer::delete_texture(void* id) {
+    const unsigned texture = as_texture(id);
+    queue_.erase(std::remove_if(queue_.begin(), queue_.end(), [&](const Paint& p) { return p.texture == texture; }), queue_.end());
+    tiles_.erase(std::remove_if(tiles_.begin(), tiles_.end(), [&](const auto& t) { return t.first == texture; }), tiles_.end());
+    glDeleteTextures(1, &texture);
+    bound_ = 0;
+}
+
+void GlRenderer::queue_paint(void* texture, const ImDrawList& list, float at, float scale, std::uint32_t background) {
+    queue_.push_back(Paint{as_texture(texture), &list, at, scale, background});
+}
+
+void GlRenderer::bind_texture(unsigned texture) {
+    if (texture == bound_) return;
+    glBindTexture(GL_TEXTURE_2D, texture);
+    glUniform1i(u_coverage_, texture == font_ ? 1 : 0);
+    bound_ = texture;
+}
+
+void GlRenderer::upload(const ImDrawList* const* lists, int count) {
+    vtx_.clear();
+    idx_.clear();
+    for (int n = 0; n < count; ++n) {
+        vtx_.insert(vtx_.end(), lists[n]->VtxBuffer.Data, lists[n]->VtxBuffer.Data + lists[n]->VtxBuffer.Size);
+        idx_.insert(idx_.end(), lists[n]->IdxBuffer.Data, lists[n]->IdxBuffer.Data + lists[n]->IdxBuffer.Size);
+    }
+    const std::size_t vb = vtx_.size() * sizeof(ImDrawVert), ib = idx_.size() * sizeof(ImDrawIdx);
+    if (vb > vbo_bytes_) {
+        vbo_bytes_ = std::max(vb, vbo_bytes_ * 2);
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vbo_bytes_), nullptr, GL_DYNAMIC_DRAW);
+    }
+    if (ib > ibo_bytes_) {
+        ibo_bytes_ = std::max(ib, ibo_bytes_ * 2);
+        glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(ibo_bytes_), nullptr, GL_DYNAMIC_DRAW);
+    }
+    if (vb) glBufferSubData(GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(vb), vtx_.data());
+    if (ib) glBufferSubData(GL_ELEMENT_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(ib), idx_.data());
+}
+
+// Draws lists already uploaded by upload() (in the same order) into the bound frame buffer, whose
+// height is `fb_h` device pixels; `display_pos`/`display_size` (units) span it, `scale` px per unit.
+// `top_down`: the picture's top is the buffer's first row, as a texture is sampled (uv (0, 0) is the
+// first row), where the canvas's first row is its bottom.
+void GlRenderer::draw_lists(const ImDrawList* const* lists, int count, ImVec2 display_pos, ImVec2 display_size, float scale, int fb_h,
+                            bool top_down) {
+    const float l = display_pos.x, r = display_pos.x + display_size.x;
+    const float t = top_down ? display_pos.y + display_size.y : display_pos.y, b = top_down ? display_pos.y : display_pos.y + display_size.y;
+    const float projection[16] = {2.0f / (r - l), 0, 0, 0, 0, 2.0f / (t - b), 0, 0, 0, 0, -1, 0, (r + l) / (l - r), (t + b) / (b - t), 0, 1};
+    glUniformMatrix4fv(u_projection_, 1, GL_FALSE, projection);
+    std::size_t vtx_base = 0, idx_base = 0;
+    for (int n = 0; n < count; ++n) {
+        const ImDrawList& list = *lists[n];
+        const auto stride = static_cast<GLsizei>(sizeof(ImDrawVert));
+        const auto at = [&](std::size_t offset) { return reinterpret_cast<const void*>(vtx_base * sizeof(ImDrawVert) + offset); };
+        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, at(offsetof(ImDrawVert, pos)));
+        glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, at(offsetof(ImDrawVert, uv)));
+        glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, at(offsetof(ImDrawVert, col)));
+        for (const ImDrawCmd& cmd : list.CmdBuffer) {
+            if (cmd.UserCallback) {
+                if (cmd.UserCallback != ImDrawCallback_ResetRenderState) cmd.UserCallback(&list, &cmd);
+                continue;
+            }
+            if (cmd.ElemCount == 0) continue;
+            const float x0 = (cmd.ClipRect.x - display_pos.x) * scale, y0 = (cmd.ClipRect.y - display_pos.y) * scale;
+            const float x1 = (cmd.ClipRect.z - display_pos.x) * scale, y1 = (cmd.ClipRect.w - display_pos.y) * scale;
+            if (x1 <= x0 || y1 <= y0) continue;
+            glScissor(static_cast<GLint>(x0), static_cast<GLint>(top_down ? y0 : static_cast<float>(fb_h) - y1), static_cast<GLsizei>(x1 - x0),
+                      static_cast<GLsizei>(y1 - y0));
+            bind_texture(as_texture(cmd.GetTexID()));
+            glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount), sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,
+                           reinterpret_cast<const void*>((idx_base + cmd.IdxOffset) * sizeof(ImDrawIdx)));
+        }
+        vtx_base += static_cast<std::size_t>(list.VtxBuffer.Size);
+        idx_base += static_cast<std::size_t>(list.IdxBuffer.Size);
+    }
+}
+
+void GlRenderer::paint_queued() {
+    if (queue_.empty()) return;
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
+    for (const Paint& p : queue_) {
+        const auto tile = std::find_if(tiles_.begin(), tiles_.end(), [&](const auto& t) { return t.first == p.texture; });
+        if (tile == tiles_.end()) continue;
+        const int pixels = tile->second;
+        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, p.texture, 0);
+        glViewport(0, 0, pixels, pixels);
+        glDisable(GL_SCISSOR_TEST);
+        const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(p.background);
+        glClearColor(bg.x, bg.y, bg.z, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        glEnable(GL_SCISSOR_TEST);
+        upload(&p.list, 1);
+        const float side = static_cast<float>(pixels) / p.scale;
+        draw_lists(&p.list, 1, ImVec2(p.at, p.at), ImVec2(side, side), p.scale, pixels, true);
+        ++tiles_painted_;
+    }
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, 0, 0);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    queue_.clear();
+}
+
+void GlRenderer::render(const ImDrawData& data, int fb_w, int fb_h, ImVec4 background) {
+    paint_queued();
+    glViewport(0, 0, fb_w, fb_h);
+    glDisable(GL_SCISSOR_TEST);
+    glClearColor(background.x, background.y, background.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glEnable(GL_SCISSOR_TEST);
+    if (!data.Valid || data.CmdListsCount == 0 || fb_w <= 0 || fb_h <= 0) return;
+    upload(data.CmdLists.Data, data.CmdListsCount);
+    draw_lists(data.CmdLists.Data, data.CmdListsCount, data.DisplayPos, data.DisplaySize, data.FramebufferScale.x, fb_h, false);
+}
+
+}  // namespace wm::platform

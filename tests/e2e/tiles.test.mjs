@@ -1,0 +1,152 @@
+// Issue 17: the journey map's body and the framework grid are drawn from cached tiles (ui/kit/tiles),
+// and what a person sees must be what the map is — after a pan, an edit made with mouse and keyboard,
+// a hover, a zoom. Each check compares the canvas drawn from tiles with the canvas drawn directly
+// (waymark.tiles(false)): any stale or misplaced tile shows up as a patch of differing pixels. Tiles
+// sit on whole device pixels, so the direct drawing may differ by up to half a pixel: a pixel counts
+// as different only if no pixel within one pixel of it in the other picture matches it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startServer, launch, openApp, stats, click, settle, until, typeAndEnter, screenshot, ARTIFACTS } from './lib.mjs';
+
+let srv;
+before(async () => { srv = await startServer(); });
+after(async () => { await srv.close(); });
+
+// Keeps the canvas's pixels in the page under `name`.
+async function keep(page, name) {
+  await page.evaluate(() => window.waymark.settled());
+  await page.evaluate((name) => {
+    const c = document.getElementById('canvas');
+    const off = document.createElement('canvas');
+    off.width = c.width; off.height = c.height;
+    const g = off.getContext('2d');
+    g.drawImage(c, 0, 0);
+    (window.__kept ||= {})[name] = { w: c.width, h: c.height, data: g.getImageData(0, 0, c.width, c.height).data };
+  }, name);
+}
+
+// Pixels of one kept picture with no pixel within one pixel in the other closer than 40 per channel,
+// both ways, above the status bar (whose "Saving…" may turn to "Saved" between the two); a picture
+// of them (red) is written to `path` when there are any.
+async function differing(page, path) {
+  const { count, png } = await page.evaluate(() => {
+    const { tiled: a, direct: b } = window.__kept;
+    const out = new Uint8ClampedArray(a.data.length);
+    const near = (p, i, q, j) => Math.abs(p[i] - q[j]) <= 40 && Math.abs(p[i + 1] - q[j + 1]) <= 40 && Math.abs(p[i + 2] - q[j + 2]) <= 40;
+    let count = 0;
+    for (const [p, q] of [[a.data, b.data], [b.data, a.data]])
+      for (let y = 1; y < a.h - 40; ++y)
+        for (let x = 1; x < a.w - 1; ++x) {
+          const i = (y * a.w + x) * 4;
+          let found = false;
+          for (let dy = -1; dy <= 1 && !found; ++dy)
+            for (let dx = -1; dx <= 1 && !found; ++dx) found = near(p, i, q, ((y + dy) * a.w + x + dx) * 4);
+          if (!found) { ++count; out[i] = 255; out[i + 3] = 255; }
+        }
+    if (!count) return { count, png: null };
+    const c = document.createElement('canvas');
+    c.width = a.w; c.height = a.h;
+    const g = c.getContext('2d');
+    g.putImageData(new ImageData(a.data.slice(), a.w, a.h), 0, 0);
+    g.globalAlpha = 0.25; g.fillStyle = '#fff'; g.fillRect(0, 0, a.w, a.h); g.globalAlpha = 1;
+    const marks = document.createElement('canvas');
+    marks.width = a.w; marks.height = a.h;
+    marks.getContext('2d').putImageData(new ImageData(out, a.w, a.h), 0, 0);
+    g.drawImage(marks, 0, 0);
+    return { count, png: c.toDataURL('image/png') };
+  });
+  if (png) await writeFile(path, Buffer.from(png.split(',')[1], 'base64'));
+  return count;
+}
+
+// The same picture drawn from tiles and directly; tiles are on again afterwards.
+let compared = 0;
+async function sameAsDirect(page, what) {
+  await keep(page, 'tiled');
+  await page.evaluate(() => window.waymark.tiles(false));
+  await settle(page, 200);
+  await keep(page, 'direct');
+  await page.evaluate(() => window.waymark.tiles(true));
+  await settle(page, 200);
+  const path = join(ARTIFACTS, `tiles-diff-${++compared}.png`);
+  const n = await differing(page, path);
+  assert.ok(n < 40, `${what}: ${n} pixels differ between the tiled and the direct drawing (marked in ${path})`);
+}
+
+const tileCounts = (page) => page.evaluate(() => window.waymark.tileCounts());
+
+test('journey map from tiles: a pan reuses them, an edit repaints, the picture is the map', async () => {
+  const { context, close } = await launch({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    const ws = JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace;
+    const journey = ws.journeys.filter((j) => j.lanes.some((l) => l.kind === 'emotion')).sort((a, b) => b.cards.length - a.cards.length)[0];
+    assert.deepEqual(await page.evaluate((id) => window.waymark.show('journey', id), journey.id), { ok: true });
+    await settle(page, 400);
+    await tileCounts(page);
+    await sameAsDirect(page, 'the map as opened');
+
+    // A pan by wheel: the tiles already painted are shown again; only those that came into view are painted.
+    await page.mouse.move(700, 560);
+    await settle(page, 100);
+    await tileCounts(page);
+    for (let i = 0; i < 6; ++i) { await page.mouse.wheel(90, 60); await settle(page, 60); }
+    const pan = await tileCounts(page);
+    assert.ok(pan.shown > 0, 'the body is drawn from tiles');
+    assert.ok(pan.painted < pan.shown / 3, `a pan paints few tiles (${pan.painted} painted, ${pan.shown} shown)`);
+    await sameAsDirect(page, 'the map after a pan (the emotion curves run on across tiles)');
+
+    // An edit through the canvas: a double-click on an empty cell, typing, Enter — its tile is repainted.
+    // An empty cell of a card lane on screen (a double-click on a card would edit that card instead).
+    const steps = journey.stages.flatMap((s) => s.steps);
+    let cell = null;
+    for (const lane of journey.lanes.filter((l) => l.kind !== 'emotion' && !l.collapsed)) {
+      for (const step of steps) {
+        if (cell || journey.cards.some((c) => c.lane === lane.id && c.step === step.id)) continue;
+        const label = `cell ${lane.name} ${step.name}`;
+        const r = await page.evaluate((l) => window.waymark.rect(l), label);
+        if (r.ok !== false && r.w > 40 && r.h > 30 && r.y > 400 && r.y + r.h < 760 && r.x > 220 && r.x + r.w < 1260) cell = label;
+      }
+    }
+    assert.ok(cell, 'an empty cell is on screen');
+    const before = (await stats(page)).cards;
+    await tileCounts(page);
+    await click(page, cell, { double: true });
+    await typeAndEnter(page, 'Drawn into its tile');
+    await until(page, async () => (await stats(page)).cards === before + 1, 'the card was added');
+    const edit = await tileCounts(page);
+    assert.ok(edit.painted >= 1, 'the tile under the new card was painted again');
+    await sameAsDirect(page, 'the map after adding a card');
+    await screenshot(page, 'tiles-map');
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});
+
+test('framework grid from tiles: pans, hover and folding show what the grid is', async () => {
+  const { context, close } = await launch({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    await page.evaluate(() => window.waymark.generate({ journeys: 300, levels: 3, stepsPerJourney: 4, lanesPerJourney: 3, cardsPerCell: 1, seed: 3 }));
+    assert.deepEqual(await page.evaluate(() => window.waymark.show('framework')), { ok: true });
+    await settle(page, 400);
+    await sameAsDirect(page, 'the grid as opened');
+    await page.mouse.move(1000, 600);
+    await settle(page, 100);
+    await tileCounts(page);
+    for (let i = 0; i < 6; ++i) { await page.mouse.wheel(60, 120); await settle(page, 60); }
+    const pan = await tileCounts(page);
+    assert.ok(pan.painted < pan.shown / 3, `a pan paints few tiles (${pan.painted} painted, ${pan.shown} shown)`);
+    // The pointer over a tile: its hover fill is in the picture (the tile under it was painted again).
+    await sameAsDirect(page, 'the grid after a pan, a tile hovered');
+    // Fold a level with its chevron: the grid changes under the tiles.
+    const level = (await stats(page)).framework;
+    await click(page, 'fw level 1');
+    await settle(page, 300);
+    await sameAsDirect(page, 'the grid after a click on a level');
+    await screenshot(page, 'tiles-framework');
+    assert.ok(level, 'the framework reports its state');
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});
