@@ -3,15 +3,23 @@
 set(IMGUI_DIR "${CMAKE_SOURCE_DIR}/.cache/imgui-1.90.1" CACHE PATH "Dear ImGui 1.90.1 source (scripts/setup)")
 set(EM_INCLUDE "${CMAKE_SOURCE_DIR}/.cache/em-include" CACHE PATH "symlinks to boost, cereal, rapidjson, doctest")
 set(SITE_DIR "${CMAKE_BINARY_DIR}/site")
-# -O2 rather than -O3: nearly the same speed, noticeably smaller wasm to download. WM_OPT picks
-# another level for a size comparison (bench/pan_bench.mjs prints the transfer).
-set(WM_OPT "-O2" CACHE STRING "optimisation level of the browser build")
-set(CMAKE_CXX_FLAGS_RELEASE "${WM_OPT} -DNDEBUG" CACHE STRING "" FORCE)
+# Size where it costs no speed: the core's documents, files, merging, history and validation run on an
+# edit or a load, not in every frame, and are most of the code (templates of cereal and RapidJSON):
+# -Os. The frame's code — ImGui, the views, the platform, the layout geometry — stays at -O2 (-Os
+# there cost ~8 ms of main-thread time per panned frame). -O2 rather than -O3: nearly the same speed,
+# a smaller wasm. bench/web_bench.mjs prints the transfer and the load times.
+set(WM_CORE_OPT "-Os" CACHE STRING "optimisation of the core layers in the browser build")
+set(WM_FRAME_OPT "-O2" CACHE STRING "optimisation of ImGui, the views and the platform in the browser build")
+set(CMAKE_CXX_FLAGS_RELEASE "-DNDEBUG" CACHE STRING "" FORCE)
 
 # -fwasm-exceptions: cereal reports bad input by throwing; JS-emulated exceptions are 4-8x slower.
 set(WM_FLAGS -fwasm-exceptions)
 foreach(layer ${WM_LAYERS})
-  target_compile_options(wm_${layer} PRIVATE ${WM_FLAGS})
+  if(layer STREQUAL "layout")
+    target_compile_options(wm_${layer} PRIVATE ${WM_FLAGS} ${WM_FRAME_OPT})
+  else()
+    target_compile_options(wm_${layer} PRIVATE ${WM_FLAGS} ${WM_CORE_OPT})
+  endif()
   target_include_directories(wm_${layer} SYSTEM PUBLIC ${EM_INCLUDE})
 endforeach()
 
@@ -22,7 +30,7 @@ add_library(imgui STATIC
 target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/misc/cpp)
 target_include_directories(imgui PUBLIC ${CMAKE_SOURCE_DIR}/src)
 target_compile_definitions(imgui PUBLIC IMGUI_USER_CONFIG="ui/kit/imgui_config.h")
-target_compile_options(imgui PRIVATE ${WM_FLAGS})
+target_compile_options(imgui PRIVATE ${WM_FLAGS} ${WM_FRAME_OPT})
 
 # Our GLSL (shaders/, platform/gl_renderer.cpp draws ImGui's draw data with it), embedded at build
 # time as string constants; the header is rewritten only when a shader changed.
@@ -35,11 +43,11 @@ file(CONFIGURE OUTPUT ${CMAKE_BINARY_DIR}/generated/platform/shaders.hpp CONTENT
 file(GLOB_RECURSE UI_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp)
 file(GLOB PLATFORM_SOURCES CONFIGURE_DEPENDS src/platform/*.cpp)
 add_executable(waymark ${UI_SOURCES} ${PLATFORM_SOURCES})
-target_compile_options(waymark PRIVATE ${WM_FLAGS} -Wall -Wextra -Wno-unused-parameter)
+target_compile_options(waymark PRIVATE ${WM_FLAGS} ${WM_FRAME_OPT} -Wall -Wextra -Wno-unused-parameter)
 target_link_libraries(waymark PRIVATE waymark_core imgui)
 target_include_directories(waymark PRIVATE ${CMAKE_BINARY_DIR}/generated)
 set(WM_EXPORTS _main,_malloc,_free,_wm_start,_wm_frame,_wm_resize,_wm_mouse_move,_wm_mouse_button,_wm_wheel,_wm_key,_wm_text,_wm_focus,_wm_font_loaded,_wm_page_message,_wm_test_hook,_wm_clipboard_set_from_page,_wm_storage_reply,_wm_is_ready,_wm_prefers_dark_changed)
-target_link_options(waymark PRIVATE ${WM_FLAGS} ${WM_OPT}
+target_link_options(waymark PRIVATE ${WM_FLAGS} ${WM_FRAME_OPT}
   -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
   -sTOTAL_STACK=1048576 -sENVIRONMENT=web -sDYNAMIC_EXECUTION=0 -sTEXTDECODER=2 -sFILESYSTEM=0
   -sEXPORTED_FUNCTIONS=${WM_EXPORTS} -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
