@@ -203,7 +203,6 @@ void GlRenderer::paint_queued() {
         upload(&p.list, 1);
         const float side = static_cast<float>(pixels) / p.scale;
         draw_lists(&p.list, 1, ImVec2(p.at, p.at), ImVec2(side, side), p.scale, pixels, true);
-        ++tiles_painted_;
     }
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, 0, 0);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);

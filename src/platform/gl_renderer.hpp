@@ -30,7 +30,6 @@ public:
     // unit, the texture's top-left at list coordinates (at, at).
     void queue_paint(void* texture, const ImDrawList& list, float at, float scale, std::uint32_t background);
     void paint_queued();                           // before render(): the queued tiles, in order
-    [[nodiscard]] int tiles_painted() const { return tiles_painted_; }   // since start (diagnostics)
 
 private:
     struct Paint {
@@ -51,7 +50,6 @@ private:
     std::vector<Paint> queue_;
     std::vector<ImDrawVert> vtx_;                  // the frame's vertices and indices, uploaded at once
     std::vector<ImDrawIdx> idx_;
-    int tiles_painted_ = 0;
 };
 
 }  // namespace wm::platform

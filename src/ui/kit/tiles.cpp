@@ -94,10 +94,8 @@ bool draw_tiled_body(std::shared_ptr<TiledSurface>& tiles, ImDrawList* dl, ImVec
 void TiledSurface::drop_all() { tiles_.clear(); }
 
 TiledSurface::Tile* TiledSurface::tile_for(layout::TileIndex index) {
-    for (auto& t : tiles_)
-        if (t->valid && t->index == index) return t.get();
-    for (auto& t : tiles_)
-        if (t->index == index && t->texture) return t.get();
+    for (auto& t : tiles_)   // every kept tile has a texture, and no two share an index
+        if (t->index == index) return t.get();
     // A new one, or the texture of the tile out of view the longest.
     if (tiles_.size() < kKeptTiles) {
         auto tile = std::make_unique<Tile>();

@@ -93,7 +93,7 @@ ImVec2 camera_on_pixels(ImVec2 camera, float zoom, ImVec2 view_min);
 // Tiles on or off for the whole app (the test hook's tiles(false) draws directly, to compare).
 bool tiles_enabled();
 void set_tiles_enabled(bool on);
-// Tiles painted, shown and kept in all surfaces since the last call (the test hook's stats).
+// Tiles painted and shown by all surfaces since the last call (the test hook's tileCounts).
 struct TileCounts {
     int painted = 0, shown = 0;
 };
