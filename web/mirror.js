@@ -14,7 +14,8 @@
 // children, each row focusable; Enter opens a journey, Right/Left unfold and fold it, and the tile
 // under focus is outlined on the canvas. The backlog is a table in rank order with each
 // opportunity's "why #N" sentences; insights and personas are tables; the maturity scan is its result
-// and a form of radio groups. Other views say what they are and where to read them. Before the view,
+// and a form of radio groups; the documents and compare views are pages of headings, buttons and
+// tables whose rows carry buttons and a name field (src/ui/kit/mirror_page.hpp). Before the view,
 // the app's menus as a menubar; F6 cycles canvas → view → menus → canvas.
 (function () {
   'use strict';
@@ -519,13 +520,121 @@
       if (menusHost.contains(e.target) || !focusMenus()) hooks.leave();
     }, true);
 
+    // [SECTION] pages ------------------------------------------------------------------------------
+    // A page view (the documents, compare: src/ui/kit/mirror_page.hpp): headings, paragraphs, groups
+    // of buttons, and tables whose rows carry buttons and a text field (Enter applies it, Escape puts
+    // its text back). Each answers with mirrorRow {view, id: its row, action, text}; a refusal is said
+    // in the live region. Only the blocks, and in tables the rows, whose description changed are made
+    // again; focus stays on its control, found again by row and action, else goes to the heading.
+    let page = null;           // the page's <main>
+    let pageKeys = [];         // per block: the JSON it was built from
+    let pageKinds = '';
+    const kindOf = (b) => (b.h2 !== undefined ? 'h2' : b.p !== undefined ? 'p' : b.buttons ? 'buttons' : 'table');
+    function pageButton(b, row) {
+      const button = el('button', { type: 'button', text: b.label, 'data-row': row, 'data-action': b.action });
+      if (b.disabled) button.setAttribute('aria-disabled', 'true');
+      if (b.pressed !== undefined) button.setAttribute('aria-pressed', String(b.pressed));
+      const pageView = view;
+      button.addEventListener('click', () => {
+        const r = hooks.message('mirrorRow', { view: pageView, id: row, action: b.action });
+        if (!r.ok) say(`Not done: ${r.error}.`);
+      });
+      return button;
+    }
+    function pageField(f, row) {
+      const input = el('input', { type: 'text', 'aria-label': f.label, 'data-row': row, 'data-action': f.action });
+      input.value = f.value;
+      const pageView = view;
+      input.addEventListener('keydown', (e) => {
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          const r = hooks.message('mirrorRow', { view: pageView, id: row, action: f.action, text: input.value });
+          if (!r.ok) say(`Not done: ${r.error}.`);
+        } else if (e.key === 'Escape') {
+          e.preventDefault();
+          input.value = f.value;
+        }
+      });
+      return input;
+    }
+    function pageRow(r, t) {
+      const header = t.header ?? 0;
+      const tr = el('tr', { 'data-id': r.id }, r.cells.map((c, n) => el(n === header ? 'th' : 'td', n === header ? { scope: 'row', text: c } : { text: c })));
+      if (t.field) tr.append(el('td', {}, r.field ? [pageField(r.field, r.id)] : []));
+      if (t.actions) tr.append(el('td', {}, (r.actions || []).map((b) => pageButton(b, r.id))));
+      return tr;
+    }
+    function pageBlock(b) {
+      if (b.h2 !== undefined) return el('h2', { text: b.h2 });
+      if (b.p !== undefined) return el('p', { text: b.p });
+      if (b.buttons) return el('div', { role: 'group', 'aria-label': 'Actions' }, b.buttons.map((x) => pageButton(x, x.row || '')));
+      const t = b.table;
+      return el('table', {}, [
+        el('caption', { text: t.caption }),
+        el('thead', {}, [el('tr', {}, t.columns.map((c) => el('th', { scope: 'col', text: c })))]),
+        el('tbody', {}, t.rows.map((r) => pageRow(r, t))),
+      ]);
+    }
+    function patchTable(node, t, was) {
+      if (JSON.stringify({ ...t, rows: 0, caption: 0 }) !== JSON.stringify({ ...was, rows: 0, caption: 0 })) return false;
+      const caption = node.querySelector('caption');
+      if (caption.textContent !== t.caption) caption.textContent = t.caption;
+      const tbody = node.querySelector('tbody');
+      t.rows.forEach((r, i) => {
+        if (was.rows[i] && JSON.stringify(was.rows[i]) === JSON.stringify(r)) return;
+        const tr = pageRow(r, t);
+        if (tbody.children[i]) tbody.replaceChild(tr, tbody.children[i]); else tbody.append(tr);
+      });
+      while (tbody.children.length > t.rows.length) tbody.lastChild.remove();
+      return true;
+    }
+    function showPage(m) {
+      const focused = owns(document.activeElement) ? document.activeElement : null;
+      const where = focused && focused.dataset.action ? { row: focused.dataset.row, action: focused.dataset.action } : null;
+      const kinds = m.page.map(kindOf).join();
+      if (view !== m.view || !page || !page.isConnected || pageKinds !== kinds) {
+        page = el('main', { 'aria-labelledby': 'mirror-title' }, [el('h1', { id: 'mirror-title', tabindex: '-1', text: m.title })]);
+        const passed = new Set();   // keys given to the app, whose release it must see too
+        page.addEventListener('keydown', (e) => {
+          if (e.target.tagName === 'INPUT') return;   // the field's own keys (Ctrl+A, Ctrl+Z, …)
+          if (e.key === 'Escape') { e.preventDefault(); hooks.leave(); return; }
+          if (e.ctrlKey || e.metaKey) { passed.add(e.code); hooks.key(e, true); }   // Ctrl+Z, Ctrl+S, Ctrl+K… are the app's
+        });
+        page.addEventListener('keyup', (e) => { if (passed.delete(e.code)) hooks.key(e, false); });
+        viewHost.replaceChildren(page);
+        pageKeys = [];
+        pageKinds = kinds;
+      }
+      view = m.view;
+      table = body = active = listBody = treeBody = null;
+      rowKeys = [];
+      const h1 = page.firstChild;
+      if (h1.textContent !== m.title) h1.textContent = m.title;
+      m.page.forEach((b, i) => {
+        const key = JSON.stringify(b);
+        if (pageKeys[i] === key) return;
+        const node = page.children[i + 1];
+        if (!(b.table && node && pageKeys[i] && patchTable(node, b.table, JSON.parse(pageKeys[i]).table))) {
+          const fresh = pageBlock(b);
+          if (node) page.replaceChild(fresh, node); else page.append(fresh);
+        }
+        pageKeys[i] = key;
+      });
+      if (focused && !focused.isConnected) {
+        const again = where && page.querySelector(`[data-row="${CSS.escape(where.row)}"][data-action="${CSS.escape(where.action)}"]`);
+        quiet = true;
+        (again || h1).focus({ preventScroll: true });
+        quiet = false;
+      }
+    }
+
     function showOther(m) {
       view = m.view;
       table = body = active = listBody = treeBody = null;
       rowKeys = [];
       viewHost.replaceChildren(el('main', { 'aria-labelledby': 'mirror-title' }, [
         el('h1', { id: 'mirror-title', text: m.title || 'Waymark' }),
-        el('p', { text: 'This view is drawn on the canvas only so far. The framework, journey maps, the backlog, insights, personas and the maturity scan can be read here; File › Export report gives the whole workspace as an accessible document.' }),
+        el('p', { text: 'Nothing of this view can be read here. File › Export report gives the whole workspace as an accessible document.' }),
       ]));
     }
 
@@ -570,13 +679,22 @@
       update(json) {
         const m = JSON.parse(json);
         if (m.menus) { showMenus(m.menus); return true; }
-        if (m.view === 'off') { view = ''; table = body = active = listBody = treeBody = columnList = null; rowKeys = []; menuKey = ''; viewHost.replaceChildren(); menusHost.replaceChildren(); return true; }
-        if (m.view === 'journey' && (m.columns || m.delta)) return showJourney(m);
-        if (m.table) showTable(m);
+        if (m.view === 'off') { view = ''; table = body = active = listBody = treeBody = columnList = page = null; rowKeys = []; menuKey = ''; viewHost.replaceChildren(); menusHost.replaceChildren(); return true; }
+        // Focus in the view that the view's change took away (a button there opened another view or
+        // document): it goes to the new view's heading, not to the page's body.
+        const hadFocus = viewHost.contains(document.activeElement);
+        let shown = true;
+        if (m.view === 'journey' && (m.columns || m.delta)) shown = showJourney(m);
+        else if (m.page) showPage(m);
+        else if (m.table) showTable(m);
         else if (m.tree) showTree(m);
         else if (m.form) showScan(m);
         else showOther(m);
-        return true;
+        if (hadFocus && !viewHost.contains(document.activeElement)) {
+          const h = viewHost.querySelector('h1');
+          if (h) { h.tabIndex = -1; quiet = true; h.focus({ preventScroll: true }); quiet = false; }
+        }
+        return shown;
       },
       owns,
       // The app no longer wants text input: back to the cell an edit started from, if one did.

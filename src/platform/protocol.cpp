@@ -104,7 +104,8 @@ ReadMessage read_page_message(std::string_view name, std::string_view text) {
     if (name == "mirrorScan")
         return ReadMessage{MirrorScan{static_cast<int>(number_of(*d, "question")), static_cast<int>(number_of(*d, "stage")), flag_of(*d, "save")}, {}};
     if (name == "mirrorRow")
-        return ReadMessage{MirrorRow{text_of(*d, "view"), text_of(*d, "id"), text_of(*d, "action"), text_of(*d, "child"), text_of(*d, "stage"), text_of(*d, "step")}, {}};
+        return ReadMessage{MirrorRow{text_of(*d, "view"), text_of(*d, "id"), text_of(*d, "action"), text_of(*d, "child"), text_of(*d, "stage"), text_of(*d, "step"),
+                                     text_of(*d, "text")}, {}};
     if (name == "shareMade") {
         ShareMade m;
         m.ok = flag_of(*d, "ok");

@@ -73,10 +73,13 @@ struct MirrorCell {
 // Keyboard or screen-reader focus moved to a row of a view's DOM mirror (the framework's treegrid),
 // or the row was activated (Enter), expanded or collapsed there. action: "focus", "activate",
 // "expand", "collapse"; "places" (where journey `child` may hang under journey `id`) and "move"
-// (hang `child` under `id`: a lifecycle stage, or a journey at `stage` / `step`).
+// (hang `child` under `id`: a lifecycle stage, or a journey at `stage` / `step`). On a page view
+// (documents, compare: ui/kit/mirror_page.hpp) a button pressed or a field entered: the view's
+// action on row `id` ("" on the page), with the field's `text`.
 struct MirrorRow {
     std::string view, id, action;
     std::string child, stage, step;
+    std::string text;
 };
 // The maturity scan's form in the DOM mirror: question `question` answered with stage 1..5, or
 // (save) "Save scan" pressed.

@@ -223,3 +223,49 @@ export async function canvasPixels(page, r) {
   for (const [key, count] of counts) if (count > n) { bg = key.split(',').map(Number); n = count; }
   return { w, h, rgb, bg };
 }
+
+// The DOM mirror for screen readers (web/mirror.js), read as Chromium's accessibility tree and walked
+// with the keyboard.
+
+// Keyboard only: Ctrl+K, a name, Enter; resolves once `reached(stats)` holds.
+export async function goTo(page, name, reached, what) {
+  await page.keyboard.press('Control+K');
+  await until(page, async () => (await stats(page)).palette.open, 'Go to anything');
+  await page.keyboard.type(name);
+  await page.keyboard.press('Enter');
+  await until(page, async () => reached(await stats(page)), what);
+}
+
+export async function axTree(context, page) {
+  const cdp = await context.newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  return nodes;
+}
+export const named = (nodes, role) => nodes.filter((n) => !n.ignored && n.role?.value === role).map((n) => n.name?.value ?? '');
+// The first grid (or table) as the tree has it: its rows in order, each a list of [role, name] of its cells.
+export function gridRows(nodes, role = 'grid') {
+  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+  const rows = [];
+  const walk = (n) => {
+    if (!n) return;
+    if (n.role?.value === 'row' && !n.ignored) {
+      rows.push((n.childIds || []).map((id) => byId.get(id)).filter((c) => c && !c.ignored).map((c) => [c.role?.value, c.name?.value ?? '']));
+      return;
+    }
+    for (const id of n.childIds || []) walk(byId.get(id));
+  };
+  walk(nodes.find((n) => !n.ignored && n.role?.value === role));
+  return rows;
+}
+
+// Keyboard only: presses Tab (Shift+Tab with `back`) until the focused element is named `name` (its
+// aria-label, else its text; a RegExp or a string), at most `max` times.
+export async function tabTo(page, name, { back = false, max = 80 } = {}) {
+  for (let i = 0; i <= max; ++i) {
+    const now = await page.evaluate(() => { const e = document.activeElement; return e.getAttribute('aria-label') || e.textContent; });
+    if (name instanceof RegExp ? name.test(now) : now === name) return;
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`Tab never reached ${name}`);
+}

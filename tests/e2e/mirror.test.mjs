@@ -11,7 +11,7 @@
 // opened. axe finds nothing at WCAG 2.2 AA on the map, the backlog and the framework view.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, stats, until, click, scrollTo, screenshot, axeViolations } from './lib.mjs';
+import { startServer, launch, openApp, stats, until, click, scrollTo, screenshot, axeViolations, goTo, axTree, named, gridRows } from './lib.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -19,37 +19,6 @@ after(async () => { await srv.close(); });
 
 const TITLE = 'Buying a phone plan';
 
-// Keyboard only: Ctrl+K, a name, Enter; resolves once `reached(stats)` holds.
-async function goTo(page, name, reached, what) {
-  await page.keyboard.press('Control+K');
-  await until(page, async () => (await stats(page)).palette.open, 'Go to anything');
-  await page.keyboard.type(name);
-  await page.keyboard.press('Enter');
-  await until(page, async () => reached(await stats(page)), what);
-}
-
-async function axTree(context, page) {
-  const cdp = await context.newCDPSession(page);
-  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
-  await cdp.detach();
-  return nodes;
-}
-const named = (nodes, role) => nodes.filter((n) => !n.ignored && n.role?.value === role).map((n) => n.name?.value ?? '');
-// The first grid (or table) as the tree has it: its rows in order, each a list of [role, name] of its cells.
-function gridRows(nodes, role = 'grid') {
-  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
-  const rows = [];
-  const walk = (n) => {
-    if (!n) return;
-    if (n.role?.value === 'row' && !n.ignored) {
-      rows.push((n.childIds || []).map((id) => byId.get(id)).filter((c) => c && !c.ignored).map((c) => [c.role?.value, c.name?.value ?? '']));
-      return;
-    }
-    for (const id of n.childIds || []) walk(byId.get(id));
-  };
-  walk(nodes.find((n) => !n.ignored && n.role?.value === role));
-  return rows;
-}
 const focused = (page) => page.evaluate(() => {
   const e = document.activeElement;
   return { tag: e.tagName, lane: e.dataset?.lane, step: e.dataset?.step, text: e.textContent, selected: e.getAttribute('aria-selected') };

@@ -297,10 +297,7 @@ void draw_to_be_picker(const ViewContext& ctx, const Journey& current, const Jou
     if (ImGui::BeginPopup("pick-to-be")) {
         for (const Journey* j : to_bes) {
             const std::string label = (j->title.empty() ? std::string("(untitled journey)") : j->title) + "##pick to-be";
-            if (ImGui::Selectable(label.c_str(), j == &shown) && j != &shown) {
-                ctx.ui.compare.to_be = j->id;
-                ctx.go("compare", j->id);  // the view may be open on the other to-be journey itself
-            }
+            if (ImGui::Selectable(label.c_str(), j == &shown) && j != &shown) compare_action(ctx, "compare-with", j->id.str());
         }
         ImGui::EndPopup();
     }
@@ -334,13 +331,13 @@ void draw_pair(const ViewContext& ctx, const Journey& current, const Journey& to
     ImGui::PushFont(ctx.fonts.heading);
     ImGui::TextUnformatted("Current vs to-be");
     ImGui::PopFont();
-    if (ImGui::Button("Open current map")) ctx.go("journey", current.id);
+    if (ImGui::Button("Open current map")) compare_action(ctx, "open-current", "");
     ImGui::SameLine();
-    if (ImGui::Button("Open to-be map")) ctx.go("journey", to_be.id);
+    if (ImGui::Button("Open to-be map")) compare_action(ctx, "open-to-be", "");
     draw_to_be_picker(ctx, current, to_be);
     ImGui::SameLine(0, 16);
-    if (ImGui::Checkbox("Only differences", &st.only_differences))
-        ctx.redraw(2);  // the rows were laid out before this
+    bool only = st.only_differences;
+    if (ImGui::Checkbox("Only differences", &only)) compare_action(ctx, "only-differences", "");
 
     ImGui::PushFont(ctx.fonts.bold);
     ImGui::TextUnformatted(d.summary().c_str());
@@ -419,7 +416,7 @@ void draw_compare_view(const ViewContext& ctx) {
     const Journey* journey = journey_of(ctx.ws, ctx.ui.place.id);
     if (!journey) {
         ImGui::TextWrapped("This journey no longer exists in the workspace.");
-        if (ImGui::Button("Back to the framework")) ctx.go("framework");
+        if (ImGui::Button("Back to the framework")) compare_action(ctx, "framework", "");
         return;
     }
     const auto pair = compare_pair(ctx.ws, journey->id, ctx.ui.compare.to_be);
@@ -431,14 +428,52 @@ void draw_compare_view(const ViewContext& ctx) {
         } else {
             ImGui::TextWrapped("\xE2\x80\x9C%s\xE2\x80\x9D has no to-be journey yet. Create one to redesign it: a linked copy you can change and compare.",
                                title.c_str());
-            if (ImGui::Button("Create to-be##compare")) create_to_be_and_open(ctx, journey->id);
+            if (ImGui::Button("Create to-be##compare")) compare_action(ctx, "create-to-be", "");
             ImGui::SameLine();
         }
-        if (ImGui::Button("Open map##compare")) ctx.go("journey", journey->id);
+        if (ImGui::Button("Open map##compare")) compare_action(ctx, "open-map", "");
         return;
     }
     ctx.ui.compare.to_be = pair->second;  // opened from either side, the pair is remembered
     draw_pair(ctx, *journey_of(ctx.ws, pair->first), *journey_of(ctx.ws, pair->second));
+}
+
+std::string compare_action(const ViewContext& ctx, std::string_view action, std::string_view row) {
+    if (action == "framework") {
+        ctx.go("framework");
+        return {};
+    }
+    const Journey* journey = journey_of(ctx.ws, ctx.ui.place.id);
+    if (!journey) return "this journey no longer exists";
+    if (action == "open-map") {
+        ctx.go("journey", journey->id);
+        return {};
+    }
+    if (action == "create-to-be") {
+        if (journey->state != JourneyState::current) return "a to-be journey is made from a current journey";
+        create_to_be_and_open(ctx, journey->id);
+        return {};
+    }
+    const auto pair = compare_pair(ctx.ws, journey->id, ctx.ui.compare.to_be);
+    if (!pair) return "this journey has nothing to compare with";
+    if (action == "open-current" || action == "open-to-be") {
+        ctx.go("journey", action == "open-current" ? pair->first : pair->second);
+        return {};
+    }
+    if (action == "only-differences") {
+        ctx.ui.compare.only_differences = !ctx.ui.compare.only_differences;
+        ctx.redraw(2);  // the rows were laid out before this
+        return {};
+    }
+    if (action == "compare-with") {
+        const auto id = Id::parse(row);
+        const Journey* other = id ? journey_of(ctx.ws, *id) : nullptr;
+        if (!other || other->counterpart != pair->first || other->id == pair->first) return "that journey does not redesign this one";
+        ctx.ui.compare.to_be = other->id;
+        ctx.go("compare", other->id);  // the view may be open on the other to-be journey itself
+        return {};
+    }
+    return "there is no such action";
 }
 
 void write_compare_stats(json::Writer& w, const Workspace& ws, const UiState& ui, const Derived& derived) {

@@ -1,5 +1,7 @@
 #pragma once
 #include <optional>
+#include <string>
+#include <string_view>
 #include <utility>
 
 #include "ui/kit/context.hpp"
@@ -23,6 +25,12 @@ std::optional<std::pair<Id, Id>> compare_pair(const Workspace& ws, Id journey, I
 // The journey header's buttons: "Create to-be" on a current journey, "Compare with to-be" when one
 // redesigns it, "Compare with current" on a to-be journey that has its current one.
 void draw_to_be_buttons(const ViewContext& ctx, const Journey& journey);
+
+// What a button of the compare view does, from the canvas or the screen-reader mirror
+// (compare/mirror.hpp): "open-current", "open-to-be", "only-differences" (toggles it),
+// "compare-with" (row: a to-be journey's id), "create-to-be", "open-map", "framework". "" when done,
+// else why not, in words.
+std::string compare_action(const ViewContext& ctx, std::string_view action, std::string_view row);
 
 // Creates the to-be copy of `current` (edit::create_to_be, one undo step) and opens its map.
 void create_to_be_and_open(const ViewContext& ctx, Id current);

@@ -8,6 +8,7 @@
 
 #include "imgui.h"
 #include "edit/commands.hpp"
+#include "model/limits.hpp"
 #include "model/sample.hpp"
 #include "model/templates.hpp"
 #include "store/persistence.hpp"
@@ -23,10 +24,6 @@ using store::SnapshotInfo;
 using store::StoredDoc;
 
 std::string when(double ms) { return local_time(ms); }
-
-// A saved version by the change it holds ("Move card", "Undone: Move card"); one saved before saves
-// were always named, by its time.
-std::string version_name(const SnapshotInfo& s) { return s.label.empty() ? "Version of " + when(s.time) : s.label; }
 
 // A blank workspace whose first macro journey is laid out with the chosen lane template.
 Workspace from_template(LaneTemplate t) {
@@ -44,17 +41,24 @@ Workspace from_template(LaneTemplate t) {
     return ws;
 }
 
+const StoredDoc* stored(const Persistence& storage, std::string_view id) {
+    for (const StoredDoc& doc : storage.docs())
+        if (doc.id == id) return &doc;
+    return nullptr;
+}
+
 void new_documents(const ViewContext& ctx) {
     ImGui::PushFont(ctx.fonts.bold);
     ImGui::TextUnformatted("New document");
     ImGui::PopFont();
-    if (ImGui::Button("Blank workspace")) ctx.later([open = ctx.open_new] { open(blank_workspace("Untitled workspace"), "blank"); });
+    Persistence& storage = *ctx.storage;
+    if (ImGui::Button("Blank workspace")) documents_action(ctx, storage, "new-blank", "");
     ImGui::SameLine();
-    if (ImGui::Button("The sample (Lumen Mobile)")) ctx.later([open = ctx.open_new] { open(sample_workspace(), "sample"); });
+    if (ImGui::Button("The sample (Lumen Mobile)")) documents_action(ctx, storage, "new-sample", "");
     for (const auto& info : kLaneTemplates) {
         ImGui::SameLine();
         const std::string label = "From template: " + std::string(info.name);
-        if (ImGui::Button(label.c_str())) ctx.later([open = ctx.open_new, t = info.id] { open(from_template(t), "template"); });
+        if (ImGui::Button(label.c_str())) documents_action(ctx, storage, "new-template", info.key);
         ImGui::SetItemTooltip("%s", std::string(info.description).c_str());
     }
 }
@@ -67,10 +71,7 @@ void document_row(const ViewContext& ctx, Persistence& storage, const StoredDoc&
     std::string name;
     // The open document is renamed by an (undoable) edit of its workspace; others by a new save.
     const std::string& shown = open ? ctx.ws.name : doc.name;
-    if (text_field(("##Name of " + shown).c_str(), shown, &name, -1)) {
-        if (open) ctx.emit(edit::set_workspace_name(name));
-        else storage.rename(doc.id, name);
-    }
+    if (text_field(("##Name of " + shown).c_str(), shown, &name, -1)) documents_action(ctx, storage, "rename", doc.id, name);
     ImGui::TableSetColumnIndex(1);
     ImGui::TextUnformatted(when(doc.modified).c_str());
     ImGui::TableSetColumnIndex(2);
@@ -83,37 +84,115 @@ void document_row(const ViewContext& ctx, Persistence& storage, const StoredDoc&
     if (open) {
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kOk), "Open");
     } else {
-        if (ImGui::SmallButton(("Open##" + doc.name).c_str())) ctx.later([&storage, id = doc.id] { storage.open_doc(id); });
+        if (ImGui::SmallButton(("Open##" + doc.name).c_str())) documents_action(ctx, storage, "open", doc.id);
     }
     ImGui::SameLine();
-    if (ImGui::SmallButton(("Duplicate##" + doc.name).c_str())) storage.duplicate(doc.id);
+    if (ImGui::SmallButton(("Duplicate##" + doc.name).c_str())) documents_action(ctx, storage, "duplicate", doc.id);
     if (!open) {
-        // Merge its work into the open document (a copy of the same workspace: one imported twice,
-        // or a colleague's file kept as a document); the merge room reports what happened.
         ImGui::SameLine();
         ImGui::BeginDisabled(storage.read_only());
-        if (ImGui::SmallButton(("Merge##" + doc.name).c_str()))
-            storage.read_doc(doc.id, [merge = ctx.merge_in, &ui = ctx.ui, name = doc.name](std::optional<Workspace> ws, std::string error) {
-                if (!ws) {
-                    ui.message = std::move(error);
-                    ui.message_is_error = true;
-                    ui.redraw(3);
-                    return;
-                }
-                merge(std::move(*ws), "the document \xE2\x80\x9C" + name + "\xE2\x80\x9D");
-            });
+        if (ImGui::SmallButton(("Merge##" + doc.name).c_str())) documents_action(ctx, storage, "merge", doc.id);
         ImGui::EndDisabled();
         ImGui::SetItemTooltip("Merge this document into the open one: what was done in either copy is kept (one undo step)");
     }
     ImGui::SameLine();
     ImGui::BeginDisabled(open);
-    if (ImGui::SmallButton(("Delete##" + doc.name).c_str())) storage.trash(doc.id, true);
+    if (ImGui::SmallButton(("Delete##" + doc.name).c_str())) documents_action(ctx, storage, "delete", doc.id);
     ImGui::EndDisabled();
     if (open) ImGui::SetItemTooltip("Open another document before deleting this one.");
     ImGui::PopID();
 }
 
 }  // namespace
+
+std::string version_name(const SnapshotInfo& s) { return s.label.empty() ? "Version of " + when(s.time) : s.label; }
+
+std::string version_row(const SnapshotInfo& s) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.17g", s.key);
+    return buffer;
+}
+
+std::string documents_action(const ViewContext& ctx, Persistence& storage, std::string_view action, std::string_view row, std::string_view text) {
+    if (action == "new-blank") {
+        ctx.later([open = ctx.open_new] { open(blank_workspace("Untitled workspace"), "blank"); });
+        return {};
+    }
+    if (action == "new-sample") {
+        ctx.later([open = ctx.open_new] { open(sample_workspace(), "sample"); });
+        return {};
+    }
+    if (action == "new-template") {
+        for (const auto& info : kLaneTemplates)
+            if (info.key == row) {
+                ctx.later([open = ctx.open_new, t = info.id] { open(from_template(t), "template"); });
+                return {};
+            }
+        return "there is no such template";
+    }
+    if (action == "restore-version") {
+        const auto& history = storage.history();
+        for (std::size_t i = 0; i < history.size(); ++i) {
+            if (version_row(history[i]) != row) continue;
+            if (i == 0) return "that version is the current one";
+            if (storage.read_only()) return "this tab is read-only";
+            ctx.later([&storage, key = history[i].key] { storage.restore_snapshot(key); });
+            return {};
+        }
+        return "that version is no longer kept";
+    }
+    const StoredDoc* doc = stored(storage, row);
+    if (!doc) return "that document is no longer stored in this browser";
+    const bool open = doc->id == storage.doc_id();
+    const std::string id = doc->id, name = doc->name;
+    if (action == "rename") {
+        const std::string name_typed = trimmed(text);
+        if (name_typed.empty()) return "a document needs a name";
+        if (name_typed.size() > limits::kMaxTextBytes) return "that name is too long";
+        // The open document is renamed by an (undoable) edit of its workspace; others by a new save.
+        if (open) ctx.emit(edit::set_workspace_name(name_typed));
+        else storage.rename(id, name_typed);
+        return {};
+    }
+    if (action == "restore" || action == "purge") {
+        if (!doc->deleted) return "that document is not in the trash";
+        if (action == "restore") storage.trash(id, false);
+        else storage.purge(id);
+        return {};
+    }
+    if (doc->deleted) return "that document is in the trash: restore it first";
+    if (action == "open") {
+        if (open) return "that document is open already";
+        ctx.later([&storage, id] { storage.open_doc(id); });
+        return {};
+    }
+    if (action == "duplicate") {
+        storage.duplicate(id);
+        return {};
+    }
+    if (action == "merge") {
+        // Merge its work into the open document (a copy of the same workspace: one imported twice,
+        // or a colleague's file kept as a document); the merge room reports what happened.
+        if (open) return "that document is the open one";
+        if (storage.read_only()) return "this tab is read-only";
+        storage.read_doc(id, [merge = ctx.merge_in, &ui = ctx.ui, name](std::optional<Workspace> ws, std::string error) {
+            if (!ws) {
+                ui.message = std::move(error);
+                ui.message_is_error = true;
+                ui.redraw(3);
+                return;
+            }
+            merge(std::move(*ws), "the document \xE2\x80\x9C" + name + "\xE2\x80\x9D");
+        });
+        return {};
+    }
+    if (action == "delete") {
+        if (open) return "open another document before deleting this one";
+        storage.trash(id, true);
+        return {};
+    }
+    return "there is no such action";
+}
 
 void draw_documents_view(const ViewContext& ctx) {
     Persistence& storage = *ctx.storage;
@@ -161,9 +240,9 @@ void draw_documents_view(const ViewContext& ctx) {
                 ImGui::SameLine();
                 ImGui::TextDisabled("%s", when(doc.modified).c_str());
                 ImGui::SameLine();
-                if (ImGui::SmallButton(("Restore##" + doc.name).c_str())) storage.trash(doc.id, false);
+                if (ImGui::SmallButton(("Restore##" + doc.name).c_str())) documents_action(ctx, storage, "restore", doc.id);
                 ImGui::SameLine();
-                if (ImGui::SmallButton(("Delete forever##" + doc.name).c_str())) storage.purge(doc.id);
+                if (ImGui::SmallButton(("Delete forever##" + doc.name).c_str())) documents_action(ctx, storage, "purge", doc.id);
                 ImGui::PopID();
             }
         }
@@ -198,7 +277,7 @@ void draw_documents_view(const ViewContext& ctx) {
             } else {
                 ImGui::BeginDisabled(storage.read_only());
                 if (ImGui::SmallButton(("Restore##version " + std::to_string(i + 1)).c_str()))
-                    ctx.later([&storage, key = s.key] { storage.restore_snapshot(key); });
+                    documents_action(ctx, storage, "restore-version", version_row(s));
                 ImGui::EndDisabled();
             }
             ImGui::PopID();

@@ -14,6 +14,7 @@
 #include "misc/cpp/imgui_stdlib.h"
 #include "ui/map/internal.hpp"
 #include "ui/kit/draw.hpp"
+#include "ui/kit/format.hpp"
 #include "ui/kit/item_registry.hpp"
 #include "ui/kit/theme.hpp"
 #include "ui/kit/widgets.hpp"
@@ -97,13 +98,6 @@ void emotion_key(const Frame& f, const Lane& lane, const Step& step, int delta, 
 // [SECTION] In-place editing -------------------------------------------------------------------------
 
 namespace {
-
-std::string trimmed(std::string s) {
-    const auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return {};
-    const auto e = s.find_last_not_of(" \t\r\n");
-    return s.substr(b, e - b + 1);
-}
 
 // Where the in-place editor goes, on screen.
 bool editor_rect(const Frame& f, ImVec2& a, ImVec2& b) {

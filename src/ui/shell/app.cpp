@@ -35,6 +35,8 @@
 #include "ui/backlog/mirror.hpp"
 #include "ui/framework/mirror.hpp"
 #include "ui/framework/view.hpp"
+#include "ui/compare/mirror.hpp"
+#include "ui/documents/mirror.hpp"
 #include "ui/insights/mirror.hpp"
 #include "ui/maturity/mirror.hpp"
 #include "ui/personas/mirror.hpp"
@@ -159,9 +161,7 @@ void App::draw() {
     {
         // Popups any view may open: "New journey…" (from the framework or a map's step), Ctrl+K and
         // the KPI editor.
-        ViewContext ctx{doc_.workspace(), state_, fonts_, derived(), &persistence_, doc_.revision(), {}, {}};
-        ctx.open_new = [this](Workspace ws, std::string origin) { open(std::move(ws), std::move(origin)); };
-        ctx.merge_in = [this](Workspace ws, std::string source) { merge_in(std::move(ws), source); };
+        const ViewContext ctx = view_context();
         draw_new_journey_popup(ctx);
         draw_palette(ctx);
         draw_kpi_editor(ctx);
@@ -201,16 +201,20 @@ void App::draw() {
     if (ImGui::IsMouseClicked(4)) go_forward();
 }
 
+ViewContext App::view_context() {
+    ViewContext ctx{doc_.workspace(), state_, fonts_, derived(), &persistence_, doc_.revision(), {}, {}};
+    ctx.open_new = [this](Workspace ws, std::string origin) { open(std::move(ws), std::move(origin)); };
+    ctx.merge_in = [this](Workspace ws, std::string source) { merge_in(std::move(ws), source); };
+    return ctx;
+}
+
 void App::draw_view() {
     const ViewInfo* view = find_view(state_.place.view);
     if (!view) {
         ImGui::TextWrapped("There is no \"%s\" view.", state_.place.view.c_str());
         return;
     }
-    ViewContext ctx{doc_.workspace(), state_, fonts_, derived(), &persistence_, doc_.revision(), {}, {}};
-    ctx.open_new = [this](Workspace ws, std::string origin) { open(std::move(ws), std::move(origin)); };
-    ctx.merge_in = [this](Workspace ws, std::string source) { merge_in(std::move(ws), source); };
-    view->draw(ctx);
+    view->draw(view_context());
 }
 
 void App::end_frame() {
@@ -388,6 +392,19 @@ void App::update_mirror() {
         mix(shown.size());
         for (std::size_t n = 0; n < std::min(shown.size(), kMirrorInsights); ++n) mix(static_cast<std::uint64_t>(shown[n]));
     }
+    if (state_.place.view == "compare") {   // the to-be journey chosen, the "only differences" filter
+        mix(std::hash<Id>{}(state_.compare.to_be));
+        mix(state_.compare.only_differences);
+    }
+    if (state_.place.view == "documents") {   // the stored documents and saved versions, as the page last listed them
+        for (const store::StoredDoc& d : persistence_.docs()) {
+            mix(std::hash<std::string>{}(d.id));
+            mix(std::hash<std::string>{}(d.name));
+            mix(std::hash<double>{}(d.modified) + (d.deleted ? 1 : 0));
+        }
+        for (const store::SnapshotInfo& v : persistence_.history()) mix(std::hash<double>{}(v.key));
+        mix(static_cast<std::uint64_t>(persistence_.persisted()) * 2 + (persistence_.read_only() ? 1 : 0));
+    }
     key += "|" + std::to_string(h);
     if (state_.place.view == "maturity") {
         const MaturityDraft& d = state_.maturity;
@@ -425,6 +442,14 @@ void App::update_mirror() {
         platform::mirror(personas_mirror(doc_.workspace()));
         return;
     }
+    if (state_.place.view == "documents") {
+        platform::mirror(documents_mirror(doc_.workspace(), persistence_));
+        return;
+    }
+    if (state_.place.view == "compare") {
+        platform::mirror(compare_mirror(doc_.workspace(), state_, derived()));
+        return;
+    }
     if (state_.place.view == "framework") {
         platform::mirror(framework_mirror(doc_.workspace(), derived().framework(framework_options(state_.framework)), derived(), state_.framework));
         return;
@@ -445,7 +470,15 @@ std::string App::on(const protocol::MirrorCell& m) {
 }
 
 std::string App::on(const protocol::MirrorRow& m) {
-    if (m.view != "framework" || state_.place.view != "framework") return protocol::Reply::failed("not the open view").str();
+    if (m.view != state_.place.view) return protocol::Reply::failed("not the open view").str();
+    if (m.view == "documents" || m.view == "compare") {   // a page's button or field (ui/kit/mirror_page.hpp)
+        const ViewContext ctx = view_context();
+        const std::string refused = m.view == "documents" ? documents_action(ctx, persistence_, m.action, m.id, m.text)
+                                                          : compare_action(ctx, m.action, m.id);
+        state_.redraw(2);
+        return refused.empty() ? protocol::Reply::ok().str() : protocol::Reply::failed(refused).str();
+    }
+    if (m.view != "framework") return protocol::Reply::failed("not the open view").str();
     const auto id = Id::parse(m.id);
     if (!id) return protocol::Reply::failed("no such row").str();
     const Workspace& ws = doc_.workspace();

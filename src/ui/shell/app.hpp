@@ -61,6 +61,7 @@ private:
     void draw_nav_bar();
     void draw_status_bar();
     void draw_view();
+    ViewContext view_context();   // what a view is drawn with (and its mirror's buttons run with)
     void draw_banners();
     void draw_toast();
     void show_feedback(std::string text, bool undo);

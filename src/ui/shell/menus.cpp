@@ -9,6 +9,8 @@
 #include "model/sample.hpp"
 #include "platform/platform.hpp"
 #include "ui/about/view.hpp"
+#include "ui/compare/view.hpp"
+#include "ui/exports/exports.hpp"
 #include "ui/kit/json_text.hpp"
 #include "ui/kit/theme.hpp"
 #include "ui/palette/palette.hpp"
@@ -163,6 +165,11 @@ std::vector<Menu> App::menus() {
         e.push_back(map_item("Delete##edit", "Del", removable && writable, C::remove));
         e.push_back(map_item("Select all##edit", "Ctrl+A", on_map && !journey->cards.empty(), C::select_all));
         if (!on_map) e.back().tip = "Cut, copy, paste and select work on the cards of a journey map";
+        e.push_back(separator());
+        const Id id = journey ? journey->id : Id{};
+        e.push_back(item("Create to-be journey", [this, id] { create_to_be_and_open(view_context(), id); },
+                         journey ? "A linked copy of this journey to redesign, compared with it step by step" : "Open a current journey's map first",
+                         journey && journey->state == JourneyState::current && writable));
     }
     {
         Menu& view = out.emplace_back(Menu{"View", {}});
@@ -172,6 +179,13 @@ std::vector<Menu> App::menus() {
             const std::string key = info.key;
             v.push_back(choice(info.title, state_.place.view == key, [this, key] { navigate(Place{key, {}}); }));
         }
+        // The compare view of the open map (or the one open), when its journey has a counterpart.
+        const Journey* mapped = open_journey(doc_.workspace(), state_);
+        const bool comparing = state_.place.view == "compare";
+        v.push_back(choice("Compare current and to-be", comparing, [this, id = mapped ? mapped->id : Id{}] { navigate(Place{"compare", id}); }));
+        v.back().enabled = comparing || (mapped && compare_pair(doc_.workspace(), mapped->id, {}));
+        if (!v.back().enabled) v.back().tip = "Open the map of a journey that has a to-be journey (Edit \xE2\x80\xBA Create to-be journey)";
+        if (comparing) v.back().run = [] {};
         v.push_back(separator());
         v.push_back(item("Go to\xE2\x80\xA6", [this] { open_palette(state_); }, {}, true, "Ctrl+K"));
         v.push_back(item("Back##menu", [this] { go_back(); }, {}, can_go(doc_.workspace(), state_.back), "Alt+Left"));

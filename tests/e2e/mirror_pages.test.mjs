@@ -1,0 +1,181 @@
+// Issue 19, the documents and compare views for screen readers and keyboards: the page's DOM mirror
+// shows them as pages (src/ui/kit/mirror_page.hpp → web/mirror.js) of headings, buttons and tables,
+// read here through Chromium's own accessibility tree and axe, and driven with the keyboard only (no
+// mouse event at all): a document made, renamed in the row's real text field, a saved version
+// restored, another document opened, one deleted and restored from the trash, and a refused delete
+// that says why in the live region; a to-be journey created from Edit › Create to-be journey in the
+// mirror's menubar, changed, and compared in words (which steps were added, removed or changed, each
+// side's cards marked), with "Only differences" pressed as a toggle.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openApp, stats, until, screenshot, axeViolations, goTo, axTree, named, gridRows, tabTo } from './lib.mjs';
+
+let srv;
+before(async () => { srv = await startServer(); });
+after(async () => { await srv.close(); });
+
+const workspace = async (page) => JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace;
+const announced = (page) => page.evaluate(() => document.getElementById('announcer').textContent);
+const focusName = (page) => page.evaluate(() => { const e = document.activeElement; return e.getAttribute('aria-label') || e.textContent; });
+// The rows of the mirror's table whose caption matches, as the accessibility tree reads them.
+async function tableRows(context, page, caption) {
+  const nodes = await axTree(context, page);
+  const tables = nodes.filter((n) => !n.ignored && n.role?.value === 'table' && caption.test(n.name?.value ?? ''));
+  assert.equal(tables.length, 1, `one table captioned ${caption}: ${named(nodes, 'table').join(' | ')}`);
+  return gridRows([tables[0], ...nodes.filter((n) => n !== tables[0])], 'table');
+}
+// From the view in the mirror back to the canvas (F6 to the menus, F6 again), then Ctrl+K to `name`.
+async function viewByKeyboard(page, name, view) {
+  await page.keyboard.press('F6');
+  await page.keyboard.press('F6');
+  await until(page, async () => page.evaluate(() => document.activeElement.id === 'text-input'), 'the keyboard on the canvas');
+  await goTo(page, name, (s) => s.view === view, `the ${view} view`);
+  await page.keyboard.press('F6');
+  await until(page, async () => page.evaluate(() => document.activeElement.tagName === 'H1'), 'the view\'s heading');
+}
+
+test('keyboard only: documents made, renamed, restored, opened, trashed and back through the mirror', async () => {
+  const { context, close } = await launch({ viewport: { width: 1280, height: 800 } });
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    const sample = (await stats(page)).storage.doc;
+    await goTo(page, 'Documents', (s) => s.view === 'documents', 'the documents view');
+    const nodes = await until(page, async () => { const n = await axTree(context, page); return named(n, 'heading').includes('Stored documents') && n; }, 'the page');
+    assert.deepEqual(named(nodes, 'heading').slice(0, 4), ['Documents', 'New document', 'Stored documents', 'Saved versions of “Lumen Mobile”']);
+    assert.ok(named(nodes, 'button').includes('New blank workspace'));
+    let rows = await tableRows(context, page, /stored in this browser/);
+    assert.deepEqual(rows[0].map(([role]) => role), ['columnheader', 'columnheader', 'columnheader', 'columnheader', 'columnheader', 'columnheader', 'columnheader']);
+    assert.deepEqual(rows[1][0], ['rowheader', 'Lumen Mobile, open']);
+    assert.deepEqual(await axeViolations(page), []);
+
+    // F6 to the heading, Tab to "New blank workspace", Enter: a new document opens (on its framework;
+    // focus stays in the mirror, on that view). Back to the documents by keyboard.
+    await page.keyboard.press('F6');
+    await tabTo(page, 'New blank workspace');
+    await page.keyboard.press('Enter');
+    await until(page, async () => { const s = await stats(page); return s.document.name === 'Untitled workspace' && s.storage.doc !== sample && s.view === 'framework'; }, 'the new document');
+    await until(page, async () => page.evaluate(() => document.getElementById('mirror').contains(document.activeElement)), 'focus in the framework\'s mirror');
+    await viewByKeyboard(page, 'Documents', 'documents');
+    rows = await tableRows(context, page, /^2 documents stored/);
+    assert.deepEqual(rows.slice(1).map((r) => r[0][1]), ['Untitled workspace, open', 'Lumen Mobile']);
+
+    // Rename it in its row's text field: Ctrl+A, type, Enter. An undoable edit of the open workspace.
+    await tabTo(page, 'New name for “Untitled workspace”');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Retail banking');
+    await page.keyboard.press('Enter');
+    await until(page, async () => (await stats(page)).document.name === 'Retail banking', 'the rename');
+    await until(page, async () => (await announced(page)) === 'Done: Rename workspace “Untitled workspace”', 'the live region said it');
+    assert.equal(await focusName(page), 'New name for “Retail banking”', 'focus stays in the renamed row\'s field');
+
+    // Ctrl+S from a button of the page (the app's key), then the version before the rename restored.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Control+S');
+    await until(page, async () => (await stats(page)).storage.versions.length >= 2, 'two saved versions');
+    await tabTo(page, /^Restore the version of /);
+    await page.keyboard.press('Enter');
+    await until(page, async () => (await stats(page)).document.name === 'Untitled workspace', 'the older version restored');
+
+    // Open the sample from its row; then delete the other document and restore it from the trash.
+    await tabTo(page, 'Open “Lumen Mobile”', { back: true });
+    await page.keyboard.press('Enter');
+    await until(page, async () => (await stats(page)).storage.doc === sample, 'the sample open');
+    await viewByKeyboard(page, 'Documents', 'documents');
+    await tabTo(page, 'Delete “Untitled workspace”');
+    await page.keyboard.press('Enter');
+    await until(page, async () => page.evaluate(() => [...document.querySelectorAll('#mirror h2')].some((h) => h.textContent === 'Trash')), 'the trash');
+    rows = await tableRows(context, page, /in the trash/);
+    assert.deepEqual(rows[1][0], ['rowheader', 'Untitled workspace']);
+    await screenshot(page, 'mirror-documents-trash');
+    await tabTo(page, 'Restore “Untitled workspace”');
+    await page.keyboard.press('Enter');
+    await until(page, async () => page.evaluate(() => ![...document.querySelectorAll('#mirror h2')].some((h) => h.textContent === 'Trash')), 'the trash emptied');
+    rows = await tableRows(context, page, /^2 documents stored/);
+    assert.ok(rows.some((r) => r[0][1] === 'Untitled workspace'), 'listed again');
+
+    // The open document cannot be deleted: the button is read as dimmed, and pressing it says why.
+    await tabTo(page, 'Delete “Lumen Mobile”');
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-disabled')), 'true');
+    await page.keyboard.press('Enter');
+    await until(page, async () => /open another document before deleting this one/.test(await announced(page)), 'the refusal said');
+    assert.equal((await stats(page)).storage.doc, sample);
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('keyboard only: a to-be made from the mirror\'s menubar, compared in words, only the differences', async () => {
+  const { context, close } = await launch({ viewport: { width: 1280, height: 800 } });
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    await goTo(page, 'Comparing plans', (s) => s.view === 'journey', 'the map');
+    const current = (await workspace(page)).journeys.find((j) => j.title === 'Comparing plans');
+
+    // Edit › Create to-be journey, in the menubar (F6 twice, Right to Edit, End, Enter).
+    await page.keyboard.press('F6');
+    await page.keyboard.press('F6');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    assert.equal(await focusName(page), 'Create to-be journey');
+    await page.keyboard.press('Enter');
+    const toBe = await until(page, async () => (await workspace(page)).journeys.find((j) => j.counterpart === current.id), 'the to-be journey');
+    await until(page, async () => { const s = await stats(page); return s.view === 'journey' && s.viewId === toBe.id; }, 'its map open');
+
+    // Change it through the map's grid: a card added in the first step's first lane.
+    await page.keyboard.press('F6');
+    await until(page, async () => page.evaluate(() => document.activeElement.tagName === 'TD'), 'a cell of the grid');
+    await page.keyboard.press('Enter');
+    await until(page, async () => page.evaluate(() => document.activeElement.id === 'text-input'), 'the text field');
+    await page.keyboard.type('Chat with an advisor');
+    await page.keyboard.press('Enter');
+    await until(page, async () => (await workspace(page)).journeys.find((j) => j.id === toBe.id).cards.some((c) => c.text === 'Chat with an advisor'), 'the card');
+
+    // View › Compare current and to-be, in the menubar.
+    await until(page, async () => page.evaluate(() => document.activeElement.tagName === 'TD'), 'focus back in the grid');
+    await page.keyboard.press('F6');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    for (let i = 0; i < 12 && (await focusName(page)) !== 'Compare current and to-be'; ++i) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await until(page, async () => (await stats(page)).view === 'compare', 'the compare view');
+    const figures = (await stats(page)).compare;
+    assert.equal(figures.changed, 1, `one step changed (${figures.summary})`);
+
+    // Read: the summary, the buttons, the table of steps with the change in words and both sides.
+    const nodes = await until(page, async () => { const n = await axTree(context, page); return named(n, 'table').length && n; }, 'the table');
+    assert.equal(named(nodes, 'heading')[0], 'Current vs to-be: Comparing plans and Comparing plans (to-be)');
+    assert.ok(named(nodes, 'StaticText').some((t) => t.startsWith(figures.summary)), 'the summary in words');
+    assert.ok(named(nodes, 'button').includes('Only differences'));
+    let rows = await tableRows(context, page, /aligned/);
+    assert.deepEqual(rows[0].map(([, name]) => name), ['Step', 'Stage', 'Change', 'Current', 'To-be']);
+    assert.equal(rows.length - 1, figures.shownSteps, 'every step the canvas shows');
+    const changed = rows.find((r) => r[2][1].startsWith('Changed'));
+    assert.ok(changed, 'a changed step');
+    assert.match(changed[4][1], /“Chat with an advisor” \(added\)/, 'the to-be side names the added card');
+    assert.doesNotMatch(changed[3][1], /Chat with an advisor/, 'the current side does not have it');
+    assert.deepEqual(await axeViolations(page), []);
+
+    // "Only differences" is a toggle button: pressed, the table lists the changed step alone.
+    await page.keyboard.press('F6');
+    await tabTo(page, 'Only differences');
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-pressed')), 'false');
+    await page.keyboard.press('Space');
+    await until(page, async () => (await stats(page)).compare.onlyDifferences, 'the filter on');
+    await until(page, async () => page.evaluate(() => document.activeElement.getAttribute('aria-pressed') === 'true'), 'read as pressed, focus kept');
+    rows = await tableRows(context, page, /only those that differ/);
+    assert.equal(rows.length - 1, 1);
+    await screenshot(page, 'mirror-compare');
+
+    // "Open the to-be map" goes there; focus lands on the map's heading.
+    await tabTo(page, 'Open the to-be map, “Comparing plans (to-be)”', { back: true });
+    await page.keyboard.press('Enter');
+    await until(page, async () => (await stats(page)).view === 'journey', 'the to-be map');
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
