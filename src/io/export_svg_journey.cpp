@@ -176,8 +176,23 @@ std::string dasharray(layout::CurveDash dash) {
     return d.on > 0 ? num(d.on) + " " + num(d.off) : std::string();
 }
 
+// A curve's point in its shape (layout::CurveMarker), ringed in the paper colour when `ring` > 0.
+void point(Writer& w, layout::CurveMarker marker, layout::Vec2 p, float rad, std::uint32_t colour, float ring) {
+    std::vector<layout::Vec2> outline = layout::marker_outline(marker, p, rad);
+    if (outline.empty()) {
+        w.circle(p.x, p.y, rad, {colour});
+        if (ring > 0) w.ring(p.x, p.y, rad, {kPaper}, ring);
+        return;
+    }
+    w.polygon(outline, {colour});
+    if (ring > 0) {
+        outline.push_back(outline.front());
+        w.polyline(outline, {kPaper}, ring);
+    }
+}
+
 // Guides (one per score, stronger at neutral), then one smooth curve per persona through its scores,
-// each point a dot with its score beside it.
+// each point in its shape with its score beside it.
 void draw_emotion_row(const Map& m, int r) {
     Writer& w = m.w;
     const layout::Row& row = m.L.rows[static_cast<std::size_t>(r)];
@@ -214,12 +229,11 @@ void draw_emotion_row(const Map& m, int r) {
         for (std::size_t i = 0; i < k.points.size(); ++i) {
             const layout::Vec2 p = k.points[i];
             const float rad = k.style.ink ? 6.5f : 5.5f;
-            w.circle(p.x, p.y, rad, {k.colour});
-            w.ring(p.x, p.y, rad, {kPaper}, 1.5f);
+            point(w, k.style.marker, p, rad, k.colour, 1.5f);
             w.text(p.x + rad + 2, p.y - rad - small * 0.8f, layout::emotion_score_text(k.scores[i]), small, false, {k.colour});
         }
     }
-    // The legend at the row's top right, as on the map: each curve's line style, colour and name.
+    // The legend at the row's top right, as on the map: each curve's line style, point shape, colour and name.
     const std::vector<layout::CurveStyle> legend = layout::emotion_curves(m.ws, m.j, lane.id);
     if (legend.empty()) return;
     const float sample = 24, gap = 6, pad = 5;
@@ -233,6 +247,7 @@ void draw_emotion_row(const Map& m, int r) {
     for (const auto& c : legend) {
         const float cy = top + pad + small * 0.55f;
         w.polyline({{x, cy}, {x + sample, cy}}, {c.ink ? kInk : c.rgb}, c.width, dasharray(c.dash));
+        point(w, c.marker, {x + sample * 0.5f, cy}, small * 0.32f, c.ink ? kInk : c.rgb, 0);
         x += sample + gap;
         w.text(x, top + pad, c.name, small, false, {kInk});
         x += w.measure(c.name, small, false) + 2 * gap;

@@ -514,6 +514,7 @@ CurveStyle emotion_curve_style(const Workspace& ws, Id persona) {
             style.name = ws.personas[i].name;
             style.rgb = ws.personas[i].color & 0xFFFFFF;
             style.dash = static_cast<CurveDash>(i % 3);
+            style.marker = static_cast<CurveMarker>((i + 1) % 4);
             return style;
         }
     style.name = "Everyone";
@@ -533,6 +534,25 @@ std::vector<CurveStyle> emotion_curves(const Workspace& ws, const Journey& journ
                         [&](const EmotionScore& e) { return e.lane == lane && e.persona == p.id; }))
             out.push_back(emotion_curve_style(ws, p.id));
     return out;
+}
+
+std::vector<Vec2> marker_outline(CurveMarker marker, Vec2 c, float r) {
+    switch (marker) {
+        case CurveMarker::circle: break;
+        case CurveMarker::square: {
+            const float h = r * 0.89f;   // area of a circle of r
+            return {{c.x - h, c.y - h}, {c.x + h, c.y - h}, {c.x + h, c.y + h}, {c.x - h, c.y + h}};
+        }
+        case CurveMarker::diamond: {
+            const float h = r * 1.25f;
+            return {{c.x, c.y - h}, {c.x + h, c.y}, {c.x, c.y + h}, {c.x - h, c.y}};
+        }
+        case CurveMarker::triangle: {   // pointing up, its centroid on the point
+            const float h = r * 1.55f;
+            return {{c.x, c.y - h}, {c.x + h * 0.866f, c.y + h * 0.5f}, {c.x - h * 0.866f, c.y + h * 0.5f}};
+        }
+    }
+    return {};
 }
 
 DashLengths dash_lengths(CurveDash dash) {

@@ -191,18 +191,26 @@ int emotion_score_at(const Row& row, float y, int min, int max, const MapMetrics
 std::vector<Vec2> smooth_curve(const std::vector<Vec2>& points, int segments);
 
 // How the curves of an emotion lane tell themselves apart (the map and its SVG draw the same):
-// "Everyone" (scores without a persona) in the text colour, solid and thicker, so it is no persona's
-// colour; each persona in its own colour with a line style that follows its place among the
-// workspace's personas (solid, dashed, dotted, in turn), so two similar colours still differ.
+// "Everyone" (scores without a persona) in the text colour, solid and thicker, with round points, so
+// it is no persona's colour; each persona in its own colour with a line style and a point shape
+// that follow its place among the workspace's personas (solid, dashed, dotted; square, diamond,
+// triangle, circle — in turn, twelve personas before a pair repeats), so curves differ without
+// their colours: two similar colours, a reader who does not see colour, the high-contrast theme
+// (which draws every curve in the text colour).
 enum class CurveDash : std::uint8_t { solid, dashed, dotted };
+enum class CurveMarker : std::uint8_t { circle, square, diamond, triangle };
 struct CurveStyle {
     Id persona;                  // nil: everyone
     std::string name;            // "Everyone" or the persona's name
     bool ink = false;            // drawn in the text colour (everyone); else in `rgb`
     std::uint32_t rgb = 0;       // the persona's colour (0xRRGGBB)
     CurveDash dash = CurveDash::solid;
+    CurveMarker marker = CurveMarker::circle;
     float width = 2.5f;          // stroke width at zoom 1
 };
+// A point's shape as a polygon around `centre` that fits a circle of `radius` (its area close to
+// that circle's, so no shape looks heavier); empty for a circle.
+std::vector<Vec2> marker_outline(CurveMarker marker, Vec2 centre, float radius);
 CurveStyle emotion_curve_style(const Workspace& ws, Id persona);
 // The curves an emotion lane holds, in legend order: Everyone first, then personas in workspace order
 // (a persona that no longer exists is left out, as the map does not draw it either).

@@ -82,11 +82,12 @@ bool is_cjk(unsigned c) {
     return (c >= 0x3000 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
            (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x3100 && c <= 0x312F);
 }
-// Keep in step with SYMBOL_RANGES in scripts/make-fonts: U+2300–2BFF and everything past the Basic
-// Multilingual Plane, except what the UI font draws itself (geometric shapes, three check marks).
+// Keep in step with SYMBOL_RANGES in scripts/make-fonts: the arrows U+2190–21FF, U+2300–2BFF and
+// everything past the Basic Multilingual Plane, except the three marks the UI font draws itself.
 bool is_symbol(unsigned c) {
     if (c >= 0x10000) return c <= 0x10FFFF;
-    return c >= 0x2300 && c <= 0x2BFF && !(c >= 0x25A0 && c <= 0x25FF) && c != 0x2713 && c != 0x2715 && c != 0x2717;
+    if (c == 0x2713 || c == 0x2715 || c == 0x2717) return false;
+    return (c >= 0x2190 && c <= 0x21FF) || (c >= 0x2300 && c <= 0x2BFF);
 }
 
 struct Platform {
@@ -126,8 +127,8 @@ void rebuild_fonts() {
     io.Fonts->Clear();
     const float dpr = P.scale();
     static const ImWchar kUiRanges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x1E00, 0x1EFF,
-                                         0x2010, 0x205E, 0x20A0, 0x20BF, 0x2100, 0x21FF, 0x2212, 0x2265,
-                                         0x25A0, 0x25FF, 0x2713, 0x2717, 0xFFFD, 0xFFFD, 0};
+                                         0x2010, 0x205E, 0x20A0, 0x20BF, 0x2100, 0x215F, 0x2212, 0x2265,
+                                         0x2713, 0x2717, 0xFFFD, 0xFFFD, 0};
     for (LazyFont& lazy : P.lazy) {
         lazy.ranges.clear();
         for (unsigned c : lazy.needed) {

@@ -256,10 +256,24 @@ test('View › High contrast theme draws black on white; the system\'s "more con
     await until(page, async () => (await stats(page)).view === 'journey', 'the journey map');
     await settle(page, 300);
     await screenshot(page, 'theme-contrast-map');
+    // A persona's emotion curve is drawn in black here (its own colour is not held to 7:1); its line
+    // style and point shape tell it apart. In the light theme it has the persona's colour.
+    const ws = JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace;
+    const map = ws.journeys.find((j) => j.title === 'Buying a phone plan');
+    const score = map.emotions.find((e) => e.persona);
+    const point = `emotion ${map.lanes.find((l) => l.id === score.lane).name} ${map.stages.flatMap((x) => x.steps).find((x) => x.id === score.step).name} ${ws.personas.find((p) => p.id === score.persona).name}`;
+    const chroma = async () => {   // the most coloured pixel of the point (max − min channel)
+      const r = await rect(page, point);
+      const { rgb } = await canvasPixels(page, { x: r.x + r.w * 0.3, y: r.y + r.h * 0.3, w: r.w * 0.4, h: r.h * 0.4 });
+      return Math.max(...rgb.map((p) => Math.max(...p) - Math.min(...p)));
+    };
+    assert.ok(await chroma() < 30, `${point} is drawn in black`);
 
     // The system stops asking: the app follows until the user chooses; the choice is remembered.
     await page.emulateMedia({ contrast: 'no-preference' });
     await themeIs(page, 'light');
+    await settle(page, 200);
+    assert.ok(await chroma() > 80, `${point} is drawn in its persona's colour in the light theme`);
     await chooseTheme(page, 'High contrast theme');
     await themeIs(page, 'contrast');
     await settle(page, 200);

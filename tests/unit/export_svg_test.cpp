@@ -474,10 +474,22 @@ TEST_CASE("svg journey map: emotion curves, badges, derived items and collapsed 
     const float x0 = ox + L.columns[0].x + L.columns[0].w / 2, y0 = oy + layout::emotion_y(row, 2, -3, 3, L.metrics);
     CHECK(near(std::strtof(pts.c_str(), nullptr), x0));
     CHECK(near(std::strtof(pts.c_str() + pts.find(',') + 1, nullptr), y0));
-    int anna_dots = 0;
-    for (const Element& el : e.xml.elements)
-        if (el.name == "circle" && el.attrs.count("fill") && el.attrs.at("fill") == "#DB2777") ++anna_dots;
-    CHECK(anna_dots == 2);   // her score's dot, and her avatar on the pain card
+    // Anna, the first persona, marks her points with squares (layout::CurveMarker): her score's, and
+    // the one in her legend sample; her avatar on the pain card is a circle. Everyone's are circles.
+    int anna_squares = 0, anna_circles = 0, everyone_circles = 0;
+    for (const Element& el : e.xml.elements) {
+        if (!el.attrs.count("fill")) continue;
+        const std::string& fill = el.attrs.at("fill");
+        if (el.name == "polygon" && fill == "#DB2777" && el.attrs.count("points")) {
+            const std::string& p = el.attrs.at("points");
+            anna_squares += std::count(p.begin(), p.end(), ' ') == 3;   // four corners
+        }
+        if (el.name == "circle" && fill == "#DB2777") ++anna_circles;
+        if (el.name == "circle" && fill == "#1F2937") ++everyone_circles;
+    }
+    CHECK(anna_squares == 2);
+    CHECK(anna_circles == 1);
+    CHECK(everyone_circles >= 3);   // two points and the legend's
     CHECK(has_line(e.xml, "+2"));
     CHECK(has_line(e.xml, "\xE2\x88\x92" "1"));   // a real minus sign (U+2212), as on the map
     CHECK(has_line(e.xml, "\xE2\x88\x92" "3"));

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -600,6 +601,44 @@ TEST_CASE("layout: emotion curves tell themselves apart (legend order, colours, 
     CHECK(dashes[4].back().y == doctest::Approx(30));   // the last, shorter dash ends the line
     CHECK(dash_polyline(line, CurveDash::dotted, 1).size() > dashes.size());
     CHECK(dash_polyline({{1, 1}}, CurveDash::dashed, 1).size() == 1);
+
+    // Point shapes: Everyone round; twelve personas before a (line style, shape) pair repeats, so curves
+    // differ without colour (the high-contrast theme draws them all in the text colour).
+    CHECK(curves[0].marker == CurveMarker::circle);
+    CHECK(curves[1].marker == CurveMarker::square);
+    CHECK(emotion_curve_style(ws, ben.id).marker == CurveMarker::diamond);
+    CHECK(curves[2].marker == CurveMarker::triangle);
+    Workspace many;
+    for (int i = 0; i < 13; ++i) {
+        Persona p;
+        p.id = Id{10, static_cast<std::uint64_t>(i + 1)};
+        many.personas.push_back(p);
+    }
+    std::set<std::pair<int, int>> seen;
+    for (int i = 0; i < 12; ++i) {
+        const CurveStyle c = emotion_curve_style(many, many.personas[static_cast<std::size_t>(i)].id);
+        seen.emplace(static_cast<int>(c.dash), static_cast<int>(c.marker));
+    }
+    CHECK(seen.size() == 12);
+    const CurveStyle first = emotion_curve_style(many, many.personas[0].id), thirteenth = emotion_curve_style(many, many.personas[12].id);
+    CHECK((first.dash == thirteenth.dash && first.marker == thirteenth.marker));
+    // Outlines around the point: a circle has none; the others are closed polygons centred on it.
+    CHECK(marker_outline(CurveMarker::circle, {10, 10}, 5).empty());
+    for (const CurveMarker m : {CurveMarker::square, CurveMarker::diamond, CurveMarker::triangle}) {
+        const std::vector<Vec2> o = marker_outline(m, {10, 20}, 5);
+        REQUIRE(o.size() >= 3);
+        float area = 0, cx = 0, cy = 0;
+        for (std::size_t k = 0; k < o.size(); ++k) {
+            const Vec2 a = o[k], b = o[(k + 1) % o.size()];
+            const float cross = a.x * b.y - b.x * a.y;
+            area += cross / 2;
+            cx += (a.x + b.x) * cross;
+            cy += (a.y + b.y) * cross;
+        }
+        CHECK(std::fabs(area) == doctest::Approx(3.14159f * 25).epsilon(0.25));   // about the circle's area
+        CHECK(cx / (6 * area) == doctest::Approx(10).epsilon(0.01));
+        CHECK(cy / (6 * area) == doctest::Approx(20).epsilon(0.01));
+    }
 
     CHECK(emotion_score_text(-2) == "\xE2\x88\x92" "2");   // U+2212 MINUS SIGN
     CHECK(emotion_score_text(3) == "+3");

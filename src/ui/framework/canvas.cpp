@@ -65,12 +65,12 @@ namespace {
 
 // The first KPI anchored exactly at (journey, stage) — stage nil: on the journey as a whole — else
 // the first on the journey anywhere. Null when it has none.
-// "NPS 42 / 45 %" with a health dot, and a sparkline to its right. Returns nothing; clipped to max_x.
+// "✓ NPS 42 / 45 %" with a health dot, and a sparkline to its right. Returns nothing; clipped to max_x.
 void kpi_line(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, float max_x, const Metric& m, const kpi::Reading& r) {
     const float spark_w = std::min(64.0f * size / 13.0f, (max_x - pos.x) * 0.35f);
     const ImU32 health = health_color(r.health);
     dl->AddCircleFilled(ImVec2(pos.x + size * 0.35f, pos.y + size * 0.6f), size * 0.3f, health);
-    const std::string text = kpi::headline_text(m, r);
+    const std::string text = health_mark(r.health) + kpi::headline_text(m, r);
     const float text_max = max_x - spark_w - size * 0.5f;
     boxed_text(dl, font, size, ImVec2(pos.x + size, pos.y), ImVec2(text_max, pos.y + size * 1.3f), color::kInk, text, false);
     if (r.series.size() >= 2)

@@ -20,6 +20,16 @@ ImU32 health_color(kpi::Health health) {
     return color::kMuted;
 }
 
+const char* health_mark(kpi::Health health) {
+    switch (health) {
+        case kpi::Health::on_target: return "\xE2\x9C\x93 ";
+        case kpi::Health::off_target: return "\xE2\x9C\x97 ";
+        case kpi::Health::no_target:
+        case kpi::Health::no_data: break;
+    }
+    return "";
+}
+
 void draw_sparkline(ImDrawList* dl, ImVec2 min, ImVec2 max, const kpi::Reading& reading, const Metric& metric) {
     if (max.x - min.x < 4 || max.y - min.y < 4) return;
     const kpi::SparkGeometry g = kpi::sparkline_geometry(reading, metric, min.x, min.y, max.x, max.y);

@@ -191,6 +191,8 @@ void reset_new_value(KpiEditorState& st, const Metric* m) {
 std::string reading_text(const kpi::Reading& r, const Metric& m) {
     return r.latest ? kpi_value_text(*r.latest, m.unit) : std::string("no data");
 }
+// The reading as it is shown coloured by health: with the health's mark, so the colour is not alone.
+std::string marked_reading(const kpi::Reading& r, const Metric& m) { return health_mark(r.health) + reading_text(r, m); }
 
 std::string target_text(const Metric& m) {
     if (!m.target) return "no target";
@@ -221,7 +223,7 @@ void draw_list(const ViewContext& ctx, KpiEditorState& st, const std::vector<con
         }
         const float right = ImGui::GetItemRectMax().x;
         ImDrawList* dl = ImGui::GetWindowDrawList();
-        const std::string value = reading_text(r, *m) + (r.computed ? "  (rolled up)" : "");
+        const std::string value = marked_reading(r, *m) + (r.computed ? "  (rolled up)" : "");
         dl->AddText(ImVec2(top.x, top.y + line), health_color(r.health), value.c_str());
         draw_sparkline(dl, ImVec2(right - 70, top.y + line + 1), ImVec2(right - 4, top.y + line * 2 - 2), r, *m);
         ImGui::PopID();
@@ -323,7 +325,7 @@ void draw_reading(const ViewContext& ctx, const Metric& m) {
     std::string segment;
     const kpi::Reading& r = eval.headline(m.id, &segment);
     ImGui::PushFont(ctx.fonts.heading);
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(health_color(r.health)), "%s", reading_text(r, m).c_str());
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(health_color(r.health)), "%s", marked_reading(r, m).c_str());
     ImGui::PopFont();
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
@@ -435,7 +437,7 @@ void draw_rollup(const ViewContext& ctx, const Metric& m) {
         ImGui::SetItemTooltip("%s", where.c_str());
         const kpi::Reading& r = eval.headline(input->id);
         ImGui::SameLine();
-        std::string value = reading_text(r, *input);
+        std::string value = marked_reading(r, *input);
         if (m.rollup == RollUp::weighted_average) value += " \xC2\xB7 weight " + number_text(input->weight);
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(health_color(r.health)), "%s", value.c_str());
     }
@@ -651,7 +653,7 @@ void draw_kpi_section(const ViewContext& ctx, Id journey, Id stage, Id step) {
         ImGui::SameLine();
         ImGui::TextUnformatted(m->name.c_str());
         ImGui::SameLine();
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(health_color(r.health)), "%s", reading_text(r, *m).c_str());
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(health_color(r.health)), "%s", marked_reading(r, *m).c_str());
         ImGui::SetItemTooltip("%s \xC2\xB7 %s%s", kpi::health_name(r.health), target_text(*m).c_str(), r.computed ? " \xC2\xB7 rolled up" : "");
         ImGui::PopID();
     }
@@ -686,7 +688,7 @@ void draw_kpi_button(const ViewContext& ctx, const Journey& journey) {
         constexpr std::size_t kShort = 28;  // long names are cut so the header keeps its one line
         ImGui::TextUnformatted(m.name.size() > kShort ? (m.name.substr(0, kShort - 1) + "\xE2\x80\xA6").c_str() : m.name.c_str());
         ImGui::SameLine(0, 4);
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(health_color(r.health)), "%s", reading_text(r, m).c_str());
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(health_color(r.health)), "%s", marked_reading(r, m).c_str());
         ImGui::SetItemTooltip("%s \xC2\xB7 %s%s", kpi::health_name(r.health), target_text(m).c_str(), r.computed ? " \xC2\xB7 rolled up" : "");
         ImGui::SameLine(0, 4);
         const float h = ImGui::GetFrameHeight();

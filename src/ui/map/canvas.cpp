@@ -120,7 +120,7 @@ void card_badges(const Frame& f, ImDrawList* dl, const Card& card, const Lane& l
 }
 
 // The evaluated latest value of a metric (rolled up when it is computed; the whole, else its first
-// segment) coloured by health, its target, and a sparkline when there is room.
+// segment) coloured and marked (✓ ✗) by health, its target, and a sparkline when there is room.
 void metric_badges(const Frame& f, ImDrawList* dl, const Metric& m, ImVec2 pos, float max_x, float size) {
     ImFont* small = font_or_default(f.ctx.fonts.small);
     std::string segment;
@@ -129,7 +129,7 @@ void metric_badges(const Frame& f, ImDrawList* dl, const Metric& m, ImVec2 pos, 
         pill(dl, small, size, pos, color::kMuted, r.computed ? "no input values yet" : "no values yet", max_x);
         return;
     }
-    float x = pos.x + pill(dl, small, size, pos, health_color(r.health), kpi_value_text(*r.latest, m.unit), max_x);
+    float x = pos.x + pill(dl, small, size, pos, health_color(r.health), health_mark(r.health) + kpi_value_text(*r.latest, m.unit), max_x);
     if (r.computed) x += pill(dl, small, size, ImVec2(x, pos.y), color::kAccent, "rolled up", max_x);
     if (m.target) {
         char buf[64];
@@ -141,7 +141,7 @@ void metric_badges(const Frame& f, ImDrawList* dl, const Metric& m, ImVec2 pos, 
     if (x + spark_w <= max_x) draw_sparkline(dl, ImVec2(x, pos.y), ImVec2(x + spark_w, pos.y + size * 1.2f), r, m);
 }
 
-// A stage header's KPIs at its right end: the first stage KPI's value coloured by health, how many
+// A stage header's KPIs at its right end: the first stage KPI's value coloured and marked by health, how many
 // more there are, and a sparkline. Returns where it starts (x1 when nothing was drawn), so the stage
 // name stops before it.
 float stage_kpi(const Frame& f, ImDrawList* dl, const Stage& stage, float x0, float x1, float top) {
@@ -156,7 +156,7 @@ float stage_kpi(const Frame& f, ImDrawList* dl, const Stage& stage, float x0, fl
     ImFont* small = font_or_default(f.ctx.fonts.small);
     const float size = base_size(small) * f.hscale;
     const kpi::Reading& r = f.ctx.derived.kpis().headline(first->id);
-    std::string text = first->name + " " + (r.latest ? kpi_value_text(*r.latest, first->unit) : std::string("no data"));
+    std::string text = health_mark(r.health) + first->name + " " + (r.latest ? kpi_value_text(*r.latest, first->unit) : std::string("no data"));
     if (n > 1) text += " +" + std::to_string(n - 1);
     const float spark = size * 3, right = x1 - 6;
     const float left = right - spark - 4 - (text_width(small, size, text) + size * 0.7f);
@@ -239,7 +239,9 @@ void draw_item(const Frame& f, ImDrawList* dl, int index) {
                 case layout::ItemKind::metric: metric_badges(f, dl, ws.metrics[item.index], bpos, b.x - pad, bsize); break;
                 case layout::ItemKind::journey: {
                     const Journey& child = ws.journeys[item.index];
-                    const std::string meta = "L" + std::to_string(child.level) + " \xC2\xB7 " + std::string(enum_name(child.status)) +
+                    // "To-be" in words too: the pill's colour is not alone in saying it.
+                    const std::string meta = std::string(child.state == JourneyState::to_be ? "To-be \xC2\xB7 " : "") + "L" +
+                                             std::to_string(child.level) + " \xC2\xB7 " + std::string(enum_name(child.status)) +
                                              " \xC2\xB7 " + count_of(static_cast<long long>(child.cards.size()), "card");
                     pill(dl, font_or_default(f.ctx.fonts.small), bsize, bpos, child.state == JourneyState::to_be ? color::kToBe : color::kMuted,
                          meta, b.x - pad);
@@ -273,10 +275,32 @@ struct Line {
     [[nodiscard]] Id persona() const { return style.persona; }
 };
 
+// A curve's colour: a persona's own, except in the high-contrast theme, where every curve is in the
+// text colour (a user's colour is not held to 7:1) and their line styles and point shapes tell
+// them apart, as they do for anyone who does not see the colours.
+ImU32 curve_colour(const layout::CurveStyle& style) {
+    return style.ink || current_theme() == Theme::contrast ? color::kInk : rgb(style.rgb);
+}
+
 Line line_of(const Frame& f, Id persona) {
     layout::CurveStyle style = layout::emotion_curve_style(f.ctx.ws, persona);
-    const ImU32 colour = style.ink ? color::kInk : rgb(style.rgb);
+    const ImU32 colour = curve_colour(style);
     return Line{std::move(style), colour, {}, {}, {}, {}};
+}
+
+// A point of a curve in its shape (layout::CurveMarker), ringed in the paper colour.
+void draw_marker(ImDrawList* dl, layout::CurveMarker marker, ImVec2 p, float rad, ImU32 colour, float ring) {
+    const std::vector<layout::Vec2> outline = layout::marker_outline(marker, {p.x, p.y}, rad);
+    if (outline.empty()) {
+        dl->AddCircleFilled(p, rad, colour);
+        if (ring > 0) dl->AddCircle(p, rad, color::kPaper, 0, ring);
+        return;
+    }
+    std::vector<ImVec2> pts;
+    pts.reserve(outline.size());
+    for (const layout::Vec2& v : outline) pts.emplace_back(v.x, v.y);
+    dl->AddConvexPolyFilled(pts.data(), static_cast<int>(pts.size()), colour);
+    if (ring > 0) dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), color::kPaper, ImDrawFlags_Closed, ring);
 }
 
 // A curve (points in any units, `z` the zoom its widths follow) cut into its dashes.
@@ -315,8 +339,8 @@ void draw_pieces(ImDrawList* dl, const Line& line, ImVec2 offset, float z) {
     }
 }
 
-// The legend of an emotion lane, at the top right of its visible part: each curve's line style in its
-// colour and its name ("Everyone" first). Registered as "legend <lane> <name>".
+// The legend of an emotion lane, at the top right of its visible part: each curve's line style and
+// point shape in its colour, and its name ("Everyone" first). Registered as "legend <lane> <name>".
 void draw_emotion_legend(const Frame& f, ImDrawList* dl, const Lane& lane, const layout::Row& row) {
     std::vector<layout::CurveStyle> curves = layout::emotion_curves(f.ctx.ws, f.j, lane.id);
     if (!f.lens.is_nil())
@@ -336,8 +360,9 @@ void draw_emotion_legend(const Frame& f, ImDrawList* dl, const Lane& lane, const
     x += pad;
     for (const auto& c : curves) {
         const float start = x, cy = top + pad + fs * 0.55f;
-        const ImU32 colour = c.ink ? color::kInk : rgb(c.rgb);
+        const ImU32 colour = curve_colour(c);
         stroke_curve(dl, {ImVec2(x, cy), ImVec2(x + sample, cy)}, c, colour, f.hscale);
+        draw_marker(dl, c.marker, ImVec2(x + sample * 0.5f, cy), fs * 0.32f, colour, 0);
         x += sample + gap;
         dl->AddText(small, fs, ImVec2(std::round(x), std::round(top + pad)), color::kInk, c.name.c_str());
         x += text_width(small, fs, c.name);
@@ -464,8 +489,7 @@ void draw_emotion_row(const Frame& f, ImDrawList* dl, int r, layout::Span cols) 
             if (line.columns[k] < cols.begin - 1 || line.columns[k] > cols.end) continue;
             const ImVec2 p = f.to_screen(line.points[k].x, line.points[k].y);
             const float rad = std::max(3.0f, (line.style.ink ? 6.5f : 5.5f) * z);
-            dl->AddCircleFilled(p, rad, line.colour);
-            dl->AddCircle(p, rad, color::kPaper, 0, 1.5f);
+            draw_marker(dl, line.style.marker, p, rad, line.colour, 1.5f);
             const int score = layout::emotion_score_at(row, line.points[k].y, lo, hi, m);
             const std::string text = layout::emotion_score_text(score);
             const Step* step = f.step_of_column(line.columns[k]);
