@@ -9,7 +9,8 @@
 // (the app's cell cursor), and when the app's cursor moves while the grid has focus, focus follows.
 // Arrow keys, Home/End and Ctrl+Home/End move between cells; Enter or Space does what Enter on the
 // canvas does (a new card, typed in the page's real text field, after which focus comes back to the
-// cell); Escape returns to the canvas; other keys (Ctrl+Z, Ctrl+K, …) go to the app. F6 on the canvas
+// cell); F2 goes inside a cell to walk, select and edit its cards; Escape returns to the canvas;
+// other keys (Ctrl+Z, Ctrl+K, …) go to the app. F6 on the canvas
 // comes here. The framework is a treegrid: lifecycle stages, the journeys under them and their
 // children, each row focusable; Enter opens a journey, Right/Left unfold and fold it, and the tile
 // under focus is outlined on the canvas. The backlog is a table in rank order with each
@@ -638,11 +639,61 @@
       ]));
     }
 
+    // [SECTION] cards inside a cell ----------------------------------------------------------------
+    // F2 on a cell that holds cards goes inside it (the grid pattern's interaction mode): its items
+    // become a list whose cards take focus in turn — Up/Down, Tab/Shift+Tab, Home/End — each selected
+    // on the canvas as it is reached; Enter or F2 edits the card's text in the page's real text field
+    // (focus comes back to the cell when the edit ends); Escape goes back to the cell. Other keys go
+    // to the app: Delete deletes the selected card, Ctrl+C copies it.
+    function cellItems(td) {
+      const tr = td.parentElement;
+      const row = JSON.parse(rowKeys[[...body.children].indexOf(tr)] || '{"cells":[]}');
+      return row.cells[[...tr.querySelectorAll('td')].indexOf(td)] || [];
+    }
+    function enterCell(td) {
+      const items = cellItems(td);
+      if (!items.some((it) => it.kind === 'card')) { say('This cell holds no cards.'); return; }
+      td.replaceChildren(el('ul', { 'aria-label': 'Cards' }, items.map((it) => (it.kind === 'card'
+        ? el('li', { tabindex: '-1', 'data-card': it.id, 'data-lane': td.dataset.lane, 'data-step': td.dataset.step, text: it.text })
+        : el('li', { text: itemText(it) })))));
+      td.querySelector('li[data-card]').focus({ preventScroll: true });
+    }
+    function leaveCell(td) {
+      const items = cellItems(td);
+      td.replaceChildren();
+      if (items.length === 1) td.textContent = itemText(items[0]);
+      else if (items.length > 1) td.append(el('ul', {}, items.map((it) => el('li', { text: itemText(it) }))));
+      focusCell(td);
+    }
+    function onCardKey(e, li) {
+      const td = li.closest('td');
+      const cards = [...td.querySelectorAll('li[data-card]')];
+      const k = cards.indexOf(li);
+      let next = null;
+      if (e.key === 'ArrowDown' || (e.key === 'Tab' && !e.shiftKey)) next = cards[k + 1];
+      else if (e.key === 'ArrowUp' || (e.key === 'Tab' && e.shiftKey)) next = cards[k - 1];
+      else if (e.key === 'Home') next = cards[0];
+      else if (e.key === 'End') next = cards[cards.length - 1];
+      else if (e.key === 'Escape') { e.preventDefault(); leaveCell(td); return; }
+      else if (e.key === 'Enter' || e.key === 'F2') {
+        e.preventDefault();
+        returnTo = { lane: td.dataset.lane, step: td.dataset.step };
+        const r = hooks.message('mirrorCell', { journey, lane: td.dataset.lane, step: td.dataset.step, card: li.dataset.card, activate: true });
+        if (!r.ok) { returnTo = null; say(`Not done: ${r.error}.`); }
+        return;
+      } else { hooks.key(e, true); return; }
+      e.preventDefault();
+      if (next) next.focus({ preventScroll: true });
+    }
+
     // [SECTION] keyboard and focus -----------------------------------------------------------------
     const NAV = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'Enter', ' ', 'Escape', 'Tab']);
     function onKeyDown(e) {
       const td = e.target.closest && e.target.closest('td');
       if (!td || !body || !body.contains(td)) return;
+      const li = e.target.closest('li[data-card]');
+      if (li) { onCardKey(e, li); return; }
+      if (e.key === 'F2') { e.preventDefault(); enterCell(td); return; }
       if (!NAV.has(e.key)) { hooks.key(e, true); return; }
       if (e.key === 'Tab') return;   // leaves the grid, as in any grid
       e.preventDefault();
@@ -667,6 +718,11 @@
       if (next) { setActive(next); next.focus({ preventScroll: true }); }
     }
     function onFocusIn(e) {
+      const li = e.target.closest && e.target.closest('li[data-card]');
+      if (li) {
+        if (!quiet) hooks.message('mirrorCell', { journey, lane: li.dataset.lane, step: li.dataset.step, card: li.dataset.card });
+        return;
+      }
       const td = e.target.closest && e.target.closest('td');
       if (!td || !td.dataset.step) return;
       setActive(td);

@@ -92,7 +92,7 @@ ReadMessage read_page_message(std::string_view name, std::string_view text) {
     }
     if (name == "teamLink") return ReadMessage{TeamLink{text_of(*d, "room")}, {}};
     if (name == "mirrorCell")
-        return ReadMessage{MirrorCell{text_of(*d, "journey"), text_of(*d, "lane"), text_of(*d, "step"), flag_of(*d, "activate")}, {}};
+        return ReadMessage{MirrorCell{text_of(*d, "journey"), text_of(*d, "lane"), text_of(*d, "step"), flag_of(*d, "activate"), text_of(*d, "card")}, {}};
     if (name == "mirrorMenu") {
         MirrorMenu m;
         const auto path = d->FindMember("path");

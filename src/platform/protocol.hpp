@@ -65,10 +65,12 @@ struct FileOpened {
 };
 struct Leaving {};
 // Keyboard or screen-reader focus moved to a cell of the map's DOM mirror (web/mirror.js), or the
-// cell was activated there (Enter or Space: what Enter on the canvas does).
+// cell was activated there (Enter or Space: what Enter on the canvas does); with `card`, focus moved
+// to that card inside the cell (F2), or it was activated there (Enter: edit its text).
 struct MirrorCell {
     std::string journey, lane, step;
     bool activate = false;
+    std::string card;
 };
 // Keyboard or screen-reader focus moved to a row of a view's DOM mirror (the framework's treegrid),
 // or the row was activated (Enter), expanded or collapsed there. action: "focus", "activate",

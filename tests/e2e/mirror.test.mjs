@@ -4,7 +4,8 @@
 // are "stage › step" and row headers the lanes, each cell naming its cards. Driven with the keyboard
 // only — no mouse event at all: Ctrl+K to the map, F6 into the grid, arrows (the canvas's selection
 // follows), Enter adds a card typed in the page's real text field, the live region says so and focus
-// comes back to the cell, which now reads the card. The backlog is a table whose rows follow the
+// comes back to the cell, which now reads the card; F2 goes inside a cell, whose cards are walked
+// (the canvas selects each), one rewritten in the real text field and one deleted. The backlog is a table whose rows follow the
 // canvas list's rank order, each with its "why #N" sentences, and a re-rank reaches it. The
 // framework is a treegrid: lifecycle stages, their journeys and their children nested by first link,
 // with levels, walked with the keyboard (the canvas outlines the focused tile), folded, unfolded and
@@ -103,6 +104,74 @@ test('screen reader: the journey map is a grid with lane and step headers; a car
     // Edits reach the grid as the changed rows only; the whole grid still equals the map.
     const after = await until(page, async () => { const r = gridRows(await axTree(context, page)); return !JSON.stringify(r).includes('Sees stock per store') && r; }, 'the undo reached the grid');
     assert.deepEqual(after, rows);
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('keyboard only: F2 goes inside a cell of the grid; its cards are walked, edited and deleted there', async () => {
+  const { context, close } = await launch({ viewport: { width: 1280, height: 800 } });
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    await goTo(page, TITLE, (s) => s.view === 'journey', 'the map');
+    const doc = async () => JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace;
+    const j = (await doc()).journeys.find((x) => x.title === TITLE);
+    // A cell holding a card, reached with the arrow keys from the grid's first cell; a second card
+    // added there with Enter, as a person would before walking them.
+    const busy = j.cards[0];
+    const inCell = (ws) => ws.journeys.find((x) => x.id === j.id).cards.filter((c) => c.lane === busy.lane && c.step === busy.step);
+    await page.keyboard.press('F6');
+    await until(page, async () => (await focused(page)).tag === 'TD', 'a cell');
+    const [r, c] = await page.evaluate(({ lane, step }) => {
+      const td = document.querySelector(`#mirror td[data-lane="${lane}"][data-step="${step}"]`);
+      const rows = [...td.closest('tbody').children];
+      return [rows.indexOf(td.parentElement), [...td.parentElement.querySelectorAll('td')].indexOf(td)];
+    }, busy);
+    await page.keyboard.press('Control+Home');
+    for (let i = 0; i < r; ++i) await page.keyboard.press('ArrowDown');
+    for (let i = 0; i < c; ++i) await page.keyboard.press('ArrowRight');
+    let f = await focused(page);
+    assert.deepEqual([f.tag, f.lane, f.step], ['TD', busy.lane, busy.step]);
+    await page.keyboard.press('Enter');
+    await until(page, async () => (await focused(page)).tag === 'TEXTAREA', 'the new card\'s editor');
+    await page.keyboard.type('A second card');
+    await page.keyboard.press('Enter');
+    await until(page, async () => (await focused(page)).tag === 'TD' && inCell(await doc()).length === 2, 'two cards in the cell, focus on it');
+    const before = inCell(await doc());
+
+    // F2: inside, on the first card, which the canvas selects; Down: the second.
+    const card = () => page.evaluate(() => document.activeElement.dataset.card || '');
+    await page.keyboard.press('F2');
+    await until(page, async () => (await card()) === before[0].id, 'focus on the first card');
+    await until(page, async () => (await stats(page)).map.selection === 'cards', 'the card selected on the canvas');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), before[0].text);
+    await page.keyboard.press('ArrowDown');
+    await until(page, async () => (await card()) === before[1].id, 'focus on the second card');
+
+    // Enter: its text in the page's real text field; typed over; focus comes back to the cell.
+    await page.keyboard.press('Enter');
+    await until(page, async () => (await stats(page)).map.editing && (await focused(page)).tag === 'TEXTAREA', 'the card editor');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Rewritten from the keyboard');
+    await page.keyboard.press('Enter');
+    await until(page, async () => inCell(await doc()).some((x) => x.id === before[1].id && x.text === 'Rewritten from the keyboard'), 'the card rewritten');
+    await until(page, async () => { f = await focused(page); return f.tag === 'TD' && f.text.includes('Rewritten from the keyboard'); }, 'focus back on the cell');
+    await until(page, async () => /^Done: Edit card/.test(await page.evaluate(() => document.getElementById('announcer').textContent)), 'the live region said it');
+
+    // Inside again, to the rewritten card, Delete: gone, focus on the cell. Escape leaves a cell too.
+    await page.keyboard.press('F2');
+    await page.keyboard.press('ArrowDown');
+    await until(page, async () => (await card()) === before[1].id, 'the rewritten card');
+    await page.keyboard.press('Delete');
+    await until(page, async () => !inCell(await doc()).some((x) => x.id === before[1].id), 'the card deleted');
+    await until(page, async () => (await focused(page)).tag === 'TD', 'focus on the cell');
+    await page.keyboard.press('F2');
+    await until(page, async () => (await card()) !== '', 'inside the cell');
+    await page.keyboard.press('Escape');
+    f = await focused(page);
+    assert.deepEqual([f.tag, f.lane, f.step], ['TD', busy.lane, busy.step]);
+    assert.deepEqual(await axeViolations(page), []);
     assert.deepEqual(errors, []);
   } finally {
     await close();

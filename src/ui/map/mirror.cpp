@@ -183,7 +183,7 @@ std::string journey_mirror(const JourneyMirror& now, const JourneyMirror* before
     return out;
 }
 
-std::string mirror_cell(const Workspace& ws, MapState& st, Id journey, Id lane_id, Id step_id, bool activate) {
+std::string mirror_cell(const Workspace& ws, MapState& st, Id journey, Id lane_id, Id step_id, bool activate, Id card_id) {
     const Journey* j = find_by_id(ws.journeys, journey);
     const Lane* lane = j ? find_by_id(j->lanes, lane_id) : nullptr;
     bool has_step = false;
@@ -193,6 +193,14 @@ std::string mirror_cell(const Workspace& ws, MapState& st, Id journey, Id lane_i
     if (!lane || !has_step) return "no such cell";
     if (st.editing.kind != MapEditing::Kind::none) return "a text is being edited";
     st.journey = journey;
+    if (!card_id.is_nil()) {
+        const Card* card = find_by_id(j->cards, card_id);
+        if (!card || card->lane != lane_id || card->step != step_id) return "no such card in that cell";
+        map::select_cards(st, *j, {card->id});
+        if (activate) map::start_edit(st, MapEditing::Kind::card, card->id, card->text);
+        st.reveal_selection = true;
+        return "";
+    }
     if (activate && map::takes_cards(*lane)) {
         map::start_new_card(st, lane_id, step_id);
     } else {

@@ -41,7 +41,9 @@ std::string journey_mirror(const JourneyMirror& now, const JourneyMirror* before
 // The mirror's focus reached a cell: it becomes the map's cell cursor (selected and brought on
 // screen, as a click on its empty part would), and `activate` (Enter or Space there) does what Enter
 // on the canvas does — a new card in a lane that takes cards, typed in the page's real text field.
+// With `card` (one of the cell's cards, reached inside the cell: F2 in web/mirror.js) that card is
+// selected, as a click on it would, and `activate` edits its text (Enter or F2 on a selected card).
 // Returns why not ("" when done).
-std::string mirror_cell(const Workspace& ws, MapState& st, Id journey, Id lane, Id step, bool activate);
+std::string mirror_cell(const Workspace& ws, MapState& st, Id journey, Id lane, Id step, bool activate, Id card = {});
 
 }  // namespace wm::ui

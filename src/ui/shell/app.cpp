@@ -464,7 +464,9 @@ std::string App::on(const protocol::MirrorCell& m) {
     const auto journey = Id::parse(m.journey), lane = Id::parse(m.lane), step = Id::parse(m.step);
     if (!journey || !lane || !step || state_.place.view != "journey" || state_.place.id != *journey)
         return protocol::Reply::failed("not the open map").str();
-    const std::string refused = mirror_cell(doc_.workspace(), state_.map, *journey, *lane, *step, m.activate && !persistence_.read_only());
+    const auto card = m.card.empty() ? std::optional<Id>(Id{}) : Id::parse(m.card);
+    if (!card) return protocol::Reply::failed("no such card").str();
+    const std::string refused = mirror_cell(doc_.workspace(), state_.map, *journey, *lane, *step, m.activate && !persistence_.read_only(), *card);
     state_.redraw(2);
     return refused.empty() ? protocol::Reply::ok().str() : protocol::Reply::failed(refused).str();
 }
