@@ -539,8 +539,37 @@
       button.addEventListener('click', () => {
         const r = hooks.message('mirrorRow', { view: pageView, id: row, action: b.action });
         if (!r.ok) say(`Not done: ${r.error}.`);
+        else if (r.fields) openForm(r, pageView, { row, action: b.action });
       });
       return button;
+    }
+    // A button whose reply is a form (the backlog's "Score …"): a modal dialog of choices, each sent
+    // as it is made (mirrorRow {view, id: row, action, child: its name, text: the value}), as the
+    // canvas applies each slider; Close (or Escape) returns focus to the button.
+    function openForm(r, pageView, from) {
+      const dialog = el('dialog', { 'aria-labelledby': 'wm-form-title' });
+      const form = el('form', {});
+      form.addEventListener('submit', (e) => e.preventDefault());
+      r.fields.forEach((f, i) => {
+        const select = el('select', { id: `wm-form-${i}` }, f.options.map((o) => el('option', { value: o.value, text: o.label })));
+        select.value = f.value;
+        select.addEventListener('change', () => {
+          const reply = hooks.message('mirrorRow', { view: pageView, id: f.row, action: f.action, child: f.name, text: select.value });
+          if (!reply.ok) say(`Not done: ${reply.error}.`);
+        });
+        form.append(el('p', {}, [el('label', { htmlFor: select.id, text: f.label }), select]));
+      });
+      const close = el('button', { type: 'button', text: 'Close' });
+      close.addEventListener('click', () => dialog.close());
+      dialog.append(el('h2', { id: 'wm-form-title', text: r.title }), form, el('p', {}, [close]));
+      dialog.addEventListener('close', () => {
+        dialog.remove();
+        const back = page && page.querySelector(`[data-row="${CSS.escape(from.row)}"][data-action="${CSS.escape(from.action)}"]`);
+        if (back) { quiet = true; back.focus({ preventScroll: true }); quiet = false; }
+      });
+      document.body.append(dialog);
+      dialog.showModal();
+      (form.querySelector('select') || close).focus();
     }
     function pageField(f, row) {
       const input = el('input', { type: 'text', 'aria-label': f.label, 'data-row': row, 'data-action': f.action });

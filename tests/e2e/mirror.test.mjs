@@ -12,7 +12,7 @@
 // opened. axe finds nothing at WCAG 2.2 AA on the map, the backlog and the framework view.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, stats, until, click, scrollTo, screenshot, axeViolations, goTo, axTree, named, gridRows } from './lib.mjs';
+import { startServer, launch, openApp, stats, until, click, scrollTo, screenshot, axeViolations, goTo, axTree, named, gridRows, tabTo } from './lib.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -196,7 +196,7 @@ test('screen reader: the backlog is a table in rank order, each row with its "wh
 
     const rowsOf = async () => gridRows(await axTree(context, page), 'table');
     let rows = await until(page, async () => { const r = await rowsOf(); return r.length === ws.opportunities.length + 1 && r; }, 'the backlog table');
-    assert.deepEqual(rows[0], ['Rank', 'Opportunity', 'Priority', 'Status', 'Why'].map((c) => ['columnheader', c]));
+    assert.deepEqual(rows[0], ['Rank', 'Opportunity', 'Priority', 'Status', 'Why', 'Scores'].map((c) => ['columnheader', c]));
     assert.deepEqual(rows.slice(1).map((r) => r[1]), order.map((t) => ['rowheader', t]), 'the table lists the backlog in rank order');
     assert.equal(rows[1][0][1], '#1');
     assert.match(rows[1][4][1], /^#1 of the open opportunities, with priority .*Priority = \(customer value/);
@@ -211,6 +211,60 @@ test('screen reader: the backlog is a table in rank order, each row with its "wh
     rows = await until(page, async () => { const r = await rowsOf(); return r[1] && r[1][1][1] !== first.title && r; }, 'the table re-ranked');
     const moved = rows.find((r) => r[1][1] === first.title);
     assert.deepEqual([moved[0][1], moved[3][1]], ['not ranked', 'Will not do']);
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('keyboard only: an opportunity scored from the backlog table\'s "Score …" dialog; the table re-ranks', async () => {
+  const { context, close } = await launch({ viewport: { width: 1280, height: 800 } });
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    await goTo(page, 'Backlog', (s) => s.view === 'backlog', 'the backlog');
+    const doc = async () => JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace;
+    const ws = await doc();
+    const rowsOf = async () => gridRows(await axTree(context, page), 'table');
+    const rows = await until(page, async () => { const r = await rowsOf(); return r.length === ws.opportunities.length + 1 && r; }, 'the backlog table');
+    // The last ranked opportunity, scored as high as its criteria go (and its effort as low).
+    const ranked = rows.slice(1).filter((r) => r[0][1].startsWith('#'));
+    const last = ws.opportunities.find((o) => o.title === ranked[ranked.length - 1][1][1]);
+    const criteria = ws.settings.scoring.criteria;
+    await page.keyboard.press('F6');
+    await tabTo(page, `Score “${last.title}”…`);
+    await page.keyboard.press('Enter');
+    await until(page, async () => page.evaluate(() => document.activeElement.tagName === 'SELECT' && !!document.activeElement.closest('dialog[open]')), 'the dialog, focus on its first choice');
+    const nodes = await axTree(context, page);
+    assert.ok(named(nodes, 'dialog').includes(`Scores of “${last.title}”`), 'a dialog named after the opportunity');
+    assert.equal(named(nodes, 'combobox').length, criteria.length, 'one choice per criterion');
+    assert.deepEqual(await axeViolations(page), []);
+    // Each choice, in the canvas's order: End picks the scale's top; effort goes to its bottom (Home is
+    // "Not rated", the next one down the scale's lowest).
+    for (let i = 0; i < criteria.length; ++i) {
+      const label = await page.evaluate(() => document.querySelector(`label[for="${document.activeElement.id}"]`).textContent);
+      if (/effort/.test(label)) { await page.keyboard.press('Home'); await page.keyboard.press('ArrowDown'); } else await page.keyboard.press('End');
+      await page.keyboard.press('Tab');
+    }
+    const scored = await until(page, async () => {
+      const o = (await doc()).opportunities.find((x) => x.id === last.id);
+      return o.scores.length === criteria.length && o;
+    }, 'every criterion scored');
+    for (const c of criteria) {
+      const value = scored.scores.find((x) => x.criterion === c.id).value;
+      if (c.group === 'effort') assert.equal(value, c.scale_min, `${c.name} at its bottom`);
+      else assert.equal(value, c.scale_max, `${c.name} at its top`);
+    }
+    await until(page, async () => /^Done: /.test(await page.evaluate(() => document.getElementById('announcer').textContent)), 'the live region said it');
+    // Escape closes the dialog: focus back on the row's button; the table has re-ranked it upwards.
+    await page.keyboard.press('Escape');
+    await until(page, async () => (await page.evaluate(() => document.activeElement.textContent)) === `Score “${last.title}”…`, 'focus back on the button');
+    const after = await until(page, async () => {
+      const r = await rowsOf();
+      const i = r.findIndex((x) => x[1][1] === last.title);
+      return i >= 0 && i < ranked.length && r;
+    }, 'the table re-ranked');
+    assert.notEqual(after.findIndex((x) => x[1][1] === last.title), ranked.length, 'no longer last');
+    await screenshot(page, 'mirror-backlog-scored');
     assert.deepEqual(errors, []);
   } finally {
     await close();

@@ -480,6 +480,11 @@ std::string App::on(const protocol::MirrorRow& m) {
         state_.redraw(2);
         return refused.empty() ? protocol::Reply::ok().str() : protocol::Reply::failed(refused).str();
     }
+    if (m.view == "backlog") {   // "Score …" on a row (its form) or a choice in that form
+        if (m.action == "set-score" && persistence_.read_only()) return protocol::Reply::failed("this tab is read-only").str();
+        state_.redraw(2);
+        return backlog_mirror_action(view_context(), m.action, m.id, m.child, m.text);
+    }
     if (m.view != "framework") return protocol::Reply::failed("not the open view").str();
     const auto id = Id::parse(m.id);
     if (!id) return protocol::Reply::failed("no such row").str();
