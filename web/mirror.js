@@ -543,21 +543,29 @@
       });
       return button;
     }
-    // A button whose reply is a form (the backlog's "Score …"): a modal dialog of choices, each sent
-    // as it is made (mirrorRow {view, id: row, action, child: its name, text: the value}), as the
-    // canvas applies each slider; Close (or Escape) returns focus to the button.
+    // A button whose reply is a form (the backlog's "Score …", a persona's "Edit …"): a modal dialog
+    // of choices (options), text fields (kind "text") and text areas (kind "lines", one item per
+    // line), each sent when it changes (mirrorRow {view, id: row, action, child: its name, text: the
+    // value}) as the canvas applies each slider or field; Close (or Escape) returns focus to the
+    // button.
     function openForm(r, pageView, from) {
       const dialog = el('dialog', { 'aria-labelledby': 'wm-form-title' });
       const form = el('form', {});
       form.addEventListener('submit', (e) => e.preventDefault());
       r.fields.forEach((f, i) => {
-        const select = el('select', { id: `wm-form-${i}` }, f.options.map((o) => el('option', { value: o.value, text: o.label })));
-        select.value = f.value;
-        select.addEventListener('change', () => {
-          const reply = hooks.message('mirrorRow', { view: pageView, id: f.row, action: f.action, child: f.name, text: select.value });
+        const id = `wm-form-${i}`;
+        const control = f.options ? el('select', { id }, f.options.map((o) => el('option', { value: o.value, text: o.label })))
+          : f.kind === 'lines' ? el('textarea', { id, rows: 4 }) : el('input', { id, type: 'text' });
+        control.value = f.value;
+        let sent = f.value;   // Enter and then leaving the field is one change, not two
+        control.addEventListener('change', () => {
+          if (control.value === sent) return;
+          sent = control.value;
+          const reply = hooks.message('mirrorRow', { view: pageView, id: f.row, action: f.action, child: f.name, text: control.value });
           if (!reply.ok) say(`Not done: ${reply.error}.`);
         });
-        form.append(el('p', {}, [el('label', { htmlFor: select.id, text: f.label }), select]));
+        if (control.tagName === 'INPUT') control.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); control.dispatchEvent(new Event('change')); } });
+        form.append(el('p', {}, [el('label', { htmlFor: id, text: f.label }), control]));
       });
       const close = el('button', { type: 'button', text: 'Close' });
       close.addEventListener('click', () => dialog.close());
@@ -569,7 +577,7 @@
       });
       document.body.append(dialog);
       dialog.showModal();
-      (form.querySelector('select') || close).focus();
+      (form.querySelector('select, input, textarea') || close).focus();
     }
     function pageField(f, row) {
       const input = el('input', { type: 'text', 'aria-label': f.label, 'data-row': row, 'data-action': f.action });

@@ -179,3 +179,66 @@ test('keyboard only: a to-be made from the mirror\'s menubar, compared in words,
     await close();
   }
 });
+
+test('keyboard only: a persona added, filled in, edited, deleted and brought back through the mirror\'s dialog', async () => {
+  const { context, close } = await launch({ viewport: { width: 1280, height: 800 } });
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    const count = (await workspace(page)).personas.length;
+    await goTo(page, 'Personas', (s) => s.view === 'personas', 'the personas view');
+    await page.keyboard.press('F6');
+    await tabTo(page, 'Add persona');
+    await page.keyboard.press('Enter');
+
+    // The dialog opens on the new persona's name; each field applies when the keyboard leaves it.
+    await until(page, async () => page.evaluate(() => !!document.activeElement.closest('dialog[open]')), 'the dialog');
+    const nodes = await axTree(context, page);
+    assert.ok(named(nodes, 'dialog').includes('Persona “New persona”'));
+    assert.equal(await page.evaluate(() => document.activeElement.value), 'New persona');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Anaïs de Vries');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Procurement lead');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Public sector');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');              // the quote left empty
+    await page.keyboard.type('One bill\nNo surprises');
+    await page.keyboard.press('Tab');
+    assert.deepEqual(await axeViolations(page), []);
+    const anais = await until(page, async () => {
+      const p = (await workspace(page)).personas.find((x) => x.name === 'Anaïs de Vries');
+      return p && p.goals.length === 2 && p;
+    }, 'the persona filled in');
+    assert.equal((await workspace(page)).personas.length, count + 1);
+    assert.deepEqual([anais.role, anais.segment, anais.initials, anais.goals], ['Procurement lead', 'Public sector', 'AV', ['One bill', 'No surprises']]);
+    await page.keyboard.press('Escape');
+    await until(page, async () => (await focusName(page)) === 'Add persona', 'focus back on the button');
+
+    // Edit: its row's button, the role field, Enter applies it.
+    await tabTo(page, 'Edit “Anaïs de Vries”…');
+    await page.keyboard.press('Enter');
+    await until(page, async () => page.evaluate(() => !!document.activeElement.closest('dialog[open]')), 'the dialog');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Buyer');
+    await page.keyboard.press('Enter');
+    await until(page, async () => (await workspace(page)).personas.find((x) => x.id === anais.id).role === 'Buyer', 'the role edited');
+    await until(page, async () => /^Done: /.test(await announced(page)), 'the live region said it');
+    await page.keyboard.press('Escape');
+    let rows = await tableRows(context, page, /personas$/);
+    assert.ok(rows.some((r) => r[0][1] === 'Anaïs de Vries' && r[1][1] === 'Buyer'), 'the table reads the edit');
+
+    // Delete from its row; Ctrl+Z (the app's key, from the page) brings her back.
+    await tabTo(page, 'Delete “Anaïs de Vries”');
+    await page.keyboard.press('Enter');
+    await until(page, async () => !(await workspace(page)).personas.some((x) => x.id === anais.id), 'deleted');
+    await page.keyboard.press('Control+Z');
+    await until(page, async () => (await workspace(page)).personas.some((x) => x.id === anais.id && x.role === 'Buyer'), 'back after undo');
+    rows = await tableRows(context, page, /personas$/);
+    assert.ok(rows.some((r) => r[0][1] === 'Anaïs de Vries'));
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});

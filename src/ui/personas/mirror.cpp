@@ -1,25 +1,129 @@
 // The personas for screen readers: see mirror.hpp.
 #include "ui/personas/mirror.hpp"
 
-#include "ui/kit/mirror_table.hpp"
+#include "edit/commands.hpp"
+#include "model/limits.hpp"
+#include "ui/kit/format.hpp"
+#include "ui/kit/json_text.hpp"
+#include "ui/kit/mirror_page.hpp"
+#include "ui/personas/view.hpp"
 
 namespace wm::ui {
 namespace {
 
-std::string joined(const std::vector<std::string>& items) {
+std::string joined(const std::vector<std::string>& items, std::string_view between) {
     std::string out;
-    for (const std::string& s : items) out += (out.empty() ? "" : "; ") + s;
+    for (const std::string& s : items) out += (out.empty() ? "" : std::string(between)) + s;
     return out;
+}
+
+// One item per line, each trimmed; empty lines dropped.
+std::vector<std::string> lines_of(std::string_view text) {
+    std::vector<std::string> out;
+    while (!text.empty()) {
+        const auto end = text.find('\n');
+        std::string item = trimmed(text.substr(0, end));
+        if (!item.empty()) out.push_back(std::move(item));
+        if (end == std::string_view::npos) break;
+        text.remove_prefix(end + 1);
+    }
+    return out;
+}
+
+std::string reply(bool ok, std::string_view error = {}) {
+    json::Writer w;
+    w.begin().field("ok", ok);
+    if (!ok) w.field("error", error);
+    w.end();
+    return w.str();
+}
+
+using Text = std::string Persona::*;
+using List = std::vector<std::string> Persona::*;
+constexpr std::pair<const char*, Text> kTexts[] = {{"name", &Persona::name}, {"role", &Persona::role}, {"segment", &Persona::segment},
+                                                    {"quote", &Persona::quote}};
+constexpr std::pair<const char*, List> kLists[] = {{"goals", &Persona::goals}, {"needs", &Persona::needs}, {"pains", &Persona::pains},
+                                                    {"jobs", &Persona::jobs}};
+
+std::string form(const Persona& p) {
+    json::Writer w;
+    w.begin().field("ok", true).field("title", "Persona \xE2\x80\x9C" + p.name + "\xE2\x80\x9D").key("fields").array();
+    const char* labels[] = {"Name", "Role", "Segment", "Quote"};
+    int n = 0;
+    for (const auto& [name, member] : kTexts)
+        w.begin().field("row", p.id.str()).field("action", "set-field").field("name", name).field("kind", "text")
+            .field("label", labels[n++]).field("value", p.*member).end();
+    const char* list_labels[] = {"Goals, one per line", "Needs, one per line", "Pains, one per line", "Jobs to be done, one per line"};
+    n = 0;
+    for (const auto& [name, member] : kLists)
+        w.begin().field("row", p.id.str()).field("action", "set-field").field("name", name).field("kind", "lines")
+            .field("label", list_labels[n++]).field("value", joined(p.*member, "\n")).end();
+    w.end_array().end();
+    return w.str();
 }
 
 }  // namespace
 
 std::string personas_mirror(const Workspace& ws) {
-    MirrorTable table("personas", "Personas", std::to_string(ws.personas.size()) + (ws.personas.size() == 1 ? " persona" : " personas"),
-                      {"Persona", "Role", "Segment", "Quote", "Goals", "Needs", "Pains", "Jobs to be done"}, 0);
+    MirrorPage page("personas", "Personas");
+    page.buttons({{"add", "Add persona"}});
+    page.begin_table(count_of(static_cast<long long>(ws.personas.size()), "persona", "personas"),
+                     {"Persona", "Role", "Segment", "Quote", "Goals", "Needs", "Pains", "Jobs to be done", "Actions"}, 0,
+                     MirrorPage::Controls::actions);
     for (const Persona& p : ws.personas)
-        table.row(p.id.str(), {p.name, p.role, p.segment, p.quote, joined(p.goals), joined(p.needs), joined(p.pains), joined(p.jobs)});
-    return std::move(table).done();
+        page.row(p.id.str(), {p.name, p.role, p.segment, p.quote, joined(p.goals, "; "), joined(p.needs, "; "), joined(p.pains, "; "), joined(p.jobs, "; ")},
+                 {{"edit", "Edit \xE2\x80\x9C" + p.name + "\xE2\x80\x9D\xE2\x80\xA6"}, {"delete", "Delete \xE2\x80\x9C" + p.name + "\xE2\x80\x9D"}});
+    page.end_table();
+    return std::move(page).done();
+}
+
+std::string personas_mirror_action(const ViewContext& ctx, std::string_view action, std::string_view row, std::string_view field,
+                                   std::string_view value) {
+    if (action == "add") {
+        const Id id = add_persona(ctx);
+        Persona fresh;   // as add_persona made it: the form shows it before the command is applied
+        fresh.id = id;
+        fresh.name = "New persona";
+        return form(fresh);
+    }
+    const auto id = Id::parse(row);
+    const Persona* p = id ? find_by_id(ctx.ws.personas, *id) : nullptr;
+    if (!p) return reply(false, "that persona is no longer in the workspace");
+    if (action == "edit") return form(*p);
+    if (action == "delete") {
+        // As the canvas's Delete does after its confirmation: Undo brings the persona and every
+        // reference back; the live region says so.
+        ctx.emit(edit::remove_persona(p->id));
+        if (ctx.ui.personas.selected == p->id) ctx.ui.personas.selected = {};
+        if (ctx.ui.personas.lens == p->id) ctx.ui.personas.lens = {};
+        return reply(true);
+    }
+    if (action != "set-field") return reply(false, "there is no such action");
+    if (value.size() > limits::kMaxTextBytes) return reply(false, "that text is too long");
+    for (const auto& [name, member] : kTexts)
+        if (field == name) {
+            const std::string text = trimmed(value);
+            if (text == p->*member) return reply(true);
+            if (member == &Persona::name) {
+                if (text.empty()) return reply(false, "a persona needs a name");
+                ctx.emit(edit::replace_persona(renamed(*p, text)));
+            } else {
+                Persona copy = *p;
+                copy.*member = text;
+                ctx.emit(edit::replace_persona(std::move(copy)));
+            }
+            return reply(true);
+        }
+    for (const auto& [name, member] : kLists)
+        if (field == name) {
+            std::vector<std::string> items = lines_of(value);
+            if (items == p->*member) return reply(true);
+            Persona copy = *p;
+            copy.*member = std::move(items);
+            ctx.emit(edit::replace_persona(std::move(copy)));
+            return reply(true);
+        }
+    return reply(false, "there is no such field");
 }
 
 }  // namespace wm::ui

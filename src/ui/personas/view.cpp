@@ -93,6 +93,8 @@ namespace {
 // A small palette that reads well behind white initials, none of it the selection outline's indigo;
 // anything else through the picker.
 constexpr std::uint32_t kPalette[] = {0x0D9488, 0xDB2777, 0xD97706, 0x16A34A, 0x2563EB, 0x9333EA, 0x475569, 0xBE123C};
+// The colour a new persona gets: the palette's, in turn.
+std::uint32_t new_persona_colour(std::size_t personas) { return kPalette[personas % std::size(kPalette)]; }
 
 template <class T>
 bool contains(const std::vector<T>& items, const T& item) {
@@ -121,18 +123,34 @@ std::vector<Concern> concerns(const Workspace& ws, Id persona) {
 
 // [SECTION] The list of persona cards ----------------------------------------------------------------
 
+}  // namespace
+
+Id add_persona(const ViewContext& ctx) {
+    Persona p;
+    p.id = new_id();
+    p.name = "New persona";
+    p.initials = initials_from(p.name);
+    p.color = new_persona_colour(ctx.ws.personas.size());
+    const Id id = p.id;
+    ctx.ui.personas.selected = id;
+    ctx.emit(edit::add_persona(std::move(p)));
+    ctx.redraw();
+    return id;
+}
+
+Persona renamed(const Persona& p, std::string name) {
+    Persona copy = p;
+    // Initials that were derived from the old name follow the new one; typed ones stay.
+    if (p.initials.empty() || p.initials == initials_from(p.name)) copy.initials = initials_from(name);
+    copy.name = std::move(name);
+    return copy;
+}
+
+namespace {
+
 void draw_list(const ViewContext& ctx, Id selected) {
     const Workspace& ws = ctx.ws;
-    if (ImGui::Button("Add persona")) {
-        Persona p;
-        p.id = new_id();
-        p.name = "New persona";
-        p.initials = initials_from(p.name);
-        p.color = kPalette[ws.personas.size() % std::size(kPalette)];
-        ctx.ui.personas.selected = p.id;
-        ctx.emit(edit::add_persona(std::move(p)));
-        ctx.redraw();
-    }
+    if (ImGui::Button("Add persona")) add_persona(ctx);
     ImGui::Spacing();
     if (ws.personas.empty()) ImGui::TextWrapped("No personas yet. Add one to say who the journeys are for.");
     const float d = 40;
@@ -166,13 +184,7 @@ void draw_list(const ViewContext& ctx, Id selected) {
 void draw_text_fields(const ViewContext& ctx, const Persona& p) {
     std::string text;
     const float w = std::min(420.0f, ImGui::GetContentRegionAvail().x - 90);
-    if (text_field("Name", p.name, &text, w)) {
-        Persona copy = p;
-        // Initials that were derived from the old name follow the new one; typed ones stay.
-        if (p.initials.empty() || p.initials == initials_from(p.name)) copy.initials = initials_from(text);
-        copy.name = text;
-        ctx.emit(edit::replace_persona(std::move(copy)));
-    }
+    if (text_field("Name", p.name, &text, w)) ctx.emit(edit::replace_persona(renamed(p, text)));
     const std::pair<const char*, std::string Persona::*> fields[] = {
         {"Role", &Persona::role}, {"Segment", &Persona::segment}};
     for (const auto& [label, member] : fields) {

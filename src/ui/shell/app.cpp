@@ -480,6 +480,11 @@ std::string App::on(const protocol::MirrorRow& m) {
         state_.redraw(2);
         return refused.empty() ? protocol::Reply::ok().str() : protocol::Reply::failed(refused).str();
     }
+    if (m.view == "personas") {   // "Add persona", "Edit …" (their forms), a field of that form, "Delete …"
+        if (m.action != "edit" && persistence_.read_only()) return protocol::Reply::failed("this tab is read-only").str();
+        state_.redraw(2);
+        return personas_mirror_action(view_context(), m.action, m.id, m.child, m.text);
+    }
     if (m.view == "backlog") {   // "Score …" on a row (its form) or a choice in that form
         if (m.action == "set-score" && persistence_.read_only()) return protocol::Reply::failed("this tab is read-only").str();
         state_.redraw(2);
