@@ -13,10 +13,11 @@
 // other keys (Ctrl+Z, Ctrl+K, …) go to the app. F6 on the canvas
 // comes here. The framework is a treegrid: lifecycle stages, the journeys under them and their
 // children, each row focusable; Enter opens a journey, Right/Left unfold and fold it, and the tile
-// under focus is outlined on the canvas. The backlog is a table in rank order with each
-// opportunity's "why #N" sentences; insights and personas are tables; the maturity scan is its result
-// and a form of radio groups; the documents and compare views are pages of headings, buttons and
-// tables whose rows carry buttons and a name field (src/ui/kit/mirror_page.hpp). Before the view,
+// under focus is outlined on the canvas. The maturity scan is its result and a form of radio
+// groups. The backlog (in rank order, with each opportunity's "why #N" sentences), insights,
+// personas, the documents and compare are pages of headings, buttons and tables whose rows carry
+// buttons and a text field (src/ui/kit/mirror_page.hpp); a button may answer with a form, shown as
+// a modal dialog (a score per criterion, a persona's or an insight's fields). Before the view,
 // the app's menus as a menubar; F6 cycles canvas → view → menus → canvas.
 (function () {
   'use strict';
@@ -30,7 +31,6 @@
     let rowKeys = [];          // per row: the JSON it was built from
     let table = null;
     let body = null;
-    let listBody = null;       // a table view's rows (the backlog)
     let treeBody = null;       // the framework treegrid's rows
     let active = null;         // the cell with tabindex 0
     let marked = new Set();    // the cells marked aria-selected="true"
@@ -123,7 +123,7 @@
         });
         document.getElementById('mirror-title').textContent = `Journey map: ${m.title}`;
       } else {
-        listBody = treeBody = null;
+        treeBody = null;
         viewHost.replaceChildren(el('main', { 'aria-labelledby': 'mirror-title' }, [
           el('h1', { id: 'mirror-title', text: `Journey map: ${m.title}` }),
           el('p', { id: 'mirror-help', text: 'Lanes down, steps across. Arrow keys move between cells, Enter adds a card to the cell, Escape goes back to the canvas.' }),
@@ -157,36 +157,6 @@
       else if (!hadFocus && cursor) setActive(cursor);
       return true;
     }
-    // A table view (the backlog): a caption, column headers, each row headed by its name (the
-    // second column); rows patched by position, only those whose text changed.
-    function showTable(m) {
-      const t = m.table;
-      const key = m.view + JSON.stringify(t.columns);
-      if (view !== m.view || !listBody || columnsKey !== key) {
-        listBody = el('tbody');
-        const head = el('tr', {}, t.columns.map((c) => el('th', { scope: 'col', text: c })));
-        viewHost.replaceChildren(el('main', { 'aria-labelledby': 'mirror-title' }, [
-          el('h1', { id: 'mirror-title', text: m.title }),
-          el('table', {}, [el('caption', { text: t.caption }), el('thead', {}, [head]), listBody]),
-        ]));
-        rowKeys = [];
-        columnsKey = key;
-      }
-      view = m.view;
-      table = body = active = treeBody = null;
-      const caption = root.querySelector('caption');
-      if (caption && caption.textContent !== t.caption) caption.textContent = t.caption;
-      t.rows.forEach((r, i) => {
-        const k = JSON.stringify(r);
-        if (rowKeys[i] === k) return;
-        rowKeys[i] = k;
-        const header = t.header ?? 1;   // the column whose cell names the row
-        const tr = el('tr', { 'data-id': r.id }, r.cells.map((c, n) => el(n === header ? 'th' : 'td', n === header ? { scope: 'row', text: c } : { text: c })));
-        if (listBody.children[i]) listBody.replaceChild(tr, listBody.children[i]); else listBody.append(tr);
-      });
-      while (listBody.children.length > t.rows.length) listBody.lastChild.remove();
-      rowKeys.length = t.rows.length;
-    }
     // The framework: a treegrid, one row per lifecycle stage and per journey (aria-level: its depth;
     // aria-expanded where it has children). Rows are the focus stops (roving tabindex): Up/Down move,
     // Right unfolds or goes to the first child, Left folds or goes to the parent, Enter opens the
@@ -218,7 +188,7 @@
         columnsKey = key;
       }
       view = m.view;
-      table = body = listBody = null;
+      table = body = null;
       // Rows patched by position: only those whose text changed are made again.
       t.rows.forEach((r, i) => {
         const k = JSON.stringify(r);
@@ -348,7 +318,7 @@
       const a = document.activeElement;
       const was = owns(a) ? (a.dataset.q !== undefined ? `input[data-q="${a.dataset.q}"][value="${a.value}"]` : a.id ? `#${a.id}` : null) : null;
       view = m.view;
-      table = body = active = listBody = treeBody = null;
+      table = body = active = treeBody = null;
       rowKeys = [];
       const result = el('section', { 'aria-labelledby': 'scan-result' });
       let headed = false;
@@ -543,9 +513,9 @@
       });
       return button;
     }
-    // A button whose reply is a form (the backlog's "Score …", a persona's "Edit …"): a modal dialog
-    // of choices (options), text fields (kind "text") and text areas (kind "lines", one item per
-    // line), each sent when it changes (mirrorRow {view, id: row, action, child: its name, text: the
+    // A button whose reply is a form (the backlog's "Score …", a persona's or an insight's "Edit …"):
+    // a modal dialog of choices (options), text fields (kind "text") and text areas (kind "area", or
+    // "lines": one item per line), each sent when it changes (mirrorRow {view, id: row, action, child: its name, text: the
     // value}) as the canvas applies each slider or field; Close (or Escape) returns focus to the
     // button.
     function openForm(r, pageView, from) {
@@ -555,7 +525,7 @@
       r.fields.forEach((f, i) => {
         const id = `wm-form-${i}`;
         const control = f.options ? el('select', { id }, f.options.map((o) => el('option', { value: o.value, text: o.label })))
-          : f.kind === 'lines' ? el('textarea', { id, rows: 4 }) : el('input', { id, type: 'text' });
+          : f.kind === 'text' ? el('input', { id, type: 'text' }) : el('textarea', { id, rows: 4 });
         control.value = f.value;
         let sent = f.value;   // Enter and then leaving the field is one change, not two
         control.addEventListener('change', () => {
@@ -644,7 +614,7 @@
         pageKinds = kinds;
       }
       view = m.view;
-      table = body = active = listBody = treeBody = null;
+      table = body = active = treeBody = null;
       rowKeys = [];
       const h1 = page.firstChild;
       if (h1.textContent !== m.title) h1.textContent = m.title;
@@ -668,7 +638,7 @@
 
     function showOther(m) {
       view = m.view;
-      table = body = active = listBody = treeBody = null;
+      table = body = active = treeBody = null;
       rowKeys = [];
       viewHost.replaceChildren(el('main', { 'aria-labelledby': 'mirror-title' }, [
         el('h1', { id: 'mirror-title', text: m.title || 'Waymark' }),
@@ -772,14 +742,13 @@
       update(json) {
         const m = JSON.parse(json);
         if (m.menus) { showMenus(m.menus); return true; }
-        if (m.view === 'off') { view = ''; table = body = active = listBody = treeBody = columnList = page = null; rowKeys = []; menuKey = ''; viewHost.replaceChildren(); menusHost.replaceChildren(); return true; }
+        if (m.view === 'off') { view = ''; table = body = active = treeBody = columnList = page = null; rowKeys = []; menuKey = ''; viewHost.replaceChildren(); menusHost.replaceChildren(); return true; }
         // Focus in the view that the view's change took away (a button there opened another view or
         // document): it goes to the new view's heading, not to the page's body.
         const hadFocus = viewHost.contains(document.activeElement);
         let shown = true;
         if (m.view === 'journey' && (m.columns || m.delta)) shown = showJourney(m);
         else if (m.page) showPage(m);
-        else if (m.table) showTable(m);
         else if (m.tree) showTree(m);
         else if (m.form) showScan(m);
         else showOther(m);

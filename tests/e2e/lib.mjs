@@ -260,10 +260,10 @@ export function gridRows(nodes, role = 'grid') {
 }
 
 // Keyboard only: presses Tab (Shift+Tab with `back`) until the focused element is named `name` (its
-// aria-label, else its text; a RegExp or a string), at most `max` times.
+// aria-label, else its <label>'s text, else its text; a RegExp or a string), at most `max` times.
 export async function tabTo(page, name, { back = false, max = 80 } = {}) {
   for (let i = 0; i <= max; ++i) {
-    const now = await page.evaluate(() => { const e = document.activeElement; return e.getAttribute('aria-label') || e.textContent; });
+    const now = await page.evaluate(() => { const e = document.activeElement; return e.getAttribute('aria-label') || (e.labels?.length ? e.labels[0].textContent : e.textContent); });
     if (name instanceof RegExp ? name.test(now) : now === name) return;
     await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
   }

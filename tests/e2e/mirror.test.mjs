@@ -369,7 +369,7 @@ test('screen reader: insights and personas are tables; a search on the canvas na
 
     await go('Insights', 'insights');
     let rows = await tableRows(ws.insights.length);
-    assert.deepEqual(rows[0].map(([, n]) => n), ['Insight', 'Type', 'Evidence', 'Source', 'Impact', 'Linked steps', 'Text']);
+    assert.deepEqual(rows[0].map(([, n]) => n), ['Insight', 'Type', 'Evidence', 'Source', 'Impact', 'Linked steps', 'Text', 'Actions']);
     assert.deepEqual(rows.slice(1).map((r) => r[0][1]).sort(), ws.insights.map((i) => i.title).sort());
     assert.ok(rows.slice(1).every((r) => r[0][0] === 'rowheader'));
     const some = ws.insights.find((i) => i.evidence === 'validated');

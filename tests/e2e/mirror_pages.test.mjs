@@ -242,3 +242,66 @@ test('keyboard only: a persona added, filled in, edited, deleted and brought bac
     await close();
   }
 });
+
+test('keyboard only: an insight created and filled in, a wrong date refused, deleted and brought back through the mirror\'s dialog', async () => {
+  const { context, close } = await launch({ viewport: { width: 1280, height: 800 } });
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    const count = (await workspace(page)).insights.length;
+    await goTo(page, 'Insights', (s) => s.view === 'insights', 'the insights view');
+    await page.keyboard.press('F6');
+    await tabTo(page, 'New insight');
+    await page.keyboard.press('Enter');
+    await until(page, async () => page.evaluate(() => !!document.activeElement.closest('dialog[open]')), 'the dialog');
+    // Title, text, type (typed ahead: "p" is pain), source left, its detail, evidence (End:
+    // validated), the date, impact (Home: −2) — each applied as the keyboard leaves it.
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Roaming bills shock travellers');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Three in ten calls after a holiday are about roaming.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('p');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Support logs, November');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('2026-11-30');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Tab');
+    assert.deepEqual(await axeViolations(page), []);
+    const made = await until(page, async () => {
+      const i = (await workspace(page)).insights.find((x) => x.title === 'Roaming bills shock travellers');
+      return i && i.impact === -2 && i;
+    }, 'the insight filled in');
+    assert.equal((await workspace(page)).insights.length, count + 1);
+    assert.deepEqual([made.text, made.type, made.source_detail, made.evidence, made.last_validated],
+      ['Three in ten calls after a holiday are about roaming.', 'pain', 'Support logs, November', 'validated', '2026-11-30']);
+    await page.keyboard.press('Escape');
+    await until(page, async () => (await focusName(page)) === 'New insight', 'focus back on the button');
+
+    // A date that is not one is refused in words, and nothing changes.
+    await tabTo(page, 'Edit “Roaming bills shock travellers”…');
+    await page.keyboard.press('Enter');
+    await until(page, async () => page.evaluate(() => !!document.activeElement.closest('dialog[open]')), 'the dialog');
+    await tabTo(page, 'Last validated (YYYY-MM-DD, empty: never)');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('30/11/2026');
+    await page.keyboard.press('Enter');
+    await until(page, async () => /is not a date \(YYYY-MM-DD\)/.test(await announced(page)), 'the refusal said');
+    assert.equal((await workspace(page)).insights.find((x) => x.id === made.id).last_validated, '2026-11-30');
+    await page.keyboard.press('Escape');
+
+    // Delete from its row; Ctrl+Z brings it back.
+    await tabTo(page, 'Delete “Roaming bills shock travellers”');
+    await page.keyboard.press('Enter');
+    await until(page, async () => !(await workspace(page)).insights.some((x) => x.id === made.id), 'deleted');
+    await page.keyboard.press('Control+Z');
+    await until(page, async () => (await workspace(page)).insights.some((x) => x.id === made.id), 'back after undo');
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});

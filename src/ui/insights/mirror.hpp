@@ -1,19 +1,31 @@
-// The insight repository for screen readers (issue 19): what the page's DOM mirror shows of it — a
-// table of the insights the view's table shows, in its order, under its search, filters and sort
-// (InsightsState::rows, computed by the view), at most kMirrorInsights of them (the caption says how
-// many there are and that the search narrows them).
+// The insight repository for screen readers and keyboards (issue 19): what the page's DOM mirror
+// shows of it — a page (ui/kit/mirror_page.hpp) with "New insight" and a table of the insights the
+// view's table shows, in its order, under its search, filters and sort (InsightsState::rows, computed
+// by the view), at most kMirrorInsights of them (the caption says how many there are and that the
+// search narrows them), each row with "Edit …" and "Delete …". "Edit …" (and "New insight", on the
+// new one) answers with a form the page shows as a modal dialog — title, text, type, source, source
+// detail, evidence, last validated, impact — each field, when it changes, one replace_insight, as a
+// field of the canvas's editor is. Linking to steps and personas stays on the canvas.
 #pragma once
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 #include "model/model.hpp"
 #include "ui/insights/state.hpp"
+#include "ui/kit/context.hpp"
 
 namespace wm::ui {
 
 inline constexpr std::size_t kMirrorInsights = 200;
 
 std::string insights_mirror(const Workspace& ws, const InsightsState& st, Date today);
+
+// "add" (then its form), "edit" (row: the insight; the form), "set-field" (name: "title", "text",
+// "type", "source", "source_detail", "evidence", "last_validated" (YYYY-MM-DD or ""), "impact"),
+// "delete". Returns the JSON reply.
+std::string insights_mirror_action(const ViewContext& ctx, std::string_view action, std::string_view row, std::string_view field,
+                                   std::string_view value);
 
 }  // namespace wm::ui

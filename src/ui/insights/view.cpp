@@ -149,13 +149,7 @@ bool passes(const InsightsState& st, const Insight& i, bool stale) {
 
 void draw_toolbar(const ViewContext& ctx) {
     const Workspace& ws = ctx.ws;
-    if (ImGui::Button("New insight")) {
-        Insight i;
-        i.id = new_id();
-        i.title = "New insight";
-        ctx.ui.insights.selected = i.id;
-        ctx.emit(edit::add_insight(std::move(i)));
-    }
+    if (ImGui::Button("New insight")) add_insight(ctx);
     ImGui::SameLine();
     if (ImGui::Button("Export insights CSV")) {
         const std::string name = (ws.name.empty() ? std::string("Waymark") : ws.name) + " insights.csv";
@@ -434,6 +428,8 @@ void draw_step_links(const ViewContext& ctx, const Insight& i) {
     }
 }
 
+const char* const kImpacts[] = {"-2 hurts a lot", "-1 hurts", "0 neutral", "+1 helps", "+2 delights"};
+
 void draw_editor(const ViewContext& ctx, const Insight& i) {
     const Workspace& ws = ctx.ws;
     push_id(i.id);
@@ -487,10 +483,9 @@ void draw_editor(const ViewContext& ctx, const Insight& i) {
     }
     evidence_badges(ctx, i, "editor ");
 
-    const char* impacts[] = {"-2 hurts a lot", "-1 hurts", "0 neutral", "+1 helps", "+2 delights"};
     int impact = i.impact + limits::kMaxImpact;
     ImGui::SetNextItemWidth(140);
-    if (ImGui::Combo("Impact##insight", &impact, impacts, IM_ARRAYSIZE(impacts)) && impact - limits::kMaxImpact != i.impact) {
+    if (ImGui::Combo("Impact##insight", &impact, kImpacts, IM_ARRAYSIZE(kImpacts)) && impact - limits::kMaxImpact != i.impact) {
         changed = i;
         changed.impact = impact - limits::kMaxImpact;
         replace(ctx, changed);
@@ -550,6 +545,20 @@ void draw_editor(const ViewContext& ctx, const Insight& i) {
 }
 
 }  // namespace
+
+Id add_insight(const ViewContext& ctx) {
+    Insight i;
+    i.id = new_id();
+    i.title = "New insight";
+    const Id id = i.id;
+    ctx.ui.insights.selected = id;
+    ctx.emit(edit::add_insight(std::move(i)));
+    return id;
+}
+
+std::string_view impact_label(int impact) {
+    return kImpacts[std::clamp(impact, -limits::kMaxImpact, limits::kMaxImpact) + limits::kMaxImpact];
+}
 
 // [SECTION] Journey-view pieces -------------------------------------------------------------------------
 

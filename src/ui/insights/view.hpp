@@ -11,6 +11,12 @@ namespace wm::ui {
 // an editor for the selected one (evidence, validation date, links to steps), CSV export and import.
 void draw_insights_view(const ViewContext& ctx);
 
+// "New insight" (the view's button and the mirror's): an insight titled "New insight", selected.
+// Returns its id.
+Id add_insight(const ViewContext& ctx);
+// An impact (-2..+2) as the editor names it: "-2 hurts a lot" … "+2 delights".
+std::string_view impact_label(int impact);
+
 // Payload type of an insight being dragged (the payload is its Id): rows of the repository are drag
 // sources, journey cells drop targets (map/view.cpp).
 inline constexpr const char* kInsightPayload = "WM_INSIGHT";

@@ -480,13 +480,19 @@ std::string App::on(const protocol::MirrorRow& m) {
         state_.redraw(2);
         return refused.empty() ? protocol::Reply::ok().str() : protocol::Reply::failed(refused).str();
     }
-    if (m.view == "personas") {   // "Add persona", "Edit …" (their forms), a field of that form, "Delete …"
+    if (m.view == "personas" || m.view == "insights") {   // "Add …", "Edit …" (their forms), a field of that form, "Delete …"
         if (m.action != "edit" && persistence_.read_only()) return protocol::Reply::failed("this tab is read-only").str();
+        // A form's fields can change faster than frames come (Tab, Tab): each edit is a copy of the
+        // item with one field changed, so the ones still queued are applied first, or the next copy
+        // would be made from the item without them and undo them.
+        apply_queued();
         state_.redraw(2);
-        return personas_mirror_action(view_context(), m.action, m.id, m.child, m.text);
+        return m.view == "personas" ? personas_mirror_action(view_context(), m.action, m.id, m.child, m.text)
+                                    : insights_mirror_action(view_context(), m.action, m.id, m.child, m.text);
     }
     if (m.view == "backlog") {   // "Score …" on a row (its form) or a choice in that form
         if (m.action == "set-score" && persistence_.read_only()) return protocol::Reply::failed("this tab is read-only").str();
+        apply_queued();   // as for the forms below: one score after another, none lost
         state_.redraw(2);
         return backlog_mirror_action(view_context(), m.action, m.id, m.child, m.text);
     }
