@@ -10,16 +10,6 @@
 #include "ui/kit/mirror_page.hpp"
 
 namespace wm::ui {
-namespace {
-
-std::string failed(std::string_view why) {
-    json::Writer w;
-    w.begin().field("ok", false).field("error", why).end();
-    return w.str();
-}
-
-}  // namespace
-
 std::string backlog_mirror(const Workspace& ws, const std::vector<BacklogRow>& rows) {
     MirrorPage page("backlog", "Backlog");
     page.begin_table("Every opportunity, the ranked ones first in rank order by the workspace's scoring rules",
@@ -43,7 +33,7 @@ std::string backlog_mirror_action(const ViewContext& ctx, std::string_view actio
                                   std::string_view value) {
     const auto id = Id::parse(row);
     const Opportunity* o = id ? find_by_id(ctx.ws.opportunities, *id) : nullptr;
-    if (!o) return failed("that opportunity is no longer in the backlog");
+    if (!o) return mirror_reply(false, "that opportunity is no longer in the backlog");
     const auto& criteria = ctx.ws.settings.scoring.criteria;
     if (action == "score") {
         json::Writer w;
@@ -66,24 +56,22 @@ std::string backlog_mirror_action(const ViewContext& ctx, std::string_view actio
         w.end_array().end();
         return w.str();
     }
-    if (action != "set-score") return failed("there is no such action");
+    if (action != "set-score") return mirror_reply(false, "there is no such action");
     const auto cid = Id::parse(criterion);
     const Criterion* c = nullptr;
     for (const Criterion& k : criteria)
         if (cid && k.id == *cid) c = &k;
-    if (!c) return failed("that scoring criterion is no longer in the workspace");
+    if (!c) return mirror_reply(false, "that scoring criterion is no longer in the workspace");
     std::optional<double> score;
     if (!value.empty()) {
         int v = 0;
         const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), v);
         if (error != std::errc() || end != value.data() + value.size() || v < c->scale_min || v > c->scale_max)
-            return failed("a score is a whole number from " + std::to_string(c->scale_min) + " to " + std::to_string(c->scale_max));
+            return mirror_reply(false, "a score is a whole number from " + std::to_string(c->scale_min) + " to " + std::to_string(c->scale_max));
         score = static_cast<double>(v);
     }
     ctx.emit(edit::set_opportunity_score(o->id, c->id, score));
-    json::Writer w;
-    w.begin().field("ok", true).end();
-    return w.str();
+    return mirror_reply(true);
 }
 
 }  // namespace wm::ui

@@ -16,14 +16,6 @@
 namespace wm::ui {
 namespace {
 
-std::string reply(bool ok, std::string_view error = {}) {
-    json::Writer w;
-    w.begin().field("ok", ok);
-    if (!ok) w.field("error", error);
-    w.end();
-    return w.str();
-}
-
 void text_field(json::Writer& w, const Insight& i, std::string_view name, std::string_view kind, std::string_view label, std::string_view value) {
     w.begin().field("row", i.id.str()).field("action", "set-field").field("name", name).field("kind", kind).field("label", label)
         .field("value", value).end();
@@ -100,36 +92,36 @@ std::string insights_mirror_action(const ViewContext& ctx, std::string_view acti
     }
     const auto id = Id::parse(row);
     const Insight* i = id ? find_by_id(ctx.ws.insights, *id) : nullptr;
-    if (!i) return reply(false, "that insight is no longer in the workspace");
+    if (!i) return mirror_reply(false, "that insight is no longer in the workspace");
     if (action == "edit") return form(*i);
     if (action == "delete") {
         ctx.emit(edit::remove_insight(i->id));
         if (ctx.ui.insights.selected == i->id) ctx.ui.insights.selected = {};
-        return reply(true);
+        return mirror_reply(true);
     }
-    if (action != "set-field") return reply(false, "there is no such action");
-    if (value.size() > limits::kMaxTextBytes) return reply(false, "that text is too long");
+    if (action != "set-field") return mirror_reply(false, "there is no such action");
+    if (value.size() > limits::kMaxTextBytes) return mirror_reply(false, "that text is too long");
     Insight changed = *i;
     if (field == "title") changed.title = trimmed(value);
     else if (field == "text") changed.text = std::string(value);
     else if (field == "source_detail") changed.source_detail = trimmed(value);
-    else if (field == "type") { if (!set_enum(changed.type, value)) return reply(false, "there is no such type"); }
-    else if (field == "source") { if (!set_enum(changed.source, value)) return reply(false, "there is no such source"); }
-    else if (field == "evidence") { if (!set_enum(changed.evidence, value)) return reply(false, "there is no such evidence level"); }
+    else if (field == "type") { if (!set_enum(changed.type, value)) return mirror_reply(false, "there is no such type"); }
+    else if (field == "source") { if (!set_enum(changed.source, value)) return mirror_reply(false, "there is no such source"); }
+    else if (field == "evidence") { if (!set_enum(changed.evidence, value)) return mirror_reply(false, "there is no such evidence level"); }
     else if (field == "last_validated") {
         const std::string text = trimmed(value);
         if (text.empty()) changed.last_validated.reset();
         else if (const auto d = parse_iso_date(text)) changed.last_validated = *d;
-        else return reply(false, "\xE2\x80\x9C" + text + "\xE2\x80\x9D is not a date (YYYY-MM-DD)");
+        else return mirror_reply(false, "\xE2\x80\x9C" + text + "\xE2\x80\x9D is not a date (YYYY-MM-DD)");
     } else if (field == "impact") {
         int v = 0;
         const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), v);
         if (error != std::errc() || end != value.data() + value.size() || v < -limits::kMaxImpact || v > limits::kMaxImpact)
-            return reply(false, "an impact is from -2 to +2");
+            return mirror_reply(false, "an impact is from -2 to +2");
         changed.impact = v;
-    } else return reply(false, "there is no such field");
+    } else return mirror_reply(false, "there is no such field");
     if (!(changed == *i)) ctx.emit(edit::replace_insight(std::move(changed)));
-    return reply(true);
+    return mirror_reply(true);
 }
 
 }  // namespace wm::ui

@@ -97,4 +97,13 @@ private:
     json::Writer w_;
 };
 
+// A control's reply when it is no form: {"ok": true} or {"ok": false, "error": "<why, in words>"}.
+inline std::string mirror_reply(bool ok, std::string_view error = {}) {
+    json::Writer w;
+    w.begin().field("ok", ok);
+    if (!ok) w.field("error", error);
+    w.end();
+    return w.str();
+}
+
 }  // namespace wm::ui

@@ -30,14 +30,6 @@ std::vector<std::string> lines_of(std::string_view text) {
     return out;
 }
 
-std::string reply(bool ok, std::string_view error = {}) {
-    json::Writer w;
-    w.begin().field("ok", ok);
-    if (!ok) w.field("error", error);
-    w.end();
-    return w.str();
-}
-
 using Text = std::string Persona::*;
 using List = std::vector<std::string> Persona::*;
 constexpr std::pair<const char*, Text> kTexts[] = {{"name", &Persona::name}, {"role", &Persona::role}, {"segment", &Persona::segment},
@@ -88,7 +80,7 @@ std::string personas_mirror_action(const ViewContext& ctx, std::string_view acti
     }
     const auto id = Id::parse(row);
     const Persona* p = id ? find_by_id(ctx.ws.personas, *id) : nullptr;
-    if (!p) return reply(false, "that persona is no longer in the workspace");
+    if (!p) return mirror_reply(false, "that persona is no longer in the workspace");
     if (action == "edit") return form(*p);
     if (action == "delete") {
         // As the canvas's Delete does after its confirmation: Undo brings the persona and every
@@ -96,34 +88,34 @@ std::string personas_mirror_action(const ViewContext& ctx, std::string_view acti
         ctx.emit(edit::remove_persona(p->id));
         if (ctx.ui.personas.selected == p->id) ctx.ui.personas.selected = {};
         if (ctx.ui.personas.lens == p->id) ctx.ui.personas.lens = {};
-        return reply(true);
+        return mirror_reply(true);
     }
-    if (action != "set-field") return reply(false, "there is no such action");
-    if (value.size() > limits::kMaxTextBytes) return reply(false, "that text is too long");
+    if (action != "set-field") return mirror_reply(false, "there is no such action");
+    if (value.size() > limits::kMaxTextBytes) return mirror_reply(false, "that text is too long");
     for (const auto& [name, member] : kTexts)
         if (field == name) {
             const std::string text = trimmed(value);
-            if (text == p->*member) return reply(true);
+            if (text == p->*member) return mirror_reply(true);
             if (member == &Persona::name) {
-                if (text.empty()) return reply(false, "a persona needs a name");
+                if (text.empty()) return mirror_reply(false, "a persona needs a name");
                 ctx.emit(edit::replace_persona(renamed(*p, text)));
             } else {
                 Persona copy = *p;
                 copy.*member = text;
                 ctx.emit(edit::replace_persona(std::move(copy)));
             }
-            return reply(true);
+            return mirror_reply(true);
         }
     for (const auto& [name, member] : kLists)
         if (field == name) {
             std::vector<std::string> items = lines_of(value);
-            if (items == p->*member) return reply(true);
+            if (items == p->*member) return mirror_reply(true);
             Persona copy = *p;
             copy.*member = std::move(items);
             ctx.emit(edit::replace_persona(std::move(copy)));
-            return reply(true);
+            return mirror_reply(true);
         }
-    return reply(false, "there is no such field");
+    return mirror_reply(false, "there is no such field");
 }
 
 }  // namespace wm::ui
