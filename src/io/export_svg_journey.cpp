@@ -178,7 +178,8 @@ std::string dasharray(layout::CurveDash dash) {
 
 // A curve's point in its shape (layout::CurveMarker), ringed in the paper colour when `ring` > 0.
 void point(Writer& w, layout::CurveMarker marker, layout::Vec2 p, float rad, std::uint32_t colour, float ring) {
-    std::vector<layout::Vec2> outline = layout::marker_outline(marker, p, rad);
+    const layout::MarkerOutline shape = layout::marker_outline(marker, p, rad);
+    std::vector<layout::Vec2> outline(shape.begin(), shape.end());
     if (outline.empty()) {
         w.circle(p.x, p.y, rad, {colour});
         if (ring > 0) w.ring(p.x, p.y, rad, {kPaper}, ring);

@@ -536,23 +536,30 @@ std::vector<CurveStyle> emotion_curves(const Workspace& ws, const Journey& journ
     return out;
 }
 
-std::vector<Vec2> marker_outline(CurveMarker marker, Vec2 c, float r) {
+MarkerOutline marker_outline(CurveMarker marker, Vec2 c, float r) {
+    MarkerOutline o;
     switch (marker) {
         case CurveMarker::circle: break;
         case CurveMarker::square: {
             const float h = r * 0.89f;   // area of a circle of r
-            return {{c.x - h, c.y - h}, {c.x + h, c.y - h}, {c.x + h, c.y + h}, {c.x - h, c.y + h}};
+            o.points = {Vec2{c.x - h, c.y - h}, Vec2{c.x + h, c.y - h}, Vec2{c.x + h, c.y + h}, Vec2{c.x - h, c.y + h}};
+            o.count = 4;
+            break;
         }
         case CurveMarker::diamond: {
             const float h = r * 1.25f;
-            return {{c.x, c.y - h}, {c.x + h, c.y}, {c.x, c.y + h}, {c.x - h, c.y}};
+            o.points = {Vec2{c.x, c.y - h}, Vec2{c.x + h, c.y}, Vec2{c.x, c.y + h}, Vec2{c.x - h, c.y}};
+            o.count = 4;
+            break;
         }
         case CurveMarker::triangle: {   // pointing up, its centroid on the point
             const float h = r * 1.55f;
-            return {{c.x, c.y - h}, {c.x + h * 0.866f, c.y + h * 0.5f}, {c.x - h * 0.866f, c.y + h * 0.5f}};
+            o.points = {Vec2{c.x, c.y - h}, Vec2{c.x + h * 0.866f, c.y + h * 0.5f}, Vec2{c.x - h * 0.866f, c.y + h * 0.5f}, Vec2{}};
+            o.count = 3;
+            break;
         }
     }
-    return {};
+    return o;
 }
 
 DashLengths dash_lengths(CurveDash dash) {

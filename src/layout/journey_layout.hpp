@@ -22,6 +22,7 @@
 // stage's first step). Emotion lanes hold no items: they are a curve (see emotion_* below).
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -209,8 +210,18 @@ struct CurveStyle {
     float width = 2.5f;          // stroke width at zoom 1
 };
 // A point's shape as a polygon around `centre` that fits a circle of `radius` (its area close to
-// that circle's, so no shape looks heavier); empty for a circle.
-std::vector<Vec2> marker_outline(CurveMarker marker, Vec2 centre, float radius);
+// that circle's, so no shape looks heavier); empty for a circle. Made for every point drawn in a
+// frame, so it is held in place, not allocated.
+struct MarkerOutline {
+    std::array<Vec2, 4> points{};
+    std::size_t count = 0;
+    [[nodiscard]] bool empty() const { return count == 0; }
+    [[nodiscard]] std::size_t size() const { return count; }
+    [[nodiscard]] const Vec2& operator[](std::size_t k) const { return points[k]; }
+    [[nodiscard]] const Vec2* begin() const { return points.data(); }
+    [[nodiscard]] const Vec2* end() const { return points.data() + count; }
+};
+MarkerOutline marker_outline(CurveMarker marker, Vec2 centre, float radius);
 CurveStyle emotion_curve_style(const Workspace& ws, Id persona);
 // The curves an emotion lane holds, in legend order: Everyone first, then personas in workspace order
 // (a persona that no longer exists is left out, as the map does not draw it either).

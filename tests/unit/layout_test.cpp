@@ -625,7 +625,7 @@ TEST_CASE("layout: emotion curves tell themselves apart (legend order, colours, 
     // Outlines around the point: a circle has none; the others are closed polygons centred on it.
     CHECK(marker_outline(CurveMarker::circle, {10, 10}, 5).empty());
     for (const CurveMarker m : {CurveMarker::square, CurveMarker::diamond, CurveMarker::triangle}) {
-        const std::vector<Vec2> o = marker_outline(m, {10, 20}, 5);
+        const MarkerOutline o = marker_outline(m, {10, 20}, 5);
         REQUIRE(o.size() >= 3);
         float area = 0, cx = 0, cy = 0;
         for (std::size_t k = 0; k < o.size(); ++k) {

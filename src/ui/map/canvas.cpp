@@ -290,17 +290,17 @@ Line line_of(const Frame& f, Id persona) {
 
 // A point of a curve in its shape (layout::CurveMarker), ringed in the paper colour.
 void draw_marker(ImDrawList* dl, layout::CurveMarker marker, ImVec2 p, float rad, ImU32 colour, float ring) {
-    const std::vector<layout::Vec2> outline = layout::marker_outline(marker, {p.x, p.y}, rad);
+    const layout::MarkerOutline outline = layout::marker_outline(marker, {p.x, p.y}, rad);
     if (outline.empty()) {
         dl->AddCircleFilled(p, rad, colour);
         if (ring > 0) dl->AddCircle(p, rad, color::kPaper, 0, ring);
         return;
     }
-    std::vector<ImVec2> pts;
-    pts.reserve(outline.size());
-    for (const layout::Vec2& v : outline) pts.emplace_back(v.x, v.y);
-    dl->AddConvexPolyFilled(pts.data(), static_cast<int>(pts.size()), colour);
-    if (ring > 0) dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), color::kPaper, ImDrawFlags_Closed, ring);
+    ImVec2 pts[4];
+    const int n = static_cast<int>(outline.size());
+    for (int k = 0; k < n; ++k) pts[k] = ImVec2(outline[static_cast<std::size_t>(k)].x, outline[static_cast<std::size_t>(k)].y);
+    dl->AddConvexPolyFilled(pts, n, colour);
+    if (ring > 0) dl->AddPolyline(pts, n, color::kPaper, ImDrawFlags_Closed, ring);
 }
 
 // A curve (points in any units, `z` the zoom its widths follow) cut into its dashes.
