@@ -378,6 +378,7 @@
         if (!it.enabled) b.setAttribute('aria-disabled', 'true');
         if (it.keys) b.setAttribute('aria-keyshortcuts', ariaKeys(it.keys));
         if (it.tip) b.title = it.tip;
+        if (it.form) { b.dataset.form = '1'; b.setAttribute('aria-haspopup', 'dialog'); }
         const li = el('li', { role: 'none' }, [b]);
         if (it.items.length) {
           b.setAttribute('aria-haspopup', 'menu');
@@ -434,9 +435,16 @@
     function activate(b) {
       if (submenuOf(b)) { openAndEnter(b); return; }
       if (b.getAttribute('aria-disabled') === 'true') { say(`${b.textContent}: not available now.`); return; }
+      const path = JSON.parse(b.dataset.path);
       closeAll();
+      if (b.dataset.form) {   // its dialog is made here, as a form (the export picture's, the KPIs')
+        const r = hooks.message('mirrorMenu', { path });
+        if (!r.ok) say(`${b.textContent}: ${r.error}.`);
+        else if (r.fields) openForm(r, r.view, () => topItems().find((t) => JSON.parse(t.dataset.path)[0] === path[0]));
+        return;
+      }
       hooks.leave();   // the entry may open a dialog or a view on the canvas: the keyboard goes there
-      const r = hooks.message('mirrorMenu', { path: JSON.parse(b.dataset.path) });
+      const r = hooks.message('mirrorMenu', { path });
       if (!r.ok) say(`${b.textContent}: ${r.error}.`);
     }
     function onMenuKey(e) {
@@ -509,45 +517,133 @@
       button.addEventListener('click', () => {
         const r = hooks.message('mirrorRow', { view: pageView, id: row, action: b.action });
         if (!r.ok) say(`Not done: ${r.error}.`);
-        else if (r.fields) openForm(r, pageView, { row, action: b.action });
+        else if (r.fields) openForm(r, pageView, () => page && page.querySelector(`[data-row="${CSS.escape(row)}"][data-action="${CSS.escape(b.action)}"]`));
       });
       return button;
     }
-    // A button whose reply is a form (the backlog's "Score …", a persona's or an insight's "Edit …"):
-    // a modal dialog of choices (options), text fields (kind "text") and text areas (kind "area", or
-    // "lines": one item per line), each sent when it changes (mirrorRow {view, id: row, action, child: its name, text: the
-    // value}) as the canvas applies each slider or field; Close (or Escape) returns focus to the
-    // button.
-    function openForm(r, pageView, from) {
-      const dialog = el('dialog', { 'aria-labelledby': 'wm-form-title' });
+    // A button whose reply is a form (src/ui/kit/mirror_form.hpp: the backlog's "Score …", a persona's,
+    // insight's or opportunity's "Edit …"): a modal dialog of choices (options), text fields (kind
+    // "text"), text areas (kind "area", or "lines": one item per line), a checkbox ("check": "true" or
+    // "false") and groups of checkboxes ("checks": the ticked values, one per line; a long group gets a
+    // filter field that hides the options not matching it). Each field is sent when it changes
+    // (mirrorRow {view, id: row, action, child: its name, text: the value}) as the canvas applies each
+    // slider or field; Close (or Escape) returns focus to the button.
+    function formChecks(f, id, send) {
+      const boxes = f.options.map((o, k) => {
+        const box = el('input', { id: `${id}-${k}`, type: 'checkbox', value: o.value, 'data-key': `${f.row}|${f.name}|${o.value}` });
+        box.checked = f.value.split('\n').includes(o.value);
+        box.addEventListener('change', () => send(boxes.filter((b) => b.checked).map((b) => b.value).join('\n')));
+        return box;
+      });
+      const items = f.options.map((o, k) => el('li', {}, [boxes[k], el('label', { htmlFor: boxes[k].id, text: o.label })]));
+      const group = el('fieldset', {}, [el('legend', { text: f.label })]);
+      if (f.options.length > 12) {
+        const filter = el('input', { type: 'search', 'aria-label': `Filter: ${f.label}`, placeholder: 'Filter' });
+        filter.addEventListener('input', () => {
+          const words = filter.value.toLowerCase();
+          f.options.forEach((o, k) => { items[k].hidden = words !== '' && !o.label.toLowerCase().includes(words); });
+        });
+        filter.addEventListener('keydown', (e) => { if (e.key === 'Enter') e.preventDefault(); });
+        group.append(filter);
+      }
+      if (!f.options.length) group.append(el('p', { text: 'None in the workspace yet.' }));
+      group.append(el('ul', {}, items));
+      return group;
+    }
+    // The form's controls, made again when a button's reply is a new form (a KPI added or deleted):
+    // focus goes to the field the reply names, else stays on the control of the same name, else the
+    // first one. A heading (kind "heading") and a sentence (kind "note") are read in their place.
+    const fieldSig = (f) => `${f.kind || ''}|${f.row}|${f.name}|${f.options ? f.options.map((o) => o.value).join(',') : ''}`;
+    // The same fields again (a KPI renamed, a value added): only the words change in place — headings,
+    // sentences, labels, buttons — so focus and what is being typed stay where they are.
+    function patchForm(form, r) {
+      r.fields.forEach((f, i) => {
+        const block = form.children[i];
+        if (f.kind === 'heading' || f.kind === 'note') { if (block.textContent !== f.label) block.textContent = f.label; return; }
+        if (f.kind === 'button') {
+          const b = block.querySelector('button');
+          b.textContent = f.label;
+          if (f.disabled) b.setAttribute('aria-disabled', 'true'); else b.removeAttribute('aria-disabled');
+          return;
+        }
+        if (f.kind === 'checks') {
+          block.querySelector('legend').textContent = f.label;
+          block.querySelectorAll('li > label').forEach((label, k) => { label.textContent = f.options[k].label; });
+          return;
+        }
+        block.querySelector('label').textContent = f.label;
+        if (f.options) block.querySelectorAll('option').forEach((o, k) => { o.textContent = f.options[k].label; });
+      });
+    }
+    function fillForm(dialog, r, pageView) {
+      const sig = r.fields.map(fieldSig).join('\n');
+      const old = dialog.querySelector('form');
+      dialog.querySelector('h2').textContent = r.title;
+      if (old && old.dataset.sig === sig && !r.focus) { patchForm(old, r); return; }
+      const was = dialog.contains(document.activeElement) ? document.activeElement.dataset.key : null;
       const form = el('form', {});
+      form.dataset.sig = sig;
       form.addEventListener('submit', (e) => e.preventDefault());
       r.fields.forEach((f, i) => {
         const id = `wm-form-${i}`;
-        const control = f.options ? el('select', { id }, f.options.map((o) => el('option', { value: o.value, text: o.label })))
-          : f.kind === 'text' ? el('input', { id, type: 'text' }) : el('textarea', { id, rows: 4 });
-        control.value = f.value;
+        const key = `${f.row}|${f.name}`;
         let sent = f.value;   // Enter and then leaving the field is one change, not two
-        control.addEventListener('change', () => {
-          if (control.value === sent) return;
-          sent = control.value;
-          const reply = hooks.message('mirrorRow', { view: pageView, id: f.row, action: f.action, child: f.name, text: control.value });
+        const send = (value) => {
+          if (value === sent) return;
+          sent = value;
+          const reply = hooks.message('mirrorRow', { view: pageView, id: f.row, action: f.action, child: f.name, text: value });
           if (!reply.ok) say(`Not done: ${reply.error}.`);
-        });
+          else if (reply.fields) fillForm(dialog, reply, pageView);   // what the choice changes (the picture's size)
+        };
+        if (f.kind === 'heading') { form.append(el('h3', { text: f.label })); return; }
+        if (f.kind === 'note') { form.append(el('p', { className: 'note', text: f.label })); return; }
+        if (f.kind === 'checks') { form.append(formChecks(f, id, send)); return; }
+        if (f.kind === 'button') {
+          const b = el('button', { type: 'button', text: f.label, 'data-key': key });
+          if (f.disabled) b.setAttribute('aria-disabled', 'true');
+          b.addEventListener('click', () => {
+            const reply = hooks.message('mirrorRow', { view: pageView, id: f.row, action: f.action, child: f.name, text: '' });
+            if (!reply.ok) say(`Not done: ${reply.error}.`);
+            else if (reply.close) dialog.close();
+            else if (reply.fields) { fillForm(dialog, reply, pageView); return; }
+          });
+          form.append(el('p', {}, [b]));
+          return;
+        }
+        if (f.kind === 'check') {
+          const box = el('input', { id, type: 'checkbox', 'data-key': key });
+          box.checked = f.value === 'true';
+          box.addEventListener('change', () => send(String(box.checked)));
+          form.append(el('p', {}, [box, el('label', { htmlFor: id, text: f.label })]));
+          return;
+        }
+        const control = f.options ? el('select', { id, 'data-key': key }, f.options.map((o) => el('option', { value: o.value, text: o.label })))
+          : f.kind === 'text' ? el('input', { id, type: 'text', 'data-key': key }) : el('textarea', { id, rows: 4, 'data-key': key });
+        control.value = f.value;
+        control.addEventListener('change', () => send(control.value));
         if (control.tagName === 'INPUT') control.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); control.dispatchEvent(new Event('change')); } });
         form.append(el('p', {}, [el('label', { htmlFor: id, text: f.label }), control]));
       });
+      if (old) old.replaceWith(form); else dialog.insertBefore(form, dialog.lastChild);
+      const want = r.focus ? form.querySelector(`[data-key="${CSS.escape(r.focus)}"]`) : null;
+      const same = was ? form.querySelector(`[data-key="${CSS.escape(was)}"]`) : null;
+      const target = want || same || form.querySelector('select, input, textarea, button') || dialog.querySelector('button');
+      target.focus();
+    }
+    // `back()`: where focus goes when the dialog closes (the button or menu that opened it).
+    function openForm(r, pageView, back) {
+      const dialog = el('dialog', { className: 'wm-dialog wm-form', 'aria-labelledby': 'wm-form-title' });
       const close = el('button', { type: 'button', text: 'Close' });
       close.addEventListener('click', () => dialog.close());
-      dialog.append(el('h2', { id: 'wm-form-title', text: r.title }), form, el('p', {}, [close]));
+      dialog.append(el('h2', { id: 'wm-form-title', text: r.title }), el('p', {}, [close]));
       dialog.addEventListener('close', () => {
         dialog.remove();
-        const back = page && page.querySelector(`[data-row="${CSS.escape(from.row)}"][data-action="${CSS.escape(from.action)}"]`);
-        if (back) { quiet = true; back.focus({ preventScroll: true }); quiet = false; }
+        const to = back();
+        if (to) { quiet = true; to.focus({ preventScroll: true }); quiet = false; }
       });
       document.body.append(dialog);
       dialog.showModal();
-      (form.querySelector('select, input, textarea') || close).focus();
+      fillForm(dialog, r, pageView);
     }
     function pageField(f, row) {
       const input = el('input', { type: 'text', 'aria-label': f.label, 'data-row': row, 'data-action': f.action });

@@ -196,7 +196,7 @@ test('screen reader: the backlog is a table in rank order, each row with its "wh
 
     const rowsOf = async () => gridRows(await axTree(context, page), 'table');
     let rows = await until(page, async () => { const r = await rowsOf(); return r.length === ws.opportunities.length + 1 && r; }, 'the backlog table');
-    assert.deepEqual(rows[0], ['Rank', 'Opportunity', 'Priority', 'Status', 'Why', 'Scores'].map((c) => ['columnheader', c]));
+    assert.deepEqual(rows[0], ['Rank', 'Opportunity', 'Priority', 'Status', 'Why', 'Actions'].map((c) => ['columnheader', c]));
     assert.deepEqual(rows.slice(1).map((r) => r[1]), order.map((t) => ['rowheader', t]), 'the table lists the backlog in rank order');
     assert.equal(rows[1][0][1], '#1');
     assert.match(rows[1][4][1], /^#1 of the open opportunities, with priority .*Priority = \(customer value/);

@@ -16,7 +16,7 @@ after(async () => { await srv.close(); });
 
 const workspace = async (page) => JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace;
 const announced = (page) => page.evaluate(() => document.getElementById('announcer').textContent);
-const focusName = (page) => page.evaluate(() => { const e = document.activeElement; return e.getAttribute('aria-label') || e.textContent; });
+const focusName = (page) => page.evaluate(() => { const e = document.activeElement; return e.getAttribute('aria-label') || (e.labels?.length ? e.labels[0].textContent : e.textContent); });
 // The rows of the mirror's table whose caption matches, as the accessibility tree reads them.
 async function tableRows(context, page, caption) {
   const nodes = await axTree(context, page);
@@ -225,6 +225,26 @@ test('keyboard only: a persona added, filled in, edited, deleted and brought bac
     await page.keyboard.press('Enter');
     await until(page, async () => (await workspace(page)).personas.find((x) => x.id === anais.id).role === 'Buyer', 'the role edited');
     await until(page, async () => /^Done: /.test(await announced(page)), 'the live region said it');
+    // The avatar: typed initials, a palette colour chosen by name (typed ahead), a custom one typed
+    // as #RRGGBB, and one that is not a colour refused in words.
+    await tabTo(page, 'Avatar initials (up to three characters)');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('AnVr');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('pu');
+    await page.keyboard.press('Tab');
+    await until(page, async () => {
+      const p = (await workspace(page)).personas.find((x) => x.id === anais.id);
+      return p.initials === 'AnV' && p.color.toLowerCase() === '#9333ea';
+    }, 'initials cut to three characters, the colour purple');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('#12345G');
+    await page.keyboard.press('Enter');
+    await until(page, async () => /is not a colour \(#RRGGBB/.test(await announced(page)), 'the wrong colour refused');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('#0A5F3C');
+    await page.keyboard.press('Enter');
+    await until(page, async () => (await workspace(page)).personas.find((x) => x.id === anais.id).color.toLowerCase() === '#0a5f3c', 'the custom colour');
     await page.keyboard.press('Escape');
     let rows = await tableRows(context, page, /personas$/);
     assert.ok(rows.some((r) => r[0][1] === 'Anaïs de Vries' && r[1][1] === 'Buyer'), 'the table reads the edit');
@@ -292,6 +312,28 @@ test('keyboard only: an insight created and filled in, a wrong date refused, del
     await page.keyboard.press('Enter');
     await until(page, async () => /is not a date \(YYYY-MM-DD\)/.test(await announced(page)), 'the refusal said');
     assert.equal((await workspace(page)).insights.find((x) => x.id === made.id).last_validated, '2026-11-30');
+    // Tags one per line; the persona it concerns and a step it was seen at, ticked (the steps
+    // narrowed by their filter first).
+    await tabTo(page, 'Tags, one per line');
+    await page.keyboard.type('roaming\nbilling');
+    await tabTo(page, 'Zoë Bakker');
+    await page.keyboard.press('Space');
+    await tabTo(page, 'Filter: Linked steps');
+    await page.keyboard.type('phone plan › Order › Passes');   // not the to-be's step of that name
+    await page.keyboard.press('Tab');
+    assert.equal(await focusName(page), 'Buying a phone plan › Order › Passes the credit check');
+    await page.keyboard.press('Space');
+    const linked = await until(page, async () => {
+      const i = (await workspace(page)).insights.find((x) => x.id === made.id);
+      return i.steps.length === 1 && i.personas.length === 1 && i;
+    }, 'the persona and step linked');
+    const ws = await workspace(page);
+    assert.deepEqual(linked.tags, ['roaming', 'billing']);
+    assert.equal(ws.personas.find((p) => p.id === linked.personas[0]).name, 'Zoë Bakker');
+    const journey = ws.journeys.find((j) => j.id === linked.steps[0].journey);
+    assert.ok(journey.stages.some((st) => st.steps.some((x) => x.id === linked.steps[0].step && x.name === 'Passes the credit check')));
+    assert.deepEqual(await axeViolations(page), []);
+    await screenshot(page, 'mirror-insight-links');
     await page.keyboard.press('Escape');
 
     // Delete from its row; Ctrl+Z brings it back.
@@ -300,6 +342,71 @@ test('keyboard only: an insight created and filled in, a wrong date refused, del
     await until(page, async () => !(await workspace(page)).insights.some((x) => x.id === made.id), 'deleted');
     await page.keyboard.press('Control+Z');
     await until(page, async () => (await workspace(page)).insights.some((x) => x.id === made.id), 'back after undo');
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('keyboard only: an opportunity created, described, linked and decided against in the backlog\'s dialog, exported, deleted and back', async () => {
+  const { context, close } = await launch({ viewport: { width: 1280, height: 800 } });
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    const count = (await workspace(page)).opportunities.length;
+    await goTo(page, 'Backlog', (s) => s.view === 'backlog', 'the backlog view');
+    await page.keyboard.press('F6');
+    await tabTo(page, 'New opportunity');
+    await page.keyboard.press('Enter');
+    await until(page, async () => page.evaluate(() => !!document.activeElement.closest('dialog[open]')), 'the dialog');
+    assert.ok(named(await axTree(context, page), 'dialog').includes('Opportunity “Untitled opportunity”'));
+    // Title, description, owner, status (typed ahead: "v" is Validated), then the explicit "no" and
+    // its reason, a journey and a persona ticked — each applied as the keyboard leaves it.
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Roaming cap alerts');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Warn before a holiday bill gets out of hand.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Priya');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('v');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('The EU roaming rules already cap it.');
+    await tabTo(page, 'Buying a phone plan');
+    await page.keyboard.press('Space');
+    await tabTo(page, 'Henrik Lindqvist');
+    await page.keyboard.press('Space');
+    assert.deepEqual(await axeViolations(page), []);
+    const ws = await workspace(page);
+    const made = await until(page, async () => {
+      const o = (await workspace(page)).opportunities.find((x) => x.title === 'Roaming cap alerts');
+      return o && o.journeys.length === 1 && o.personas.length === 1 && o;
+    }, 'the opportunity filled in and linked');
+    assert.equal((await workspace(page)).opportunities.length, count + 1);
+    assert.deepEqual([made.description, made.owner, made.status, made.will_not_do, made.will_not_do_reason],
+      ['Warn before a holiday bill gets out of hand.', 'Priya', 'validated', true, 'The EU roaming rules already cap it.']);
+    assert.equal(ws.journeys.find((j) => j.id === made.journeys[0]).title, 'Buying a phone plan');
+    assert.equal(ws.personas.find((p) => p.id === made.personas[0]).name, 'Henrik Lindqvist');
+    await screenshot(page, 'mirror-opportunity-dialog');
+    await page.keyboard.press('Escape');
+    await until(page, async () => (await focusName(page)) === 'New opportunity', 'focus back on the button');
+    const rows = await until(page, async () => {
+      const r = await tableRows(context, page, /scoring rules$/);
+      return r.some((x) => x[1][1] === 'Roaming cap alerts') && r;
+    }, 'the table lists it');
+    assert.equal(rows.find((x) => x[1][1] === 'Roaming cap alerts')[3][1], 'Will not do');
+
+    // The CSV export from its button, then Delete and Ctrl+Z.
+    await tabTo(page, 'Export backlog CSV');
+    const downloading = page.waitForEvent('download');
+    await page.keyboard.press('Enter');
+    assert.match((await downloading).suggestedFilename(), /backlog\.csv$/);
+    await tabTo(page, 'Delete “Roaming cap alerts”');
+    await page.keyboard.press('Enter');
+    await until(page, async () => !(await workspace(page)).opportunities.some((x) => x.id === made.id), 'deleted');
+    await page.keyboard.press('Control+Z');
+    await until(page, async () => (await workspace(page)).opportunities.some((x) => x.id === made.id && x.will_not_do), 'back after undo');
     assert.deepEqual(errors, []);
   } finally {
     await close();

@@ -3,63 +3,80 @@
 
 #include <charconv>
 #include <cstdio>
+#include <iterator>
+#include <optional>
 
 #include "edit/commands.hpp"
+#include "model/enum_names.hpp"
+#include "model/limits.hpp"
 #include "ui/backlog/internal.hpp"
-#include "ui/kit/json_text.hpp"
+#include "ui/backlog/opportunity_editor.hpp"
+#include "ui/backlog/view.hpp"
+#include "ui/insights/mirror.hpp"
+#include "ui/kit/format.hpp"
+#include "ui/kit/mirror_form.hpp"
 #include "ui/kit/mirror_page.hpp"
 
 namespace wm::ui {
-std::string backlog_mirror(const Workspace& ws, const std::vector<BacklogRow>& rows) {
-    MirrorPage page("backlog", "Backlog");
-    page.begin_table("Every opportunity, the ranked ones first in rank order by the workspace's scoring rules",
-                     {"Rank", "Opportunity", "Priority", "Status", "Why", "Scores"}, 1, MirrorPage::Controls::actions);
-    for (const BacklogRow& row : rows) {
-        const Opportunity* o = row.ranked.opportunity;
-        if (!o) continue;
-        char priority[32];
-        std::snprintf(priority, sizeof priority, "%.1f", row.ranked.score.priority);
-        std::string why;
-        for (const std::string& line : scoring::explain(ws, row.ranked.score, row.ranked.rank)) why += (why.empty() ? "" : " ") + line;
-        page.row(o->id.str(), {row.ranked.rank > 0 ? "#" + std::to_string(row.ranked.rank) : std::string("not ranked"), o->title, priority,
-                               backlog::status_label(*o), why},
-                 {{"score", "Score \xE2\x80\x9C" + o->title + "\xE2\x80\x9D\xE2\x80\xA6"}});
+namespace {
+
+const char* const kStatusLabels[] = {"Idea", "Validated", "Planned", "In progress", "Done"};
+
+std::string quoted(const std::string& text) { return "\xE2\x80\x9C" + text + "\xE2\x80\x9D"; }
+
+// The details the canvas's details panel edits: title, description, owner, status, the explicit "no"
+// with its reason, and what the opportunity is linked to (the short lists first: a keyboard walks
+// every checkbox of a group before the next).
+std::string details_form(const Workspace& ws, const Opportunity& o) {
+    MirrorForm f("Opportunity " + quoted(o.title), o.id.str(), "set-field");
+    f.text("title", "Title", o.title);
+    f.area("description", "Description", o.description);
+    f.text("owner", "Owner", o.owner);
+    std::vector<FormOption> statuses;
+    for (std::size_t k = 0; k < std::size(kStatusLabels); ++k)
+        statuses.push_back({std::string(enum_name(static_cast<OpportunityStatus>(k))), kStatusLabels[k]});
+    f.choice("status", "Status", statuses, enum_name(o.status));
+    f.check("will_not_do", "Will not do", o.will_not_do);
+    f.area("will_not_do_reason", "Why it will not be done", o.will_not_do_reason);
+    f.checks("journeys", "Journeys", id_options(ws.journeys, [](const Journey& j) { return j.title; }), id_values(o.journeys));
+    f.checks("personas", "Personas", id_options(ws.personas, [](const Persona& p) { return p.name; }), id_values(o.personas));
+    // A repository may hold 100,000 insights: past a page's worth only the linked ones are offered
+    // (to unlink); the canvas's "Add insight…" searches them all.
+    std::vector<FormOption> insights;
+    if (ws.insights.size() <= kMirrorInsights) {
+        insights = id_options(ws.insights, [](const Insight& i) { return i.title; });
+    } else {
+        for (const Id& id : o.insights)
+            if (const Insight* i = find_by_id(ws.insights, id)) insights.push_back({id.str(), i->title});
     }
-    page.end_table();
-    return std::move(page).done();
+    f.checks("insights", ws.insights.size() <= kMirrorInsights ? "Insights" : "Insights (the linked ones; link others on the canvas)", insights,
+             id_values(o.insights));
+    f.checks("steps", "Steps", step_options(ws), step_option_values(o.steps));
+    return std::move(f).done();
 }
 
-std::string backlog_mirror_action(const ViewContext& ctx, std::string_view action, std::string_view row, std::string_view criterion,
-                                  std::string_view value) {
-    const auto id = Id::parse(row);
-    const Opportunity* o = id ? find_by_id(ctx.ws.opportunities, *id) : nullptr;
-    if (!o) return mirror_reply(false, "that opportunity is no longer in the backlog");
-    const auto& criteria = ctx.ws.settings.scoring.criteria;
-    if (action == "score") {
-        json::Writer w;
-        w.begin().field("ok", true).field("title", "Scores of \xE2\x80\x9C" + o->title + "\xE2\x80\x9D").key("fields").array();
-        for (CriterionGroup group : {CriterionGroup::customer, CriterionGroup::business, CriterionGroup::effort})
-            for (const Criterion& c : criteria) {
-                if (c.group != group) continue;
-                std::string current;
-                for (const CriterionScore& s : o->scores)
-                    if (s.criterion == c.id) current = std::to_string(static_cast<int>(s.value));
-                std::string label = c.name + " (" + scoring::group_name(c.group) + ", " + std::to_string(c.scale_min) + " to " +
-                                    std::to_string(c.scale_max) + ")";
-                if (!c.description.empty()) label += ": " + c.description;
-                w.begin().field("row", o->id.str()).field("action", "set-score").field("name", c.id.str()).field("label", label);
-                w.key("options").array();
-                w.begin().field("value", "").field("label", "Not rated").end();
-                for (int v = c.scale_min; v <= c.scale_max; ++v) w.begin().field("value", std::to_string(v)).field("label", std::to_string(v)).end();
-                w.end_array().field("value", current).end();
-            }
-        w.end_array().end();
-        return w.str();
-    }
-    if (action != "set-score") return mirror_reply(false, "there is no such action");
+std::string scores_form(const Workspace& ws, const Opportunity& o) {
+    MirrorForm f("Scores of " + quoted(o.title), o.id.str(), "set-score");
+    for (CriterionGroup group : {CriterionGroup::customer, CriterionGroup::business, CriterionGroup::effort})
+        for (const Criterion& c : ws.settings.scoring.criteria) {
+            if (c.group != group) continue;
+            std::string current;
+            for (const CriterionScore& s : o.scores)
+                if (s.criterion == c.id) current = std::to_string(static_cast<int>(s.value));
+            std::string label = c.name + " (" + scoring::group_name(c.group) + ", " + std::to_string(c.scale_min) + " to " +
+                                std::to_string(c.scale_max) + ")";
+            if (!c.description.empty()) label += ": " + c.description;
+            std::vector<FormOption> options{{"", "Not rated"}};
+            for (int v = c.scale_min; v <= c.scale_max; ++v) options.push_back({std::to_string(v), std::to_string(v)});
+            f.choice(c.id.str(), label, options, current);
+        }
+    return std::move(f).done();
+}
+
+std::string set_score(const ViewContext& ctx, const Opportunity& o, std::string_view criterion, std::string_view value) {
     const auto cid = Id::parse(criterion);
     const Criterion* c = nullptr;
-    for (const Criterion& k : criteria)
+    for (const Criterion& k : ctx.ws.settings.scoring.criteria)
         if (cid && k.id == *cid) c = &k;
     if (!c) return mirror_reply(false, "that scoring criterion is no longer in the workspace");
     std::optional<double> score;
@@ -70,8 +87,96 @@ std::string backlog_mirror_action(const ViewContext& ctx, std::string_view actio
             return mirror_reply(false, "a score is a whole number from " + std::to_string(c->scale_min) + " to " + std::to_string(c->scale_max));
         score = static_cast<double>(v);
     }
-    ctx.emit(edit::set_opportunity_score(o->id, c->id, score));
+    ctx.emit(edit::set_opportunity_score(o.id, c->id, score));
     return mirror_reply(true);
+}
+
+std::string set_field(const ViewContext& ctx, const Opportunity& o, std::string_view field, std::string_view value) {
+    if (value.size() > limits::kMaxTextBytes) return mirror_reply(false, "that text is too long");
+    const Workspace& ws = ctx.ws;
+    if (field == "will_not_do") {
+        const bool on = value == "true";
+        if (on != o.will_not_do) ctx.emit(edit::set_will_not_do(o.id, on, o.will_not_do_reason));
+        return mirror_reply(true);
+    }
+    if (field == "will_not_do_reason" && o.will_not_do) {
+        if (value != o.will_not_do_reason) ctx.emit(edit::set_will_not_do(o.id, true, std::string(value)));
+        return mirror_reply(true);
+    }
+    Opportunity changed = o;
+    if (field == "title") {
+        changed.title = trimmed(value);
+        if (changed.title.empty()) return mirror_reply(false, "an opportunity needs a title");
+    } else if (field == "description") changed.description = std::string(value);
+    else if (field == "owner") changed.owner = trimmed(value);
+    else if (field == "will_not_do_reason") changed.will_not_do_reason = std::string(value);
+    else if (field == "status") {
+        const auto status = enum_from_name<OpportunityStatus>(value);
+        if (!status) return mirror_reply(false, "there is no such status");
+        changed.status = *status;
+    } else if (field == "journeys" || field == "insights" || field == "personas") {
+        const auto ids = field == "journeys"   ? form_ids(ws.journeys, value)
+                         : field == "insights" ? form_ids(ws.insights, value)
+                                               : form_ids(ws.personas, value);
+        if (!ids) return mirror_reply(false, "one of those is no longer in the workspace");
+        (field == "journeys" ? changed.journeys : field == "insights" ? changed.insights : changed.personas) = *ids;
+    } else if (field == "steps") {
+        auto steps = form_steps(ws, value);
+        if (!steps) return mirror_reply(false, "that step is no longer in the workspace");
+        changed.steps = std::move(*steps);
+    } else return mirror_reply(false, "there is no such field");
+    if (!(changed == o)) ctx.emit(edit::replace_opportunity(std::move(changed)));
+    return mirror_reply(true);
+}
+
+}  // namespace
+
+std::string backlog_mirror(const Workspace& ws, const std::vector<BacklogRow>& rows) {
+    MirrorPage page("backlog", "Backlog");
+    page.buttons({{"new", "New opportunity"}, {"export-csv", "Export backlog CSV"}});
+    page.begin_table("Every opportunity, the ranked ones first in rank order by the workspace's scoring rules",
+                     {"Rank", "Opportunity", "Priority", "Status", "Why", "Actions"}, 1, MirrorPage::Controls::actions);
+    for (const BacklogRow& row : rows) {
+        const Opportunity* o = row.ranked.opportunity;
+        if (!o) continue;
+        char priority[32];
+        std::snprintf(priority, sizeof priority, "%.1f", row.ranked.score.priority);
+        std::string why;
+        for (const std::string& line : scoring::explain(ws, row.ranked.score, row.ranked.rank)) why += (why.empty() ? "" : " ") + line;
+        page.row(o->id.str(), {row.ranked.rank > 0 ? "#" + std::to_string(row.ranked.rank) : std::string("not ranked"), o->title, priority,
+                               backlog::status_label(*o), why},
+                 {{"score", "Score " + quoted(o->title) + "\xE2\x80\xA6"},
+                  {"edit", "Edit " + quoted(o->title) + "\xE2\x80\xA6"},
+                  {"delete", "Delete " + quoted(o->title)}});
+    }
+    page.end_table();
+    return std::move(page).done();
+}
+
+std::string backlog_mirror_action(const ViewContext& ctx, std::string_view action, std::string_view row, std::string_view field,
+                                  std::string_view value) {
+    if (action == "new") {
+        Opportunity fresh = new_opportunity("Untitled opportunity");
+        create_opportunity(ctx, fresh);
+        return details_form(ctx.ws, fresh);
+    }
+    if (action == "export-csv") {
+        export_backlog_csv(ctx);
+        return mirror_reply(true);
+    }
+    const auto id = Id::parse(row);
+    const Opportunity* o = id ? find_by_id(ctx.ws.opportunities, *id) : nullptr;
+    if (!o) return mirror_reply(false, "that opportunity is no longer in the backlog");
+    if (action == "score") return scores_form(ctx.ws, *o);
+    if (action == "edit") return details_form(ctx.ws, *o);
+    if (action == "delete") {
+        ctx.emit(edit::remove_opportunity(o->id));   // Undo brings it back with every link
+        if (ctx.ui.backlog.selected == o->id) ctx.ui.backlog.selected = {};
+        return mirror_reply(true);
+    }
+    if (action == "set-score") return set_score(ctx, *o, field, value);
+    if (action == "set-field") return set_field(ctx, *o, field, value);
+    return mirror_reply(false, "there is no such action");
 }
 
 }  // namespace wm::ui

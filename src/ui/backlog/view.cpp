@@ -436,6 +436,14 @@ void draw_details(const ViewContext& ctx, const Row& row) {
 
 // [SECTION] The view ----------------------------------------------------------------------------------
 
+void export_backlog_csv(const ViewContext& ctx) {
+    const Workspace& ws = ctx.ws;
+    const std::string name = (ws.name.empty() ? std::string("Waymark") : ws.name) + " backlog.csv";
+    platform::download(name, "text/csv;charset=utf-8", io::backlog_csv(ws, backlog::today()));
+    ctx.ui.message = "Exported the backlog (" + count_of(static_cast<long long>(ws.opportunities.size()), "opportunity", "opportunities") + ") as " + name;
+    ctx.ui.message_is_error = false;
+}
+
 void draw_backlog_view(const ViewContext& ctx) {
     const Workspace& ws = ctx.ws;
     BacklogState& st = ctx.ui.backlog;
@@ -463,12 +471,7 @@ void draw_backlog_view(const ViewContext& ctx) {
     mode_button(ctx, "Scoring model", BacklogState::Mode::model);
     if (ImGui::Button("New opportunity")) create_opportunity(ctx, new_opportunity("Untitled opportunity"));
     ImGui::SameLine();
-    if (ImGui::Button("Export backlog CSV")) {
-        const std::string name = (ws.name.empty() ? std::string("Waymark") : ws.name) + " backlog.csv";
-        platform::download(name, "text/csv;charset=utf-8", io::backlog_csv(ws, today));
-        ctx.ui.message = "Exported the backlog (" + count_of(static_cast<long long>(all.size()), "opportunity", "opportunities") + ") as " + name;
-        ctx.ui.message_is_error = false;
-    }
+    if (ImGui::Button("Export backlog CSV")) export_backlog_csv(ctx);
     if (st.mode == BacklogState::Mode::model) {
         ImGui::Separator();
         backlog::draw_scoring_model(ctx);

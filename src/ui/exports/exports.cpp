@@ -5,6 +5,7 @@
 #include <cfloat>
 #include <cmath>
 #include <cstdio>
+#include <vector>
 
 #include "imgui.h"
 #include "io/export_grid.hpp"
@@ -16,6 +17,8 @@
 #include "ui/kit/derived.hpp"
 #include "ui/kit/fonts.hpp"
 #include "ui/kit/format.hpp"
+#include "ui/kit/mirror_form.hpp"
+#include "ui/kit/mirror_page.hpp"
 #include "ui/kpi/editor.hpp"
 #include "ui/kit/theme.hpp"
 
@@ -114,10 +117,14 @@ void Exports::report(const Workspace& ws, UiState& ui) {
 }
 
 void Exports::open_image_dialog(const Workspace& ws, const UiState& ui) {
+    choose_subject(ws, ui);
+    open_dialog_ = true;
+}
+
+void Exports::choose_subject(const Workspace& ws, const UiState& ui) {
     const Journey* j = open_journey(ws, ui);
     journey_ = j ? j->id : Id{};
     subject_ = j ? Subject::journey : Subject::framework;
-    open_dialog_ = true;
 }
 
 void Exports::start(const ViewContext& ctx) {
@@ -173,13 +180,7 @@ void Exports::draw(const ViewContext& ctx) {
         ImGui::SameLine();
         if (ImGui::RadioButton("SVG vector##image", format_ == Format::svg)) format_ = Format::svg;
 
-        // The size the picture will have: the whole map or grid, not the part on screen (made again
-        // only when the choice or the document changes).
-        if (!sized_ || sized_subject_ != subject_ || sized_journey_ != journey_ || sized_revision_ != ctx.revision) {
-            const Picture p = make_picture(ctx, subject_, journey_);
-            sized_ = true, sized_subject_ = subject_, sized_journey_ = journey_, sized_revision_ = ctx.revision;
-            sized_width_ = p.svg.width, sized_height_ = p.svg.height;
-        }
+        measure(ctx);
         bool too_large = false;
         // The scale row is always there (disabled for SVG), so the dialog keeps its layout and the
         // Export button stays under the pointer whichever format is picked.
@@ -193,23 +194,14 @@ void Exports::draw(const ViewContext& ctx) {
             if (ImGui::RadioButton(label, scale_ == s)) scale_ = s;
         }
         ImGui::EndDisabled();
+        too_large = this->too_large();
         if (format_ == Format::png) {
-            const double w = std::ceil(sized_width_ * scale_), h = std::ceil(sized_height_ * scale_);
-            too_large = w > kPngMaxSide || h > kPngMaxSide || w * h > kPngMaxPixels;
-            dialog_pixels_ = with_thousands(w) + "x" + with_thousands(h);
-            const std::string size = with_thousands(w) + " \xC3\x97 " + with_thousands(h) + " pixels";
-            if (too_large) {
-                ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
-                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kError),
-                                   "%s is more than a PNG can hold here (at most 32,768 pixels a side and 200 million in all). "
-                                   "Choose a smaller scale, or export SVG.", size.c_str());
-                ImGui::PopTextWrapPos();
-            } else {
-                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted), "%s", size.c_str());
-            }
+            dialog_pixels_ = with_thousands(std::ceil(sized_width_ * scale_)) + "x" + with_thousands(std::ceil(sized_height_ * scale_));
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(too_large ? color::kError : color::kMuted), "%s", size_text().c_str());
+            ImGui::PopTextWrapPos();
         } else {
-            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted), "%s \xC3\x97 %s units; text stays text",
-                               with_thousands(sized_width_).c_str(), with_thousands(sized_height_).c_str());
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted), "%s", size_text().c_str());
         }
         dialog_open_ = true;
         dialog_too_large_ = too_large;
@@ -252,6 +244,74 @@ void Exports::draw(const ViewContext& ctx) {
         }
         ImGui::EndPopup();
     }
+}
+
+// [SECTION] The picture dialog's sizes, and the dialog as the mirror's form ---------------------------
+
+void Exports::measure(const ViewContext& ctx) {
+    // The size the picture will have: the whole map or grid, not the part on screen (made again
+    // only when the choice or the document changes).
+    if (sized_ && sized_subject_ == subject_ && sized_journey_ == journey_ && sized_revision_ == ctx.revision) return;
+    const Picture p = make_picture(ctx, subject_, journey_);
+    sized_ = true, sized_subject_ = subject_, sized_journey_ = journey_, sized_revision_ = ctx.revision;
+    sized_width_ = p.svg.width, sized_height_ = p.svg.height;
+}
+
+bool Exports::too_large() const {
+    if (format_ != Format::png) return false;
+    const double w = std::ceil(sized_width_ * scale_), h = std::ceil(sized_height_ * scale_);
+    return w > kPngMaxSide || h > kPngMaxSide || w * h > kPngMaxPixels;
+}
+
+std::string Exports::size_text() const {
+    if (format_ == Format::svg)
+        return with_thousands(sized_width_) + " \xC3\x97 " + with_thousands(sized_height_) + " units; text stays text";
+    const std::string size = with_thousands(std::ceil(sized_width_ * scale_)) + " \xC3\x97 " + with_thousands(std::ceil(sized_height_ * scale_)) + " pixels";
+    if (!too_large()) return size;
+    return size + " is more than a PNG can hold here (at most 32,768 pixels a side and 200 million in all). Choose a smaller scale, or export SVG.";
+}
+
+std::string Exports::mirror_form(const ViewContext& ctx) {
+    const Journey* j = find_by_id(ctx.ws.journeys, journey_);
+    if (!j) subject_ = Subject::framework;
+    measure(ctx);
+    MirrorForm f("Export picture", "picture", "set", "export-picture");
+    std::vector<FormOption> subjects;
+    if (j) subjects.push_back({"journey", "This journey map: " + j->title});
+    subjects.push_back({"framework", "The whole framework"});
+    f.choice("subject", "Picture of", subjects, subject_ == Subject::journey ? "journey" : "framework");
+    f.choice("format", "As", {{"png", "PNG image"}, {"svg", "SVG vector"}}, format_ == Format::png ? "png" : "svg");
+    if (format_ == Format::png) {
+        std::vector<FormOption> scales;
+        for (int k = 1; k <= 4; ++k) scales.push_back({std::to_string(k), std::to_string(k) + "\xC3\x97"});
+        f.choice("scale", "Scale", scales, std::to_string(scale_));
+    }
+    f.note(size_text());
+    f.button("export", format_ == Format::png ? "Export PNG" : "Export SVG", too_large() || running_);
+    return std::move(f).done();
+}
+
+std::string Exports::mirror_action(const ViewContext& ctx, std::string_view name, std::string_view value) {
+    if (name == "subject") {
+        subject_ = value == "journey" && find_by_id(ctx.ws.journeys, journey_) ? Subject::journey : Subject::framework;
+    } else if (name == "format") {
+        format_ = value == "svg" ? Format::svg : Format::png;
+    } else if (name == "scale") {
+        if (value.size() != 1 || value[0] < '1' || value[0] > '4') return mirror_reply(false, "a scale is from 1 to 4");
+        scale_ = value[0] - '0';
+    } else if (name == "export") {
+        measure(ctx);
+        if (running_) return mirror_reply(false, "a PNG is being made; wait for it or cancel it");
+        if (too_large()) return mirror_reply(false, "the picture is too large for a PNG at this scale; choose a smaller one, or SVG");
+        start(ctx);   // the status line (the live region) says how it went
+        json::Writer w;
+        w.begin().field("ok", true).field("close", true).end();
+        return w.str();
+    } else {
+        return mirror_reply(false, "there is no such field");
+    }
+    // The size, the scale row and the button follow the choice: the form is made again.
+    return mirror_form(ctx);
 }
 
 void Exports::progress(const protocol::ExportProgress& progress, UiState& ui) {

@@ -28,6 +28,12 @@ public:
     void csv(const Workspace& ws, UiState& ui);      // "<journey title>.csv"
     void report(const Workspace& ws, UiState& ui);   // "<workspace name> report.html"
     void open_image_dialog(const Workspace& ws, const UiState& ui);
+    // The picture dialog as the mirror's form (File › Export picture… from the page's menubar): what
+    // to picture, PNG or SVG, the scale, the size in words, and Export. Each choice answers with the
+    // form made again (the size follows it); Export starts the picture and closes the dialog.
+    void choose_subject(const Workspace& ws, const UiState& ui);   // the open journey's map, else the framework
+    std::string mirror_form(const ViewContext& ctx);
+    std::string mirror_action(const ViewContext& ctx, std::string_view name, std::string_view value);
     // The picture dialog and, while a PNG is being made, its progress with Cancel.
     void draw(const ViewContext& ctx);
     // The page's reports about a PNG (web/app.js exportPng): its parts as they are drawn, then the
@@ -42,6 +48,9 @@ public:
 
 private:
     void start(const ViewContext& ctx);
+    void measure(const ViewContext& ctx);   // the picture's size for the current choice
+    [[nodiscard]] bool too_large() const;   // a PNG of that size cannot be made
+    [[nodiscard]] std::string size_text() const;
 
     bool open_dialog_ = false;
     Subject subject_ = Subject::framework;

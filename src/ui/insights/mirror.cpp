@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <optional>
 
 #include "edit/commands.hpp"
 #include "model/enum_names.hpp"
@@ -10,42 +11,38 @@
 #include "scoring/prioritise.hpp"
 #include "ui/insights/view.hpp"
 #include "ui/kit/format.hpp"
-#include "ui/kit/json_text.hpp"
+#include "ui/kit/mirror_form.hpp"
 #include "ui/kit/mirror_page.hpp"
 
 namespace wm::ui {
 namespace {
 
-void text_field(json::Writer& w, const Insight& i, std::string_view name, std::string_view kind, std::string_view label, std::string_view value) {
-    w.begin().field("row", i.id.str()).field("action", "set-field").field("name", name).field("kind", kind).field("label", label)
-        .field("value", value).end();
-}
-
 template <class E>
-void enum_field(json::Writer& w, const Insight& i, std::string_view name, std::string_view label, E value) {
-    w.begin().field("row", i.id.str()).field("action", "set-field").field("name", name).field("label", label).key("options").array();
+std::vector<FormOption> enum_options() {
+    std::vector<FormOption> out;
     for (std::size_t k = 0; k < enum_count<E>(); ++k) {
-        const std::string_view n = enum_name(static_cast<E>(k));
-        w.begin().field("value", n).field("label", n).end();
+        const std::string name(enum_name(static_cast<E>(k)));
+        out.push_back({name, name});
     }
-    w.end_array().field("value", enum_name(value)).end();
+    return out;
 }
 
-std::string form(const Insight& i) {
-    json::Writer w;
-    w.begin().field("ok", true).field("title", "Insight \xE2\x80\x9C" + i.title + "\xE2\x80\x9D").key("fields").array();
-    text_field(w, i, "title", "text", "Title", i.title);
-    text_field(w, i, "text", "area", "Text", i.text);
-    enum_field(w, i, "type", "Type", i.type);
-    enum_field(w, i, "source", "Source", i.source);
-    text_field(w, i, "source_detail", "text", "Source detail", i.source_detail);
-    enum_field(w, i, "evidence", "Evidence", i.evidence);
-    text_field(w, i, "last_validated", "text", "Last validated (YYYY-MM-DD, empty: never)", i.last_validated ? to_iso(*i.last_validated) : std::string());
-    w.begin().field("row", i.id.str()).field("action", "set-field").field("name", "impact").field("label", "Impact").key("options").array();
-    for (int v = -limits::kMaxImpact; v <= limits::kMaxImpact; ++v) w.begin().field("value", std::to_string(v)).field("label", impact_label(v)).end();
-    w.end_array().field("value", std::to_string(i.impact)).end();
-    w.end_array().end();
-    return w.str();
+std::string form(const Workspace& ws, const Insight& i) {
+    MirrorForm f("Insight \xE2\x80\x9C" + i.title + "\xE2\x80\x9D", i.id.str(), "set-field");
+    f.text("title", "Title", i.title);
+    f.area("text", "Text", i.text);
+    f.choice("type", "Type", enum_options<InsightType>(), enum_name(i.type));
+    f.choice("source", "Source", enum_options<InsightSource>(), enum_name(i.source));
+    f.text("source_detail", "Source detail", i.source_detail);
+    f.choice("evidence", "Evidence", enum_options<Evidence>(), enum_name(i.evidence));
+    f.text("last_validated", "Last validated (YYYY-MM-DD, empty: never)", i.last_validated ? to_iso(*i.last_validated) : std::string());
+    std::vector<FormOption> impacts;
+    for (int v = -limits::kMaxImpact; v <= limits::kMaxImpact; ++v) impacts.push_back({std::to_string(v), std::string(impact_label(v))});
+    f.choice("impact", "Impact", impacts, std::to_string(i.impact));
+    f.lines("tags", "Tags, one per line", i.tags);
+    f.checks("personas", "Personas it concerns", id_options(ws.personas, [](const Persona& p) { return p.name; }), id_values(i.personas));
+    f.checks("steps", "Linked steps", step_options(ws), step_option_values(i.steps));
+    return std::move(f).done();
 }
 
 template <class E>
@@ -88,12 +85,12 @@ std::string insights_mirror_action(const ViewContext& ctx, std::string_view acti
         Insight fresh;   // as add_insight makes it: the form shows it before the command is applied
         fresh.id = add_insight(ctx);
         fresh.title = "New insight";
-        return form(fresh);
+        return form(ctx.ws, fresh);
     }
     const auto id = Id::parse(row);
     const Insight* i = id ? find_by_id(ctx.ws.insights, *id) : nullptr;
     if (!i) return mirror_reply(false, "that insight is no longer in the workspace");
-    if (action == "edit") return form(*i);
+    if (action == "edit") return form(ctx.ws, *i);
     if (action == "delete") {
         ctx.emit(edit::remove_insight(i->id));
         if (ctx.ui.insights.selected == i->id) ctx.ui.insights.selected = {};
@@ -119,6 +116,17 @@ std::string insights_mirror_action(const ViewContext& ctx, std::string_view acti
         if (error != std::errc() || end != value.data() + value.size() || v < -limits::kMaxImpact || v > limits::kMaxImpact)
             return mirror_reply(false, "an impact is from -2 to +2");
         changed.impact = v;
+    } else if (field == "tags") {
+        changed.tags = form_lines(value);
+        if (changed.tags.size() > limits::kMaxStrings) return mirror_reply(false, "an insight has at most 1,000 tags");
+    } else if (field == "personas") {
+        auto ids = form_ids(ctx.ws.personas, value);
+        if (!ids) return mirror_reply(false, "that persona is no longer in the workspace");
+        changed.personas = std::move(*ids);
+    } else if (field == "steps") {
+        auto steps = form_steps(ctx.ws, value);
+        if (!steps) return mirror_reply(false, "that step is no longer in the workspace");
+        changed.steps = std::move(*steps);
     } else return mirror_reply(false, "there is no such field");
     if (!(changed == *i)) ctx.emit(edit::replace_insight(std::move(changed)));
     return mirror_reply(true);

@@ -4,8 +4,9 @@
 // by the view), at most kMirrorInsights of them (the caption says how many there are and that the
 // search narrows them), each row with "Edit …" and "Delete …". "Edit …" (and "New insight", on the
 // new one) answers with a form the page shows as a modal dialog — title, text, type, source, source
-// detail, evidence, last validated, impact — each field, when it changes, one replace_insight, as a
-// field of the canvas's editor is. Linking to steps and personas stays on the canvas.
+// detail, evidence, last validated, impact, tags (one per line), and the personas it concerns and the
+// steps it was seen at as groups of checkboxes — each field, when it changes, one replace_insight, as
+// a field of the canvas's editor is.
 #pragma once
 
 #include <cstddef>
@@ -23,8 +24,9 @@ inline constexpr std::size_t kMirrorInsights = 200;
 std::string insights_mirror(const Workspace& ws, const InsightsState& st, Date today);
 
 // "add" (then its form), "edit" (row: the insight; the form), "set-field" (name: "title", "text",
-// "type", "source", "source_detail", "evidence", "last_validated" (YYYY-MM-DD or ""), "impact"),
-// "delete". Returns the JSON reply.
+// "type", "source", "source_detail", "evidence", "last_validated" (YYYY-MM-DD or ""), "impact",
+// "tags", "personas" (ids), "steps" ("<journey>/<step>"), lists one per line), "delete". Returns the
+// JSON reply.
 std::string insights_mirror_action(const ViewContext& ctx, std::string_view action, std::string_view row, std::string_view field,
                                    std::string_view value);
 

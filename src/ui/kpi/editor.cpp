@@ -25,6 +25,7 @@
 #include "ui/kit/sparkline.hpp"
 #include "ui/kit/theme.hpp"
 #include "ui/kit/widgets.hpp"
+#include "ui/kpi/internal.hpp"
 
 namespace wm::ui {
 
@@ -41,7 +42,7 @@ std::vector<const Metric*> metrics_at(const Workspace& ws, Id journey, Id stage,
     return out;
 }
 
-namespace {
+namespace kpi_detail {   // the editor's pieces; the mirror's form shares some (kpi/internal.hpp)
 
 std::string anchor_label(const Workspace& ws, Id journey, Id stage, Id step) {
     const Journey* j = find_by_id(ws.journeys, journey);
@@ -69,12 +70,6 @@ bool rolls_up(const Workspace& ws, Id from, Id target) {
     }
     return false;
 }
-
-struct Candidate {
-    const Metric* metric;
-    const Journey* journey;
-    bool child;  // on a child journey (else a stage or step of the metric's own journey)
-};
 
 // The child journeys hanging from a metric's anchor (any child of the journey for a journey-level KPI).
 std::vector<Id> children_at(const Workspace& ws, const Metric& target) {
@@ -231,17 +226,22 @@ void draw_list(const ViewContext& ctx, KpiEditorState& st, const std::vector<con
     if (here.empty()) muted("No KPIs here yet.");
 }
 
-void add_kpi(const ViewContext& ctx, KpiEditorState& st) {
+Metric new_kpi(const Workspace& ws, Id journey, Id stage, Id step) {
     Metric m;
     m.id = new_id();
     m.name = "New KPI";
-    m.journey = st.journey;
-    m.step = st.step;
-    m.stage = st.stage;
-    if (const Journey* j = find_by_id(ctx.ws.journeys, st.journey); j && !st.step.is_nil()) {
+    m.journey = journey;
+    m.step = step;
+    m.stage = stage;
+    if (const Journey* j = find_by_id(ws.journeys, journey); j && !step.is_nil()) {
         const Stage* s = nullptr;
-        if (find_step(*j, st.step, &s)) m.stage = s->id;
+        if (find_step(*j, step, &s)) m.stage = s->id;   // a step's KPI keeps its stage too
     }
+    return m;
+}
+
+void add_kpi(const ViewContext& ctx, KpiEditorState& st) {
+    Metric m = new_kpi(ctx.ws, st.journey, st.stage, st.step);
     st.selected = m.id;
     st.focus_name = m.id;
     reset_new_value(st, nullptr);
@@ -571,7 +571,9 @@ void draw_detail(const ViewContext& ctx, KpiEditorState& st, const Metric& m) {
     ImGui::PopStyleColor();
 }
 
-}  // namespace
+}  // namespace kpi_detail
+
+using namespace kpi_detail;
 
 void open_kpi_editor(const ViewContext& ctx, Id journey, Id stage, Id step) {
     KpiEditorState& st = ctx.ui.kpi;

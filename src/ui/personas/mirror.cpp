@@ -1,10 +1,14 @@
 // The personas for screen readers: see mirror.hpp.
 #include "ui/personas/mirror.hpp"
 
+#include <charconv>
+#include <cstdio>
+#include <optional>
+
 #include "edit/commands.hpp"
 #include "model/limits.hpp"
 #include "ui/kit/format.hpp"
-#include "ui/kit/json_text.hpp"
+#include "ui/kit/mirror_form.hpp"
 #include "ui/kit/mirror_page.hpp"
 #include "ui/personas/view.hpp"
 
@@ -17,19 +21,6 @@ std::string joined(const std::vector<std::string>& items, std::string_view betwe
     return out;
 }
 
-// One item per line, each trimmed; empty lines dropped.
-std::vector<std::string> lines_of(std::string_view text) {
-    std::vector<std::string> out;
-    while (!text.empty()) {
-        const auto end = text.find('\n');
-        std::string item = trimmed(text.substr(0, end));
-        if (!item.empty()) out.push_back(std::move(item));
-        if (end == std::string_view::npos) break;
-        text.remove_prefix(end + 1);
-    }
-    return out;
-}
-
 using Text = std::string Persona::*;
 using List = std::vector<std::string> Persona::*;
 constexpr std::pair<const char*, Text> kTexts[] = {{"name", &Persona::name}, {"role", &Persona::role}, {"segment", &Persona::segment},
@@ -37,21 +28,39 @@ constexpr std::pair<const char*, Text> kTexts[] = {{"name", &Persona::name}, {"r
 constexpr std::pair<const char*, List> kLists[] = {{"goals", &Persona::goals}, {"needs", &Persona::needs}, {"pains", &Persona::pains},
                                                     {"jobs", &Persona::jobs}};
 
+std::string hex_colour(std::uint32_t c) {
+    char text[8];
+    std::snprintf(text, sizeof text, "#%06X", static_cast<unsigned>(c & 0xFFFFFF));
+    return text;
+}
+
+std::optional<std::uint32_t> parse_colour(std::string_view text) {
+    if (!text.empty() && text.front() == '#') text.remove_prefix(1);
+    std::uint32_t c = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), c, 16);
+    if (text.size() != 6 || error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+    return c;
+}
+
 std::string form(const Persona& p) {
-    json::Writer w;
-    w.begin().field("ok", true).field("title", "Persona \xE2\x80\x9C" + p.name + "\xE2\x80\x9D").key("fields").array();
+    MirrorForm f("Persona \xE2\x80\x9C" + p.name + "\xE2\x80\x9D", p.id.str(), "set-field");
     const char* labels[] = {"Name", "Role", "Segment", "Quote"};
     int n = 0;
-    for (const auto& [name, member] : kTexts)
-        w.begin().field("row", p.id.str()).field("action", "set-field").field("name", name).field("kind", "text")
-            .field("label", labels[n++]).field("value", p.*member).end();
+    for (const auto& [name, member] : kTexts) f.text(name, labels[n++], p.*member);
     const char* list_labels[] = {"Goals, one per line", "Needs, one per line", "Pains, one per line", "Jobs to be done, one per line"};
     n = 0;
-    for (const auto& [name, member] : kLists)
-        w.begin().field("row", p.id.str()).field("action", "set-field").field("name", name).field("kind", "lines")
-            .field("label", list_labels[n++]).field("value", joined(p.*member, "\n")).end();
-    w.end_array().end();
-    return w.str();
+    for (const auto& [name, member] : kLists) f.lines(name, list_labels[n++], p.*member);
+    f.text("initials", "Avatar initials (up to three characters)", p.initials);
+    std::vector<FormOption> colours;
+    bool custom = true;
+    for (const AvatarColour& c : kAvatarColours) {
+        colours.push_back({hex_colour(c.rgb), c.name});
+        custom = custom && c.rgb != p.color;
+    }
+    if (custom) colours.push_back({hex_colour(p.color), "Custom " + hex_colour(p.color)});
+    f.choice("color", "Avatar colour", colours, hex_colour(p.color));
+    f.text("custom-color", "Custom avatar colour (#RRGGBB)", hex_colour(p.color));
+    return std::move(f).done();
 }
 
 }  // namespace
@@ -106,9 +115,22 @@ std::string personas_mirror_action(const ViewContext& ctx, std::string_view acti
             }
             return mirror_reply(true);
         }
+    if (field == "initials" || field == "color" || field == "custom-color") {
+        Persona copy = *p;
+        if (field == "initials") {
+            copy.initials = typed_initials(trimmed(value));
+        } else if (const auto c = parse_colour(trimmed(value))) {
+            copy.color = *c;
+        } else {
+            return mirror_reply(false, "\xE2\x80\x9C" + trimmed(value) + "\xE2\x80\x9D is not a colour (#RRGGBB, six hexadecimal digits)");
+        }
+        if (!(copy == *p)) ctx.emit(edit::replace_persona(std::move(copy)));
+        return mirror_reply(true);
+    }
     for (const auto& [name, member] : kLists)
         if (field == name) {
-            std::vector<std::string> items = lines_of(value);
+            std::vector<std::string> items = form_lines(value);
+            if (items.size() > limits::kMaxStrings) return mirror_reply(false, "a list holds at most 1,000 items");
             if (items == p->*member) return mirror_reply(true);
             Persona copy = *p;
             copy.*member = std::move(items);

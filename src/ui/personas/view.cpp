@@ -49,6 +49,8 @@ ImU32 text_on(std::uint32_t c) { return color::readable_on(rgb(c)); }
 
 }  // namespace
 
+std::string typed_initials(const std::string& text) { return first_chars(text, 3); }
+
 std::string initials_from(const std::string& name) {
     std::string out;
     std::size_t words = 0;
@@ -90,11 +92,8 @@ namespace {
 
 // [SECTION] Helpers --------------------------------------------------------------------------------
 
-// A small palette that reads well behind white initials, none of it the selection outline's indigo;
-// anything else through the picker.
-constexpr std::uint32_t kPalette[] = {0x0D9488, 0xDB2777, 0xD97706, 0x16A34A, 0x2563EB, 0x9333EA, 0x475569, 0xBE123C};
 // The colour a new persona gets: the palette's, in turn.
-std::uint32_t new_persona_colour(std::size_t personas) { return kPalette[personas % std::size(kPalette)]; }
+std::uint32_t new_persona_colour(std::size_t personas) { return kAvatarColours[personas % std::size(kAvatarColours)].rgb; }
 
 template <class T>
 bool contains(const std::vector<T>& items, const T& item) {
@@ -247,11 +246,12 @@ void draw_avatar_editor(const ViewContext& ctx, const Persona& p) {
     std::string text;
     if (text_field("Initials", p.initials, &text, 80)) {
         Persona copy = p;
-        copy.initials = first_chars(text, 3);  // the model allows three characters
+        copy.initials = typed_initials(text);
         ctx.emit(edit::replace_persona(std::move(copy)));
     }
     int n = 0;
-    for (std::uint32_t c : kPalette) {
+    for (const AvatarColour& swatch : kAvatarColours) {
+        const std::uint32_t c = swatch.rgb;
         if (n++ > 0) ImGui::SameLine();
         const std::string label = "Colour " + std::to_string(n);
         // A drawn swatch over an invisible button (ColorButton reports no label to the test hook).
@@ -260,6 +260,7 @@ void draw_avatar_editor(const ViewContext& ctx, const Persona& p) {
             copy.color = c;
             ctx.emit(edit::replace_persona(std::move(copy)));
         }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", swatch.name);
         const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
         ImGui::GetWindowDrawList()->AddRectFilled(a, b, rgb(c), 4);
         if (c == p.color)

@@ -20,6 +20,7 @@
 #include "ui/kit/item_registry.hpp"
 #include "ui/kit/json_text.hpp"
 #include "ui/kpi/editor.hpp"
+#include "ui/kpi/mirror.hpp"
 #include "ui/framework/new_journey.hpp"
 #include "ui/palette/palette.hpp"
 #include "ui/exports/exports.hpp"
@@ -472,6 +473,14 @@ std::string App::on(const protocol::MirrorCell& m) {
 }
 
 std::string App::on(const protocol::MirrorRow& m) {
+    // The dialogs the menubar's entries answer with as forms (ui/shell/menus.hpp), whatever the view.
+    if (m.view == "export-picture") return exports_.mirror_action(view_context(), m.child, m.text);
+    if (m.view == "kpis") {
+        if (persistence_.read_only()) return protocol::Reply::failed("this tab is read-only").str();
+        apply_queued();   // one field after another, none lost (as for the forms below)
+        state_.redraw(2);
+        return kpi_mirror_action(view_context(), m.id, m.child, m.text, [this] { apply_queued(); });
+    }
     if (m.view != state_.place.view) return protocol::Reply::failed("not the open view").str();
     if (m.view == "documents" || m.view == "compare") {   // a page's button or field (ui/kit/mirror_page.hpp)
         const ViewContext ctx = view_context();
@@ -480,21 +489,19 @@ std::string App::on(const protocol::MirrorRow& m) {
         state_.redraw(2);
         return refused.empty() ? protocol::Reply::ok().str() : protocol::Reply::failed(refused).str();
     }
-    if (m.view == "personas" || m.view == "insights") {   // "Add …", "Edit …" (their forms), a field of that form, "Delete …"
-        if (m.action != "edit" && persistence_.read_only()) return protocol::Reply::failed("this tab is read-only").str();
+    if (m.view == "personas" || m.view == "insights" || m.view == "backlog") {
+        // "Add …"/"New …", "Edit …" and "Score …" (their forms), a field of that form, "Delete …".
+        const bool reads = m.action == "edit" || m.action == "score" || m.action == "export-csv";
+        if (!reads && persistence_.read_only()) return protocol::Reply::failed("this tab is read-only").str();
         // A form's fields can change faster than frames come (Tab, Tab): each edit is a copy of the
         // item with one field changed, so the ones still queued are applied first, or the next copy
         // would be made from the item without them and undo them.
         apply_queued();
         state_.redraw(2);
-        return m.view == "personas" ? personas_mirror_action(view_context(), m.action, m.id, m.child, m.text)
-                                    : insights_mirror_action(view_context(), m.action, m.id, m.child, m.text);
-    }
-    if (m.view == "backlog") {   // "Score …" on a row (its form) or a choice in that form
-        if (m.action == "set-score" && persistence_.read_only()) return protocol::Reply::failed("this tab is read-only").str();
-        apply_queued();   // as for the forms below: one score after another, none lost
-        state_.redraw(2);
-        return backlog_mirror_action(view_context(), m.action, m.id, m.child, m.text);
+        const ViewContext ctx = view_context();
+        if (m.view == "personas") return personas_mirror_action(ctx, m.action, m.id, m.child, m.text);
+        if (m.view == "insights") return insights_mirror_action(ctx, m.action, m.id, m.child, m.text);
+        return backlog_mirror_action(ctx, m.action, m.id, m.child, m.text);
     }
     if (m.view != "framework") return protocol::Reply::failed("not the open view").str();
     const auto id = Id::parse(m.id);

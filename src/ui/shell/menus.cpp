@@ -13,6 +13,8 @@
 #include "ui/exports/exports.hpp"
 #include "ui/kit/json_text.hpp"
 #include "ui/kit/theme.hpp"
+#include "ui/kpi/editor.hpp"
+#include "ui/kpi/mirror.hpp"
 #include "ui/palette/palette.hpp"
 #include "ui/shell/app.hpp"
 #include "ui/shell/navigation.hpp"
@@ -67,6 +69,7 @@ void write_entries(json::Writer& w, const std::vector<MenuEntry>& entries) {
     w.key("items").array();
     for (const MenuEntry& e : entries) {
         w.begin().field("label", shown_label(e.label)).field("keys", e.keys).field("tip", e.tip).field("enabled", e.enabled).field("separator", e.separator);
+        w.field("form", static_cast<bool>(e.form));
         w.raw("checked", e.checked < 0 ? "null" : e.checked ? "true" : "false");
         write_entries(w, e.items);
         w.end();
@@ -123,6 +126,10 @@ std::vector<Menu> App::menus() {
                          "Bring in what someone did in their copy of this workspace (one undo step; conflicts are listed)", writable));
         f.push_back(item("Export picture (PNG, SVG)\xE2\x80\xA6", [this] { exports_.open_image_dialog(doc_.workspace(), state_); },
                          "The whole journey map or the whole framework as an image for slides and wikis", !exports_.busy()));
+        f.back().form = [this] {
+            exports_.choose_subject(doc_.workspace(), state_);
+            return exports_.mirror_form(view_context());
+        };
         f.push_back(item("Export journey as CSV\xE2\x80\xA6", [this] { exports_.csv(doc_.workspace(), state_); },
                          "The open journey map as a lanes \xC3\x97 steps grid, for spreadsheets", open_journey(doc_.workspace(), state_) != nullptr));
         f.push_back(item("Export report (HTML)\xE2\x80\xA6", [this] { exports_.report(doc_.workspace(), state_); },
@@ -167,6 +174,14 @@ std::vector<Menu> App::menus() {
         if (!on_map) e.back().tip = "Cut, copy, paste and select work on the cards of a journey map";
         e.push_back(separator());
         const Id id = journey ? journey->id : Id{};
+        // The KPIs of the selected step or stage, else of the map's journey (in the framework: of the
+        // journey the page's focus is on); on the canvas the popup, from the page a form.
+        const KpiAnchor anchor = kpi_anchor(doc_.workspace(), state_);
+        const std::string where = anchor.step ? "the selected step" : anchor.stage ? "the selected stage" : "this journey";
+        e.push_back(item("KPIs of " + where + "\xE2\x80\xA6##kpis", [this, anchor] { open_kpi_editor(view_context(), anchor.journey, anchor.stage, anchor.step); },
+                         anchor.journey ? "Targets, dated values and roll-ups" : "Open a journey map, or focus a journey in the framework, first",
+                         !anchor.journey.is_nil()));
+        e.back().form = [this, anchor] { return kpi_mirror_form(view_context(), anchor); };
         e.push_back(item("Create to-be journey", [this, id] { create_to_be_and_open(view_context(), id); },
                          journey ? "A linked copy of this journey to redesign, compared with it step by step" : "Open a current journey's map first",
                          journey && journey->state == JourneyState::current && writable));
@@ -238,6 +253,8 @@ std::string App::on(const protocol::MirrorMenu& m) {
     const MenuEntry* e = find_entry(all, m.path);
     if (!e || !e->run) return protocol::Reply::failed("no such menu item").str();
     if (!e->enabled) return protocol::Reply::failed("not available now").str();
+    state_.redraw(2);
+    if (e->form) return e->form();
     e->run();
     state_.redraw(2);
     return protocol::Reply::ok().str();

@@ -4,7 +4,7 @@
 // the same entry: one definition, so the two cannot disagree.
 //
 //   {"menus": [{"title": "File", "items": [{"label": "Export report (HTML)…", "keys": "", "tip": "…",
-//               "enabled": true, "checked": null, "separator": false, "items": []}, …]}, …]}
+//               "enabled": true, "checked": null, "separator": false, "form": false, "items": []}, …]}, …]}
 #pragma once
 
 #include <functional>
@@ -21,6 +21,9 @@ struct MenuEntry {
     int checked = -1;                // -1: not a choice; 0 / 1: unticked / ticked
     bool separator = false;          // a line between groups (nothing else is set)
     std::function<void()> run;
+    // From the page's menubar: instead of `run` (a dialog on the canvas), a form the page shows as
+    // its own dialog (ui/kit/mirror_form.hpp; the export picture's, the KPIs').
+    std::function<std::string()> form;
     std::vector<MenuEntry> items;    // a submenu when not empty
 };
 struct Menu {

@@ -1,0 +1,135 @@
+// Issue 19, the canvas's dialogs for screen readers and keyboards: menu entries of the page's
+// menubar whose dialog is made by the page as a form (src/ui/kit/mirror_form.hpp → web/mirror.js)
+// instead of the canvas's popup — Edit › KPIs of this journey… (every KPI of the anchor under its
+// heading, its reading in words, its fields, values as text; a KPI added, filled in, a wrong value
+// refused in words, deleted) and File › Export picture… (a choice that remakes the form, the size
+// in words, Export). Keyboard only, no mouse event at all; read through Chromium's accessibility
+// tree and axe.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openApp, until, screenshot, axeViolations, goTo, axTree, named, tabTo } from './lib.mjs';
+
+let srv;
+before(async () => { srv = await startServer(); });
+after(async () => { await srv.close(); });
+
+const workspace = async (page) => JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace;
+const announced = (page) => page.evaluate(() => document.getElementById('announcer').textContent);
+const focusName = (page) => page.evaluate(() => { const e = document.activeElement; return e.getAttribute('aria-label') || (e.labels?.length ? e.labels[0].textContent : e.textContent); });
+const inDialog = (page) => page.evaluate(() => !!document.activeElement.closest('dialog[open]'));
+
+// From the canvas to the menubar (F6 twice), into menu `title`, down to the entry `name`.
+async function menuEntry(page, title, name) {
+  await page.keyboard.press('F6');
+  await page.keyboard.press('F6');
+  for (let i = 0; i < 4 && (await focusName(page)) !== title; ++i) await page.keyboard.press('ArrowRight');
+  assert.equal(await focusName(page), title);
+  await page.keyboard.press('ArrowDown');
+  for (let i = 0; i < 30 && (await focusName(page)) !== name; ++i) await page.keyboard.press('ArrowDown');
+  assert.equal(await focusName(page), name);
+}
+
+test('keyboard only: a journey\'s KPIs read and edited in the dialog Edit › KPIs… makes; a KPI added, a wrong value refused, deleted', async () => {
+  const { context, close } = await launch({ viewport: { width: 1280, height: 800 } });
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    await goTo(page, 'Buying a phone plan', (s) => s.view === 'journey', 'the map');
+    const journey = (await workspace(page)).journeys.find((j) => j.title === 'Buying a phone plan');
+    const before = (await workspace(page)).metrics.filter((m) => m.journey === journey.id).length;
+    await menuEntry(page, 'Edit', 'KPIs of this journey…');
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-haspopup')), 'dialog');
+    await page.keyboard.press('Enter');
+    await until(page, () => inDialog(page), 'the dialog');
+
+    // The journey's KPIs, each under its heading with its reading in words (health as a word and a mark).
+    let nodes = await axTree(context, page);
+    assert.ok(named(nodes, 'dialog').includes('KPIs of Buying a phone plan'));
+    const headings = named(nodes, 'heading');
+    assert.ok(headings.includes('KPI “Online conversion rate”') && headings.includes('KPI “Incremental revenue”'), headings.join(' | '));
+    const text = await page.evaluate(() => document.querySelector('dialog[open]').textContent);
+    assert.match(text, /Latest: [✓✗] [\d.,]+ ?%, (on target|off target)[^.]*target: at least 3\.5 ?%/);
+    assert.deepEqual(await axeViolations(page), []);
+
+    // Add a KPI: the dialog is made again, focus on the new KPI's name.
+    await tabTo(page, 'Add a KPI');
+    await page.keyboard.press('Enter');
+    await until(page, async () => (await page.evaluate(() => document.activeElement.value)) === 'New KPI', 'focus on the new KPI\'s name');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Roaming complaints');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('count');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('12');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('l');   // Lower is better
+    await tabTo(page, /^Values, one per line/);
+    await page.keyboard.type('2026-09-01; 30\n2026-10-01; 18\n2026-11-01; 9; Prepaid');
+    await page.keyboard.press('Tab');
+    const made = await until(page, async () => {
+      const m = (await workspace(page)).metrics.find((x) => x.name === 'Roaming complaints');
+      return m && m.values.length === 3 && m;
+    }, 'the KPI filled in');
+    assert.deepEqual([made.journey, made.unit, made.target, made.direction], [journey.id, 'count', 12, 'lower-is-better']);
+    assert.deepEqual(made.values.map((v) => [v.date, v.value, v.segment]), [['2026-09-01', 30, ''], ['2026-10-01', 18, ''], ['2026-11-01', 9, 'Prepaid']]);
+
+    // A value that is not a number is refused in words; the values stay as they were.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\n2026-12-01; many');
+    await page.keyboard.press('Tab');
+    await until(page, async () => /line 4 .*The value must be a number/.test(await announced(page)), 'the refusal said');
+    assert.equal((await workspace(page)).metrics.find((x) => x.id === made.id).values.length, 3);
+    await screenshot(page, 'mirror-kpi-dialog');
+
+    // Delete it: the dialog is made again without it, focus on "Add a KPI".
+    await tabTo(page, 'Delete KPI “Roaming complaints”');
+    await page.keyboard.press('Enter');
+    await until(page, async () => !(await workspace(page)).metrics.some((x) => x.id === made.id), 'deleted');
+    await until(page, async () => (await focusName(page)) === 'Add a KPI', 'focus on Add a KPI');
+    nodes = await axTree(context, page);
+    assert.ok(!named(nodes, 'heading').includes('KPI “Roaming complaints”'));
+    assert.equal((await workspace(page)).metrics.filter((m) => m.journey === journey.id).length, before);
+    // Escape closes it; focus goes back to the menu it came from.
+    await page.keyboard.press('Escape');
+    await until(page, async () => (await focusName(page)) === 'Edit' && !(await inDialog(page)), 'focus back on the Edit menu');
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('keyboard only: File › Export picture… as a dialog of the page: SVG chosen (the form follows), its size in words, exported', async () => {
+  const { context, close } = await launch({ viewport: { width: 1280, height: 800 } });
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    await goTo(page, 'Comparing plans', (s) => s.view === 'journey', 'the map');
+    await menuEntry(page, 'File', 'Export picture (PNG, SVG)…');
+    await page.keyboard.press('Enter');
+    await until(page, () => inDialog(page), 'the dialog');
+    let nodes = await axTree(context, page);
+    assert.ok(named(nodes, 'dialog').includes('Export picture'));
+    assert.equal(await page.evaluate(() => document.activeElement.selectedOptions[0].textContent), 'This journey map: Comparing plans');
+    assert.match(await page.evaluate(() => document.querySelector('dialog[open] .note').textContent), /^[\d,]+ × [\d,]+ pixels$/);
+    assert.ok(named(nodes, 'combobox').includes('Scale'));
+    assert.deepEqual(await axeViolations(page), []);
+
+    // SVG: the scale goes (PNG only), the size is in units; focus stays on the choice.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('s');
+    await until(page, async () => /units; text stays text$/.test(await page.evaluate(() => document.querySelector('dialog[open] .note').textContent)), 'the size in units');
+    assert.equal(await focusName(page), 'As');
+    nodes = await axTree(context, page);
+    assert.ok(!named(nodes, 'combobox').includes('Scale'));
+    await screenshot(page, 'mirror-export-dialog');
+
+    await tabTo(page, 'Export SVG');
+    const downloading = page.waitForEvent('download');
+    await page.keyboard.press('Enter');
+    assert.equal((await downloading).suggestedFilename(), 'Comparing plans.svg');
+    await until(page, async () => !(await inDialog(page)) && (await focusName(page)) === 'File', 'the dialog closed, focus on the File menu');
+    await until(page, async () => /Exported “Comparing plans” as Comparing plans\.svg/.test(await announced(page)), 'the live region said it');
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
