@@ -757,7 +757,7 @@
       const items = cellItems(td);
       if (!items.some((it) => it.kind === 'card')) { say('This cell holds no cards.'); return; }
       td.replaceChildren(el('ul', { 'aria-label': 'Cards' }, items.map((it) => (it.kind === 'card'
-        ? el('li', { tabindex: '-1', 'data-card': it.id, 'data-lane': td.dataset.lane, 'data-step': td.dataset.step, text: it.text })
+        ? el('li', { tabindex: '-1', 'data-card': it.id, 'data-lane': td.dataset.lane, 'data-step': td.dataset.step, 'aria-keyshortcuts': 'Enter Alt+Enter Delete', text: it.text })
         : el('li', { text: itemText(it) })))));
       td.querySelector('li[data-card]').focus({ preventScroll: true });
     }
@@ -778,7 +778,22 @@
       else if (e.key === 'Home') next = cards[0];
       else if (e.key === 'End') next = cards[cards.length - 1];
       else if (e.key === 'Escape') { e.preventDefault(); leaveCell(td); return; }
-      else if (e.key === 'Enter' || e.key === 'F2') {
+      else if (e.key === 'Enter' && e.altKey) {
+        // Its details (src/ui/map/card_form.hpp): a form in a dialog; focus comes back to the card,
+        // or to its cell when the card went (deleted) or the cell was made again.
+        e.preventDefault();
+        const id = li.dataset.card, lane = td.dataset.lane, step = td.dataset.step;
+        const r = hooks.message('mirrorRow', { view: 'card', id: `${journey}/${id}`, action: 'card', child: 'open', text: '' });
+        if (!r.ok) say(`Not done: ${r.error}.`);
+        else openForm(r, 'card', () => {
+          const card = body && body.querySelector(`li[data-card="${CSS.escape(id)}"]`);
+          if (card) return card;
+          const cell = cellAt(lane, step);
+          if (cell) setActive(cell);
+          return cell;
+        });
+        return;
+      } else if (e.key === 'Enter' || e.key === 'F2') {
         e.preventDefault();
         returnTo = { lane: td.dataset.lane, step: td.dataset.step };
         const r = hooks.message('mirrorCell', { journey, lane: td.dataset.lane, step: td.dataset.step, card: li.dataset.card, activate: true });

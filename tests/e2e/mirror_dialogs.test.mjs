@@ -3,8 +3,9 @@
 // instead of the canvas's popup — Edit › KPIs of this journey… (every KPI of the anchor under its
 // heading, its reading in words, its fields, values as text; a KPI added, filled in, a wrong value
 // refused in words, deleted) and File › Export picture… (a choice that remakes the form, the size
-// in words, Export). Keyboard only, no mouse event at all; read through Chromium's accessibility
-// tree and axe.
+// in words, Export) — and a card's details from the map's grid (Alt+Enter on a card reached with F2:
+// severity, personas, an insight and an opportunity linked, then deleted from the dialog). Keyboard
+// only, no mouse event at all; read through Chromium's accessibility tree and axe.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launch, openApp, until, screenshot, axeViolations, goTo, axTree, named, tabTo } from './lib.mjs';
@@ -128,6 +129,71 @@ test('keyboard only: File › Export picture… as a dialog of the page: SVG cho
     assert.equal((await downloading).suggestedFilename(), 'Comparing plans.svg');
     await until(page, async () => !(await inDialog(page)) && (await focusName(page)) === 'File', 'the dialog closed, focus on the File menu');
     await until(page, async () => /Exported “Comparing plans” as Comparing plans\.svg/.test(await announced(page)), 'the live region said it');
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('keyboard only: a pain card\'s details from the grid (Alt+Enter): severity, a persona, an insight and an opportunity linked, deleted', async () => {
+  const { context, close } = await launch({ viewport: { width: 1280, height: 800 } });
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    await goTo(page, 'Buying a phone plan', (s) => s.view === 'journey', 'the map');
+    let ws = await workspace(page);
+    const j = ws.journeys.find((x) => x.title === 'Buying a phone plan');
+    const pains = j.lanes.find((l) => l.kind === 'pain');
+    const card = j.cards.find((c) => c.lane === pains.id);
+    const cardOf = (w) => w.journeys.find((x) => x.id === j.id).cards.find((c) => c.id === card.id);
+    // To its cell with the arrow keys, F2 into the cell, down to the card.
+    await page.keyboard.press('F6');
+    await until(page, async () => page.evaluate(() => document.activeElement.tagName === 'TD'), 'a cell');
+    const [r, c] = await page.evaluate(({ lane, step }) => {
+      const td = document.querySelector(`#mirror td[data-lane="${lane}"][data-step="${step}"]`);
+      return [[...td.closest('tbody').children].indexOf(td.parentElement), [...td.parentElement.querySelectorAll('td')].indexOf(td)];
+    }, card);
+    await page.keyboard.press('Control+Home');
+    for (let i = 0; i < r; ++i) await page.keyboard.press('ArrowDown');
+    for (let i = 0; i < c; ++i) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('F2');
+    for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement.dataset.card)) !== card.id; ++i) await page.keyboard.press('ArrowDown');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.card), card.id);
+
+    await page.keyboard.press('Alt+Enter');
+    await until(page, () => inDialog(page), 'the dialog');
+    const step = j.stages.flatMap((st) => st.steps.map((x) => [st.name, x])).find(([, x]) => x.id === card.step);
+    assert.ok(named(await axTree(context, page), 'dialog').includes(`Card in ${pains.name} · ${step[0]} › ${step[1].name}`));
+    assert.equal(await page.evaluate(() => document.activeElement.value), card.text);
+    await page.keyboard.press('Tab');
+    assert.equal(await focusName(page), 'Severity');
+    await page.keyboard.press('4');
+    const insight = ws.insights.find((i) => !card.insights.includes(i.id));
+    const opportunity = ws.opportunities.find((o) => !card.opportunities.includes(o.id));
+    const henrik = ws.personas.find((p) => p.name === 'Henrik Lindqvist');
+    await tabTo(page, 'Henrik Lindqvist');
+    if (!card.personas.includes(henrik.id)) await page.keyboard.press('Space');
+    await tabTo(page, `${insight.title} (${insight.evidence})`, { max: 200 });
+    await page.keyboard.press('Space');
+    await tabTo(page, opportunity.title, { max: 200 });
+    await page.keyboard.press('Space');
+    const linked = await until(page, async () => {
+      const x = cardOf(await workspace(page));
+      return x.severity === 4 && x.personas.includes(henrik.id) && x.insights.includes(insight.id) && x.opportunities.includes(opportunity.id) && x;
+    }, 'severity set, persona, insight and opportunity linked');
+    assert.equal(linked.text, card.text);
+    assert.deepEqual(await axeViolations(page), []);
+    await screenshot(page, 'mirror-card-dialog');
+
+    // Escape: back on the card. Alt+Enter again, Delete card: the dialog closes, focus on the cell.
+    await page.keyboard.press('Escape');
+    await until(page, async () => !(await inDialog(page)) && (await page.evaluate(() => document.activeElement.dataset.card || document.activeElement.tagName)) !== 'BODY', 'focus back in the grid');
+    await until(page, async () => (await page.evaluate(() => document.activeElement.dataset.card)) === card.id, 'on the card');
+    await page.keyboard.press('Alt+Enter');
+    await until(page, () => inDialog(page), 'the dialog again');
+    await tabTo(page, 'Delete card', { max: 300 });
+    await page.keyboard.press('Enter');
+    await until(page, async () => !cardOf(await workspace(page)), 'the card deleted');
+    await until(page, async () => !(await inDialog(page)) && (await page.evaluate(() => document.activeElement.tagName)) === 'TD', 'focus on the cell');
     assert.deepEqual(errors, []);
   } finally {
     await close();

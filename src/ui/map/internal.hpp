@@ -117,5 +117,8 @@ void draw_add_lane_popup(const ViewContext& ctx, const Journey& j);
 void draw_template_choice(const ViewContext& ctx, const Journey& j);   // empty map: pick lanes
 edit::Command add_template_lanes(const Journey& j, int template_index);
 std::string step_label(const Journey& j, Id step);    // "Stage › Step" for messages
+// "New opportunity from this card/pain": linked to the card's step, personas and insights, a pain's
+// severity as its pain-relief score; the card links it; the backlog opens on it.
+void opportunity_from_card(const ViewContext& ctx, const Journey& j, const Card& card);
 
 }  // namespace wm::ui::map

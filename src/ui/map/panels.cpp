@@ -2,7 +2,7 @@
 // channel and links; a step, stage, lane or layer), the right-click menus, the "+ Lane" picker and
 // the lane templates offered to a map without lanes. Every change is one command.
 //
-// [SECTION] index: helpers · card details · other details · context menus · lanes and templates
+// [SECTION] index: helpers · card details · other details · context menus · lanes and templates · shared with the card's form
 #include <algorithm>
 #include <string>
 
@@ -213,19 +213,6 @@ void card_links(const ViewContext& ctx, const Journey& j, const Card& c) {
         }
         ImGui::EndPopup();
     }
-}
-
-void opportunity_from_card(const ViewContext& ctx, const Journey& j, const Card& card) {
-    Opportunity o = new_opportunity(card.text);
-    o.journeys.push_back(j.id);
-    o.steps.push_back(StepRef{j.id, card.step});
-    o.personas = card.personas;
-    o.insights = card.insights;
-    // A pain's severity says how much relieving it is worth (scoring::pain_relief_rating).
-    if (auto rating = scoring::pain_relief_rating(ctx.ws.settings.scoring, card.severity)) o.scores.push_back(*rating);
-    std::vector<Id> linked = card.opportunities;
-    linked.push_back(o.id);
-    create_opportunity(ctx, std::move(o), edit::set_card_opportunities(j.id, card.id, std::move(linked)));
 }
 
 void channel_picker(const ViewContext& ctx, const Journey& j, const Card& c) {
@@ -776,6 +763,21 @@ void draw_template_choice(const ViewContext& ctx, const Journey& j) {
         lane.name = "Customer actions";
         ctx.emit(edit::add_lane(j.id, std::move(lane)));
     }
+}
+
+// [SECTION] Shared with the card's form (map/card_form.cpp) -----------------------------------------
+
+void opportunity_from_card(const ViewContext& ctx, const Journey& j, const Card& card) {
+    Opportunity o = new_opportunity(card.text);
+    o.journeys.push_back(j.id);
+    o.steps.push_back(StepRef{j.id, card.step});
+    o.personas = card.personas;
+    o.insights = card.insights;
+    // A pain's severity says how much relieving it is worth (scoring::pain_relief_rating).
+    if (auto rating = scoring::pain_relief_rating(ctx.ws.settings.scoring, card.severity)) o.scores.push_back(*rating);
+    std::vector<Id> linked = card.opportunities;
+    linked.push_back(o.id);
+    create_opportunity(ctx, std::move(o), edit::set_card_opportunities(j.id, card.id, std::move(linked)));
 }
 
 }  // namespace wm::ui::map

@@ -32,6 +32,7 @@
 #include "ui/compare/view.hpp"
 #include "ui/documents/view.hpp"
 #include "ui/merge/view.hpp"
+#include "ui/map/card_form.hpp"
 #include "ui/map/mirror.hpp"
 #include "ui/backlog/mirror.hpp"
 #include "ui/framework/mirror.hpp"
@@ -480,6 +481,12 @@ std::string App::on(const protocol::MirrorRow& m) {
         apply_queued();   // one field after another, none lost (as for the forms below)
         state_.redraw(2);
         return kpi_mirror_action(view_context(), m.id, m.child, m.text, [this] { apply_queued(); });
+    }
+    if (m.view == "card") {   // a card's details, from the map's grid (Alt+Enter on a card)
+        if (m.child != "open" && persistence_.read_only()) return protocol::Reply::failed("this tab is read-only").str();
+        apply_queued();
+        state_.redraw(2);
+        return card_mirror_action(view_context(), m.id, m.child, m.text);
     }
     if (m.view != state_.place.view) return protocol::Reply::failed("not the open view").str();
     if (m.view == "documents" || m.view == "compare") {   // a page's button or field (ui/kit/mirror_page.hpp)

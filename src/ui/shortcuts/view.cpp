@@ -31,7 +31,7 @@ const Area kAreas[] = {
       {"Alt+Left, Alt+Right", "Back, forward"},
       {"?", "This sheet"},
       {"Escape", "Close a dialog, cancel an edit or a drag"},
-      {"F6", "To the screen-reader view of the open view (a journey map as a grid: arrows, Enter adds a card, F2 walks the cell's cards and Enter edits one; the framework as a tree: arrows, Enter opens; Escape comes back)"},
+      {"F6", "To the screen-reader view of the open view (a journey map as a grid: arrows, Enter adds a card, F2 walks the cell's cards, Enter edits one and Alt+Enter opens its details and links; the framework as a tree: arrows, Enter opens; Escape comes back)"},
       {"F6 again", "From there to the menus as a menu bar (arrows, Enter runs an entry); once more, back to the canvas"}}},
     {"Journey map",
      {{"Arrow keys", "Move the cell cursor"},
