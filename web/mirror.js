@@ -492,6 +492,15 @@
       return !!first;
     }
     root.addEventListener('keydown', (e) => {
+      // "?" outside a text field: the shortcuts sheet as the page's dialog (the canvas's would not be read).
+      if (e.key === '?' && !e.ctrlKey && !e.altKey && !e.metaKey && !/^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName)) {
+        e.preventDefault();
+        e.stopPropagation();
+        const from = document.activeElement;
+        const r = hooks.message('mirrorMenu', { path: ['View', 'Keyboard shortcuts'] });
+        if (r.ok && r.fields) openForm(r, r.view, () => (from && from.isConnected ? from : null));
+        return;
+      }
       if (e.key !== 'F6' || e.ctrlKey || e.altKey || e.metaKey) return;
       e.preventDefault();
       e.stopPropagation();
@@ -618,7 +627,8 @@
           return;
         }
         const control = f.options ? el('select', { id, 'data-key': key }, f.options.map((o) => el('option', { value: o.value, text: o.label })))
-          : f.kind === 'text' ? el('input', { id, type: 'text', 'data-key': key }) : el('textarea', { id, rows: 4, 'data-key': key });
+          : f.kind === 'text' || f.kind === 'password' ? el('input', { id, type: f.kind, 'data-key': key, autocomplete: 'off' })
+          : el('textarea', { id, rows: 4, 'data-key': key });
         control.value = f.value;
         control.addEventListener('change', () => send(control.value));
         if (control.tagName === 'INPUT') control.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); control.dispatchEvent(new Event('change')); } });
@@ -627,7 +637,8 @@
       if (old) old.replaceWith(form); else dialog.insertBefore(form, dialog.lastChild);
       const want = r.focus ? form.querySelector(`[data-key="${CSS.escape(r.focus)}"]`) : null;
       const same = was ? form.querySelector(`[data-key="${CSS.escape(was)}"]`) : null;
-      const target = want || same || form.querySelector('select, input, textarea, button') || dialog.querySelector('button');
+      // A dialog with nothing to do but read (the shortcuts, About): its heading, so it is read from the top.
+      const target = want || same || form.querySelector('select, input, textarea, button') || dialog.querySelector('h2');
       target.focus();
     }
     // `back()`: where focus goes when the dialog closes (the button or menu that opened it).
@@ -635,7 +646,7 @@
       const dialog = el('dialog', { className: 'wm-dialog wm-form', 'aria-labelledby': 'wm-form-title' });
       const close = el('button', { type: 'button', text: 'Close' });
       close.addEventListener('click', () => dialog.close());
-      dialog.append(el('h2', { id: 'wm-form-title', text: r.title }), el('p', {}, [close]));
+      dialog.append(el('h2', { id: 'wm-form-title', tabindex: '-1', text: r.title }), el('p', {}, [close]));
       dialog.addEventListener('close', () => {
         dialog.remove();
         const to = back();

@@ -5,8 +5,12 @@
 // refused in words, deleted) and File › Export picture… (a choice that remakes the form, the size
 // in words, Export) — and a card's details from the map's grid (Alt+Enter on a card reached with F2:
 // severity, personas, an insight and an opportunity linked, then deleted from the dialog). Keyboard
-// only, no mouse event at all; read through Chromium's accessibility tree and axe.
+// only, no mouse event at all; read through Chromium's accessibility tree and axe. Also the dialogs
+// of the other menu entries: File › Merge report… (after a file merged through File › Merge a file…,
+// its conflict taken from the keyboard), File › Share with team… (a name that is not one: Connect
+// dimmed and saying why), View › Keyboard shortcuts ("?" in the page) and View › About.
 import { test, before, after } from 'node:test';
+import { Buffer } from 'node:buffer';
 import assert from 'node:assert/strict';
 import { startServer, launch, openApp, until, screenshot, axeViolations, goTo, axTree, named, tabTo } from './lib.mjs';
 
@@ -194,6 +198,97 @@ test('keyboard only: a pain card\'s details from the grid (Alt+Enter): severity,
     await page.keyboard.press('Enter');
     await until(page, async () => !cardOf(await workspace(page)), 'the card deleted');
     await until(page, async () => !(await inDialog(page)) && (await page.evaluate(() => document.activeElement.tagName)) === 'TD', 'focus on the cell');
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('keyboard only: a file merged from the menubar, its report read and a conflict taken in File › Merge report…; Share with team refuses a bad name', async () => {
+  const { context, close } = await launch({ viewport: { width: 1280, height: 800 } });
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    // Their copy: one card edited differently, without merge history (as a copy edited by hand).
+    const theirs = JSON.parse(await page.evaluate(() => window.waymark.exportJson()));
+    const j = theirs.workspace.journeys.find((x) => x.title === 'Pay the first bill');
+    const card = j.cards.find((c) => c.text === 'Lets the debit run, or calls');
+    card.text = 'Lets the debit run, or chats';
+    delete theirs.merge;
+    await menuEntry(page, 'File', 'Merge a file into this workspace…');
+    const choosing = page.waitForEvent('filechooser');
+    await page.keyboard.press('Enter');
+    await (await choosing).setFiles({ name: 'theirs.waymark.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(theirs)) });
+    await until(page, async () => (await page.evaluate(() => window.waymark.stats().merge.merges)) === 1, 'merged');
+
+    await menuEntry(page, 'File', 'Merge report…');
+    await page.keyboard.press('Enter');
+    await until(page, () => inDialog(page), 'the report');
+    const text = await page.evaluate(() => document.querySelector('dialog[open]').textContent);
+    assert.match(text, /Merged the file “theirs\.waymark\.json” into this workspace: [\d,]+ added, [\d,]+ changed, [\d,]+ removed, [1-9][\d,]* conflicts?/);
+    assert.match(text, /Both changed: .*Lets the debit run, or calls/);
+    assert.deepEqual(await axeViolations(page), []);
+    await tabTo(page, 'Take theirs: “Lets the debit run, or chats”');
+    await page.keyboard.press('Enter');
+    const textOf = async () => (await workspace(page)).journeys.find((x) => x.id === j.id).cards.find((c) => c.id === card.id).text;
+    await until(page, async () => (await textOf()) === 'Lets the debit run, or chats', 'their value taken');
+    await until(page, async () => /Taken\./.test(await page.evaluate(() => document.querySelector('dialog[open]').textContent)), 'the report says taken');
+    assert.equal(await focusName(page), 'Show Card “Lets the debit run, or calls” in Pay the first bill › Pays or disputes');
+    await screenshot(page, 'mirror-merge-report');
+    await page.keyboard.press('Escape');
+    await until(page, async () => (await focusName(page)) === 'File' && !(await inDialog(page)), 'focus back on the File menu');
+
+    // Share with team: a workspace name with a space is not one; Connect says so, nothing is sent.
+    await page.keyboard.press('ArrowDown');
+    for (let i = 0; i < 30 && (await focusName(page)) !== 'Share with team…'; ++i) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await until(page, () => inDialog(page), 'the share dialog');
+    assert.match(await focusName(page), /^Workspace on the server/);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('our team');
+    await page.keyboard.press('Tab');
+    await until(page, async () => page.evaluate(() => document.querySelector('dialog[open] button[aria-disabled="true"]')?.textContent === 'Connect'), 'Connect dimmed');
+    assert.equal(await page.evaluate(() => document.querySelector('dialog[open] input[type="password"]') !== null), true, 'the token is a password field');
+    await tabTo(page, 'Connect');
+    await page.keyboard.press('Enter');
+    await until(page, async () => /letters, digits/.test(await announced(page)), 'the refusal said');
+    assert.equal((await page.evaluate(() => window.waymark.stats().team.state)), 'off');
+    assert.deepEqual(await axeViolations(page), []);
+    await page.keyboard.press('Escape');
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('keyboard only: "?" in the page opens the shortcuts sheet as its dialog; View › About says the renderer in words', async () => {
+  const { context, close } = await launch({ viewport: { width: 1280, height: 800 } });
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    await goTo(page, 'Buying a phone plan', (s) => s.view === 'journey', 'the map');
+    await page.keyboard.press('F6');
+    await until(page, async () => page.evaluate(() => document.activeElement.tagName === 'TD'), 'a cell');
+    const cell = await page.evaluate(() => document.activeElement.dataset.step);
+    await page.keyboard.press('?');
+    await until(page, () => inDialog(page), 'the shortcuts');
+    let nodes = await axTree(context, page);
+    assert.ok(named(nodes, 'dialog').includes('Keyboard shortcuts'));
+    const headings = named(nodes, 'heading');
+    assert.ok(headings.includes('Everywhere') && headings.includes('Journey map'), headings.join(' | '));
+    assert.match(await page.evaluate(() => document.querySelector('dialog[open]').textContent), /Ctrl\+K: Go to anything/);
+    assert.equal((await page.evaluate(() => window.waymark.stats().shortcutsOpen)), false, 'not the canvas\'s sheet');
+    assert.deepEqual(await axeViolations(page), []);
+    await page.keyboard.press('Escape');
+    await until(page, async () => !(await inDialog(page)) && (await page.evaluate(() => document.activeElement.dataset.step)) === cell, 'back on the cell');
+    await page.keyboard.press('Escape');   // from the grid back to the canvas
+    await until(page, async () => page.evaluate(() => document.activeElement.id === 'text-input'), 'the keyboard on the canvas');
+
+    await menuEntry(page, 'View', 'About Waymark and this browser…');
+    await page.keyboard.press('Enter');
+    await until(page, () => inDialog(page), 'About');
+    nodes = await axTree(context, page);
+    assert.ok(named(nodes, 'dialog').includes('About Waymark'));
+    assert.match(await page.evaluate(() => document.querySelector('dialog[open]').textContent), /Software rendering \(SwiftShader\)/);
+    await page.keyboard.press('Escape');
     assert.deepEqual(errors, []);
   } finally {
     await close();

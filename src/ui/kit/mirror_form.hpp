@@ -9,7 +9,7 @@
 //      {"row": …, "name": "urgent", "kind": "check", "label": "Urgent", "value": "true"},
 //      {"row": …, "name": "personas", "kind": "checks", "label": "Personas", "options": [...], "value": "<id>\n<id>"}]}
 //
-// Kinds: "text" (one line), "area" (free text), "lines" (one item per line), "check" (a checkbox: value
+// Kinds: "text" (one line), "password" (one line, not shown), "area" (free text), "lines" (one item per line), "check" (a checkbox: value
 // "true" or "false"), "checks" (a group of checkboxes: the value is the ticked options' values, one per
 // line), "button", and "heading" and "note" (text read in its place); a field with options and no kind
 // is a choice of one. A reply may name the field to focus ("focus": "<row>|<name>").
@@ -52,6 +52,7 @@ public:
         w_.field("disabled", disabled).field("value", "").end();
     }
     void text(std::string_view name, std::string_view label, std::string_view value) { plain(name, "text", label, value); }
+    void secret(std::string_view name, std::string_view label, std::string_view value) { plain(name, "password", label, value); }
     void area(std::string_view name, std::string_view label, std::string_view value) { plain(name, "area", label, value); }
     void lines(std::string_view name, std::string_view label, const std::vector<std::string>& items) {
         plain(name, "lines", label, joined(items));

@@ -1,4 +1,5 @@
-// [SECTION] index: showing a place · the report window · the questions · the test hook's JSON
+// [SECTION] index: showing a place · the report window · the questions · the report as the mirror's
+// form · the test hook's JSON
 //
 // The Merge report window reads the last merge's report (ui.merge, filled by the shell's merge) and
 // emits commands: "Take theirs" / "Take yours" is io::take_other's workspace as one
@@ -6,6 +7,7 @@
 #include "ui/merge/view.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <memory>
 #include <string>
 
@@ -13,6 +15,8 @@
 #include "imgui.h"
 #include "ui/kit/fonts.hpp"
 #include "ui/kit/format.hpp"
+#include "ui/kit/mirror_form.hpp"
+#include "ui/kit/mirror_page.hpp"
 #include "ui/kit/theme.hpp"
 
 namespace wm::ui {
@@ -121,6 +125,18 @@ void draw_counts(const ViewContext& ctx, const io::MergeReport& r) {
     ImGui::NewLine();
 }
 
+// "Take theirs" / "Take yours" on conflict i: the value the merge did not keep, as one undo step.
+// Returns why not ("" when taken).
+std::string take_value(const ViewContext& ctx, MergeState& m, std::size_t i) {
+    const io::Conflict& c = m.report.conflicts[i];
+    io::TakeResult taken = io::take_other(ctx.ws, c);
+    if (!taken.workspace) return taken.error;
+    ctx.emit(edit::replace_workspace(std::move(*taken.workspace), c.theirs_kept ? "Take your value" : "Take their value"));
+    m.taken.resize(m.report.conflicts.size(), 0);
+    m.taken[i] = 1;
+    return {};
+}
+
 void draw_conflict(const ViewContext& ctx, MergeState& m, std::size_t i) {
     const io::Conflict& c = m.report.conflicts[i];
     ImGui::PushID(static_cast<int>(i));
@@ -140,13 +156,9 @@ void draw_conflict(const ViewContext& ctx, MergeState& m, std::size_t i) {
             // The value the merge did not keep: "theirs" when yours was kept, and the other way round.
             const std::string label = std::string(c.theirs_kept ? "Take yours##" : "Take theirs##") + n;
             if (ImGui::SmallButton(label.c_str())) {
-                io::TakeResult taken = io::take_other(ctx.ws, c);
-                if (taken.workspace) {
-                    ctx.emit(edit::replace_workspace(std::move(*taken.workspace),
-                                                     c.theirs_kept ? "Take your value" : "Take their value"));
-                    m.taken[i] = 1;
-                } else {
-                    ctx.ui.message = taken.error;
+                const std::string refused = take_value(ctx, m, i);
+                if (!refused.empty()) {
+                    ctx.ui.message = refused;
                     ctx.ui.message_is_error = true;
                 }
             }
@@ -218,6 +230,17 @@ void draw_window(const ViewContext& ctx, MergeState& m) {
     m.window_open = open;
 }
 
+// The counts in words, as the window's first line shows them in colour.
+std::string counts_text(const io::MergeReport& r) {
+    std::size_t both = 0;
+    for (const auto& c : r.conflicts) both += c.kind == io::ConflictKind::both_changed;
+    std::string out = with_thousands(static_cast<double>(r.entities.added)) + " added, " + with_thousands(static_cast<double>(r.entities.changed)) +
+                      " changed, " + with_thousands(static_cast<double>(r.entities.removed)) + " removed, " +
+                      with_thousands(static_cast<double>(both)) + (both == 1 ? " conflict" : " conflicts");
+    if (r.conflicts.size() > both) out += ", " + with_thousands(static_cast<double>(r.conflicts.size() - both)) + " other notes";
+    return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // [SECTION] The questions: a dropped file of this workspace, a file of another workspace
 // ---------------------------------------------------------------------------------------------
@@ -286,6 +309,62 @@ void draw_merge_report(const ViewContext& ctx) {
     MergeState& m = ctx.ui.merge;
     if (m.window_open) draw_window(ctx, m);
     if (m.ask != MergeState::Ask::none) draw_question(ctx, m);
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] The report as the mirror's form (File › Merge report… from the page's menubar)
+// ---------------------------------------------------------------------------------------------
+std::string merge_report_form(const ViewContext& ctx, std::string_view focus) {
+    const MergeState& m = ctx.ui.merge;
+    MirrorForm f("Merge report", "", "merge", "merge-report");
+    if (m.merges == 0) {
+        f.note("Nothing has been merged in this tab yet: File \xE2\x80\xBA Merge a file into this workspace\xE2\x80\xA6");
+        return std::move(f).done();
+    }
+    const io::MergeReport& r = m.report;
+    f.note("Merged " + m.source + " into this workspace: " + counts_text(r) + ".");
+    if (!r.had_history) f.note("The other copy had no merge history, so everything in it counted as new or changed; nothing was dropped.");
+    f.note(m.live ? "Changes from the team are not undo steps; taking the other value is an edit everyone gets."
+                  : "The merge is one step: Edit \xE2\x80\xBA Undo takes it back whole.");
+    if (r.conflicts.empty()) f.note("No conflicts: everything both copies did is in.");
+    // A merge of two big copies can list thousands: the first page of them, as the window scrolls.
+    constexpr std::size_t kListed = 200;
+    const std::size_t listed = std::min(r.conflicts.size(), kListed);
+    if (listed < r.conflicts.size())
+        f.note("The first " + std::to_string(listed) + " of " + with_thousands(static_cast<double>(r.conflicts.size())) + " are listed here.");
+    for (std::size_t i = 0; i < listed; ++i) {
+        const io::Conflict& c = r.conflicts[i];
+        f.edits(std::to_string(i));
+        f.note(std::string(kind_word(c.kind)) + ": " + c.sentence);
+        if (c.kind == io::ConflictKind::both_changed) {
+            if (i < m.taken.size() && m.taken[i]) f.note("Taken.");
+            else f.button("take", std::string(c.theirs_kept ? "Take yours: " : "Take theirs: ") + (c.theirs_kept ? c.yours : c.theirs));
+        }
+        f.button("show", "Show " + (c.place.empty() ? std::string("it") : c.place), !can_show(ctx.ws, c));
+    }
+    return std::move(f).done(focus);
+}
+
+std::string merge_report_action(const ViewContext& ctx, std::string_view row, std::string_view name) {
+    MergeState& m = ctx.ui.merge;
+    std::size_t i = 0;
+    const auto [end, error] = std::from_chars(row.data(), row.data() + row.size(), i);
+    if (error != std::errc() || end != row.data() + row.size() || i >= m.report.conflicts.size())
+        return mirror_reply(false, "that conflict is no longer in the report");
+    const io::Conflict& c = m.report.conflicts[i];
+    if (name == "show") {
+        if (!can_show(ctx.ws, c)) return mirror_reply(false, "that place is no longer in the workspace");
+        show_place(ctx, c);
+        json::Writer w;
+        w.begin().field("ok", true).field("close", true).end();
+        return w.str();
+    }
+    if (name != "take" || c.kind != io::ConflictKind::both_changed) return mirror_reply(false, "there is no such action");
+    if (i < m.taken.size() && m.taken[i]) return mirror_reply(false, "that value was taken already");
+    const std::string refused = take_value(ctx, m, i);
+    if (!refused.empty()) return mirror_reply(false, refused);
+    // The form again, "Taken." in place of the button; focus on this conflict's "Show it".
+    return merge_report_form(ctx, std::string(row) + "|show");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,6 +4,9 @@
 // stats().merge are written here too, from the same report.
 #pragma once
 
+#include <string>
+#include <string_view>
+
 #include "io/merge.hpp"
 #include "ui/kit/context.hpp"
 #include "ui/kit/json_text.hpp"
@@ -15,6 +18,13 @@ void draw_merge_report(const ViewContext& ctx);
 
 // Opens the question for a file waiting in ui.merge.pending.
 void ask_about_file(UiState& ui, MergeState::Ask ask, Workspace ws, std::string name);
+
+// The last merge's report as the mirror's form (File › Merge report… from the page's menubar): the
+// counts in words, each conflict's sentence with "Take theirs/yours: <value>" (one undo step, as the
+// window's button) and "Show <its place>" (opened there; the dialog closes). The first 200 conflicts.
+std::string merge_report_form(const ViewContext& ctx, std::string_view focus = {});
+// row: the conflict's index; name: "take" or "show". Returns the JSON reply.
+std::string merge_report_action(const ViewContext& ctx, std::string_view row, std::string_view name);
 
 // {added, changed, removed, records: {added, changed, removed}, hadHistory, summary,
 //  conflicts: [{kind, entityKind, entity, journey, field, place, yours, theirs, theirsKept, sentence}]}

@@ -476,6 +476,15 @@ std::string App::on(const protocol::MirrorCell& m) {
 std::string App::on(const protocol::MirrorRow& m) {
     // The dialogs the menubar's entries answer with as forms (ui/shell/menus.hpp), whatever the view.
     if (m.view == "export-picture") return exports_.mirror_action(view_context(), m.child, m.text);
+    if (m.view == "team") {
+        state_.redraw(2);
+        return live_.dialog_action(doc_.workspace(), state_, m.child, m.text);
+    }
+    if (m.view == "merge-report") {
+        if (m.child == "take" && persistence_.read_only()) return protocol::Reply::failed("this tab is read-only").str();
+        state_.redraw(2);
+        return merge_report_action(view_context(), m.id, m.child);
+    }
     if (m.view == "kpis") {
         if (persistence_.read_only()) return protocol::Reply::failed("this tab is read-only").str();
         apply_queued();   // one field after another, none lost (as for the forms below)

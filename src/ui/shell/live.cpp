@@ -12,6 +12,8 @@
 #include "live/team_undo.hpp"
 #include "platform/platform.hpp"
 #include "ui/kit/item_registry.hpp"
+#include "ui/kit/mirror_form.hpp"
+#include "ui/kit/mirror_page.hpp"
 #include "ui/kit/theme.hpp"
 
 namespace wm::ui {
@@ -184,31 +186,68 @@ void LiveSession::draw_dialog(const Workspace& ws, UiState& ui) {
     if (!ok) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kError), "A workspace name uses letters, digits, '.', '_' and '-'.");
     ImGui::BeginDisabled(!ok);
     if (ImGui::Button("Connect##team")) {
-        room_ = room_field_;
-        name_ = name_field_;
-        token_ = token_field_;
-        platform::set_preference("team.name", name_);
-        workspace_ = ws.id;
-        replica_ = io::Replica{io::new_replica_id(), 0};
-        room_versions_.clear();
-        stamped_revision_ = ~std::uint64_t{0};
-        synced_ = false;
-        received_ = sent_ = 0;
-        presence_.clear();
-        error_.clear();
-        link_.clear();
-        state_ = State::connecting;
-        json::Writer w;
-        w.begin().field("room", room_).field("token", token_).field("writer", io::detail::replica_text(replica_.id));
-        w.field("workspace", ws.id.str()).field("name", name_).end();
-        platform::team_connect(w.str());
-        ui.message.clear();
+        connect(ws, ui);
         ImGui::CloseCurrentPopup();
     }
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (ImGui::Button("Cancel##team") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
+}
+
+std::string LiveSession::dialog_form(const Workspace& ws) {
+    open_dialog(ws);
+    open_dialog_ = false;   // the page's dialog, not the canvas's popup
+    MirrorForm f("Share with team", "", "team", "team");
+    f.note("Everyone who opens the same workspace on this team server sees every edit live. The first to use a name "
+           "puts the workspace they have open on the server; the others get it. Server: the one this page came from.");
+    f.text("room", "Workspace on the server (letters, digits, '.', '_' and '-')", room_field_);
+    f.text("name", "Your name", name_field_);
+    f.secret("token", "Team token", token_field_);
+    f.button("connect", "Connect", !valid_room(room_field_));
+    return std::move(f).done();
+}
+
+std::string LiveSession::dialog_action(const Workspace& ws, UiState& ui, std::string_view name, std::string_view value) {
+    if (name == "room") room_field_ = std::string(value);
+    else if (name == "name") name_field_ = std::string(value);
+    else if (name == "token") token_field_ = std::string(value);
+    else if (name == "connect") {
+        if (!valid_room(room_field_)) return mirror_reply(false, "a workspace name uses letters, digits, '.', '_' and '-'");
+        connect(ws, ui);   // the status bar and the live region say how it goes
+        json::Writer w;
+        w.begin().field("ok", true).field("close", true).end();
+        return w.str();
+    } else {
+        return mirror_reply(false, "there is no such field");
+    }
+    // The form again: Connect follows whether the name is one.
+    const bool open = open_dialog_;
+    std::string form = dialog_form(ws);
+    open_dialog_ = open;
+    return form;
+}
+
+void LiveSession::connect(const Workspace& ws, UiState& ui) {
+    room_ = room_field_;
+    name_ = name_field_;
+    token_ = token_field_;
+    platform::set_preference("team.name", name_);
+    workspace_ = ws.id;
+    replica_ = io::Replica{io::new_replica_id(), 0};
+    room_versions_.clear();
+    stamped_revision_ = ~std::uint64_t{0};
+    synced_ = false;
+    received_ = sent_ = 0;
+    presence_.clear();
+    error_.clear();
+    link_.clear();
+    state_ = State::connecting;
+    json::Writer w;
+    w.begin().field("room", room_).field("token", token_).field("writer", io::detail::replica_text(replica_.id));
+    w.field("workspace", ws.id.str()).field("name", name_).end();
+    platform::team_connect(w.str());
+    ui.message.clear();
 }
 
 void LiveSession::publish(edit::Document& doc) {

@@ -42,6 +42,11 @@ public:
     void leave(UiState& ui);
     // The dialog (File › Share with team…).
     void draw_dialog(const Workspace& ws, UiState& ui);
+    // The same dialog as the mirror's form (from the page's menubar): the workspace's name on the
+    // server, your name, the team token (a password field), Connect (dimmed, and saying why, while
+    // the name is not one). Each field answers with the form again.
+    std::string dialog_form(const Workspace& ws);
+    std::string dialog_action(const Workspace& ws, UiState& ui, std::string_view name, std::string_view value);
     // After the frame's commands were applied: stamp and send what changed; tell where we are.
     void after_frame(edit::Document& doc, UiState& ui);
     // The page's messages.
@@ -55,6 +60,7 @@ public:
 
 private:
     void publish(edit::Document& doc);
+    void connect(const Workspace& ws, UiState& ui);   // with the dialog's fields
 
     State state_ = State::off;
     std::string room_, name_, token_, error_;

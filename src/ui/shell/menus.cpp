@@ -15,6 +15,7 @@
 #include "ui/kit/theme.hpp"
 #include "ui/kpi/editor.hpp"
 #include "ui/kpi/mirror.hpp"
+#include "ui/merge/view.hpp"
 #include "ui/palette/palette.hpp"
 #include "ui/shell/app.hpp"
 #include "ui/shell/navigation.hpp"
@@ -124,6 +125,10 @@ std::vector<Menu> App::menus() {
         f.push_back(item("Export .waymark.json", [this] { export_file(); }, "The whole workspace as a file to keep, share or import elsewhere"));
         f.push_back(item("Merge a file into this workspace\xE2\x80\xA6", [] { platform::pick_file_for(".json,.waymark.json,application/json", "merge"); },
                          "Bring in what someone did in their copy of this workspace (one undo step; conflicts are listed)", writable));
+        f.push_back(item("Merge report\xE2\x80\xA6", [this] { state_.merge.window_open = state_.merge.focus = true; },
+                         state_.merge.merges > 0 ? "What the last merge brought in, and its conflicts" : "Nothing has been merged in this tab yet",
+                         state_.merge.merges > 0));
+        f.back().form = [this] { return merge_report_form(view_context()); };
         f.push_back(item("Export picture (PNG, SVG)\xE2\x80\xA6", [this] { exports_.open_image_dialog(doc_.workspace(), state_); },
                          "The whole journey map or the whole framework as an image for slides and wikis", !exports_.busy()));
         f.back().form = [this] {
@@ -138,6 +143,7 @@ std::vector<Menu> App::menus() {
         if (!live_.running()) {
             f.push_back(item("Share with team\xE2\x80\xA6", [this] { live_.open_dialog(doc_.workspace()); },
                              "Edit this workspace together with others through your team's own server (scripts/team-server)", writable));
+            f.back().form = [this] { return live_.dialog_form(doc_.workspace()); };
         } else {
             f.push_back(item("Copy team link", [this] { live_.copy_link(state_); }, "The address that opens this workspace on the team server for someone else"));
             f.push_back(item("Leave the team session", [this] { live_.leave(state_); }));
@@ -222,7 +228,9 @@ std::vector<Menu> App::menus() {
         v.push_back(std::move(size));
         v.push_back(separator());
         v.push_back(item("Keyboard shortcuts", [this] { open_shortcuts(state_); }, {}, true, "?"));
+        v.back().form = [] { return shortcuts_form(); };
         v.push_back(item("About Waymark and this browser\xE2\x80\xA6", [this] { open_about(state_); }));
+        v.back().form = [] { return about_form(); };
     }
     return out;
 }

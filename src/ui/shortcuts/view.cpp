@@ -3,7 +3,9 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <string>
 
+#include "ui/kit/mirror_form.hpp"
 #include "ui/kit/theme.hpp"
 
 namespace wm::ui {
@@ -63,6 +65,15 @@ const Area kAreas[] = {
 };
 
 }  // namespace
+
+std::string shortcuts_form() {
+    MirrorForm f("Keyboard shortcuts", "", "shortcuts", "shortcuts");
+    for (const Area& area : kAreas) {
+        f.heading(area.name);
+        for (const Shortcut& s : area.keys) f.note(std::string(s.keys) + ": " + s.what);
+    }
+    return std::move(f).done();
+}
 
 void open_shortcuts(UiState& ui) {
     ui.shortcuts.open_requested = true;
