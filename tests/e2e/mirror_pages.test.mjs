@@ -377,6 +377,22 @@ test('keyboard only: an opportunity created, described, linked and decided again
     await page.keyboard.press('Space');
     await tabTo(page, 'Henrik Lindqvist');
     await page.keyboard.press('Space');
+    // A solution: added (the dialog is made again, focus on its title), named, given a status; its
+    // heading follows the name.
+    await tabTo(page, 'Add solution', { max: 300 });
+    await page.keyboard.press('Enter');
+    await until(page, async () => (await page.evaluate(() => document.activeElement.value)) === 'New solution', 'focus on the new solution\'s title');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Roaming alert by SMS');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Text at 80 % of the cap.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('p');   // Planned
+    await until(page, async () => {
+      const o = (await workspace(page)).opportunities.find((x) => x.title === 'Roaming cap alerts');
+      return o && o.solutions.length === 1 && o.solutions[0].status === 'planned' && o.solutions[0].description === 'Text at 80 % of the cap.';
+    }, 'the solution filled in');
+    assert.ok(named(await axTree(context, page), 'heading').includes('Solution “Roaming alert by SMS”'));
     assert.deepEqual(await axeViolations(page), []);
     const ws = await workspace(page);
     const made = await until(page, async () => {
@@ -388,7 +404,13 @@ test('keyboard only: an opportunity created, described, linked and decided again
       ['Warn before a holiday bill gets out of hand.', 'Priya', 'validated', true, 'The EU roaming rules already cap it.']);
     assert.equal(ws.journeys.find((j) => j.id === made.journeys[0]).title, 'Buying a phone plan');
     assert.equal(ws.personas.find((p) => p.id === made.personas[0]).name, 'Henrik Lindqvist');
+    assert.equal(made.solutions[0].title, 'Roaming alert by SMS');
     await screenshot(page, 'mirror-opportunity-dialog');
+    // Removed again: focus on Add solution.
+    await tabTo(page, 'Remove solution “Roaming alert by SMS”');
+    await page.keyboard.press('Enter');
+    await until(page, async () => (await workspace(page)).opportunities.find((x) => x.id === made.id).solutions.length === 0, 'the solution removed');
+    await until(page, async () => (await focusName(page)) === 'Add solution', 'focus on Add solution');
     await page.keyboard.press('Escape');
     await until(page, async () => (await focusName(page)) === 'New opportunity', 'focus back on the button');
     const rows = await until(page, async () => {

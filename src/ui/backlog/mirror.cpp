@@ -3,6 +3,7 @@
 
 #include <charconv>
 #include <cstdio>
+#include <functional>
 #include <iterator>
 #include <optional>
 
@@ -27,7 +28,7 @@ std::string quoted(const std::string& text) { return "\xE2\x80\x9C" + text + "\x
 // The details the canvas's details panel edits: title, description, owner, status, the explicit "no"
 // with its reason, and what the opportunity is linked to (the short lists first: a keyboard walks
 // every checkbox of a group before the next).
-std::string details_form(const Workspace& ws, const Opportunity& o) {
+std::string details_form(const Workspace& ws, const Opportunity& o, std::string_view focus = {}) {
     MirrorForm f("Opportunity " + quoted(o.title), o.id.str(), "set-field");
     f.text("title", "Title", o.title);
     f.area("description", "Description", o.description);
@@ -52,7 +53,18 @@ std::string details_form(const Workspace& ws, const Opportunity& o) {
     f.checks("insights", ws.insights.size() <= kMirrorInsights ? "Insights" : "Insights (the linked ones; link others on the canvas)", insights,
              id_values(o.insights));
     f.checks("steps", "Steps", step_options(ws), step_option_values(o.steps));
-    return std::move(f).done();
+    // The solutions: each its title, description, status and Remove; then Add solution.
+    for (const Solution& s : o.solutions) {
+        f.edits(o.id.str() + "/" + s.id.str(), "solution");
+        f.heading("Solution " + quoted(s.title));
+        f.text("title", "Title", s.title);
+        f.area("description", "Description", s.description);
+        f.choice("status", "Status", statuses, enum_name(s.status));
+        f.button("remove", "Remove solution " + quoted(s.title));
+    }
+    f.edits(o.id.str(), "set-field");
+    f.button("add-solution", "Add solution");
+    return std::move(f).done(focus);
 }
 
 std::string scores_form(const Workspace& ws, const Opportunity& o) {
@@ -89,6 +101,44 @@ std::string set_score(const ViewContext& ctx, const Opportunity& o, std::string_
     }
     ctx.emit(edit::set_opportunity_score(o.id, c->id, score));
     return mirror_reply(true);
+}
+
+// A solution's field or its Remove (row: "<opportunity>/<solution>"): the command, then the details
+// form again (its heading follows a new title; without the removed one, focus on Add solution).
+std::string solution_action(const ViewContext& ctx, std::string_view row, std::string_view field, std::string_view value,
+                            const std::function<void()>& apply) {
+    const auto slash = row.find('/');
+    const auto oid = Id::parse(row.substr(0, slash));
+    const auto sid = slash == std::string_view::npos ? std::nullopt : Id::parse(row.substr(slash + 1));
+    const Opportunity* o = oid ? find_by_id(ctx.ws.opportunities, *oid) : nullptr;
+    const Solution* s = o && sid ? find_by_id(o->solutions, *sid) : nullptr;
+    if (!s) return mirror_reply(false, "that solution is no longer in the backlog");
+    if (value.size() > limits::kMaxTextBytes) return mirror_reply(false, "that text is too long");
+    const Id id = o->id;
+    std::string focus;
+    if (field == "remove") {
+        ctx.emit(edit::remove_solution(o->id, s->id));
+        focus = id.str() + "|add-solution";
+    } else {
+        Solution changed = *s;
+        if (field == "title") {
+            changed.title = trimmed(value);
+            if (changed.title.empty()) return mirror_reply(false, "a solution needs a title");
+        } else if (field == "description") {
+            changed.description = std::string(value);
+        } else if (field == "status") {
+            const auto status = enum_from_name<OpportunityStatus>(value);
+            if (!status) return mirror_reply(false, "there is no such status");
+            changed.status = *status;
+        } else {
+            return mirror_reply(false, "there is no such field");
+        }
+        if (changed == *s) return mirror_reply(true);
+        ctx.emit(edit::replace_solution(o->id, std::move(changed)));
+    }
+    apply();
+    const Opportunity* now = find_by_id(ctx.ws.opportunities, id);
+    return now ? details_form(ctx.ws, *now, focus) : mirror_reply(true);
 }
 
 std::string set_field(const ViewContext& ctx, const Opportunity& o, std::string_view field, std::string_view value) {
@@ -154,7 +204,8 @@ std::string backlog_mirror(const Workspace& ws, const std::vector<BacklogRow>& r
 }
 
 std::string backlog_mirror_action(const ViewContext& ctx, std::string_view action, std::string_view row, std::string_view field,
-                                  std::string_view value) {
+                                  std::string_view value, const std::function<void()>& apply) {
+    if (action == "solution") return solution_action(ctx, row, field, value, apply);
     if (action == "new") {
         Opportunity fresh = new_opportunity("Untitled opportunity");
         create_opportunity(ctx, fresh);
@@ -175,6 +226,17 @@ std::string backlog_mirror_action(const ViewContext& ctx, std::string_view actio
         return mirror_reply(true);
     }
     if (action == "set-score") return set_score(ctx, *o, field, value);
+    if (action == "set-field" && field == "add-solution") {
+        Solution s;   // as the canvas's "Add solution" makes it
+        s.id = new_id();
+        s.title = "New solution";
+        const std::string focus = o->id.str() + "/" + s.id.str() + "|title";
+        const Id oid = o->id;
+        ctx.emit(edit::add_solution(oid, std::move(s)));
+        apply();
+        const Opportunity* now = find_by_id(ctx.ws.opportunities, oid);
+        return now ? details_form(ctx.ws, *now, focus) : mirror_reply(true);
+    }
     if (action == "set-field") return set_field(ctx, *o, field, value);
     return mirror_reply(false, "there is no such action");
 }

@@ -41,8 +41,12 @@ public:
         if (!view.empty()) w_.field("view", view);
         w_.key("fields").array();
     }
-    // What the next fields edit (a dialog of several items: each KPI of an anchor).
-    void edits(std::string row) { row_ = std::move(row); }
+    // What the next fields edit (a dialog of several items: each KPI of an anchor, each solution of
+    // an opportunity), and through which action when it is not the form's.
+    void edits(std::string row, std::string_view action = {}) {
+        row_ = std::move(row);
+        if (!action.empty()) action_ = action;
+    }
     void heading(std::string_view text) { plain("", "heading", text, ""); }
     void note(std::string_view text) { plain("", "note", text, ""); }
     // A button: sends its name with an empty value; the reply may be a new form (the dialog is made

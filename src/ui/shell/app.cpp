@@ -517,7 +517,7 @@ std::string App::on(const protocol::MirrorRow& m) {
         const ViewContext ctx = view_context();
         if (m.view == "personas") return personas_mirror_action(ctx, m.action, m.id, m.child, m.text);
         if (m.view == "insights") return insights_mirror_action(ctx, m.action, m.id, m.child, m.text);
-        return backlog_mirror_action(ctx, m.action, m.id, m.child, m.text);
+        return backlog_mirror_action(ctx, m.action, m.id, m.child, m.text, [this] { apply_queued(); });
     }
     if (m.view != "framework") return protocol::Reply::failed("not the open view").str();
     const auto id = Id::parse(m.id);
