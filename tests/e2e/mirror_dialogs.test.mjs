@@ -8,7 +8,8 @@
 // only, no mouse event at all; read through Chromium's accessibility tree and axe. Also the dialogs
 // of the other menu entries: File › Merge report… (after a file merged through File › Merge a file…,
 // its conflict taken from the keyboard), File › Share with team… (a name that is not one: Connect
-// dimmed and saying why), View › Keyboard shortcuts ("?" in the page) and View › About.
+// dimmed and saying why), Edit › New journey…, View › Keyboard shortcuts ("?" in the page) and
+// View › About.
 import { test, before, after } from 'node:test';
 import { Buffer } from 'node:buffer';
 import assert from 'node:assert/strict';
@@ -289,6 +290,42 @@ test('keyboard only: "?" in the page opens the shortcuts sheet as its dialog; Vi
     assert.ok(named(nodes, 'dialog').includes('About Waymark'));
     assert.match(await page.evaluate(() => document.querySelector('dialog[open]').textContent), /Software rendering \(SwiftShader\)/);
     await page.keyboard.press('Escape');
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('keyboard only: Edit › New journey… as the page\'s dialog: titled, hung under the lifecycle\'s last stage, created and opened', async () => {
+  const { context, close } = await launch({ viewport: { width: 1280, height: 800 } });
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    const ws = await workspace(page);
+    const lifecycle = ws.journeys.find((j) => j.level === 0);
+    const last = lifecycle.stages[lifecycle.stages.length - 1];
+    await menuEntry(page, 'Edit', 'New journey…');
+    await page.keyboard.press('Enter');
+    await until(page, () => inDialog(page), 'the dialog');
+    assert.ok(named(await axTree(context, page), 'dialog').includes('New journey'));
+    assert.equal(await focusName(page), 'Title');
+    assert.equal(await page.evaluate(() => document.querySelector('dialog[open] button[aria-disabled="true"]')?.textContent), 'Create journey', 'dimmed without a title');
+    await page.keyboard.type('Roam abroad');
+    await page.keyboard.press('Tab');
+    await until(page, async () => page.evaluate(() => !document.querySelector('dialog[open] button[aria-disabled="true"]')), 'Create no longer dimmed');
+    assert.equal(await focusName(page), 'Level');
+    await page.keyboard.press('Tab');
+    assert.equal(await focusName(page), 'Under');
+    await page.keyboard.press('End');
+    await until(page, async () => (await page.evaluate(() => document.activeElement.selectedOptions[0].textContent)) === `${lifecycle.title} › ${last.name}`, 'the last stage chosen');
+    assert.deepEqual(await axeViolations(page), []);
+    await tabTo(page, 'Create journey');
+    await page.keyboard.press('Enter');
+    const made = await until(page, async () => (await workspace(page)).journeys.find((j) => j.title === 'Roam abroad'), 'the journey');
+    const link = (await workspace(page)).links.find((l) => l.child === made.id);
+    assert.deepEqual([made.level, link.parent, link.stage], [1, lifecycle.id, last.id]);
+    assert.ok(made.lanes.length > 0, 'the default template\'s lanes');
+    await until(page, async () => { const s = await page.evaluate(() => window.waymark.stats()); return s.view === 'journey' && s.viewId === made.id; }, 'its map open');
+    assert.equal(await inDialog(page), false);
     assert.deepEqual(errors, []);
   } finally {
     await close();

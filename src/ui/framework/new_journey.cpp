@@ -1,6 +1,7 @@
 #include "ui/framework/new_journey.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,8 @@
 #include "misc/cpp/imgui_stdlib.h"
 #include "model/templates.hpp"
 #include "ui/kit/fonts.hpp"
+#include "ui/kit/mirror_form.hpp"
+#include "ui/kit/mirror_page.hpp"
 #include "ui/kit/theme.hpp"
 #include "ui/kit/widgets.hpp"
 
@@ -204,6 +207,103 @@ void draw_new_journey_popup(const ViewContext& ctx) {
     ImGui::SameLine();
     if (ImGui::Button("Cancel##new journey")) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
+}
+
+// [SECTION] The same popup as the mirror's form (Edit › New journey… from the page's menubar) ----------
+
+bool new_journey_draft_for_menu(const ViewContext& ctx, Id journey, Id stage, Id step, std::string* why) {
+    const Journey* parent = find_by_id(ctx.ws.journeys, journey);
+    if (parent && !stage.is_nil()) {
+        auto d = child_journey_draft(ctx.ws, *parent, stage, step, why);
+        if (!d) return false;
+        ctx.ui.new_journey = std::move(*d);
+        return true;
+    }
+    open_new_journey(ctx);
+    ctx.ui.new_journey.request_open = false;   // the page's dialog, not the canvas's popup
+    return true;
+}
+
+namespace {
+
+std::string place_value(Id parent, Id stage, Id step) { return parent.str() + "/" + stage.str() + "/" + step.str(); }
+
+}  // namespace
+
+std::string new_journey_form(const ViewContext& ctx, std::string_view focus) {
+    const NewJourneyDraft& d = ctx.ui.new_journey;
+    const Workspace& ws = ctx.ws;
+    MirrorForm f(d.from_map ? "New child journey" : "New journey", "draft", "set", "new-journey");
+    f.text("title", "Title", d.title);
+    std::vector<FormOption> levels;
+    for (int lv = 1; lv < static_cast<int>(ws.settings.level_names.size()); ++lv) levels.push_back({std::to_string(lv), layout::level_label(ws, lv)});
+    f.choice("level", "Level", levels, std::to_string(d.level));
+    // Where it hangs, as the popup offers it: not placed, the step it was asked for from, or a stage
+    // of a journey one level up.
+    std::vector<FormOption> places{{place_value({}, {}, {}), "Not placed yet"}};
+    if (!d.step.is_nil()) {
+        const std::string where = anchor_label(ws, d.parent, d.stage, d.step);
+        if (!where.empty()) places.push_back({place_value(d.parent, d.stage, d.step), where});
+    }
+    for (const auto& p : ws.journeys) {
+        if (p.level != d.level - 1) continue;
+        for (const auto& s : p.stages) places.push_back({place_value(p.id, s.id, {}), p.title + " \xE2\x80\xBA " + s.name});
+    }
+    f.choice("under", "Under", places, place_value(d.parent, d.stage, d.step));
+    std::vector<FormOption> lanes;
+    for (std::size_t t = 0; t < kLaneTemplates.size(); ++t)
+        lanes.push_back({std::to_string(t), std::string(kLaneTemplates[t].name) + ": " + std::string(kLaneTemplates[t].description)});
+    lanes.push_back({"-1", "No lanes yet"});
+    f.choice("lanes", "Lanes", lanes, std::to_string(d.template_index));
+    if (d.from_map) f.check("open", "Open it once created (else stay on this map)", d.open_after);
+    f.button("create", "Create journey", d.title.empty());
+    return std::move(f).done(focus);
+}
+
+std::string new_journey_action(const ViewContext& ctx, std::string_view name, std::string_view value) {
+    NewJourneyDraft& d = ctx.ui.new_journey;
+    const Workspace& ws = ctx.ws;
+    if (name == "title") {
+        d.title = trimmed(value);
+    } else if (name == "level") {
+        int lv = 0;
+        const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), lv);
+        if (error != std::errc() || end != value.data() + value.size() || lv < 1 || lv >= static_cast<int>(ws.settings.level_names.size()))
+            return mirror_reply(false, "there is no such level");
+        if (lv != d.level) d.level = lv, d.parent = {}, d.stage = {}, d.step = {};
+    } else if (name == "under") {
+        Id parts[3];
+        std::string_view rest = value;
+        for (Id& part : parts) {
+            const auto slash = rest.find('/');
+            const auto id = Id::parse(rest.substr(0, slash));
+            if (!id) return mirror_reply(false, "there is no such place");
+            part = *id;
+            rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash + 1);
+        }
+        const Journey* p = find_by_id(ws.journeys, parts[0]);
+        if (!parts[0].is_nil() && (!p || anchor_label(ws, parts[0], parts[1], parts[2]).empty()))
+            return mirror_reply(false, "that place is no longer in the framework");
+        d.parent = parts[0], d.stage = parts[1], d.step = parts[2];
+    } else if (name == "lanes") {
+        int t = 0;
+        const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), t);
+        if (error != std::errc() || end != value.data() + value.size() || t < -1 || t >= static_cast<int>(kLaneTemplates.size()))
+            return mirror_reply(false, "there is no such lane template");
+        d.template_index = t;
+    } else if (name == "open") {
+        d.open_after = value == "true";
+    } else if (name == "create") {
+        if (d.title.empty()) return mirror_reply(false, "a journey needs a title");
+        create(ctx, d);   // one undo step; the new map opens (or the status line says where it went)
+        json::Writer w;
+        w.begin().field("ok", true).field("close", true).end();
+        return w.str();
+    } else {
+        return mirror_reply(false, "there is no such field");
+    }
+    // The form again: the places follow the level, Create follows the title.
+    return new_journey_form(ctx);
 }
 
 }  // namespace wm::ui

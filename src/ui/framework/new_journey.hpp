@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "ui/kit/context.hpp"
 
@@ -27,5 +28,16 @@ std::optional<NewJourneyDraft> child_journey_draft(const Workspace& ws, const Jo
 // Opens the popup on the next frame with `draft` filled in. With a parent that cannot have
 // children, the refusal goes to the status line instead.
 void open_child_journey(const ViewContext& ctx, const Journey& parent, Id stage, Id step);
+
+// The same popup as the mirror's form (Edit › New journey… from the page's menubar): title, level,
+// where it hangs (the places follow the level), lanes, "Open it" (a child from a map), and Create
+// journey (dimmed while there is no title). The form edits the popup's draft (ui.new_journey); each
+// field answers with the form again, Create with the journey made (one undo step) and the dialog
+// closed. new_journey_draft_for_menu starts the draft: a child of `journey` at `stage` (and `step`)
+// when a stage is given, else a new journey as the framework's button starts one; false, with why,
+// when that journey is on the last level.
+bool new_journey_draft_for_menu(const ViewContext& ctx, Id journey, Id stage, Id step, std::string* why);
+std::string new_journey_form(const ViewContext& ctx, std::string_view focus = {});
+std::string new_journey_action(const ViewContext& ctx, std::string_view name, std::string_view value);
 
 }  // namespace wm::ui

@@ -476,6 +476,11 @@ std::string App::on(const protocol::MirrorCell& m) {
 std::string App::on(const protocol::MirrorRow& m) {
     // The dialogs the menubar's entries answer with as forms (ui/shell/menus.hpp), whatever the view.
     if (m.view == "export-picture") return exports_.mirror_action(view_context(), m.child, m.text);
+    if (m.view == "new-journey") {
+        if (m.child == "create" && persistence_.read_only()) return protocol::Reply::failed("this tab is read-only").str();
+        state_.redraw(2);
+        return new_journey_action(view_context(), m.child, m.text);
+    }
     if (m.view == "team") {
         state_.redraw(2);
         return live_.dialog_action(doc_.workspace(), state_, m.child, m.text);

@@ -11,6 +11,7 @@
 #include "ui/about/view.hpp"
 #include "ui/compare/view.hpp"
 #include "ui/exports/exports.hpp"
+#include "ui/framework/new_journey.hpp"
 #include "ui/kit/json_text.hpp"
 #include "ui/kit/theme.hpp"
 #include "ui/kpi/editor.hpp"
@@ -180,6 +181,26 @@ std::vector<Menu> App::menus() {
         if (!on_map) e.back().tip = "Cut, copy, paste and select work on the cards of a journey map";
         e.push_back(separator());
         const Id id = journey ? journey->id : Id{};
+        // A new journey; on a map with a step or stage selected, a child journey hanging from it.
+        const KpiAnchor at = kpi_anchor(doc_.workspace(), state_);
+        Id parent_stage = state_.place.view == "journey" ? at.stage : Id{};
+        if (const Journey* on = find_by_id(doc_.workspace().journeys, at.journey); on && at.step) {
+            const Stage* stage = nullptr;
+            if (find_step(*on, at.step, &stage)) parent_stage = stage->id;
+        }
+        e.push_back(item(parent_stage ? "New child journey of the selection\xE2\x80\xA6##new journey" : "New journey\xE2\x80\xA6##new journey",
+                         [this, at, parent_stage] {
+                             const ViewContext ctx = view_context();
+                             const Journey* parent = find_by_id(doc_.workspace().journeys, at.journey);
+                             if (parent && parent_stage) open_child_journey(ctx, *parent, parent_stage, at.step);
+                             else open_new_journey(ctx);
+                         },
+                         "A journey with a title, a level, its place in the framework and the lanes of a template", writable));
+        e.back().form = [this, at, parent_stage] {
+            std::string why;
+            if (!new_journey_draft_for_menu(view_context(), at.journey, parent_stage, at.step, &why)) return protocol::Reply::failed(why).str();
+            return new_journey_form(view_context());
+        };
         // The KPIs of the selected step or stage, else of the map's journey (in the framework: of the
         // journey the page's focus is on); on the canvas the popup, from the page a form.
         const KpiAnchor anchor = kpi_anchor(doc_.workspace(), state_);
