@@ -304,9 +304,7 @@ std::string Exports::mirror_action(const ViewContext& ctx, std::string_view name
         if (running_) return mirror_reply(false, "a PNG is being made; wait for it or cancel it");
         if (too_large()) return mirror_reply(false, "the picture is too large for a PNG at this scale; choose a smaller one, or SVG");
         start(ctx);   // the status line (the live region) says how it went
-        json::Writer w;
-        w.begin().field("ok", true).field("close", true).end();
-        return w.str();
+        return mirror_close();
     } else {
         return mirror_reply(false, "there is no such field");
     }

@@ -296,9 +296,7 @@ std::string new_journey_action(const ViewContext& ctx, std::string_view name, st
     } else if (name == "create") {
         if (d.title.empty()) return mirror_reply(false, "a journey needs a title");
         create(ctx, d);   // one undo step; the new map opens (or the status line says where it went)
-        json::Writer w;
-        w.begin().field("ok", true).field("close", true).end();
-        return w.str();
+        return mirror_close();
     } else {
         return mirror_reply(false, "there is no such field");
     }

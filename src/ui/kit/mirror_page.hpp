@@ -106,4 +106,8 @@ inline std::string mirror_reply(bool ok, std::string_view error = {}) {
     return w.str();
 }
 
+// A form's button that is done (Export, Connect, Create journey, Delete card): the page closes the
+// dialog. {"ok": true, "close": true}
+inline std::string mirror_close() { return R"({"ok":true,"close":true})"; }
+
 }  // namespace wm::ui

@@ -9,7 +9,6 @@
 #include "model/limits.hpp"
 #include "ui/insights/mirror.hpp"
 #include "ui/kit/format.hpp"
-#include "ui/kit/json_text.hpp"
 #include "ui/kit/mirror_form.hpp"
 #include "ui/kit/mirror_page.hpp"
 #include "ui/map/internal.hpp"
@@ -35,12 +34,6 @@ Found find(const Workspace& ws, std::string_view row) {
     const Card* c = j && cid ? find_by_id(j->cards, *cid) : nullptr;
     if (!c) return {};
     return {j, c, find_by_id(j->lanes, c->lane)};
-}
-
-std::string closed() {
-    json::Writer w;
-    w.begin().field("ok", true).field("close", true).end();
-    return w.str();
 }
 
 }  // namespace
@@ -97,7 +90,7 @@ std::string card_mirror_action(const ViewContext& ctx, std::string_view row, std
         if (text == c.text) return mirror_reply(true);
         if (text.empty()) {
             ctx.emit(edit::remove_card(j.id, c.id));
-            return closed();
+            return mirror_close();
         }
         ctx.emit(edit::set_card_text(j.id, c.id, text));
     } else if (name == "severity") {
@@ -121,10 +114,10 @@ std::string card_mirror_action(const ViewContext& ctx, std::string_view row, std
         if (name == "opportunities" && *ids != c.opportunities) ctx.emit(edit::set_card_opportunities(j.id, c.id, *ids));
     } else if (name == "opportunity") {
         map::opportunity_from_card(ctx, j, c);   // the backlog opens on it; the live region says so
-        return closed();
+        return mirror_close();
     } else if (name == "delete") {
         ctx.emit(edit::remove_card(j.id, c.id));
-        return closed();
+        return mirror_close();
     } else {
         return mirror_reply(false, "there is no such field");
     }

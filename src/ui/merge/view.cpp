@@ -355,9 +355,7 @@ std::string merge_report_action(const ViewContext& ctx, std::string_view row, st
     if (name == "show") {
         if (!can_show(ctx.ws, c)) return mirror_reply(false, "that place is no longer in the workspace");
         show_place(ctx, c);
-        json::Writer w;
-        w.begin().field("ok", true).field("close", true).end();
-        return w.str();
+        return mirror_close();
     }
     if (name != "take" || c.kind != io::ConflictKind::both_changed) return mirror_reply(false, "there is no such action");
     if (i < m.taken.size() && m.taken[i]) return mirror_reply(false, "that value was taken already");

@@ -215,9 +215,7 @@ std::string LiveSession::dialog_action(const Workspace& ws, UiState& ui, std::st
     else if (name == "connect") {
         if (!valid_room(room_field_)) return mirror_reply(false, "a workspace name uses letters, digits, '.', '_' and '-'");
         connect(ws, ui);   // the status bar and the live region say how it goes
-        json::Writer w;
-        w.begin().field("ok", true).field("close", true).end();
-        return w.str();
+        return mirror_close();
     } else {
         return mirror_reply(false, "there is no such field");
     }
