@@ -215,8 +215,11 @@ test('keyboard only: a file merged from the menubar, its report read and a confl
     const card = j.cards.find((c) => c.text === 'Lets the debit run, or calls');
     card.text = 'Lets the debit run, or chats';
     delete theirs.merge;
-    await menuEntry(page, 'File', 'Merge a file into this workspace…');
+    // Listening for the chooser before the menus are walked: Playwright turns on the browser's
+    // file-chooser interception asynchronously, and a chooser opened before that is never reported
+    // (under load, Enter came first and the test waited for nothing).
     const choosing = page.waitForEvent('filechooser');
+    await menuEntry(page, 'File', 'Merge a file into this workspace…');
     await page.keyboard.press('Enter');
     await (await choosing).setFiles({ name: 'theirs.waymark.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(theirs)) });
     await until(page, async () => (await page.evaluate(() => window.waymark.stats().merge.merges)) === 1, 'merged');
