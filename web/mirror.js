@@ -17,8 +17,12 @@
 // groups. The backlog (in rank order, with each opportunity's "why #N" sentences), insights,
 // personas, the documents and compare are pages of headings, buttons and tables whose rows carry
 // buttons and a text field (src/ui/kit/mirror_page.hpp); a button may answer with a form, shown as
-// a modal dialog (a score per criterion, a persona's or an insight's fields). Before the view,
-// the app's menus as a menubar; F6 cycles canvas → view → menus → canvas.
+// a modal dialog (src/ui/kit/mirror_form.hpp: scores, a persona's, insight's, opportunity's or
+// card's fields; menu entries' dialogs such as the KPIs, export picture and merge report). Before
+// the view, the app's menus as a menubar; F6 cycles canvas → view → menus → canvas.
+//
+// [SECTION] index: building (grid, treegrid, scan) · the menus · pages (and their forms, the
+// dialogs) · cards inside a cell · keyboard and focus.
 (function () {
   'use strict';
 
