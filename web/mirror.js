@@ -609,7 +609,7 @@
           else if (reply.fields) fillForm(dialog, reply, pageView);   // what the choice changes (the picture's size)
         };
         if (f.kind === 'heading') { form.append(el('h3', { text: f.label })); return; }
-        if (f.kind === 'note') { form.append(el('p', { className: 'note', text: f.label })); return; }
+        if (f.kind === 'note') { form.append(el('p', { className: 'note', id: `${id}-note`, text: f.label })); return; }
         if (f.kind === 'checks') { form.append(formChecks(f, id, send)); return; }
         if (f.kind === 'button') {
           const b = el('button', { type: 'button', text: f.label, 'data-key': key });
@@ -617,7 +617,7 @@
           b.addEventListener('click', () => {
             const reply = hooks.message('mirrorRow', { view: pageView, id: f.row, action: f.action, child: f.name, text: '' });
             if (!reply.ok) say(`Not done: ${reply.error}.`);
-            else if (reply.close) dialog.close();
+            else if (reply.close) { dialog.dataset.answered = '1'; dialog.close(); }
             else if (reply.fields) { fillForm(dialog, reply, pageView); return; }
           });
           form.append(el('p', {}, [b]));
@@ -634,11 +634,21 @@
           : f.kind === 'text' || f.kind === 'password' ? el('input', { id, type: f.kind, 'data-key': key, autocomplete: 'off' })
           : el('textarea', { id, rows: 4, 'data-key': key });
         control.value = f.value;
+        if (f.readonly) {   // a link to copy: read and selected whole, not sent back
+          control.readOnly = true;
+          control.addEventListener('focus', () => control.select());
+          form.append(el('p', {}, [el('label', { htmlFor: id, text: f.label }), control]));
+          return;
+        }
         control.addEventListener('change', () => send(control.value));
         if (control.tagName === 'INPUT') control.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); control.dispatchEvent(new Event('change')); } });
         form.append(el('p', {}, [el('label', { htmlFor: id, text: f.label }), control]));
       });
-      if (old) old.replaceWith(form); else dialog.insertBefore(form, dialog.lastChild);
+      if (old) old.replaceWith(form); else dialog.querySelector('h2').after(form);
+      // The sentences before the first control say what the dialog is about (a question's): read with its name.
+      const intro = [];
+      for (const node of form.children) { if (!node.classList.contains('note')) break; intro.push(node.id); }
+      if (intro.length) dialog.setAttribute('aria-describedby', intro.join(' ')); else dialog.removeAttribute('aria-describedby');
       const want = r.focus ? form.querySelector(`[data-key="${CSS.escape(r.focus)}"]`) : null;
       const same = was ? form.querySelector(`[data-key="${CSS.escape(was)}"]`) : null;
       // A dialog with nothing to do but read (the shortcuts, About): its heading, so it is read from the top.
@@ -646,19 +656,53 @@
       target.focus();
     }
     // `back()`: where focus goes when the dialog closes (the button or menu that opened it).
+    // A question (r.cancel: the app asked it on its own, see ask) has no Close button: its buttons
+    // are the answers, and closing it otherwise (Escape) gives the answer r.cancel names.
     function openForm(r, pageView, back) {
       const dialog = el('dialog', { className: 'wm-dialog wm-form', 'aria-labelledby': 'wm-form-title' });
-      const close = el('button', { type: 'button', text: 'Close' });
-      close.addEventListener('click', () => dialog.close());
-      dialog.append(el('h2', { id: 'wm-form-title', tabindex: '-1', text: r.title }), el('p', {}, [close]));
+      dialog.append(el('h2', { id: 'wm-form-title', tabindex: '-1', text: r.title }));
+      if (!r.cancel) {
+        const close = el('button', { type: 'button', text: 'Close' });
+        close.addEventListener('click', () => dialog.close());
+        dialog.append(el('p', {}, [close]));
+      }
       dialog.addEventListener('close', () => {
         dialog.remove();
+        if (r.cancel && !dialog.dataset.answered) {
+          const reply = hooks.message('mirrorRow', { view: pageView, id: r.cancel.row, action: r.cancel.action, child: r.cancel.name, text: '' });
+          if (!reply.ok) say(`Not done: ${reply.error}.`);
+        }
         const to = back();
         if (to) { quiet = true; to.focus({ preventScroll: true }); quiet = false; }
       });
       document.body.append(dialog);
       dialog.showModal();
       fillForm(dialog, r, pageView);
+      return dialog;
+    }
+    // A question the app asks on its own (src/platform/platform.hpp ask: a shared workspace to open,
+    // a dropped file to merge or open), shown to everyone as the page's modal dialog; one per view at
+    // a time. Focus comes back to where it was, else to the canvas.
+    const asked = new Map();   // view → its dialog
+    function ask(r) {
+      askDone(r.view);
+      const from = document.activeElement;
+      const dialog = openForm(r, r.view, () => {
+        if (asked.get(r.view) === dialog) asked.delete(r.view);
+        if (from && from.isConnected && from !== document.body && !dialog.contains(from)) return from;
+        hooks.leave();
+        return null;
+      });
+      dialog.dataset.ask = r.view;
+      dialog.classList.add('wm-question');
+      asked.set(r.view, dialog);
+    }
+    function askDone(name) {
+      const dialog = asked.get(name);
+      if (!dialog) return;
+      asked.delete(name);
+      dialog.dataset.answered = '1';
+      dialog.close();
     }
     function pageField(f, row) {
       const input = el('input', { type: 'text', 'aria-label': f.label, 'data-row': row, 'data-action': f.action });
@@ -867,6 +911,8 @@
       // not here (the app then sends the whole).
       update(json) {
         const m = JSON.parse(json);
+        if (m.ask) { ask(m.ask); return true; }
+        if (m.askDone) { askDone(m.askDone); return true; }
         if (m.menus) { showMenus(m.menus); return true; }
         if (m.view === 'off') { view = ''; table = body = active = treeBody = columnList = page = null; rowKeys = []; menuKey = ''; viewHost.replaceChildren(); menusHost.replaceChildren(); return true; }
         // Focus in the view that the view's change took away (a button there opened another view or

@@ -71,6 +71,12 @@ void announce(std::string_view text);
 // (web/mirror.js; ui/map/mirror.hpp describes the JSON). Sent only when it changed. False when the
 // page could not apply it: it was the changes to a map the page does not hold (send the whole).
 bool mirror(std::string_view json);
+// A question the app asks on its own (a share link opened, a file dropped): the page shows the form
+// (ui/kit/mirror_form.hpp, with question()) as a modal dialog, to everyone: drawn over the canvas,
+// read by screen readers, answered by mouse or keyboard. Its answers come back as mirrorRow
+// messages of the form's view. ask_done(view) closes it when it was answered another way.
+void ask(std::string_view form_json);
+void ask_done(std::string_view view);
 
 // What draws the app: the WebGL renderer the browser reports (WEBGL_debug_renderer_info), e.g.
 // "ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device …))"; "" when the browser does not say.

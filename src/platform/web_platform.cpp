@@ -516,6 +516,8 @@ void set_text_scale(float scale) {
 bool prefers_more_contrast() { return wm_js_prefers_more_contrast() != 0; }
 
 bool mirror(std::string_view json) { return wm_js_mirror(json.data(), static_cast<int>(json.size())) != 0; }
+void ask(std::string_view form_json) { mirror("{\"ask\":" + std::string(form_json) + "}"); }
+void ask_done(std::string_view view) { mirror("{\"askDone\":\"" + std::string(view) + "\"}"); }   // a view is a plain name
 
 void announce(std::string_view text) {
     const std::string t(text);

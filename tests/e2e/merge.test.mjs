@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ARTIFACTS, startServer, launch, openApp, screenshot, stats, rect, settle, click, typeAndEnter } from './lib.mjs';
+import { ARTIFACTS, startServer, launch, openApp, screenshot, stats, rect, settle, click, typeAndEnter, axeViolations } from './lib.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -191,9 +191,13 @@ test('mergeJson reports conflicts with their place; another workspace and hostil
     assert.equal(await page.evaluate(() => window.waymark.exportJson()), before, 'nothing changed');
     assert.equal((await stats(page)).merge.asking, 'otherWorkspace');
     assert.match((await stats(page)).message, /another workspace/);
-    await rect(page, 'Open as a new document');
+    // The page's dialog, for everyone: no merge offered, only opening it apart (a real mouse click).
+    const other_ask = page.getByRole('dialog', { name: 'Not merged: another workspace' });
+    await other_ask.waitFor();
+    assert.match(await other_ask.textContent(), /is another workspace \(“Someone else’s workspace”\), not a copy of this one, so it was not merged\./);
+    assert.deepEqual(await other_ask.getByRole('button').allTextContents(), ['Open as a new document', 'Cancel']);
     await screenshot(page, 'merge-other-workspace');
-    await click(page, 'Open as a new document');
+    await other_ask.getByRole('button', { name: 'Open as a new document' }).click();
     await page.waitForFunction(() => window.waymark.stats().document.name === 'Someone else’s workspace');
     assert.equal((await stats(page)).document.origin, 'import');
 
@@ -226,15 +230,31 @@ test('a dropped copy asks "merge or open"; File › Documents… merges another 
     const base = JSON.parse(await page.evaluate(() => window.waymark.exportJson()));
     const dropped = withCard(base, 'A card from the dropped file', '5d7c1e0a-3b4f-4a8e-9c2d-6e1f0a2b3c4d');
     // Dropping a file on the page, as the browser delivers it.
-    await page.evaluate((text) => {
+    const drop = () => page.evaluate((text) => {
       const data = new DataTransfer();
       data.items.add(new File([text], 'dropped.waymark.json', { type: 'application/json' }));
       window.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
     }, JSON.stringify(dropped));
+    // Escape answers Cancel: nothing merged or opened, focus back on the canvas.
+    const untouched = await page.evaluate(() => window.waymark.exportJson());
+    await drop();
+    await page.getByRole('dialog', { name: 'Merge or open?' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => window.waymark.stats().merge.asking === '');
+    assert.equal(await page.locator('dialog').count(), 0);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'text-input');
+    assert.equal(await page.evaluate(() => window.waymark.exportJson()), untouched);
+    assert.equal((await stats(page)).merge.merges, 0);
+
+    await drop();
     await page.waitForFunction(() => window.waymark.stats().merge.asking === 'dropped');
-    await rect(page, 'Merge into this workspace');
+    const question = page.getByRole('dialog', { name: 'Merge or open?' });
+    await question.waitFor();
+    assert.match(await question.textContent(), /“dropped\.waymark\.json” is a copy of this workspace\./);
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Merge into this workspace');
+    assert.deepEqual(await axeViolations(page), []);
     await screenshot(page, 'merge-drop-question');
-    await click(page, 'Merge into this workspace');
+    await question.getByRole('button', { name: 'Merge into this workspace' }).click();
     await page.waitForFunction(() => window.waymark.stats().merge.merges === 1);
     let s = await stats(page);
     assert.equal(s.merge.added, 1);

@@ -3,7 +3,7 @@
 // change nothing, and a workspace too large for a link says so and points to File › Export.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, stats, click, rect, settle, screenshot } from './lib.mjs';
+import { startServer, launch, openApp, stats, click, settle, screenshot, axeViolations } from './lib.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -40,18 +40,26 @@ test('share link round trip gives an identical exportJson()', async () => {
     assert.equal(asked.share.name, 'Lumen Mobile');
     const storedBefore = await storedDocs(other.page);
     const firstDoc = asked.storage.doc;
-    const button = await rect(other.page, 'Open it');
-    assert.ok(button.w > 0 && button.h > 0);
-    await rect(other.page, 'Not now');
+    // The question is the page's dialog, over the canvas for everyone: read with its sentences,
+    // focus on its first answer, answered here by a real mouse click.
+    const dialog = other.page.getByRole('dialog', { name: 'Shared workspace' });
+    await dialog.waitFor();
+    assert.equal(await dialog.getAttribute('aria-describedby').then((ids) => ids.split(' ').length), 2);
+    assert.match(await dialog.textContent(), /Open the shared workspace “Lumen Mobile”\?It will be added as a new document/);
+    assert.equal(await other.page.evaluate(() => document.activeElement.textContent), 'Open it');
+    assert.equal(await dialog.getByRole('button', { name: 'Not now' }).count(), 1);
+    assert.equal(await dialog.getByRole('button', { name: 'Close' }).count(), 0, 'its buttons are the answers');
+    assert.deepEqual(await axeViolations(other.page), []);
     await settle(other.page, 300);
     await screenshot(other.page, 'share-ask-dialog');
-    await click(other.page, 'Open it');
+    await dialog.getByRole('button', { name: 'Open it' }).click();
     await waitFor(other.page, () => window.waymark.stats().document.origin === 'share');
     // Identical text: export → import → export is byte-identical, and a share keeps the workspace's
     // own ids (only the stored document, a separate storage id, is new).
     assert.equal(await other.page.evaluate(() => window.waymark.exportJson()), original);
     const s = await stats(other.page);
     assert.equal(s.share.pending, false);
+    assert.equal(await other.page.locator('dialog').count(), 0, 'the dialog is gone');
     assert.match(s.message, /^Opened the shared workspace “Lumen Mobile” as a new document/);
     assert.notEqual(s.storage.doc, firstDoc, 'a new stored document');
     await waitFor(other.page, (n) => window.WaymarkStorage.list().then((d) => d.filter((x) => !x.deleted).length === n), storedBefore + 1);
@@ -73,13 +81,16 @@ test('"Not now" and damaged links leave the stored documents untouched', async (
     const { url } = await page.evaluate(() => window.waymark.shareLink());
     const fragment = url.slice(url.indexOf('#'));
 
-    // Following a link while the app is open (hashchange) asks too; "Not now" opens nothing.
+    // Following a link while the app is open (hashchange) asks too; Escape is "Not now": nothing opens.
     await page.evaluate((f) => { location.hash = f; }, fragment);
     await waitFor(page, () => window.waymark.stats().share.pending);
-    await click(page, 'Not now');
+    await page.getByRole('dialog', { name: 'Shared workspace' }).waitFor();
+    await page.keyboard.press('Escape');
+    await waitFor(page, () => !window.waymark.stats().share.pending);
     let s = await stats(page);
-    assert.equal(s.share.pending, false);
     assert.match(s.message, /not opened/);
+    assert.equal(await page.locator('dialog').count(), 0);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'text-input', 'focus back on the canvas');
     assert.equal(s.storage.doc, doc);
     assert.equal(await page.evaluate(() => window.waymark.exportJson()), before);
     assert.equal(await storedDocs(page), count);
@@ -102,6 +113,33 @@ test('"Not now" and damaged links leave the stored documents untouched', async (
     }
     assert.equal(await page.evaluate(() => window.waymark.exportJson()), before);
     assert.equal(await storedDocs(page), count);
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});
+
+test('a refused clipboard shows the link in a dialog to copy by hand', async () => {
+  const { context, close } = await launch();
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    const { url } = await page.evaluate(() => window.waymark.shareLink());
+    await page.evaluate(() => { navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')); });
+    await click(page, 'File');
+    await click(page, 'Copy share link');
+    const dialog = page.getByRole('dialog', { name: 'Share link' });
+    await waitFor(page, () => /^The browser did not let Waymark use the clipboard: copy the share link \(\d+ KB\) from the window that opened\.$/.test(window.waymark.stats().message));
+    await dialog.waitFor();
+    assert.equal((await stats(page)).share.manual, true);
+    // The link, read-only and selected whole: Ctrl+C copies it.
+    const field = dialog.getByRole('textbox', { name: 'Share link' });
+    assert.equal(await field.inputValue(), url);
+    assert.equal(await field.evaluate((e) => e.readOnly && document.activeElement === e && e.selectionStart === 0 && e.selectionEnd === e.value.length), true);
+    await page.keyboard.type('typed over?');
+    assert.equal(await field.inputValue(), url, 'read-only');
+    await settle(page, 200);
+    await screenshot(page, 'share-manual');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await waitFor(page, () => !window.waymark.stats().share.manual);
+    assert.equal(await page.locator('dialog').count(), 0);
     assert.deepEqual(errors, []);
   } finally { await close(); }
 });

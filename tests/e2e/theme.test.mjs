@@ -268,6 +268,30 @@ test('View › High contrast theme draws black on white; the system\'s "more con
       return Math.max(...rgb.map((p) => Math.max(...p) - Math.min(...p)));
     };
     assert.ok(await chroma() < 30, `${point} is drawn in black`);
+    // Persona avatars keep their hue, made dark enough (or light enough) that their initials reach 7:1.
+    await click(page, 'Personas');
+    await inView(page, 'personas');
+    await settle(page, 200);
+    await screenshot(page, 'theme-contrast-personas');
+    for (const persona of ws.personas) {
+      const r = await rect(page, `avatar ${persona.name}`);
+      const inner = { x: r.x + r.w * 0.22, y: r.y + r.h * 0.22, w: r.w * 0.56, h: r.h * 0.56 };
+      // The fill against the initials' colour (white here), as WCAG measures a pair; the drawn
+      // initials' antialiased core comes near it.
+      const { bg } = await canvasPixels(page, inner);
+      const pair = 1.05 / (luminance(bg) + 0.05);
+      assert.ok(pair >= 7, `${persona.name}'s avatar against white initials: ${pair.toFixed(2)}:1`);
+      const ratio = await textContrast(page, inner);
+      assert.ok(ratio >= 4.5, `${persona.name}'s initials drawn on the avatar: ${ratio.toFixed(2)}:1`);
+      // None of the sample's colours holds 7:1 under white or dark initials: each was changed.
+      const own = [1, 3, 5].map((i) => parseInt(persona.color.slice(i, i + 2), 16));
+      assert.ok((1.05) / (luminance(own) + 0.05) < 7, `${persona.color} needs a change`);
+      assert.notDeepEqual(bg, own, `${persona.name}'s avatar is made darker`);
+      assert.ok(luminance(bg) < luminance(own), `${persona.name}'s avatar is made darker`);
+    }
+    await page.evaluate((id) => window.waymark.show('journey', id), map.id);
+    await until(page, async () => (await stats(page)).view === 'journey', 'the journey map again');
+    await settle(page, 300);
 
     // The system stops asking: the app follows until the user chooses; the choice is remembered.
     await page.emulateMedia({ contrast: 'no-preference' });

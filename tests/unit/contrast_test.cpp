@@ -4,7 +4,9 @@
 // natively with no ImGui; the UI reads the same table, so a colour changed there is checked here.
 #include <doctest/doctest.h>
 
+#include <iterator>
 #include <string>
+#include <vector>
 
 #include "ui/kit/palette.hpp"
 #include "ui/kit/type_scale.hpp"
@@ -67,6 +69,27 @@ TEST_CASE("contrast: text on the colours users and templates choose") {
     }
     // Persona avatars are the same colour in both themes, with white initials.
     for (std::uint32_t persona : kPersonaSwatches) check_pair(Theme::light, 0xFFFFFF, persona, 4.5, "initials on a persona " + hex(persona));
+}
+
+TEST_CASE("contrast: persona avatars hold their initials to 7:1 in the high-contrast theme") {
+    // The offered colours and any a user may type (a grid over the colour cube, with the extremes).
+    std::vector<std::uint32_t> colours(std::begin(kPersonaSwatches), std::end(kPersonaSwatches));
+    for (std::uint32_t r = 0; r <= 0xFF; r += 0x33)
+        for (std::uint32_t g = 0; g <= 0xFF; g += 0x33)
+            for (std::uint32_t b = 0; b <= 0xFF; b += 0x33) colours.push_back(r << 16 | g << 8 | b);
+    colours.push_back(0x777777);   // the hardest grey: about 4.5:1 either way
+    for (std::uint32_t c : colours) {
+        const std::uint32_t fill = avatar_fill_rgb(c, Theme::contrast);
+        const std::uint32_t ink = initials_on(fill);
+        INFO("avatar " << hex(c) << " drawn as " << hex(fill));
+        CHECK(contrast_ratio(fill, ink) >= 7.0);
+        CHECK(ink == initials_on(c));   // made darker under white initials, lighter under dark ones
+        // Changed only as far as needed: a colour that already holds 7:1 is kept.
+        if (contrast_ratio(c, initials_on(c)) >= 7.0) CHECK(fill == c);
+        // The other themes keep the user's colour.
+        CHECK(avatar_fill_rgb(c, Theme::light) == c);
+        CHECK(avatar_fill_rgb(c, Theme::dark) == c);
+    }
 }
 
 TEST_CASE("contrast: the roles' names and the table agree") {

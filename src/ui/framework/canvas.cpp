@@ -136,7 +136,7 @@ void draw_tile(Frame& f, ImDrawList* dl, int index, const kpi::Evaluation& kpis,
             dl->AddText(small, ssize, ImVec2(ax, ay + r - ssize * 0.6f), color::kMuted, more.c_str());
             break;
         }
-        const ImU32 col = rgb(persona->color);
+        const ImU32 col = color::avatar_fill(persona->color);
         dl->AddCircleFilled(ImVec2(ax + r, ay + r), r, faded ? color::mix(col, color::kCanvas, 0.5f) : col);
         const float tw = text_width(small, ssize, persona->initials);
         dl->AddText(small, ssize, ImVec2(std::round(ax + r - tw * 0.5f), std::round(ay + r - ssize * 0.5f)), color::readable_on(col),

@@ -12,7 +12,12 @@
 // Kinds: "text" (one line), "password" (one line, not shown), "area" (free text), "lines" (one item per line), "check" (a checkbox: value
 // "true" or "false"), "checks" (a group of checkboxes: the value is the ticked options' values, one per
 // line), "button", and "heading" and "note" (text read in its place); a field with options and no kind
-// is a choice of one. A reply may name the field to focus ("focus": "<row>|<name>").
+// is a choice of one. A reply may name the field to focus ("focus": "<row>|<name>"). A text field
+// may be read-only ("readonly": true: a link to copy).
+//
+// A question the app asks on its own (a share link opened, a file dropped: platform::ask) names the
+// answer that closing the dialog gives ("cancel": {"row", "action", "name"}, sent like a button);
+// such a dialog has no Close button of its own, its buttons are the answers.
 #pragma once
 
 #include <optional>
@@ -56,6 +61,13 @@ public:
         w_.field("disabled", disabled).field("value", "").end();
     }
     void text(std::string_view name, std::string_view label, std::string_view value) { plain(name, "text", label, value); }
+    // A text field to read and copy, not to edit (its changes are not sent).
+    void copyable(std::string_view name, std::string_view label, std::string_view value) {
+        start(name, "text", label);
+        w_.field("readonly", true).field("value", value).end();
+    }
+    // This form is a question: closing it (Escape) answers as the button `name` of the current row would.
+    void question(std::string_view name) { cancel_ = {row_, std::string(action_), std::string(name)}; }
     void secret(std::string_view name, std::string_view label, std::string_view value) { plain(name, "password", label, value); }
     void area(std::string_view name, std::string_view label, std::string_view value) { plain(name, "area", label, value); }
     void lines(std::string_view name, std::string_view label, const std::vector<std::string>& items) {
@@ -75,6 +87,8 @@ public:
     [[nodiscard]] std::string done(std::string_view focus = {}) && {
         w_.end_array();
         if (!focus.empty()) w_.field("focus", focus);
+        if (!cancel_.name.empty())
+            w_.key("cancel").begin().field("row", cancel_.row).field("action", cancel_.action).field("name", cancel_.name).end();
         w_.end();
         return w_.str();
     }
@@ -98,8 +112,12 @@ private:
         for (const std::string& s : items) out += (out.empty() ? "" : "\n") + s;
         return out;
     }
+    struct Cancel {
+        std::string row, action, name;
+    };
     std::string row_;
     std::string_view action_;
+    Cancel cancel_;
     json::Writer w_;
 };
 

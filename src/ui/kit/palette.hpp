@@ -245,6 +245,29 @@ inline std::uint32_t surface_rgb(Theme t, Surface s) {
     return s.wash == Role::count ? base : mix_rgb(base, palette(t, s.wash), s.amount);
 }
 
+// [SECTION] Persona avatars: a colour the user chose, with initials on it ------------------------------
+//
+// The initials' colour on a fill (as color::readable_on chooses it: by perceived brightness), dark
+// ink (the light theme's ink) or white.
+inline constexpr std::uint32_t kInitialsDark = 0x1F2937;
+constexpr std::uint32_t initials_on(std::uint32_t fill) {
+    const std::uint32_t r = (fill >> 16) & 0xFF, g = (fill >> 8) & 0xFF, b = fill & 0xFF;
+    return (r * 299 + g * 587 + b * 114) / 1000 > 150 ? kInitialsDark : 0xFFFFFF;
+}
+// A persona's avatar fill in theme t: its own colour, except in the high-contrast theme, where it is
+// darkened under white initials (lightened under dark ones) just enough that they reach 7:1; the hue
+// stays, so the persona is still told apart by colour where colour helps, and by initials always.
+inline std::uint32_t avatar_fill_rgb(std::uint32_t colour, Theme t) {
+    if (t != Theme::contrast) return colour;
+    const std::uint32_t ink = initials_on(colour);
+    const std::uint32_t away = ink == kInitialsDark ? 0xFFFFFF : 0x000000;
+    for (int step = 0; step <= 40; ++step) {
+        const std::uint32_t fill = mix_rgb(colour, away, static_cast<float>(step) / 40.0f);
+        if (contrast_ratio(fill, ink) >= 7.0) return fill;
+    }
+    return away;
+}
+
 // WCAG AA (4.5:1 body, 3:1 large) in the light and dark themes, AAA (7:1, 4.5:1) in the high-contrast one.
 inline double required_ratio(TextSize size, Theme t = Theme::light) {
     if (t == Theme::contrast) return size == TextSize::large ? 4.5 : 7.0;

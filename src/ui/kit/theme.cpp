@@ -181,6 +181,8 @@ ImU32 readable_on(ImU32 background) {
     return (r * 299 + g * 587 + b * 114) / 1000 > 150 ? kTextOnLight : kTextOnDark;
 }
 
+ImU32 avatar_fill(std::uint32_t persona_colour) { return rgb(avatar_fill_rgb(persona_colour & 0xFFFFFF, state.theme)); }
+
 ImU32 mix(ImU32 a, ImU32 b, float t) {
     auto channel = [&](int shift) {
         const float x = static_cast<float>((a >> shift) & 0xFF), y = static_cast<float>((b >> shift) & 0xFF);

@@ -63,6 +63,9 @@ inline constexpr ImU32 kTextOnDark = IM_COL32(255, 255, 255, 255);
 ImU32 themed(ImU32 light, ImU32 dark);
 // kTextOnLight or kTextOnDark, whichever reads better on `background` (alpha is ignored).
 ImU32 readable_on(ImU32 background);
+// A persona's avatar fill (0xRRGGBB) in the current theme: its own colour, made darker or lighter in
+// the high-contrast one so its initials (readable_on the fill) reach 7:1 (palette.hpp avatar_fill_rgb).
+ImU32 avatar_fill(std::uint32_t persona_colour);
 // `a` blended towards `b` by t (0 → a, 1 → b), alpha included.
 ImU32 mix(ImU32 a, ImU32 b, float t);
 }  // namespace color

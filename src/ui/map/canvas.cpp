@@ -105,9 +105,10 @@ void card_badges(const Frame& f, ImDrawList* dl, const Card& card, const Lane& l
         // The initials are caption-sized (no text under the minimum): the avatar grows to hold them.
         const float r = size * 0.7f;
         if (!p || x + r * 2 > max_x) continue;
-        dl->AddCircleFilled(ImVec2(x + r, pos.y + size * 0.6f), r, rgb(p->color));
+        const ImU32 fill = color::avatar_fill(p->color);
+        dl->AddCircleFilled(ImVec2(x + r, pos.y + size * 0.6f), r, fill);
         const float tw = text_width(small, size, p->initials);
-        dl->AddText(small, size, ImVec2(std::round(x + r - tw * 0.5f), std::round(pos.y + size * 0.1f)), color::readable_on(rgb(p->color)),
+        dl->AddText(small, size, ImVec2(std::round(x + r - tw * 0.5f), std::round(pos.y + size * 0.1f)), color::readable_on(fill),
                     p->initials.c_str());
         x += r * 2 + 2;
     }

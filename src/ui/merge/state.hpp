@@ -26,7 +26,7 @@ struct MergeState {
     // A question before anything is merged or opened.
     enum class Ask : std::uint8_t { none, dropped, other_workspace };
     Ask ask = Ask::none;
-    bool ask_requested = false;          // open the question's popup on the next frame
+    bool ask_requested = false;          // send the question (a page dialog) on the next frame
     std::optional<Workspace> pending;    // the file the question is about (checked like an import)
     std::string pending_name;            // dropped: its file name; another workspace: "the file “…”"
 };

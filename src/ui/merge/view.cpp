@@ -13,6 +13,8 @@
 
 #include "edit/commands.hpp"
 #include "imgui.h"
+#include "platform/platform.hpp"
+#include "platform/protocol.hpp"
 #include "ui/kit/fonts.hpp"
 #include "ui/kit/format.hpp"
 #include "ui/kit/mirror_form.hpp"
@@ -244,54 +246,25 @@ std::string counts_text(const io::MergeReport& r) {
 // ---------------------------------------------------------------------------------------------
 // [SECTION] The questions: a dropped file of this workspace, a file of another workspace
 // ---------------------------------------------------------------------------------------------
-void draw_question(const ViewContext& ctx, MergeState& m) {
-    const char* title = "Merge or open?###merge ask";
-    if (m.ask_requested) {
-        m.ask_requested = false;
-        ImGui::OpenPopup(title);
-    }
-    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) return;
-    if (ImGui::IsWindowAppearing()) ctx.redraw(3);
+// The page's dialog (platform::ask), for everyone: a screen reader reads it, mouse and keyboard answer it.
+void send_question(MergeState& m) {
     const bool same = m.ask == MergeState::Ask::dropped;
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32);
+    MirrorForm f(same ? "Merge or open?" : "Not merged: another workspace", "", "merge", kMergeAskView);
     if (same) {
-        ImGui::Text("\xE2\x80\x9C%s\xE2\x80\x9D is a copy of this workspace.", m.pending_name.c_str());
-        ImGui::TextColored(colour(color::kMuted), "%s",
-                           "Merging brings what was done in it into the open document (one undo step); opening it keeps it apart as a new document.");
+        f.note("\xE2\x80\x9C" + m.pending_name + "\xE2\x80\x9D is a copy of this workspace.");
+        f.note("Merging brings what was done in it into the open document (one undo step); opening it keeps it apart as a new document.");
+        f.button("merge", "Merge into this workspace");
     } else {
         std::string who = m.pending_name;   // "the file “…”" at the start of a sentence
         if (!who.empty() && who[0] >= 'a' && who[0] <= 'z') who[0] = static_cast<char>(who[0] - 'a' + 'A');
-        ImGui::Text("%s is another workspace (\xE2\x80\x9C%s\xE2\x80\x9D), not a copy of this one, so it was not merged.",
-                    who.c_str(), m.pending ? m.pending->name.c_str() : "");
-        ImGui::TextColored(colour(color::kMuted), "%s",
-                           "Only copies of one workspace can be merged. You can open it as a new document; the open document is not changed.");
+        f.note(who + " is another workspace (\xE2\x80\x9C" + (m.pending ? m.pending->name : std::string()) +
+               "\xE2\x80\x9D), not a copy of this one, so it was not merged.");
+        f.note("Only copies of one workspace can be merged. You can open it as a new document; the open document is not changed.");
     }
-    ImGui::PopTextWrapPos();
-    ImGui::Spacing();
-    auto finish = [&] {
-        m.ask = MergeState::Ask::none;
-        ImGui::CloseCurrentPopup();
-    };
-    if (same && ImGui::Button("Merge into this workspace") && m.pending) {
-        // After this frame: the document changes between frames, not while it is drawn.
-        ctx.later([merge = ctx.merge_in, w = std::make_shared<Workspace>(std::move(*m.pending)),
-                   source = "the file \xE2\x80\x9C" + m.pending_name + "\xE2\x80\x9D"] { merge(std::move(*w), source); });
-        m.pending.reset();
-        finish();
-    }
-    if (same) ImGui::SameLine();
-    if (ImGui::Button("Open as a new document") && m.pending) {
-        ctx.later([open = ctx.open_new, w = std::make_shared<Workspace>(std::move(*m.pending))] { open(std::move(*w), "import"); });
-        m.pending.reset();
-        finish();
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("Cancel##merge ask") || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
-        m.pending.reset();
-        finish();
-    }
-    ImGui::EndPopup();
+    f.button("open", "Open as a new document");
+    f.button("cancel", "Cancel");
+    f.question("cancel");
+    platform::ask(std::move(f).done());
 }
 
 }  // namespace
@@ -308,7 +281,26 @@ void ask_about_file(UiState& ui, MergeState::Ask ask, Workspace ws, std::string 
 void draw_merge_report(const ViewContext& ctx) {
     MergeState& m = ctx.ui.merge;
     if (m.window_open) draw_window(ctx, m);
-    if (m.ask != MergeState::Ask::none) draw_question(ctx, m);
+    if (m.ask_requested && m.ask != MergeState::Ask::none) send_question(m);
+    m.ask_requested = false;
+}
+
+std::string merge_ask_answer(const ViewContext& ctx, std::string_view name) {
+    MergeState& m = ctx.ui.merge;
+    if (m.ask == MergeState::Ask::none || !m.pending) return protocol::Reply::failed("no file is waiting").str();
+    if (name == "merge" && m.ask == MergeState::Ask::dropped) {
+        // After the next frame: the document changes between frames, not while it is drawn.
+        ctx.later([merge = ctx.merge_in, w = std::make_shared<Workspace>(std::move(*m.pending)),
+                   source = "the file \xE2\x80\x9C" + m.pending_name + "\xE2\x80\x9D"] { merge(std::move(*w), source); });
+    } else if (name == "open") {
+        ctx.later([open = ctx.open_new, w = std::make_shared<Workspace>(std::move(*m.pending))] { open(std::move(*w), "import"); });
+    } else if (name != "cancel") {
+        return protocol::Reply::failed("not an answer").str();
+    }
+    m.pending.reset();
+    m.ask = MergeState::Ask::none;
+    ctx.redraw(3);
+    return protocol::Reply::ok().with("close", true).str();
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 // The merge room: the Merge report window (counts, each conflict in words with "Take theirs/yours"
-// and "Show"), the question a dropped file of this workspace asks (merge or open as a new document),
+// and "Show"), the question a dropped file of this workspace asks (merge or open as a new document:
+// a page dialog, platform::ask),
 // and the word that a file of another workspace was not merged. The test hook's mergeJson report and
 // stats().merge are written here too, from the same report.
 #pragma once
@@ -16,8 +17,12 @@ namespace wm::ui {
 // The report window and the questions; drawn by the shell every frame (nothing when closed).
 void draw_merge_report(const ViewContext& ctx);
 
-// Opens the question for a file waiting in ui.merge.pending.
+// Asks the question about a file (waiting in ui.merge.pending) on the next frame: the page's dialog
+// (platform::ask) of view kMergeAskView.
 void ask_about_file(UiState& ui, MergeState::Ask ask, Workspace ws, std::string name);
+inline constexpr std::string_view kMergeAskView = "merge-ask";
+// Its answer: "merge" (a dropped copy only), "open" (as a new document) or "cancel". Returns the reply.
+std::string merge_ask_answer(const ViewContext& ctx, std::string_view name);
 
 // The last merge's report as the mirror's form (File › Merge report… from the page's menubar): the
 // counts in words, each conflict's sentence with "Take theirs/yours: <value>" (one undo step, as the

@@ -20,6 +20,7 @@
 #include "imgui.h"
 #include "model/enum_names.hpp"
 #include "ui/kit/fonts.hpp"
+#include "ui/kit/item_registry.hpp"
 #include "ui/kit/theme.hpp"
 #include "ui/kit/widgets.hpp"
 
@@ -42,10 +43,6 @@ std::string first_chars(const std::string& s, std::size_t count) {
     for (std::size_t c = 0; c < count && i < s.size(); ++c) i += utf8_length(s, i);
     return s.substr(0, i);
 }
-
-// Dark text on light colours, white on dark ones, so the initials stay readable on any avatar (in
-// either theme: the avatar's colour is the user's, not the theme's).
-ImU32 text_on(std::uint32_t c) { return color::readable_on(rgb(c)); }
 
 }  // namespace
 
@@ -76,14 +73,18 @@ void draw_avatar(const Persona& p, float d) {
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 c(pos.x + d * 0.5f, pos.y + d * 0.5f);
-    dl->AddCircleFilled(c, d * 0.5f, rgb(p.color));
+    // The user's colour (held to 7:1 under its initials in the high-contrast theme), with dark text on
+    // light colours and white on dark ones.
+    const ImU32 fill = color::avatar_fill(p.color);
+    dl->AddCircleFilled(c, d * 0.5f, fill);
     const std::string text = p.initials.empty() ? initials_from(p.name) : p.initials;
     ImFont* font = ImGui::GetFont();
     // Never under the caption size (ui/kit/type_scale.hpp), and placed on whole pixels (crisp at DPR 1).
     const float size = std::max(type::line_height(type::kCaptionPx), d * (text.size() > 2 ? 0.36f : 0.44f));
     const ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str());
-    dl->AddText(font, size, ImVec2(std::round(c.x - ts.x * 0.5f), std::round(c.y - ts.y * 0.5f)), text_on(p.color), text.c_str());
+    dl->AddText(font, size, ImVec2(std::round(c.x - ts.x * 0.5f), std::round(c.y - ts.y * 0.5f)), color::readable_on(fill), text.c_str());
     ImGui::Dummy(ImVec2(d, d));
+    expose_rect("avatar " + p.name, {pos.x, pos.y, d, d});
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("%s%s%s", p.name.c_str(), p.role.empty() ? "" : " \xE2\x80\x94 ", p.role.c_str());
 }

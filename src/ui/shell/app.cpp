@@ -167,7 +167,7 @@ void App::draw() {
         draw_new_journey_popup(ctx);
         draw_palette(ctx);
         draw_kpi_editor(ctx);
-        share_.draw(state_, [this](Workspace ws) { open(std::move(ws), "share"); });
+        share_.update();
         exports_.draw(ctx);
         draw_about(ctx);
         draw_shortcuts(ctx);
@@ -476,6 +476,14 @@ std::string App::on(const protocol::MirrorCell& m) {
 std::string App::on(const protocol::MirrorRow& m) {
     // The dialogs the menubar's entries answer with as forms (ui/shell/menus.hpp), whatever the view.
     if (m.view == "export-picture") return exports_.mirror_action(view_context(), m.child, m.text);
+    // The questions the app asks on its own (platform::ask): a shared workspace to open, a file dropped.
+    if (m.view == ShareLinks::kAskView || m.view == ShareLinks::kManualView)
+        return share_.answer(m.view, m.child, state_, [this](Workspace ws) { open(std::move(ws), "share"); });
+    if (m.view == kMergeAskView) {
+        if (m.child == "merge" && persistence_.read_only()) return protocol::Reply::failed("this tab is read-only").str();
+        state_.redraw(3);
+        return merge_ask_answer(view_context(), m.child);
+    }
     if (m.view == "new-journey") {
         if (m.child == "create" && persistence_.read_only()) return protocol::Reply::failed("this tab is read-only").str();
         state_.redraw(2);

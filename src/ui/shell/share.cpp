@@ -3,12 +3,10 @@
 #include <algorithm>
 #include <memory>
 
-#include "imgui.h"
-#include "imgui_stdlib.h"
 #include "io/file_format.hpp"
 #include "io/share_link.hpp"
 #include "platform/platform.hpp"
-#include "ui/kit/theme.hpp"
+#include "ui/kit/mirror_form.hpp"
 
 namespace wm::ui {
 
@@ -60,58 +58,56 @@ std::string ShareLinks::received(const protocol::ShareOpened& opened, UiState& u
     return protocol::Reply::ok().with("name", pending_name_).str();
 }
 
-void ShareLinks::draw(UiState& ui, const std::function<void(Workspace)>& open) {
-    if (open_dialog_) {
-        open_dialog_ = false;
-        ImGui::OpenPopup("Shared workspace##share ask");
+// The questions are the page's dialogs (platform::ask), for everyone: a screen reader reads them, and
+// the mouse and the keyboard answer them alike. They are sent from the frame, after the message that
+// raised them has been answered.
+void ShareLinks::update() {
+    if (open_dialog_ && pending_) {
+        MirrorForm f("Shared workspace", "", "share", kAskView);
+        f.note("Open the shared workspace \xE2\x80\x9C" + pending_name_ + "\xE2\x80\x9D?");
+        f.note("It will be added as a new document; your documents are not changed.");
+        f.button("open", "Open it");
+        f.button("not-now", "Not now");
+        f.question("not-now");
+        platform::ask(std::move(f).done());
     }
+    open_dialog_ = false;
     if (open_manual_) {
-        open_manual_ = false;
-        ImGui::OpenPopup("Share link##share manual");
+        MirrorForm f("Share link", "", "share", kManualView);
+        f.note("The browser did not let Waymark copy the link. Select it and copy it (Ctrl+A, then Ctrl+C):");
+        f.copyable("link", "Share link", manual_url_);
+        f.button("close", "Close");
+        f.question("close");
+        platform::ask(std::move(f).done());
     }
-    const ImVec2 centre = ImGui::GetMainViewport()->GetCenter();
-    ImGui::SetNextWindowPos(centre, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    if (ImGui::BeginPopupModal("Shared workspace##share ask", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
-        if (ImGui::IsWindowAppearing()) ui.redraw(3);
-        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
-        ImGui::Text("Open the shared workspace \xE2\x80\x9C%s\xE2\x80\x9D?", pending_name_.c_str());
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted),
-                           "It will be added as a new document; your documents are not changed.");
-        ImGui::PopTextWrapPos();
-        ImGui::Spacing();
-        if (ImGui::Button("Open it") && pending_) {
-            Workspace ws = std::move(*pending_);
-            pending_.reset();
-            const std::string name = pending_name_;
-            ImGui::CloseCurrentPopup();
-            // After this frame: the document is replaced between frames, not while it is drawn.
-            ui.deferred.push_back([&ui, open, name, w = std::make_shared<Workspace>(std::move(ws))]() mutable {
-                open(std::move(*w));
-                platform::forget_share_link();
-                ui.message = io::share_opened_message(name);
-                ui.message_is_error = false;
-            });
-        }
-        ImGui::SameLine();
-        if (ImGui::Button("Not now") || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
-            pending_.reset();
-            ImGui::CloseCurrentPopup();
-            ui.message = "The shared workspace was not opened; the link still works later.";
+    open_manual_ = false;
+}
+
+std::string ShareLinks::answer(std::string_view view, std::string_view name, UiState& ui, const std::function<void(Workspace)>& open) {
+    const std::string closed = protocol::Reply::ok().with("close", true).str();
+    ui.redraw(3);
+    if (view == kManualView) {   // the link dialog closed
+        manual_url_.clear();
+        return closed;
+    }
+    if (!pending_) return protocol::Reply::failed("no shared workspace is waiting").str();
+    if (name == "open") {
+        auto w = std::make_shared<Workspace>(std::move(*pending_));
+        pending_.reset();
+        // After the next frame: the document is replaced between frames, not while it is drawn.
+        ui.deferred.push_back([&ui, open, title = pending_name_, w]() mutable {
+            open(std::move(*w));
+            platform::forget_share_link();
+            ui.message = io::share_opened_message(title);
             ui.message_is_error = false;
-        }
-        ImGui::EndPopup();
+        });
+        return closed;
     }
-    ImGui::SetNextWindowPos(centre, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    if (ImGui::BeginPopupModal("Share link##share manual", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
-        ImGui::TextUnformatted("Select the link and copy it (Ctrl+A, then Ctrl+C):");
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 32);
-        ImGui::InputText("##share link text", &manual_url_, ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);
-        if (ImGui::Button("Close##share manual")) {
-            manual_url_.clear();
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::EndPopup();
-    }
+    if (name != "not-now") return protocol::Reply::failed("not an answer").str();
+    pending_.reset();
+    ui.message = "The shared workspace was not opened; the link still works later.";
+    ui.message_is_error = false;
+    return closed;
 }
 
 void ShareLinks::write_stats(json::Writer& w) const {

@@ -1,7 +1,7 @@
 // Share links in the app shell: File › Copy share link hands the export text to the page, which
 // compresses it into a #share= link (web/app.js) and answers with the result; a link the page was
 // opened with (or navigated to) arrives decompressed, is checked like an imported file and is only
-// opened — as a new stored document — after the user says so in a dialog. The size limit and the
+// opened — as a new stored document — after the user says so in the page's dialog. The size limit and the
 // messages are in io/share_link.hpp.
 #pragma once
 
@@ -27,9 +27,14 @@ public:
     // A link was opened: the decompressed workspace file, or why it could not be unpacked. Returns
     // {ok, name} or {ok:false, error}; nothing is opened until the user agrees in the dialog.
     std::string received(const protocol::ShareOpened& opened, UiState& ui);
-    // The ask dialog and, when the clipboard was refused, the link to copy by hand. `open` makes a
-    // workspace a new stored document.
-    void draw(UiState& ui, const std::function<void(Workspace)>& open);
+    // Each frame: asks the page to show the question (open the shared workspace?) or, when the
+    // clipboard was refused, the link to copy by hand, once each (page dialogs: platform::ask).
+    void update();
+    // The question's answer (mirrorRow of view kAskView: "open" or "not-now") or the link dialog's
+    // closing (kManualView). `open` makes a workspace a new stored document. Returns the reply.
+    std::string answer(std::string_view view, std::string_view name, UiState& ui, const std::function<void(Workspace)>& open);
+    static constexpr std::string_view kAskView = "share-ask";
+    static constexpr std::string_view kManualView = "share-link";
     void write_stats(json::Writer& w) const;
 
 private:
