@@ -681,11 +681,14 @@
       return dialog;
     }
     // A question the app asks on its own (src/platform/platform.hpp ask: a shared workspace to open,
-    // a dropped file to merge or open), shown to everyone as the page's modal dialog; one per view at
-    // a time. Focus comes back to where it was, else to the canvas.
+    // a dropped file to merge or open, an import's progress and columns), shown to everyone as the
+    // page's modal dialog; one per view: the same view asked again is the same dialog, its words
+    // changed in place (or its form made again when its fields differ). Focus comes back to where it
+    // was, else to the canvas.
     const asked = new Map();   // view → its dialog
     function ask(r) {
-      askDone(r.view);
+      const open = asked.get(r.view);
+      if (open && open.open) { fillForm(open, r, r.view); return; }
       const from = document.activeElement;
       const dialog = openForm(r, r.view, () => {
         if (asked.get(r.view) === dialog) asked.delete(r.view);

@@ -348,6 +348,67 @@ test('keyboard only: an insight created and filled in, a wrong date refused, del
   }
 });
 
+test('keyboard only: insights imported from a CSV in the page\'s dialog: columns chosen, bad rows read, one undo step', async () => {
+  const { context, close } = await launch({ viewport: { width: 1280, height: 800 } });
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    const count = (await workspace(page)).insights.length;
+    await goTo(page, 'Insights', (s) => s.view === 'insights', 'the insights view');
+    await page.keyboard.press('F6');
+    const csv = 'Name;Kind;Evidence status;Date;Notes\r\n' +
+      'Roaming fees confuse;pain;observed;2026-02-01;from the shop\r\n' +
+      ';quote;;;no title here\r\n' +
+      'Bad date;trend;validated;01/02/2026;\r\n' +
+      '"Unknown kind";rumour;assumed;;\r\n' +
+      '"Two\nlines";need;assumed;;\r\n';
+    const choosing = page.waitForEvent('filechooser');   // listening first (see mirror_dialogs' merge test)
+    await tabTo(page, 'Import insights CSV…');
+    await page.keyboard.press('Enter');
+    await (await choosing).setFiles({ name: 'findings.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const dialog = page.getByRole('dialog', { name: 'Import insights from “findings.csv”' });
+    await dialog.waitFor();
+    // The columns as guessed (Name → Title, Kind → Type, …), focus on the first; Notes is not imported.
+    await until(page, async () => /Columns not imported: Notes\./.test(await dialog.textContent()), 'the first check');
+    assert.equal(await focusName(page), 'Column “Name” (first value: Roaming fees confuse)');
+    assert.equal(await page.evaluate(() => document.activeElement.selectedOptions[0].textContent), 'Title');
+    // Notes → Text, typed ahead in its field; the rows are checked again.
+    await tabTo(page, 'Column “Notes” (first value: from the shop)');
+    await page.keyboard.type('Te');
+    await until(page, async () => /2 insights ready, 3 rows not imported, 0 blank lines skipped\./.test(await dialog.textContent()) &&
+      !/Columns not imported/.test(await dialog.textContent()), 'checked again');
+    const text = await dialog.textContent();
+    assert.match(text, /Line 3: empty title/);
+    assert.match(text, /Line 4: bad date “01\/02\/2026” \(expected YYYY-MM-DD\)/);
+    assert.match(text, /Line 5: unknown type “rumour”/);
+    assert.deepEqual(await axeViolations(page), []);
+    await screenshot(page, 'mirror-insights-import');
+    await tabTo(page, 'Import 2 insights');
+    await page.keyboard.press('Enter');
+    await until(page, async () => (await workspace(page)).insights.length === count + 2, 'imported');
+    assert.equal(await page.locator('dialog').count(), 0);
+    assert.equal(await focusName(page), 'Import insights CSV…', 'focus back on the button');
+    await until(page, async () => /^Done: Import 2 insights from “findings\.csv”/.test(await announced(page)), 'said');
+    const roaming = (await workspace(page)).insights.find((i) => i.title === 'Roaming fees confuse');
+    assert.deepEqual([roaming.type, roaming.evidence, roaming.last_validated, roaming.text], ['pain', 'observed', '2026-02-01', 'from the shop']);
+    await page.keyboard.press('Control+Z');
+    await until(page, async () => (await workspace(page)).insights.length === count, 'one undo step');
+
+    // A file that cannot be read says why; Escape closes it, nothing imported.
+    const again = page.waitForEvent('filechooser');
+    await tabTo(page, 'Import insights CSV…');
+    await page.keyboard.press('Enter');
+    await (await again).setFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from('Title,Text\r\nok,fine\r\n"never closed,oops\r\n') });
+    await page.getByRole('dialog', { name: 'Import insights from “broken.csv”' }).waitFor();
+    await until(page, async () => /Line 3: a quoted field is never closed/.test(await page.locator('dialog').textContent()), 'the reason');
+    await page.keyboard.press('Escape');
+    await until(page, async () => !(await page.evaluate(() => window.waymark.stats().importing.phase)), 'closed');
+    assert.equal((await workspace(page)).insights.length, count);
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
 test('keyboard only: an opportunity created, described, linked and decided against in the backlog\'s dialog, exported, deleted and back', async () => {
   const { context, close } = await launch({ viewport: { width: 1280, height: 800 } });
   try {

@@ -10,7 +10,9 @@
 // frame that long freezes the page (no input, no drawing). Each frame does up to kSliceBudgetMs of
 // work, then asks for another frame (ctx.redraw), so the page stays responsive and shows
 // progress.
+#include <charconv>
 #include <string>
+#include <vector>
 
 #include "edit/commands.hpp"
 #include "imgui.h"
@@ -20,6 +22,7 @@
 #include "ui/kit/fonts.hpp"
 #include "ui/kit/format.hpp"
 #include "ui/kit/json_text.hpp"
+#include "ui/kit/mirror_form.hpp"
 #include "ui/kit/theme.hpp"
 #include "ui/insights/view.hpp"
 
@@ -62,6 +65,33 @@ void muted(const std::string& text) {
     ImGui::PopStyleColor();
 }
 
+// The file read: its table, the guessed mapping, and the mapping step.
+void finish_reading(InsightImportDraft& d) {
+    d.table = d.reader->take();
+    d.reader.reset();
+    if (d.table.rows.empty() && d.table.error.empty()) d.table.error = "The file is empty.";
+    if (d.table.error.empty()) d.mapping = io::guess_mapping(d.table.rows[0]);
+    d.phase = InsightImportDraft::Phase::mapping;
+}
+
+void cancel_import(const ViewContext& ctx) {
+    ctx.ui.insights.import = InsightImportDraft{};
+    ctx.ui.message = "The import was cancelled; nothing was imported.";
+    ctx.ui.message_is_error = false;
+}
+
+// "Import N insights": the checked rows as one command, one undo step.
+void import_checked(const ViewContext& ctx) {
+    InsightImportDraft& d = ctx.ui.insights.import;
+    io::InsightImport result = d.plan->take();
+    const long long n = static_cast<long long>(result.insights.size());
+    ctx.emit(edit::add_insights(std::move(result.insights), "Import " + count_of(n, "insight") + " from \xE2\x80\x9C" + d.file_name + "\xE2\x80\x9D"));
+    ctx.ui.message = "Imported " + count_of(n, "insight") + " from " + d.file_name +
+                     (result.bad_rows.empty() ? "" : "; " + std::to_string(result.bad_rows.size()) + " rows not imported");
+    ctx.ui.message_is_error = false;
+    d = InsightImportDraft{};
+}
+
 // Reading: a slice of the file per frame under a modal progress dialog; Cancel forgets the file.
 void draw_reading(const ViewContext& ctx) {
     InsightImportDraft& d = ctx.ui.insights.import;
@@ -69,6 +99,10 @@ void draw_reading(const ViewContext& ctx) {
     const bool read = run_slice([&] { return reader.step(kRowsPerStep); });
     ++d.slices;
     ctx.redraw(2);
+    if (d.in_page) {   // the page's dialog shows the progress (update_insight_import_page)
+        if (read) finish_reading(d);
+        return;
+    }
     if (!ImGui::IsPopupOpen(kProgress)) ImGui::OpenPopup(kProgress);
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     bool cancel = false;
@@ -81,17 +115,10 @@ void draw_reading(const ViewContext& ctx) {
         ImGui::EndPopup();
     }
     if (cancel) {
-        d = InsightImportDraft{};
-        ctx.ui.message = "The import was cancelled; nothing was imported.";
-        ctx.ui.message_is_error = false;
+        cancel_import(ctx);
         return;
     }
-    if (!read) return;
-    d.table = d.reader->take();
-    d.reader.reset();
-    if (d.table.rows.empty() && d.table.error.empty()) d.table.error = "The file is empty.";
-    if (d.table.error.empty()) d.mapping = io::guess_mapping(d.table.rows[0]);
-    d.phase = InsightImportDraft::Phase::mapping;
+    if (read) finish_reading(d);
 }
 
 // The rows checked against the current mapping, a slice per frame; started again when the mapping
@@ -141,10 +168,11 @@ void draw_report(const io::InsightImport& result) {
 
 }  // namespace
 
-void open_insight_import(UiState& ui, std::string name, std::string_view text) {
+void open_insight_import(UiState& ui, std::string name, std::string_view text, bool in_page) {
     InsightImportDraft& d = ui.insights.import;
     d = InsightImportDraft{};
     d.phase = InsightImportDraft::Phase::reading;
+    d.in_page = in_page;
     d.file_name = std::move(name);
     d.reader.emplace(std::string(text));
     ui.place.view = "insights";   // the dialog is part of the repository view
@@ -154,8 +182,9 @@ void open_insight_import(UiState& ui, std::string name, std::string_view text) {
 }
 
 std::string receive_chosen_file(UiState& ui, const protocol::FileChosen& file) {
-    if (file.purpose != "insights-csv") return protocol::Reply::failed("no one asked for a file for " + file.purpose).str();
-    open_insight_import(ui, file.name.empty() ? "file" : file.name, file.text);
+    if (file.purpose != "insights-csv" && file.purpose != "insights-csv-page")
+        return protocol::Reply::failed("no one asked for a file for " + file.purpose).str();
+    open_insight_import(ui, file.name.empty() ? "file" : file.name, file.text, file.purpose == "insights-csv-page");
     return protocol::Reply::ok().str();
 }
 
@@ -231,19 +260,119 @@ void draw_insight_import(const ViewContext& ctx) {
     ImGui::BeginDisabled(n == 0);
     const std::string import_label = plan ? "Import " + count_of(static_cast<long long>(n), "insight") + "##import" : std::string("Import##import");
     if (ImGui::Button(import_label.c_str())) {
-        io::InsightImport result = d.plan->take();
-        ctx.emit(edit::add_insights(std::move(result.insights), "Import " + count_of(static_cast<long long>(n), "insight") + " from \xE2\x80\x9C" +
-                                                                      d.file_name + "\xE2\x80\x9D"));
-        ctx.ui.message = "Imported " + count_of(static_cast<long long>(n), "insight") + " from " + d.file_name +
-                         (result.bad_rows.empty() ? "" : "; " + std::to_string(result.bad_rows.size()) + " rows not imported");
-        ctx.ui.message_is_error = false;
-        d = InsightImportDraft{};
+        import_checked(ctx);
         ImGui::EndDisabled();
         return;
     }
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (ImGui::Button("Cancel##import")) d = InsightImportDraft{};
+}
+
+// [SECTION] The import as the page's dialog (started from the DOM mirror's Insights page) ---------------
+
+namespace {
+
+constexpr std::size_t kPageBadRows = 20;   // the report's bad rows listed in the dialog (the count says the rest)
+
+std::string page_form(const ViewContext& ctx, std::string_view focus) {
+    InsightImportDraft& d = ctx.ui.insights.import;
+    MirrorForm f("Import insights from \xE2\x80\x9C" + d.file_name + "\xE2\x80\x9D", "", "import", kImportView);
+    f.question("cancel");
+    if (d.phase == InsightImportDraft::Phase::reading) {
+        f.note("Reading line " + with_thousands(d.reader->line()) + " of " + with_thousands(d.reader->lines()) + "\xE2\x80\xA6");
+        f.button("cancel", "Cancel");
+        return std::move(f).done();
+    }
+    if (!d.table.error.empty()) {
+        f.note(d.table.error);
+        f.button("cancel", "Close");
+        return std::move(f).done();
+    }
+    const auto& header = d.table.rows[0];
+    f.note(with_thousands(d.table.rows.size() - 1) + " rows, " + std::to_string(header.size()) + " columns, separated by \"" +
+           std::string(1, d.table.delimiter) + "\". Choose which insight field each column holds.");
+    std::vector<FormOption> fields;
+    for (int k = 0; k < io::kInsightColumnCount; ++k) fields.push_back({std::to_string(k), std::string(io::column_label(static_cast<io::InsightColumn>(k)))});
+    if (d.mapping.size() < header.size()) d.mapping.resize(header.size(), io::InsightColumn::ignored);
+    for (std::size_t c = 0; c < header.size(); ++c) {
+        const std::string example = d.table.rows.size() > 1 && c < d.table.rows[1].size() ? d.table.rows[1][c].substr(0, 60) : "";
+        std::string label = "Column \xE2\x80\x9C" + (header[c].empty() ? std::string("(no name)") : header[c]) + "\xE2\x80\x9D";
+        if (!example.empty()) label += " (first value: " + example + ")";
+        f.choice("col-" + std::to_string(c), label, fields, std::to_string(static_cast<int>(d.mapping[c])));
+    }
+    // The check in three sentences of fixed place (the summary, the columns left out, the bad rows
+    // one per line), so a choice changes words in place and the form is not made again under the
+    // keyboard (a select's typed-ahead letters would be lost).
+    const io::InsightPlanner* plan = d.plan && d.plan->done() ? &*d.plan : nullptr;
+    std::size_t n = 0;
+    std::string summary, unmapped, bad;
+    if (!plan) {
+        summary = d.plan ? "Checking row " + with_thousands(d.plan->checked()) + " of " + with_thousands(d.plan->total()) + "\xE2\x80\xA6" : "Checking the rows\xE2\x80\xA6";
+    } else if (!plan->result().error.empty()) {
+        summary = plan->result().error;
+    } else {
+        const io::InsightImport& r = plan->result();
+        n = r.insights.size();
+        summary = count_of(static_cast<long long>(n), "insight") + " ready, " + count_of(static_cast<long long>(r.bad_rows.size()), "row") +
+                  " not imported, " + count_of(r.blank_rows, "blank line") + " skipped.";
+        for (const auto& name : r.unmapped) unmapped += (unmapped.empty() ? "Columns not imported: " : ", ") + name;
+        if (!unmapped.empty()) unmapped += ".";
+        for (std::size_t k = 0; k < r.bad_rows.size() && k < kPageBadRows; ++k)
+            bad += (bad.empty() ? "" : "\n") + std::string("Line ") + std::to_string(r.bad_rows[k].line) + ": " + r.bad_rows[k].reason;
+        if (r.bad_rows.size() > kPageBadRows) bad += "\nAnd " + count_of(static_cast<long long>(r.bad_rows.size() - kPageBadRows), "more row") + " not imported.";
+    }
+    f.note(summary);
+    f.note(unmapped);
+    f.note(bad);
+    f.button("import", plan ? "Import " + count_of(static_cast<long long>(n), "insight") : std::string("Import"), n == 0);
+    f.button("cancel", "Cancel");
+    return std::move(f).done(focus);
+}
+
+}  // namespace
+
+void update_insight_import_page(const ViewContext& ctx) {
+    InsightImportDraft& d = ctx.ui.insights.import;
+    if (!d.in_page || !d.open()) return;
+    if (d.phase == InsightImportDraft::Phase::reading) draw_reading(ctx);
+    else if (d.table.error.empty()) checked_rows(ctx);
+    // The file read: focus goes from the progress to the first column's field, once.
+    const bool first_columns = d.phase == InsightImportDraft::Phase::mapping && d.table.error.empty() && !d.columns_shown;
+    d.columns_shown = d.columns_shown || first_columns;
+    std::string form = page_form(ctx, first_columns ? "|col-0" : "");
+    if (form == d.sent) return;
+    d.sent = std::move(form);
+    platform::ask(d.sent);
+}
+
+std::string insight_import_answer(const ViewContext& ctx, std::string_view name, std::string_view value) {
+    InsightImportDraft& d = ctx.ui.insights.import;
+    if (!d.open()) return protocol::Reply::failed("no import is open").str();
+    ctx.redraw(2);
+    const std::string closed = protocol::Reply::ok().with("close", true).str();
+    if (name == "cancel") {
+        if (!d.table.error.empty()) d = InsightImportDraft{};   // Close: a file that could not be read
+        else cancel_import(ctx);
+        return closed;
+    }
+    if (d.phase != InsightImportDraft::Phase::mapping || !d.table.error.empty()) return protocol::Reply::failed("the file is still being read").str();
+    if (name == "import") {
+        if (!d.plan || !d.plan->done()) return protocol::Reply::failed("the rows are still being checked").str();
+        if (d.plan->result().insights.empty()) return protocol::Reply::failed("no row can be imported with these columns").str();
+        import_checked(ctx);
+        return closed;
+    }
+    if (name.substr(0, 4) != "col-") return protocol::Reply::failed("not a field of the import").str();
+    std::size_t column = 0;
+    int field = -1;
+    const std::string_view c = name.substr(4);
+    if (std::from_chars(c.data(), c.data() + c.size(), column).ec != std::errc() || column >= d.table.rows[0].size() ||
+        std::from_chars(value.data(), value.data() + value.size(), field).ec != std::errc() || field < 0 || field >= io::kInsightColumnCount)
+        return protocol::Reply::failed("not a column or field").str();
+    if (d.mapping.size() <= column) d.mapping.resize(column + 1, io::InsightColumn::ignored);
+    d.mapping[column] = static_cast<io::InsightColumn>(field);   // checked again from the next frame
+    return protocol::Reply::ok().str();
 }
 
 void write_insights_stats(json::Writer& w, const UiState& ui) {

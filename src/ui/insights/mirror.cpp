@@ -8,6 +8,7 @@
 #include "edit/commands.hpp"
 #include "model/enum_names.hpp"
 #include "model/limits.hpp"
+#include "platform/platform.hpp"
 #include "scoring/prioritise.hpp"
 #include "ui/insights/view.hpp"
 #include "ui/kit/format.hpp"
@@ -60,7 +61,7 @@ std::string insights_mirror(const Workspace& ws, const InsightsState& st, Date t
                                                        : std::to_string(shown) + " of " + std::to_string(ws.insights.size()) + " insights match the search and filters";
     if (listed < shown) caption += "; the first " + std::to_string(listed) + " are listed here, search to narrow them";
     MirrorPage page("insights", "Insights");
-    page.buttons({{"add", "New insight"}});
+    page.buttons({{"add", "New insight"}, {"import-csv", "Import insights CSV\xE2\x80\xA6"}});
     page.begin_table(caption, {"Insight", "Type", "Evidence", "Source", "Impact", "Linked steps", "Text", "Actions"}, 0,
                      MirrorPage::Controls::actions);
     for (std::size_t n = 0; n < listed; ++n) {
@@ -81,6 +82,10 @@ std::string insights_mirror(const Workspace& ws, const InsightsState& st, Date t
 
 std::string insights_mirror_action(const ViewContext& ctx, std::string_view action, std::string_view row, std::string_view field,
                                    std::string_view value) {
+    if (action == "import-csv") {   // the file picker; the import is then the page's dialog (insights/import.cpp)
+        platform::pick_file_for(".csv,text/csv,text/plain", "insights-csv-page");
+        return mirror_reply(true);
+    }
     if (action == "add") {
         Insight fresh;   // as add_insight makes it: the form shows it before the command is applied
         fresh.id = add_insight(ctx);

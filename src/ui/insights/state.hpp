@@ -28,6 +28,11 @@ struct InsightImportDraft {
     std::vector<io::InsightColumn> planned_mapping;
     std::uint64_t planned_revision = 0;
     int slices = 0;                             // frames that read or checked a part of this file (test hook)
+    // Started from the page (the Insights page's "Import insights CSV…" in the DOM mirror): the
+    // page's dialog is the import's UI instead of the canvas's (platform::ask), `sent` its last form.
+    bool in_page = false;
+    std::string sent;
+    bool columns_shown = false;                 // the page's form of columns was sent (focus went to the first)
     [[nodiscard]] bool open() const { return phase != Phase::closed; }
 };
 

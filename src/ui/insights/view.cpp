@@ -647,7 +647,7 @@ void draw_insights_view(const ViewContext& ctx) {
     ImGui::PushFont(ctx.fonts.heading);
     ImGui::TextUnformatted("Insights");
     ImGui::PopFont();
-    if (st.import.phase == InsightImportDraft::Phase::mapping) {
+    if (st.import.phase == InsightImportDraft::Phase::mapping && !st.import.in_page) {
         draw_insight_import(ctx);
         return;
     }
@@ -672,7 +672,8 @@ void draw_insights_view(const ViewContext& ctx) {
         ImGui::EndChild();
     }
     // A file being read: its progress dialog over the table (the dialog replaces it once read).
-    if (st.import.phase == InsightImportDraft::Phase::reading) draw_insight_import(ctx);
+    // (Started from the page, the page's dialog shows the import: update_insight_import_page.)
+    if (st.import.phase == InsightImportDraft::Phase::reading && !st.import.in_page) draw_insight_import(ctx);
 }
 
 }  // namespace wm::ui

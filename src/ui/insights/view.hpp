@@ -34,8 +34,15 @@ std::string receive_chosen_file(UiState& ui, const protocol::FileChosen& file);
 
 // insights/import.cpp: a CSV import (UiState::insights.import): reading the file in slices under
 // a progress dialog, then the mapping and preview step.
-void open_insight_import(UiState& ui, std::string name, std::string_view text);
+void open_insight_import(UiState& ui, std::string name, std::string_view text, bool in_page = false);
 void draw_insight_import(const ViewContext& ctx);
+// An import started from the page (purpose "insights-csv-page"): each frame, whatever the view, a
+// slice of its reading or checking, and its form sent to the page's dialog when it changed (view
+// kImportView: the progress, a choice per column, the report, "Import N insights", Cancel).
+void update_insight_import_page(const ViewContext& ctx);
+inline constexpr std::string_view kImportView = "insights-import";
+// The dialog's answers: "col-<n>" (the column's field, its index as text), "import", "cancel".
+std::string insight_import_answer(const ViewContext& ctx, std::string_view name, std::string_view value);
 // The test hook's "importing" ({running, phase, done, total, slices, file}) and "insightsView" ({shown,
 // stale} as last drawn) members of stats().
 void write_insights_stats(json::Writer& w, const UiState& ui);

@@ -11,7 +11,7 @@
 //
 // Kinds: "text" (one line), "password" (one line, not shown), "area" (free text), "lines" (one item per line), "check" (a checkbox: value
 // "true" or "false"), "checks" (a group of checkboxes: the value is the ticked options' values, one per
-// line), "button", and "heading" and "note" (text read in its place); a field with options and no kind
+// line), "button", and "heading" and "note" (text read in its place; a "\n" in it breaks the line); a field with options and no kind
 // is a choice of one. A reply may name the field to focus ("focus": "<row>|<name>"). A text field
 // may be read-only ("readonly": true: a link to copy).
 //
