@@ -140,6 +140,52 @@ test('keyboard only: File › Export picture… as a dialog of the page: SVG cho
   }
 });
 
+test('keyboard only: a PNG exported from the page shows its progress in the page\'s dialog; Escape cancels it', async () => {
+  const { context, close } = await launch({ viewport: { width: 1280, height: 800 } });
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    assert.equal((await page.evaluate(() => window.waymark.generate({ journeys: 3, levels: 2, stepsPerJourney: 120, lanesPerJourney: 30, cardsPerCell: 1 }))).ok, true);
+    const wide = (await workspace(page)).journeys.find((j) => j.level === 1);
+    assert.deepEqual(await page.evaluate((id) => window.waymark.show('journey', id), wide.id), { ok: true });
+    const before = await page.evaluate(() => window.waymark.exportJson());
+    const downloads = [];
+    page.on('download', (d) => downloads.push(d.suggestedFilename()));
+    await menuEntry(page, 'File', 'Export picture (PNG, SVG)…');
+    await page.keyboard.press('Enter');
+    await until(page, () => inDialog(page), 'the dialog');
+    await tabTo(page, 'Scale');
+    await page.keyboard.press('Home');   // 1×: a PNG of this map is drawn in many parts
+    await until(page, async () => !/too large/.test(await page.evaluate(() => document.querySelector('dialog[open] .note').textContent)), '1×');
+    // The second part is held back until the test has looked (see the exports test).
+    await page.evaluate(() => {
+      const decode = HTMLImageElement.prototype.decode;
+      let parts = 0;
+      const gate = new Promise((resolve) => { window.__openGate = resolve; });
+      HTMLImageElement.prototype.decode = async function () { if (++parts > 1) await gate; return decode.call(this); };
+    });
+    await tabTo(page, 'Export PNG');
+    await page.keyboard.press('Enter');
+    const progress = page.getByRole('dialog', { name: 'Exporting a picture' });
+    await progress.waitFor();
+    await until(page, async () => /^Drawing .+\.png: 1 of \d+ parts$/.test(await progress.locator('.note').textContent()), 'the first part drawn');
+    assert.ok(await inDialog(page), 'focus in the progress dialog');
+    assert.equal(await focusName(page), 'Cancel');
+    assert.deepEqual(await axeViolations(page), []);
+    await screenshot(page, 'mirror-export-progress');
+    await page.keyboard.press('Escape');
+    await until(page, async () => page.evaluate(() => window.waymark.stats().export.cancelling), 'Escape cancels');
+    await page.evaluate(() => window.__openGate());
+    await until(page, async () => !(await page.evaluate(() => window.waymark.stats().export.running)), 'stopped');
+    await until(page, async () => (await announced(page)) === 'The PNG export was cancelled; nothing was downloaded.', 'said');
+    assert.equal(await page.locator('dialog').count(), 0);
+    assert.deepEqual(downloads, []);
+    assert.equal(await page.evaluate(() => window.waymark.exportJson()), before);
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
 test('keyboard only: a pain card\'s details from the grid (Alt+Enter): severity, a persona, an insight and an opportunity linked, deleted', async () => {
   const { context, close } = await launch({ viewport: { width: 1280, height: 800 } });
   try {

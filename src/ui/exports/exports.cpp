@@ -223,6 +223,10 @@ void Exports::draw(const ViewContext& ctx) {
         dialog_open_ = false;
     }
 
+    if (progress_in_page_) {
+        update_progress_page();
+        return;
+    }
     if (running_ && !ImGui::IsPopupOpen(kProgress)) ImGui::OpenPopup(kProgress);
     ImGui::SetNextWindowPos(centre, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     if (ImGui::BeginPopupModal(kProgress, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
@@ -304,12 +308,41 @@ std::string Exports::mirror_action(const ViewContext& ctx, std::string_view name
         if (running_) return mirror_reply(false, "a PNG is being made; wait for it or cancel it");
         if (too_large()) return mirror_reply(false, "the picture is too large for a PNG at this scale; choose a smaller one, or SVG");
         start(ctx);   // the status line (the live region) says how it went
+        progress_in_page_ = running_;   // a PNG: its progress in the page's dialog
         return mirror_close();
     } else {
         return mirror_reply(false, "there is no such field");
     }
     // The size, the scale row and the button follow the choice: the form is made again.
     return mirror_form(ctx);
+}
+
+void Exports::update_progress_page() {
+    if (!running_) {
+        progress_in_page_ = false;
+        progress_sent_.clear();
+        platform::ask_done(kProgressView);
+        return;
+    }
+    MirrorForm f("Exporting a picture", "", "export", kProgressView);
+    f.note(total_ > 0 ? "Drawing " + running_name_ + ": " + std::to_string(done_) + " of " + std::to_string(total_) + " parts"
+                      : "Drawing " + running_name_ + ": preparing\xE2\x80\xA6");
+    f.button("cancel", cancel_requested_ ? "Cancelling\xE2\x80\xA6" : "Cancel", cancel_requested_);
+    f.question("cancel");
+    std::string form = std::move(f).done();
+    if (form == progress_sent_) return;
+    progress_sent_ = std::move(form);
+    platform::ask(progress_sent_);
+}
+
+std::string Exports::progress_answer(std::string_view name) {
+    if (name != "cancel") return mirror_reply(false, "there is no such field");
+    if (!running_) return mirror_close();
+    if (!cancel_requested_) {
+        cancel_requested_ = true;
+        platform::cancel_export();
+    }
+    return mirror_reply(true);   // the dialog says "Cancelling…" until the page stops, then closes
 }
 
 void Exports::progress(const protocol::ExportProgress& progress, UiState& ui) {

@@ -39,6 +39,10 @@ public:
     // The page's reports about a PNG (web/app.js exportPng): its parts as they are drawn, then the
     // outcome. finished() answers {ok, message} | {ok:false, cancelled, message} | {ok:false, error}.
     void progress(const protocol::ExportProgress& progress, UiState& ui);
+    // A PNG started from the page's dialog shows its progress in the page's dialog too (view
+    // kProgressView, platform::ask): "Drawing <name>: n of m parts", Cancel (or Escape).
+    static constexpr std::string_view kProgressView = "export-progress";
+    std::string progress_answer(std::string_view name);
     std::string finished(const protocol::ExportFinished& outcome, UiState& ui);
     [[nodiscard]] bool busy() const { return running_; }
     void write_stats(json::Writer& w) const;
@@ -48,6 +52,7 @@ public:
 
 private:
     void start(const ViewContext& ctx);
+    void update_progress_page();   // each frame while progress_in_page_: the form sent when it changed
     void measure(const ViewContext& ctx);   // the picture's size for the current choice
     [[nodiscard]] bool too_large() const;   // a PNG of that size cannot be made
     [[nodiscard]] std::string size_text() const;
@@ -67,6 +72,8 @@ private:
     std::string dialog_pixels_;                              // "W x H" of the PNG the dialog would make
     // The PNG being made.
     bool running_ = false;
+    bool progress_in_page_ = false;     // started from the page: its progress is the page's dialog
+    std::string progress_sent_;         // the progress form last sent
     bool cancel_requested_ = false;
     int done_ = 0, total_ = 0;
     std::string running_name_;

@@ -480,6 +480,7 @@ std::string App::on(const protocol::MirrorRow& m) {
     // The questions the app asks on its own (platform::ask): a shared workspace to open, a file dropped.
     if (m.view == ShareLinks::kAskView || m.view == ShareLinks::kManualView)
         return share_.answer(m.view, m.child, state_, [this](Workspace ws) { open(std::move(ws), "share"); });
+    if (m.view == Exports::kProgressView) return exports_.progress_answer(m.child);
     if (m.view == kImportView) {   // an insights CSV import started from the page
         if (m.child == "import" && persistence_.read_only()) return protocol::Reply::failed("this tab is read-only").str();
         return insight_import_answer(view_context(), m.child, m.text);
