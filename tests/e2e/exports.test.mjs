@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startServer, launch, openApp, stats, click, settle, screenshot, axeViolations, ARTIFACTS } from './lib.mjs';
+import { startServer, launch, openApp, stats, click, settle, screenshot, axeViolations, ARTIFACTS, holdPngParts } from './lib.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -296,12 +296,7 @@ test('a large PNG shows its progress and can be cancelled; too large a scale is 
     assert.equal(s.export.tooLarge, false, `1× is ${s.export.pixels}`);
     // The test holds the second part back until it has looked and clicked: on a fast machine (or a
     // slow test runner) all 35 parts could otherwise be drawn before the test sees the first one.
-    await page.evaluate(() => {
-      const decode = HTMLImageElement.prototype.decode;
-      let parts = 0;
-      const gate = new Promise((resolve) => { window.__openGate = resolve; });
-      HTMLImageElement.prototype.decode = async function () { if (++parts > 1) await gate; return decode.call(this); };
-    });
+    await holdPngParts(page);
     await click(page, 'Export image');
     await page.waitForFunction(() => window.waymark.stats().export.done >= 1, null, { timeout: 120000 });
     await settle(page, 100);
@@ -312,7 +307,7 @@ test('a large PNG shows its progress and can be cancelled; too large a scale is 
     await screenshot(page, 'exports-png-progress');
     await click(page, 'Cancel export');
     assert.equal((await stats(page)).export.cancelling, true, 'Cancel was taken');
-    await page.evaluate(() => window.__openGate());
+    await page.evaluate(() => window.__releasePngParts());
     await page.waitForFunction(() => !window.waymark.stats().export.running, null, { timeout: 120000 });
     s = await stats(page);
     assert.equal(s.message, 'The PNG export was cancelled; nothing was downloaded.');

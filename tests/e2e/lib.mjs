@@ -269,3 +269,14 @@ export async function tabTo(page, name, { back = false, max = 80 } = {}) {
   }
   throw new Error(`Tab never reached ${name}`);
 }
+
+// A PNG export (web/png.js) held after its first part until window.__releasePngParts(): on a fast
+// machine (or a slow test runner) every part could otherwise be drawn before the test looks.
+export async function holdPngParts(page) {
+  await page.evaluate(() => {
+    const decode = HTMLImageElement.prototype.decode;
+    let parts = 0;
+    const gate = new Promise((resolve) => { window.__releasePngParts = resolve; });
+    HTMLImageElement.prototype.decode = async function () { if (++parts > 1) await gate; return decode.call(this); };
+  });
+}

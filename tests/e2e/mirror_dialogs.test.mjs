@@ -13,7 +13,7 @@
 import { test, before, after } from 'node:test';
 import { Buffer } from 'node:buffer';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, until, screenshot, axeViolations, goTo, axTree, named, tabTo } from './lib.mjs';
+import { startServer, launch, openApp, until, screenshot, axeViolations, goTo, axTree, named, tabTo, holdPngParts } from './lib.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -156,13 +156,8 @@ test('keyboard only: a PNG exported from the page shows its progress in the page
     await tabTo(page, 'Scale');
     await page.keyboard.press('Home');   // 1×: a PNG of this map is drawn in many parts
     await until(page, async () => !/too large/.test(await page.evaluate(() => document.querySelector('dialog[open] .note').textContent)), '1×');
-    // The second part is held back until the test has looked (see the exports test).
-    await page.evaluate(() => {
-      const decode = HTMLImageElement.prototype.decode;
-      let parts = 0;
-      const gate = new Promise((resolve) => { window.__openGate = resolve; });
-      HTMLImageElement.prototype.decode = async function () { if (++parts > 1) await gate; return decode.call(this); };
-    });
+    // The second part is held back until the test has looked.
+    await holdPngParts(page);
     await tabTo(page, 'Export PNG');
     await page.keyboard.press('Enter');
     const progress = page.getByRole('dialog', { name: 'Exporting a picture' });
@@ -174,7 +169,7 @@ test('keyboard only: a PNG exported from the page shows its progress in the page
     await screenshot(page, 'mirror-export-progress');
     await page.keyboard.press('Escape');
     await until(page, async () => page.evaluate(() => window.waymark.stats().export.cancelling), 'Escape cancels');
-    await page.evaluate(() => window.__openGate());
+    await page.evaluate(() => window.__releasePngParts());
     await until(page, async () => !(await page.evaluate(() => window.waymark.stats().export.running)), 'stopped');
     await until(page, async () => (await announced(page)) === 'The PNG export was cancelled; nothing was downloaded.', 'said');
     assert.equal(await page.locator('dialog').count(), 0);
