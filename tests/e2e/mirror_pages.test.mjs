@@ -8,6 +8,7 @@
 // side's cards marked), with "Only differences" pressed as a toggle.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { startServer, launch, openApp, stats, until, screenshot, axeViolations, goTo, axTree, named, gridRows, tabTo } from './lib.mjs';
 
 let srv;
@@ -490,6 +491,48 @@ test('keyboard only: an opportunity created, described, linked and decided again
     await until(page, async () => !(await workspace(page)).opportunities.some((x) => x.id === made.id), 'deleted');
     await page.keyboard.press('Control+Z');
     await until(page, async () => (await workspace(page)).opportunities.some((x) => x.id === made.id && x.will_not_do), 'back after undo');
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('keyboard only: in a repository of 250 more insights, an opportunity\'s dialog finds insights by words and links one', async () => {
+  const { context, close } = await launch({ viewport: { width: 1280, height: 800 } });
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    // The sample with 250 more insights ("Zebra crossing 0" … "Zebra crossing 249"), opened as a document.
+    const file = JSON.parse(await page.evaluate(() => window.waymark.exportJson()));
+    const model = file.workspace.insights[0];
+    for (let n = 0; n < 250; ++n) file.workspace.insights.push({ ...structuredClone(model), id: randomUUID(), title: `Zebra crossing ${n}`, text: 'Counted at the shop door', steps: [], personas: [] });
+    assert.equal((await page.evaluate((t) => window.waymark.importJson(t), JSON.stringify(file))).ok, true);
+    const ws = await workspace(page);
+    assert.ok(ws.insights.length > 200);
+    const o = ws.opportunities.find((x) => x.insights.length > 0);
+    await goTo(page, 'Backlog', (s) => s.view === 'backlog', 'the backlog view');
+    await page.keyboard.press('F6');
+    await tabTo(page, `Edit “${o.title}”…`);
+    await page.keyboard.press('Enter');
+    await until(page, async () => page.evaluate(() => !!document.activeElement.closest('dialog[open]')), 'the dialog');
+    const legend = () => page.evaluate(() => [...document.querySelectorAll('dialog[open] legend')].find((l) => l.textContent.startsWith('Insights')).textContent);
+    assert.equal(await legend(), 'Insights: the linked ones; find others above');
+    await tabTo(page, 'Find insights to link (words, then Enter)');
+    await page.keyboard.type('zebra  CROSSING 17');
+    await page.keyboard.press('Enter');
+    // 17, 117, 170–179 and 217: thirteen, beside the linked ones (still ticked); focus stays in the field.
+    await until(page, async () => (await legend()) === 'Insights: the linked ones and 13 matching “zebra  CROSSING 17”', 'the matches');
+    assert.equal(await focusName(page), 'Find insights to link (words, then Enter)');
+    const ticked = await page.evaluate(() => [...document.querySelectorAll('dialog[open] fieldset input:checked')].map((b) => b.value));
+    for (const id of o.insights) assert.ok(ticked.includes(id), 'a linked insight stays ticked');
+    assert.deepEqual(await axeViolations(page), []);
+    await screenshot(page, 'mirror-opportunity-insight-search');
+    await tabTo(page, 'Zebra crossing 17');
+    await page.keyboard.press('Space');
+    const zebra = (await workspace(page)).insights.find((i) => i.title === 'Zebra crossing 17');
+    await until(page, async () => {
+      const now = (await workspace(page)).opportunities.find((x) => x.id === o.id);
+      return now.insights.includes(zebra.id) && o.insights.every((id) => now.insights.includes(id)) && now.insights.length === o.insights.length + 1;
+    }, 'linked, the others kept');
     assert.deepEqual(errors, []);
   } finally {
     await close();

@@ -28,7 +28,7 @@ std::string quoted(const std::string& text) { return "\xE2\x80\x9C" + text + "\x
 // The details the canvas's details panel edits: title, description, owner, status, the explicit "no"
 // with its reason, and what the opportunity is linked to (the short lists first: a keyboard walks
 // every checkbox of a group before the next).
-std::string details_form(const Workspace& ws, const Opportunity& o, std::string_view focus = {}) {
+std::string details_form(const Workspace& ws, const Opportunity& o, std::string_view focus = {}, std::string_view insight_query = {}) {
     MirrorForm f("Opportunity " + quoted(o.title), o.id.str(), "set-field");
     f.text("title", "Title", o.title);
     f.area("description", "Description", o.description);
@@ -41,17 +41,8 @@ std::string details_form(const Workspace& ws, const Opportunity& o, std::string_
     f.area("will_not_do_reason", "Why it will not be done", o.will_not_do_reason);
     f.checks("journeys", "Journeys", id_options(ws.journeys, [](const Journey& j) { return j.title; }), id_values(o.journeys));
     f.checks("personas", "Personas", id_options(ws.personas, [](const Persona& p) { return p.name; }), id_values(o.personas));
-    // A repository may hold 100,000 insights: past a page's worth only the linked ones are offered
-    // (to unlink); the canvas's "Add insight…" searches them all.
-    std::vector<FormOption> insights;
-    if (ws.insights.size() <= kMirrorInsights) {
-        insights = id_options(ws.insights, [](const Insight& i) { return i.title; });
-    } else {
-        for (const Id& id : o.insights)
-            if (const Insight* i = find_by_id(ws.insights, id)) insights.push_back({id.str(), i->title});
-    }
-    f.checks("insights", ws.insights.size() <= kMirrorInsights ? "Insights" : "Insights (the linked ones; link others on the canvas)", insights,
-             id_values(o.insights));
+    // A repository may hold 100,000 insights: past a page's worth, the linked ones and a search.
+    insight_link_fields(f, ws, o.insights, insight_query, false);
     f.checks("steps", "Steps", step_options(ws), step_option_values(o.steps));
     // The solutions: each its title, description, status and Remove; then Add solution.
     for (const Solution& s : o.solutions) {
@@ -153,6 +144,7 @@ std::string set_field(const ViewContext& ctx, const Opportunity& o, std::string_
         if (value != o.will_not_do_reason) ctx.emit(edit::set_will_not_do(o.id, true, std::string(value)));
         return mirror_reply(true);
     }
+    if (field == "insight-search") return details_form(ws, o, o.id.str() + "|insight-search", value);   // the matches to tick
     Opportunity changed = o;
     if (field == "title") {
         changed.title = trimmed(value);

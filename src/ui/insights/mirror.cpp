@@ -7,6 +7,7 @@
 
 #include "edit/commands.hpp"
 #include "model/enum_names.hpp"
+#include "layout/search.hpp"
 #include "model/limits.hpp"
 #include "platform/platform.hpp"
 #include "scoring/prioritise.hpp"
@@ -54,6 +55,45 @@ bool set_enum(E& member, std::string_view value) {
 }
 
 }  // namespace
+
+void insight_link_fields(MirrorForm& f, const Workspace& ws, const std::vector<Id>& linked, std::string_view query, bool evidence) {
+    auto label = [&](const Insight& i) { return evidence ? i.title + " (" + std::string(enum_name(i.evidence)) + ")" : i.title; };
+    std::vector<FormOption> options;
+    if (ws.insights.size() <= kMirrorInsights) {
+        for (const Insight& i : ws.insights) options.push_back({i.id.str(), label(i)});
+        f.checks("insights", "Insights", options, id_values(linked));
+        return;
+    }
+    f.text("insight-search", "Find insights to link (words, then Enter)", query);
+    for (const Id& id : linked)
+        if (const Insight* i = find_by_id(ws.insights, id)) options.push_back({id.str(), label(*i)});
+    const std::string words = layout::fold_for_search(trimmed(query));   // as the repository's search folds (case, accents)
+    std::size_t matching = 0;
+    if (!words.empty()) {
+        std::vector<std::string> wanted;
+        for (std::size_t at = 0; at < words.size();) {
+            const std::size_t end = std::min(words.find(' ', at), words.size());
+            if (end > at) wanted.push_back(words.substr(at, end - at));
+            at = end + 1;
+        }
+        for (const Insight& i : ws.insights) {
+            if (std::find(linked.begin(), linked.end(), i.id) != linked.end()) continue;
+            const std::string title = layout::fold_for_search(i.title), text = layout::fold_for_search(i.text);
+            const bool all = std::all_of(wanted.begin(), wanted.end(), [&](const std::string& w) {
+                return title.find(w) != std::string::npos || text.find(w) != std::string::npos;
+            });
+            if (!all) continue;
+            if (++matching <= kInsightMatches) options.push_back({i.id.str(), label(i)});
+        }
+    }
+    std::string heading = "Insights: the linked ones";
+    if (words.empty()) heading += "; find others above";
+    else if (matching == 0) heading += "; none other holds \xE2\x80\x9C" + std::string(trimmed(query)) + "\xE2\x80\x9D";
+    else if (matching <= kInsightMatches) heading += " and " + std::to_string(matching) + " matching \xE2\x80\x9C" + std::string(trimmed(query)) + "\xE2\x80\x9D";
+    else heading += " and the first " + std::to_string(kInsightMatches) + " of " + with_thousands(static_cast<double>(matching)) +
+                    " matching \xE2\x80\x9C" + std::string(trimmed(query)) + "\xE2\x80\x9D (more words narrow them)";
+    f.checks("insights", heading, options, id_values(linked));
+}
 
 std::string insights_mirror(const Workspace& ws, const InsightsState& st, Date today) {
     const std::size_t shown = st.rows.shown.size(), listed = std::min(shown, kMirrorInsights);

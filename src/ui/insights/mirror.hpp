@@ -12,14 +12,25 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/model.hpp"
 #include "ui/insights/state.hpp"
 #include "ui/kit/context.hpp"
+#include "ui/kit/mirror_form.hpp"
 
 namespace wm::ui {
 
 inline constexpr std::size_t kMirrorInsights = 200;
+
+// An item's linked insights in its form (an opportunity's, a card's details): in a repository of at
+// most kMirrorInsights, every insight as a checkbox; past that (a repository may hold 100,000), a
+// text field "insight-search" (the item's action answers it with the form made again for that
+// query), then the linked ones and the first kInsightMatches others whose title or text holds
+// every word of `query` (case-insensitive). The "insights" group's value is the ticked ones, so
+// ticking a match links it and the untouched matches stay unlinked. `evidence`: labels say it.
+inline constexpr std::size_t kInsightMatches = 50;
+void insight_link_fields(MirrorForm& f, const Workspace& ws, const std::vector<Id>& linked, std::string_view query, bool evidence);
 
 std::string insights_mirror(const Workspace& ws, const InsightsState& st, Date today);
 

@@ -38,7 +38,7 @@ Found find(const Workspace& ws, std::string_view row) {
 
 }  // namespace
 
-std::string card_mirror_form(const ViewContext& ctx, Id journey, Id card) {
+std::string card_mirror_form(const ViewContext& ctx, Id journey, Id card, std::string_view insight_query) {
     const Workspace& ws = ctx.ws;
     const Found f = find(ws, journey.str() + "/" + card.str());
     if (!f.card) return mirror_reply(false, "that card is no longer on the map");
@@ -59,16 +59,8 @@ std::string card_mirror_form(const ViewContext& ctx, Id journey, Id card) {
     }
     form.checks("personas", "For personas (none ticked: everyone)", id_options(ws.personas, [](const Persona& p) { return p.name; }),
                 id_values(c.personas));
-    // A repository may hold 100,000 insights: past a page's worth only the linked ones (to unlink).
-    std::vector<FormOption> insights;
-    if (ws.insights.size() <= kMirrorInsights) {
-        for (const Insight& i : ws.insights) insights.push_back({i.id.str(), i.title + " (" + std::string(enum_name(i.evidence)) + ")"});
-    } else {
-        for (const Id& id : c.insights)
-            if (const Insight* i = find_by_id(ws.insights, id)) insights.push_back({id.str(), i->title});
-    }
-    form.checks("insights", ws.insights.size() <= kMirrorInsights ? "Insights" : "Insights (the linked ones; link others on the canvas)", insights,
-                id_values(c.insights));
+    // A repository may hold 100,000 insights: past a page's worth, the linked ones and a search.
+    insight_link_fields(form, ws, c.insights, insight_query, true);
     form.checks("opportunities", "Opportunities", id_options(ws.opportunities, [](const Opportunity& o) { return o.title; }),
                 id_values(c.opportunities));
     form.button("opportunity", rated(f.lane) && f.lane->kind == LaneKind::pain ? "New opportunity from this pain" : "New opportunity from this card");
@@ -83,6 +75,7 @@ std::string card_mirror_action(const ViewContext& ctx, std::string_view row, std
     const Journey& j = *f.journey;
     const Card& c = *f.card;
     if (name == "open") return card_mirror_form(ctx, j.id, c.id);
+    if (name == "insight-search") return card_mirror_form(ctx, j.id, c.id, value);   // the matches to tick
     if (value.size() > limits::kMaxTextBytes) return mirror_reply(false, "that text is too long");
     if (name == "text") {
         // As the panel's field: an empty text deletes the card (Undo brings it back).

@@ -13,10 +13,12 @@
 
 namespace wm::ui {
 
-std::string card_mirror_form(const ViewContext& ctx, Id journey, Id card);
+// `insight_query`: in a repository past kMirrorInsights, the insights searched for (insight_link_fields).
+std::string card_mirror_form(const ViewContext& ctx, Id journey, Id card, std::string_view insight_query = {});
 
 // row: "<journey>/<card>"; name: "text", "severity", "channel", "new-channel", "personas",
-// "insights", "opportunities" (value: the text, a number, an id, ids one per line), or the buttons
+// "insights", "opportunities" (value: the text, a number, an id, ids one per line), "insight-search"
+// (the form made again with the insights matching the value), or the buttons
 // "open" (the form), "opportunity" and "delete" (the reply closes the dialog). Returns the JSON reply.
 std::string card_mirror_action(const ViewContext& ctx, std::string_view row, std::string_view name, std::string_view value);
 
