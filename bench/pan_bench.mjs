@@ -26,7 +26,7 @@ srv.server.on('request', (req, res) => {
   const write = res.write.bind(res), end = res.end.bind(res);
   res.write = (chunk, ...rest) => { if (chunk) bytes += chunk.length; return write(chunk, ...rest); };
   res.end = (chunk, ...rest) => { if (chunk && typeof chunk !== 'function') bytes += chunk.length; return end(chunk, ...rest); };
-  res.on('finish', () => served.push({ path: new URL(req.url, 'http://x').pathname, bytes }));
+  res.on('finish', () => served.push({ path: new URL(req.url, 'http://x').pathname, bytes, at: Date.now() }));
 });
 const gz = new Map();
 async function gzipSize(path) {
@@ -50,7 +50,10 @@ await probe(context);
 const t0 = Date.now();
 const { page } = await openApp(context, srv.url);
 const readyMs = await page.evaluate(() => window.waymark.firstFrameMs());
-const beforeFirstFrame = served.slice();
+// What had arrived when the first frame was drawn (the test hook's `ready` waits longer, for the
+// bold face, which loads after it).
+const firstFrameAt = await page.evaluate(() => performance.timeOrigin + window.waymark.firstFrameMs());
+const beforeFirstFrame = served.filter((s) => s.at <= firstFrameAt);
 await page.waitForTimeout(4000);   // the service worker precaches meanwhile
 const renderer = await page.evaluate(() => {
   const gl = document.createElement('canvas').getContext('webgl2');

@@ -77,6 +77,7 @@
       firstFrameMs = t1;
       loading.classList.add('hidden');
       readyResolve(true);
+      loadBold();
     }
     if (more) requestFrame(0);
     else if (settleWaiters.length) settleWaiters.splice(0).forEach((resolve) => resolve(frames));
@@ -376,7 +377,8 @@
   }
 
   // [SECTION] fonts -----------------------------------------------------------------------------------------
-  // regular and bold load before the first frame; cjk and symbols when a character needs them.
+  // regular loads before the first frame, bold right after it (until then titles are drawn in the
+  // regular face at their own size); cjk and symbols when a character needs them.
   function fontUrl(kind) { return `fonts/${kind === 'regular' ? 'ui' : kind === 'bold' ? 'ui-bold' : kind}.ttf?v=${BUILD}`; }
   const fontFetches = {};
   function fetchFont(kind) {
@@ -397,9 +399,18 @@
   function loadFont(kind) {
     fetchFont(kind).then((b) => giveFont(kind, b)).catch((err) => console.warn('Waymark: could not load the', kind, 'font:', err));
   }
-  // Start the UI font downloads before the wasm so both arrive together.
+  // Start the UI font's download before the wasm so both arrive together.
   fetchFont('regular');
-  fetchFont('bold');
+  // After the first frame: the bold face (60 KB less before it). `boldDone` resolves once it is in
+  // use and drawn, or could not be had (the regular face stands in): the test hook's `ready` waits
+  // for it, so that what tests measure does not change under them.
+  let boldDone;
+  const boldLoaded = new Promise((resolve) => { boldDone = resolve; });
+  function loadBold() {
+    fetchFont('bold').then((b) => giveFont('bold', b))
+      .catch((err) => console.warn('Waymark: could not load the bold font:', err))
+      .then(() => settled()).then(() => boldDone(true));
+  }
 
   // [SECTION] service worker --------------------------------------------------------------------------------
   // A message bar at the bottom right: a new version to reload into, or why one was not installed.
@@ -742,7 +753,7 @@
   function percentile(sorted, p) { return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] : 0; }
   window.waymark = {
     build: BUILD,
-    ready,
+    ready: ready.then(() => boldLoaded),   // the first frame, then the bold face drawn
     frames: () => frames,
     frameTimes: () => {
       const t = frameTimes.slice().sort((a, b) => a - b);
@@ -867,7 +878,6 @@
       }
       try {
         giveFont('regular', await fetchFont('regular'));
-        giveFont('bold', await fetchFont('bold'));
       } catch (err) {
         fatal('Waymark could not load', `A file Waymark needs did not arrive (${err.message}). Check the connection and reload.`);
         return;

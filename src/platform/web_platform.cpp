@@ -167,8 +167,11 @@ void rebuild_fonts() {
     namespace type = wm::ui::type;
     auto line = [dpr](float em_px) { return std::round(type::line_height(em_px) * dpr) / dpr; };
     fonts.regular = add(P.font_regular, line(type::kBodyPx));
-    fonts.bold = P.font_bold.empty() ? fonts.regular : add(P.font_bold, line(type::kTitlePx));
-    fonts.heading = P.font_bold.empty() ? fonts.regular : add(P.font_bold, line(type::kHeadingPx));
+    // The bold face arrives after the first frame (web/app.js): until then titles and headings are
+    // the regular face at their own sizes, so nothing moves much when it comes.
+    std::vector<unsigned char>& bold = P.font_bold.empty() ? P.font_regular : P.font_bold;
+    fonts.bold = add(bold, line(type::kTitlePx));
+    fonts.heading = add(bold, line(type::kHeadingPx));
     fonts.small = add(P.font_regular, line(type::kCaptionPx));
     io.FontGlobalScale = 1.0f / dpr;
     io.Fonts->Build();
