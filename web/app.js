@@ -66,6 +66,7 @@
 
   function frame() {
     rafPending = false;
+    if (!isReady && performance.now() < warmUpAt && !Module._wm_is_ready()) return;  // unseen (firstFrame)
     const t0 = performance.now();
     const more = Module._wm_frame();
     const t1 = performance.now();
@@ -75,12 +76,27 @@
       // The first frame that shows the opened document (not the "Opening…" screen).
       isReady = true;
       firstFrameMs = t1;
+      performance.mark('waymark:ready', { startTime: t1 });
       loading.classList.add('hidden');
+      canvas.classList.remove('starting');
       readyResolve(true);
       loadBold();
     }
     if (more) requestFrame(0);
     else if (settleWaiters.length) settleWaiters.splice(0).forEach((resolve) => resolve(frames));
+  }
+  // The page's loading screen covers the canvas until the stored document is open, so the first frame
+  // waits for it: the app asked storage as it started, and on a return visit the answers come within
+  // a few dozen ms. A frame drawn before would be unseen and hold the page up (on software GL the
+  // page waits for its pixels), delaying those answers. Storage slower than kWarmUpMs (the first
+  // visit creates the database, which can take a second) gets a frame anyway: it compiles the code
+  // and the GPU's shaders that the first real frame needs, while storage works.
+  const kWarmUpMs = 150;
+  let warmUpAt = Infinity;  // frames before it are skipped until the app is ready
+  function firstFrame() {
+    warmUpAt = performance.now() + kWarmUpMs - 1;
+    requestFrame(0);
+    requestFrame(kWarmUpMs);
   }
   // Resolves once the app has drawn everything it wanted to and no frame is pending.
   const settleWaiters = [];
@@ -408,7 +424,10 @@
   const boldLoaded = new Promise((resolve) => { boldDone = resolve; });
   function loadBold() {
     fetchFont('bold').then((b) => giveFont('bold', b))
-      .catch((err) => console.warn('Waymark: could not load the bold font:', err))
+      .catch((err) => {
+        console.warn('Waymark: could not load the bold font:', err);
+        giveFont('bold', new ArrayBuffer(0));  // none: the app goes on with the regular face
+      })
       .then(() => settled()).then(() => boldDone(true));
   }
 
@@ -516,8 +535,46 @@
   // doc, writer} (this tab got the lock), {type: 'remoteSave', doc, key} (another tab saved),
   // {type: 'persist', state: 'persistent' | 'best-effort' | 'unsupported'}.
   const S = window.WaymarkStorage;
+  // The app's first questions on start (the last open document; on a first visit, the list) are
+  // asked now, while waymark.wasm downloads: opening IndexedDB takes a while, most of all in a new
+  // profile. Each early answer is used once, by the app's first request of its kind; the list only
+  // when there was no last document (the app then asks for it at once, so it cannot be stale).
+  // The last document is opened early too (its lock taken, then its saves read), as the app would
+  // on start; the app's first open takes it if it is for that document.
+  async function openDoc(docId, readOnly) {
+    // Independent requests go together (this is on the way to the first frame).
+    const [doc, writer] = await Promise.all([S.getDoc(docId), readOnly ? false : S.acquire(docId)]);
+    if (!doc) {
+      if (writer) S.release(docId);
+      throw new DOMException("That document is not in this browser's storage.", 'NotFoundError');
+    }
+    const [snaps, head] = await Promise.all([S.history(docId), doc.head != null ? S.snapshot(doc.head) : null]);
+    return { value: { doc, writer, snapshots: snaps, key: head ? head.key : null }, bytes: head ? new Uint8Array(head.bytes) : null };
+  }
+  const early = {};
+  if (S) {
+    early.getLast = S.getMeta('last');
+    early.list = early.getLast.then((last) => (last ? null : S.list()));
+    early.open = early.getLast.then((last) => (last ? openDoc(last, false) : null));
+    for (const answer of Object.values(early)) answer.catch(() => {});  // a failure is reported when the app asks
+  }
+  function earlyAnswer(op) {
+    const answer = early[op];
+    early[op] = null;
+    return answer;
+  }
+  // The early open if it is the one asked for; a failed one is asked again (and fails in its own words).
+  async function earlyOpen(arg) {
+    const pending = earlyAnswer('open');
+    const opened = pending ? await pending.catch(() => null) : null;
+    if (!opened) return null;
+    if (opened.value.doc.id === arg.doc && !arg.readOnly) return opened;
+    if (opened.value.writer) S.release(opened.value.doc.id);
+    return null;
+  }
+  let documentOpened = false;  // the document to start with is open (marked for bench/web_bench.mjs)
   function reply(id, ok, value, bytes) {
-    if (!started) return;
+    // Also before `started`: the app asks from wm_start on, before the UI font has arrived.
     const json = JSON.stringify(value || {});
     let ptr = 0, len = 0;
     if (bytes && bytes.length) {
@@ -527,6 +584,7 @@
     }
     withString(json, (j) => Module._wm_storage_reply(id, ok ? 1 : 0, j, ptr, len));
     if (ptr) Module._free(ptr);
+    if (!documentOpened && Module._wm_is_ready()) { documentOpened = true; performance.mark('waymark:opened'); }
     requestFrame(0);
   }
   function describe(err) {
@@ -537,16 +595,12 @@
     try {
       if (!S) throw new DOMException('Storage is not available in this page.', 'NotSupportedError');
       switch (op) {
-        case 'list': return reply(id, true, { docs: await S.list() });
-        case 'getLast': return reply(id, true, { doc: await S.getMeta('last') });
+        case 'list': return reply(id, true, { docs: (await earlyAnswer('list')) || await S.list() });
+        case 'getLast': return reply(id, true, { doc: await (earlyAnswer('getLast') || S.getMeta('last')) });
         case 'setLast': await S.setMeta('last', arg.doc); return reply(id, true, {});
         case 'open': {
-          const doc = await S.getDoc(arg.doc);
-          if (!doc) throw new DOMException("That document is not in this browser's storage.", 'NotFoundError');
-          const writer = arg.readOnly ? false : await S.acquire(arg.doc);
-          const snaps = await S.history(arg.doc);
-          const head = doc.head != null ? await S.snapshot(doc.head) : null;
-          return reply(id, true, { doc, writer, snapshots: snaps, key: head ? head.key : null }, head ? new Uint8Array(head.bytes) : null);
+          const opened = (await earlyOpen(arg)) || await openDoc(arg.doc, arg.readOnly);
+          return reply(id, true, opened.value, opened.bytes);
         }
         case 'acquire': return reply(id, true, { writer: await S.acquire(arg.doc) });
         case 'release': S.release(arg.doc); return reply(id, true, {});
@@ -571,7 +625,13 @@
     }
   }
   let persistAsked = false;
-  function event(value) { if (started) message('storageEvent', value); }
+  // Events that come before the app is started (a lock this tab was queued for, taken as it loads)
+  // wait for it.
+  const earlyEvents = [];
+  function event(value) {
+    if (started) message('storageEvent', value);
+    else earlyEvents.push(value);
+  }
   if (S) {
     S.onWriterChange = (doc, writer) => event({ type: 'writer', doc, writer });
     S.onRemoteSave = (msg) => event({ type: 'remoteSave', doc: msg.doc, key: msg.key });
@@ -850,7 +910,7 @@
   let wasmRequested = false;
   function instantiateWasm(imports, receive) {
     wasmRequested = true;
-    loadWasm(imports).then((result) => receive(result.instance, result.module), (err) => {
+    loadWasm(imports).then((result) => { performance.mark('waymark:wasm'); receive(result.instance, result.module); }, (err) => {
       console.warn('Waymark: could not load waymark.wasm:', err);
       if (err instanceof DamagedFile) damaged(err.file);
       else fatal('Waymark could not load', 'The application file did not arrive. Check the connection and reload.');
@@ -872,7 +932,9 @@
     onAbort: (what) => fatal('Waymark stopped', `Something went wrong inside Waymark and it had to stop (${what}). Your last export is safe; reload the page to continue.`),
     onRuntimeInitialized: async () => {
       const [w, h, dpr] = resize();
-      if (!Module._wm_start(w, h, dpr)) {
+      const ok = Module._wm_start(w, h, dpr);
+      performance.mark('waymark:started');
+      if (!ok) {
         fatal('This browser cannot draw Waymark', 'Waymark could not create its WebGL 2 drawing surface. Please enable hardware acceleration or try another browser.');
         return;
       }
@@ -883,8 +945,9 @@
         return;
       }
       started = true;
+      earlyEvents.splice(0).forEach(event);
       focusTextInput();
-      requestFrame(0);
+      firstFrame();
       receiveShareLink();  // after the stored document opened (it waits for `ready`)
       receiveTeamLink();
     },

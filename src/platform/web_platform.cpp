@@ -30,6 +30,7 @@
 #include "platform/protocol.hpp"
 #include "platform/storage_bridge.hpp"
 #include "platform/web_input.hpp"
+#include "ui/kit/tiles.hpp"
 #include "ui/kit/type_scale.hpp"
 #include "ui/shell/app.hpp"
 
@@ -266,7 +267,11 @@ EMSCRIPTEN_KEEPALIVE int wm_start(float css_width, float css_height, float dpr) 
     P.css_height = css_height;
     P.dpr = dpr;
     P.ui_scale = wm::platform::text_scale_from(wm::platform::preference("textSize"));
+    wm::ui::set_tiles_held(true);   // until the bold face has arrived (wm_font_loaded)
     P.app = new wm::ui::App(wm::platform::web_storage());  // lives as long as the page
+    // Storage's answers (the page asked for the first ones while the wasm downloaded) may then arrive
+    // before the first frame, which is then the opened document rather than "Opening…".
+    P.app->boot();
     return 1;
 }
 
@@ -295,8 +300,10 @@ EMSCRIPTEN_KEEPALIVE void wm_prefers_dark_changed(int dark) {
 EMSCRIPTEN_KEEPALIVE void wm_font_loaded(const char* kind, const unsigned char* data, int size) {
     std::vector<unsigned char> bytes(data, data + size);
     if (std::strcmp(kind, "regular") == 0) P.font_regular = std::move(bytes);
-    else if (std::strcmp(kind, "bold") == 0) P.font_bold = std::move(bytes);
-    else
+    else if (std::strcmp(kind, "bold") == 0) {
+        P.font_bold = std::move(bytes);   // none: the page could not get it (the regular face stands in)
+        wm::ui::set_tiles_held(false);
+    } else
         for (LazyFont& lazy : P.lazy)
             if (std::strcmp(kind, lazy.kind) == 0) lazy.bytes = std::move(bytes);
     P.fonts_dirty = true;

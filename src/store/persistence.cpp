@@ -112,11 +112,13 @@ void Persistence::boot() {
 
 void Persistence::create_from_sample() {
     replace_(sample_workspace(), "sample", false);
-    adopt_new("sample");
+    adopt("sample", true);
     booted_ = true;
 }
 
-void Persistence::adopt_new(std::string origin) {
+void Persistence::adopt_new(std::string origin) { adopt(std::move(origin), false); }
+
+void Persistence::adopt(std::string origin, bool save_after_frame) {
     if (!doc_id_.empty()) release(doc_id_);
     ++generation_;
     doc_id_ = new_id().str();
@@ -129,6 +131,11 @@ void Persistence::adopt_new(std::string origin) {
     backend_.acquire(Acquire{doc_id_}, ignore<Acquired>());
     backend_.set_last(SetLast{doc_id_}, ignore<Done>());
     const char* label = origin == "import" ? "Imported" : origin == "generated" ? "Generated" : "Created";
+    deferred_save_.clear();
+    if (save_after_frame) {
+        deferred_save_ = label;   // after_frame saves it; the save's answer lists the documents
+        return;
+    }
     save(label);
     refresh_list();
 }
@@ -136,9 +143,9 @@ void Persistence::adopt_new(std::string origin) {
 void Persistence::open_doc(const std::string& id) {
     if (id == doc_id_ && booted_ && status_ != Status::read_only) return;
     // Keep what is open before leaving it.
-    if (!doc_id_.empty() && doc_.revision() != saved_revision_ && status_ != Status::read_only &&
-        status_ != Status::unavailable)
-        save(change_label());
+    if (!doc_id_.empty() && (doc_.revision() != saved_revision_ || !deferred_save_.empty()) &&
+        status_ != Status::read_only && status_ != Status::unavailable)
+        save(take_label());
     const std::uint64_t generation = ++generation_;
     backend_.open(OpenDoc{id, false}, [this, id, generation](Reply<OpenedDoc> r) {
         if (generation != generation_) return;
@@ -224,6 +231,10 @@ void Persistence::finish_open(const std::string& id, Workspace ws, bool writer, 
 // ---------------------------------------------------------------------------------------------
 void Persistence::after_frame() {
     if (!booted_ || doc_id_.empty() || status_ == Status::read_only || status_ == Status::unavailable) return;
+    if (!deferred_save_.empty()) {
+        save(take_label());
+        return;
+    }
     const double now = backend_.now_ms();
     if (doc_.revision() != seen_revision_) {
         seen_revision_ = doc_.revision();
@@ -239,7 +250,7 @@ void Persistence::after_frame() {
 
 void Persistence::save_now() {
     if (status_ == Status::read_only || status_ == Status::unavailable || doc_id_.empty()) return;
-    save(change_label());
+    save(take_label());
 }
 
 void Persistence::stamp() {
@@ -252,6 +263,11 @@ std::string Persistence::change_label() const {
     if (!doc_.last_change().empty()) return doc_.last_change();
     if (doc_.can_undo()) return doc_.undo_label();
     return "Saved";
+}
+
+std::string Persistence::take_label() {
+    if (deferred_save_.empty()) return change_label();
+    return std::exchange(deferred_save_, {});
 }
 
 void Persistence::save(std::string label) {
@@ -285,8 +301,9 @@ void Persistence::save(std::string label) {
 // ---------------------------------------------------------------------------------------------
 void Persistence::on_event(const Event& event) {
     if (std::holds_alternative<Flush>(event)) {
-        if (booted_ && doc_.revision() != saved_revision_ && status_ != Status::read_only && status_ != Status::unavailable)
-            save(change_label());
+        if (booted_ && (doc_.revision() != saved_revision_ || !deferred_save_.empty()) && status_ != Status::read_only &&
+            status_ != Status::unavailable)
+            save(take_label());
     } else if (const auto* persist = std::get_if<PersistState>(&event)) {
         persisted_ = persist->state;
     } else if (const auto* writer = std::get_if<WriterChanged>(&event)) {

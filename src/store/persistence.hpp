@@ -74,6 +74,8 @@ public:
 private:
     void save(std::string label);
     std::string change_label() const;
+    std::string take_label();   // the first save's label while one is deferred, else change_label()
+    void adopt(std::string origin, bool save_after_frame);
     void open_snapshots(const std::string& id, OpenedDoc opened, bool writer);
     void try_snapshots(const std::string& id, std::vector<SnapshotInfo> rest, std::string first_error, bool writer,
                        StoredDoc record);
@@ -96,6 +98,9 @@ private:
     double last_change_ms_ = 0;
     double retry_at_ms_ = 0;
     int saves_in_flight_ = 0;
+    // The sample stored at boot is saved after the first frame rather than on the way to it (its
+    // label, "Created", until then).
+    std::string deferred_save_;
     std::vector<StoredDoc> docs_;
     std::vector<SnapshotInfo> history_;
     io::Replica replica_{io::new_replica_id(), 0};   // the open document's (see stamp())

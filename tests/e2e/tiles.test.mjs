@@ -150,3 +150,35 @@ test('framework grid from tiles: pans, hover and folding show what the grid is',
     assert.deepEqual(errors, []);
   } finally { await close(); }
 });
+
+// The bold face arrives after the first frame and changes every tile, so until it is drawn the views
+// draw directly (no tile painted twice); then from tiles. Without it (the file cannot be had) the app
+// goes on in the regular face, from tiles.
+test('tiles wait for the bold face, and come without it', async () => {
+  for (const boldArrives of [true, false]) {
+    const { context, close } = await launch();
+    try {
+      let release;
+      const held = new Promise((resolve) => { release = resolve; });
+      await context.route(/fonts\/ui-bold\.ttf/, async (route) => {
+        await held;
+        if (boldArrives) await route.continue();
+        else await route.fulfill({ status: 404, body: 'gone' });
+      });
+      const page = context.pages()[0];
+      await page.goto(srv.url);
+      await page.waitForFunction(() => window.waymark && window.waymark.firstFrameMs() > 0, null, { timeout: 20000 });
+      await page.mouse.move(700, 500);
+      await tileCounts(page);
+      for (let i = 0; i < 3; ++i) { await page.mouse.wheel(40, 80); await settle(page, 60); }
+      assert.equal((await tileCounts(page)).shown, 0, 'drawn directly while the bold face is on its way');
+      release();
+      await page.evaluate(() => window.waymark.ready);
+      for (let i = 0; i < 3; ++i) { await page.mouse.wheel(-40, -80); await settle(page, 60); }
+      const after = await tileCounts(page);
+      assert.ok(after.shown > 0, `from tiles once the bold face ${boldArrives ? 'is drawn' : 'is known to be missing'} (${JSON.stringify(after)})`);
+      await sameAsDirect(page, `the grid, bold face ${boldArrives ? 'drawn' : 'missing'}`);
+      await screenshot(page, `tiles-bold-${boldArrives ? 'drawn' : 'missing'}`);
+    } finally { await close(); }
+  }
+});

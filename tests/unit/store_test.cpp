@@ -34,6 +34,30 @@ TEST_CASE("store: an empty browser stores the sample as a new document and opens
     CHECK_FALSE(tab.doc.is_dirty());
 }
 
+TEST_CASE("store: the sample stored at boot is saved after the first frame, or as the page hides before it") {
+    for (const bool hidden_first : {false, true}) {
+        CAPTURE(hidden_first);
+        FakeBrowser browser;
+        Tab tab(browser);
+        tab.p.boot();
+        while (!tab.storage.pending.empty()) tab.storage.deliver_front();   // answers before any frame
+        REQUIRE(tab.p.booted());
+        CHECK(tab.doc.workspace().name == sample_workspace().name);
+        CHECK(tab.storage.count("save") == 0);   // not on the way to the first frame
+        CHECK(tab.p.status() == Status::pending);
+        if (hidden_first) tab.p.on_event(Flush{});
+        else tab.p.after_frame();                // the first frame
+        CHECK(tab.storage.count("save") == 1);
+        tab.settle();
+        CHECK(tab.storage.count("save") == 1);   // once
+        CHECK(tab.p.status() == Status::saved);
+        REQUIRE(tab.p.history().size() == 1);
+        CHECK(tab.p.history()[0].label == "Created");
+        CHECK(tab.p.docs().size() == 1);
+        CHECK(browser.docs[tab.p.doc_id()].record.name == sample_workspace().name);
+    }
+}
+
 TEST_CASE("store: the last document reopens; without one, the newest not in the trash") {
     FakeBrowser browser;
     browser.seed("a", {named("Alpha")});

@@ -14,6 +14,7 @@ constexpr float kTileAt = 8192;      // list coordinates of a tile's top-left co
 constexpr std::size_t kKeptTiles = 96;  // textures kept (in view and recently in view): 24 MB at 256²
 
 bool g_tiles_on = true;
+bool g_tiles_held = false;
 TileCounts g_counts;
 
 // What a draw list draws, to compare with the next frame's: vertices, indices and commands.
@@ -61,6 +62,7 @@ TiledSurface::~TiledSurface() = default;
 
 bool tiles_enabled() { return g_tiles_on; }
 void set_tiles_enabled(bool on) { g_tiles_on = on; }
+void set_tiles_held(bool held) { g_tiles_held = held; }
 TileCounts take_tile_counts() {
     const TileCounts out = g_counts;
     g_counts = {};
@@ -114,7 +116,7 @@ TiledSurface::Tile* TiledSurface::tile_for(layout::TileIndex index) {
 
 bool TiledSurface::draw(ImDrawList* target, ImVec2 view_min, ImVec2 view_max, ImVec2 origin, ImU32 background, const Paint& paint) {
     painted_ = shown_ = 0;
-    if (!g_tiles_on) {
+    if (!g_tiles_on || g_tiles_held) {
         drop_all();
         return false;
     }

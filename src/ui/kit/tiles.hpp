@@ -93,6 +93,9 @@ ImVec2 camera_on_pixels(ImVec2 camera, float zoom, ImVec2 view_min);
 // Tiles on or off for the whole app (the test hook's tiles(false) draws directly, to compare).
 bool tiles_enabled();
 void set_tiles_enabled(bool on);
+// Held back by the platform until the fonts are complete: the bold face, which arrives right after
+// the first frame, changes every tile, so tiles painted before it would be painted twice.
+void set_tiles_held(bool held);
 // Tiles painted and shown by all surfaces since the last call (the test hook's tileCounts).
 struct TileCounts {
     int painted = 0, shown = 0;

@@ -129,11 +129,13 @@ void App::begin_frame() {
         commit_edits_ = 0;
         ImGui::ClearActiveID();
     }
-    if (!boot_requested_) {
-        // Storage answers arrive on later frames; until then the page shows "Opening…".
-        boot_requested_ = true;
-        persistence_.boot();
-    }
+    boot();  // until storage has answered, the page shows "Opening…"
+}
+
+void App::boot() {
+    if (boot_requested_) return;
+    boot_requested_ = true;
+    persistence_.boot();
 }
 
 void App::draw() {

@@ -38,6 +38,9 @@ public:
     ~App();
 
     void set_fonts(const Fonts& fonts) { fonts_ = fonts; }
+    // Asks storage for the document to open (once). The platform calls it as the app starts, so the
+    // answers can arrive before the first frame; begin_frame calls it too.
+    void boot();
     void begin_frame();
     void draw();
     void end_frame();                        // applies queued commands and navigation
