@@ -307,6 +307,9 @@ EMSCRIPTEN_KEEPALIVE void wm_font_loaded(const char* kind, const unsigned char* 
         for (LazyFont& lazy : P.lazy)
             if (std::strcmp(kind, lazy.kind) == 0) lazy.bytes = std::move(bytes);
     P.fonts_dirty = true;
+    // The UI face comes before the first frame, while storage opens the document: its atlas is built
+    // now, in that wait, rather than in the first frame.
+    if (std::strcmp(kind, "regular") == 0 && P.app) rebuild_fonts();
     wm::platform::request_frame();
 }
 

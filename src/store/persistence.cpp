@@ -134,6 +134,7 @@ void Persistence::adopt(std::string origin, bool save_after_frame) {
     deferred_save_.clear();
     if (save_after_frame) {
         deferred_save_ = label;   // after_frame saves it; the save's answer lists the documents
+        deferred_frames_ = 0;
         return;
     }
     save(label);
@@ -232,7 +233,9 @@ void Persistence::finish_open(const std::string& id, Workspace ws, bool writer, 
 void Persistence::after_frame() {
     if (!booted_ || doc_id_.empty() || status_ == Status::read_only || status_ == Status::unavailable) return;
     if (!deferred_save_.empty()) {
-        save(take_label());
+        // After the first frame, so not in it: the frame after.
+        if (deferred_frames_++ == 0) backend_.wake_after(1);
+        else save(take_label());
         return;
     }
     const double now = backend_.now_ms();

@@ -98,9 +98,10 @@ private:
     double last_change_ms_ = 0;
     double retry_at_ms_ = 0;
     int saves_in_flight_ = 0;
-    // The sample stored at boot is saved after the first frame rather than on the way to it (its
-    // label, "Created", until then).
+    // The sample stored at boot is saved in the frame after the first rather than on the way to it
+    // (its label, "Created", until then; frames seen meanwhile).
     std::string deferred_save_;
+    int deferred_frames_ = 0;
     std::vector<StoredDoc> docs_;
     std::vector<SnapshotInfo> history_;
     io::Replica replica_{io::new_replica_id(), 0};   // the open document's (see stamp())

@@ -12,6 +12,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "edit/commands.hpp"
@@ -231,7 +232,12 @@ public:
         });
     }
     double now_ms() override { return b_.clock; }
-    void wake_after(double ms) override { wakes.push_back(ms); }
+    void wake_after(double ms) override {
+        wakes.push_back(ms);
+        if (ms <= 1) frame_soon = true;   // the next frame, at once: Tab::settle runs it
+    }
+    bool take_frame_soon() { return std::exchange(frame_soon, false); }
+    bool frame_soon = false;
 
 private:
     // Runs the request now (like storage.js, whose requests are issued at once) and queues its answer;
@@ -284,7 +290,7 @@ struct Tab {
     // Delivers every answer (and what they lead to), running a frame after each as the app does.
     void settle() {
         p.after_frame();
-        while (!storage.pending.empty()) {
+        while (!storage.pending.empty() || storage.take_frame_soon()) {
             while (!storage.pending.empty()) storage.deliver_front();
             p.after_frame();
         }
