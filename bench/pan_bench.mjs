@@ -2,13 +2,16 @@
 // Chromium, 1280×800, DPR 1, WebGL on SwiftShader (software, like GPU-less virtual desktops), a big
 // journey map (and the framework grid of 1,000 journeys) panned for 3 s by wheel and by drag with
 // open-loop input at 120 Hz (events are sent on a clock, never waiting for frames). Figures:
-//   - view updates/s: frames the app drew while input was arriving (each showed new input)
+//   - view updates/s: frames the app drew while input was arriving that changed the picture (a frame
+//     whose input moved nothing, e.g. a wheel at the map's edge, draws nothing and is not counted)
 //   - main-thread busy ms per frame: CDP Performance.getMetrics TaskDuration over the pan / frames
 //   - long tasks (> 50 ms, PerformanceObserver) during the pan
 //   - lag: how long the app still drew after the last input event
 //   - idle: requestAnimationFrame calls and busy ms in 2 s without input
 //   - tiles: of the body's cached tiles (ui/kit/tiles), how many were painted and shown per frame;
 //     each pan is measured with tiles and again drawn directly (waymark.tiles(false)) to compare
+//   - redrawn: the share of the window a frame drew again (platform/gl_renderer draws only what
+//     changed), and how many frames changed nothing and drew nothing
 // Also prints the renderer WebGL reports (SwiftShader here) and the transfer of a first visit,
 // counted at the server: what the page loads before its first frame, and everything the service
 // worker precaches in the following seconds. Prints figures, asserts nothing.
@@ -95,11 +98,14 @@ async function measure(label, seconds, send) {
   await framesDrawn();                       // resets the app's frame list
   await page.evaluate(() => { window.__probe.long = []; });
   await page.evaluate(() => window.waymark.tileCounts());
+  await page.evaluate(() => window.waymark.redrawCounts());
   const b0 = await busy();
   await openLoop(seconds, send);
   const inputEnd = Date.now();
   const framesDuring = await framesDrawn();
   const b1 = await busy();
+  const redrawn = await page.evaluate(() => window.waymark.redrawCounts());
+  const updates = Math.max(1, framesDuring - redrawn.unchanged);
   // Lag: keep polling until no new frame for 500 ms; the last frame's time minus the last input's.
   let lastFrameAt = inputEnd, extra = 0;
   for (;;) {
@@ -110,9 +116,10 @@ async function measure(label, seconds, send) {
   const long = await page.evaluate(() => window.__probe.long.slice());
   const tiles = await page.evaluate(() => window.waymark.tileCounts());
   const frames = Math.max(1, framesDuring + extra);
-  console.log(`${label}: ${(framesDuring / seconds).toFixed(1)} view updates/s, ${((b1 - b0) / Math.max(1, framesDuring)).toFixed(1)} ms main-thread busy per frame, ` +
+  console.log(`${label}: ${(updates / seconds).toFixed(1)} view updates/s, ${((b1 - b0) / updates).toFixed(1)} ms main-thread busy per update, ` +
               `${long.length} long tasks${long.length ? ` (max ${Math.max(...long).toFixed(0)} ms)` : ''}, still drawing ${Math.max(0, lastFrameAt - inputEnd)} ms (${extra} frames) after the last input` +
-              (tiles.shown ? `, tiles painted ${(tiles.painted / frames).toFixed(1)} / shown ${(tiles.shown / frames).toFixed(1)} per frame` : ', drawn directly'));
+              (tiles.shown ? `, tiles painted ${(tiles.painted / frames).toFixed(1)} / shown ${(tiles.shown / frames).toFixed(1)} per frame` : ', drawn directly') +
+              `, ${(redrawn.drawn * 100).toFixed(0)} % of the window redrawn per update (${redrawn.unchanged} of ${redrawn.frames} frames changed nothing and drew nothing)`);
 }
 
 // Each pan with the body's tiles, then drawn directly (the comparison).

@@ -844,6 +844,11 @@
     // were painted and shown since the last call ({painted, shown}): for comparisons and tests.
     tiles: (on) => hookJson('tiles', on === false ? 'off' : 'on'),
     tileCounts: () => hookJson('tileCounts'),
+    // Partial redraws (only what changed is drawn again) on, or off (false: the whole window every
+    // frame), and since the last call: frames rendered, how many drew nothing or everything, and the
+    // share of the window's pixels the frames that drew drew again ({frames, unchanged, full, drawn}).
+    partialRedraw: (on) => hookJson('partialRedraw', on === false ? 'off' : 'on'),
+    redrawCounts: () => hookJson('redrawCounts'),
     // The share link of the open document, made exactly as File › Copy share link makes it:
     // {ok, url, bytes, chars, copied, message} or {ok:false, error}.
     shareLink: () => new Promise((resolve) => {

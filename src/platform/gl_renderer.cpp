@@ -3,7 +3,9 @@
 #include <GLES3/gl3.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <cstring>
 
 #include "platform/shaders.hpp"
 
@@ -28,6 +30,17 @@ unsigned compile(GLenum kind, const char* source) {
 
 void* as_id(unsigned texture) { return reinterpret_cast<void*>(static_cast<std::uintptr_t>(texture)); }
 unsigned as_texture(const void* id) { return static_cast<unsigned>(reinterpret_cast<std::uintptr_t>(id)); }
+
+// The canvas pixels (top-left origin) a command's clip rectangle lets through, as its scissor box
+// has always been computed (UI units at `display_pos`, `scale` device pixels per unit).
+layout::PixelRect clip_pixels(const ImVec4& clip, ImVec2 display_pos, float scale, int fb_h) {
+    const float x0 = (clip.x - display_pos.x) * scale, y0 = (clip.y - display_pos.y) * scale;
+    const float x1 = (clip.z - display_pos.x) * scale, y1 = (clip.w - display_pos.y) * scale;
+    if (x1 <= x0 || y1 <= y0) return {};
+    const int gx = static_cast<int>(x0), gw = static_cast<int>(x1 - x0);
+    const int gy = static_cast<int>(static_cast<float>(fb_h) - y1), gh = static_cast<int>(y1 - y0);   // GL's rows count from the bottom
+    return {gx, fb_h - (gy + gh), gx + gw, fb_h - gy};
+}
 
 }  // namespace
 
@@ -88,6 +101,7 @@ void GlRenderer::upload_fonts() {
     atlas->SetTexID(as_id(font_));
     atlas->ClearTexData();   // the pixels live on the GPU now (a rebuild makes them again)
     bound_ = 0;              // bind_texture sets u_coverage with the next bind
+    redraw_all_ = true;      // every glyph may look different
 }
 
 void* GlRenderer::create_texture(int pixels) {
@@ -105,14 +119,14 @@ void* GlRenderer::create_texture(int pixels) {
         glDeleteTextures(1, &texture);
         return nullptr;
     }
-    tiles_.push_back({texture, pixels});
+    tiles_.push_back({texture, pixels, 0});
     return as_id(texture);
 }
 
 void GlRenderer::delete_texture(void* id) {
     const unsigned texture = as_texture(id);
     queue_.erase(std::remove_if(queue_.begin(), queue_.end(), [&](const Paint& p) { return p.texture == texture; }), queue_.end());
-    tiles_.erase(std::remove_if(tiles_.begin(), tiles_.end(), [&](const auto& t) { return t.first == texture; }), tiles_.end());
+    tiles_.erase(std::remove_if(tiles_.begin(), tiles_.end(), [&](const Tile& t) { return t.texture == texture; }), tiles_.end());
     glDeleteTextures(1, &texture);
     bound_ = 0;
 }
@@ -153,7 +167,7 @@ void GlRenderer::upload(const ImDrawList* const* lists, int count) {
 // `top_down`: the picture's top is the buffer's first row, as a texture is sampled (uv (0, 0) is the
 // first row), where the canvas's first row is its bottom.
 void GlRenderer::draw_lists(const ImDrawList* const* lists, int count, ImVec2 display_pos, ImVec2 display_size, float scale, int fb_h,
-                            bool top_down) {
+                            bool top_down, const layout::PixelRect* limit) {
     const float l = display_pos.x, r = display_pos.x + display_size.x;
     const float t = top_down ? display_pos.y + display_size.y : display_pos.y, b = top_down ? display_pos.y : display_pos.y + display_size.y;
     const float projection[16] = {2.0f / (r - l), 0, 0, 0, 0, 2.0f / (t - b), 0, 0, 0, 0, -1, 0, (r + l) / (l - r), (t + b) / (b - t), 0, 1};
@@ -172,11 +186,17 @@ void GlRenderer::draw_lists(const ImDrawList* const* lists, int count, ImVec2 di
                 continue;
             }
             if (cmd.ElemCount == 0) continue;
-            const float x0 = (cmd.ClipRect.x - display_pos.x) * scale, y0 = (cmd.ClipRect.y - display_pos.y) * scale;
-            const float x1 = (cmd.ClipRect.z - display_pos.x) * scale, y1 = (cmd.ClipRect.w - display_pos.y) * scale;
-            if (x1 <= x0 || y1 <= y0) continue;
-            glScissor(static_cast<GLint>(x0), static_cast<GLint>(top_down ? y0 : static_cast<float>(fb_h) - y1), static_cast<GLsizei>(x1 - x0),
-                      static_cast<GLsizei>(y1 - y0));
+            if (top_down) {   // a tile: rows as the texture is sampled
+                const float x0 = (cmd.ClipRect.x - display_pos.x) * scale, y0 = (cmd.ClipRect.y - display_pos.y) * scale;
+                const float x1 = (cmd.ClipRect.z - display_pos.x) * scale, y1 = (cmd.ClipRect.w - display_pos.y) * scale;
+                if (x1 <= x0 || y1 <= y0) continue;
+                glScissor(static_cast<GLint>(x0), static_cast<GLint>(y0), static_cast<GLsizei>(x1 - x0), static_cast<GLsizei>(y1 - y0));
+            } else {
+                layout::PixelRect box = clip_pixels(cmd.ClipRect, display_pos, scale, fb_h);
+                if (limit) box = layout::intersect(box, *limit);
+                if (box.empty()) continue;
+                glScissor(box.x0, fb_h - box.y1, box.x1 - box.x0, box.y1 - box.y0);
+            }
             bind_texture(as_texture(cmd.GetTexID()));
             glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount), sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,
                            reinterpret_cast<const void*>((idx_base + cmd.IdxOffset) * sizeof(ImDrawIdx)));
@@ -190,9 +210,10 @@ void GlRenderer::paint_queued() {
     if (queue_.empty()) return;
     glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
     for (const Paint& p : queue_) {
-        const auto tile = std::find_if(tiles_.begin(), tiles_.end(), [&](const auto& t) { return t.first == p.texture; });
+        const auto tile = std::find_if(tiles_.begin(), tiles_.end(), [&](const Tile& t) { return t.texture == p.texture; });
         if (tile == tiles_.end()) continue;
-        const int pixels = tile->second;
+        tile->version = ++paints_;   // never used before, even by a deleted texture of the same name
+        const int pixels = tile->pixels;
         glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, p.texture, 0);
         glViewport(0, 0, pixels, pixels);
         glDisable(GL_SCISSOR_TEST);
@@ -209,16 +230,99 @@ void GlRenderer::paint_queued() {
     queue_.clear();
 }
 
+// This frame's pieces (one per draw command) into next_pieces_, and the rectangle in which they
+// differ from the last frame's.
+layout::PixelRect GlRenderer::damage(const ImDrawData& data, int fb_w, int fb_h) {
+    next_pieces_.clear();
+    const layout::PixelRect window{0, 0, fb_w, fb_h};
+    const ImVec2 origin = data.DisplayPos;
+    const float scale = data.FramebufferScale.x;
+    unsigned last_texture = 0;
+    std::uint32_t last_version = 0;
+    for (int n = 0; n < data.CmdListsCount; ++n) {
+        const ImDrawList& list = *data.CmdLists[n];
+        for (const ImDrawCmd& cmd : list.CmdBuffer) {
+            if (cmd.UserCallback || cmd.ElemCount == 0) continue;   // render() draws neither (no view adds callbacks)
+            const layout::PixelRect clip = layout::intersect(clip_pixels(cmd.ClipRect, origin, scale, fb_h), window);
+            if (clip.empty()) continue;
+            const unsigned texture = as_texture(cmd.GetTexID());
+            if (texture != last_texture) {
+                const auto tile = std::find_if(tiles_.begin(), tiles_.end(), [&](const Tile& t) { return t.texture == texture; });
+                last_texture = texture;
+                last_version = tile == tiles_.end() ? 0 : tile->version;
+            }
+            layout::Signature signature;
+            signature.add(texture);
+            signature.add(last_version);
+            float min_x = 1e30f, min_y = 1e30f, max_x = -1e30f, max_y = -1e30f;
+            const ImDrawIdx* idx = list.IdxBuffer.Data + cmd.IdxOffset;
+            const ImDrawVert* vtx = list.VtxBuffer.Data + cmd.VtxOffset;
+            for (unsigned i = 0; i < cmd.ElemCount; ++i) {
+                const ImDrawVert& v = vtx[idx[i]];
+                std::uint32_t words[5];
+                static_assert(sizeof(ImDrawVert) == sizeof words, "ImDrawVert is pos, uv and a packed colour");
+                std::memcpy(words, &v, sizeof words);
+                for (const std::uint32_t w : words) signature.add(w);
+                min_x = std::min(min_x, v.pos.x);
+                min_y = std::min(min_y, v.pos.y);
+                max_x = std::max(max_x, v.pos.x);
+                max_y = std::max(max_y, v.pos.y);
+            }
+            // A pixel is drawn when its centre is inside a triangle: the triangles' box, one pixel wider.
+            const layout::PixelRect reach{static_cast<int>(std::floor((min_x - origin.x) * scale)) - 1,
+                                          static_cast<int>(std::floor((min_y - origin.y) * scale)) - 1,
+                                          static_cast<int>(std::ceil((max_x - origin.x) * scale)) + 1,
+                                          static_cast<int>(std::ceil((max_y - origin.y) * scale)) + 1};
+            const layout::PixelRect bounds = layout::intersect(clip, reach);
+            if (!bounds.empty()) next_pieces_.push_back({signature.value(), bounds});
+        }
+    }
+    return layout::damage_between(pieces_, next_pieces_);
+}
+
 void GlRenderer::render(const ImDrawData& data, int fb_w, int fb_h, ImVec4 background) {
     paint_queued();
+    if (fb_w <= 0 || fb_h <= 0) return;
+    const layout::PixelRect window{0, 0, fb_w, fb_h};
+    layout::PixelRect area = window;
+    if (data.Valid) {
+        const Frame frame{fb_w, fb_h, data.DisplayPos.x, data.DisplayPos.y, data.DisplaySize.x, data.DisplaySize.y,
+                          data.FramebufferScale.x, background.x, background.y, background.z};
+        const layout::PixelRect changed = damage(data, fb_w, fb_h);
+        if (partial_ && !redraw_all_ && frame == last_) area = changed;
+        pieces_.swap(next_pieces_);
+        last_ = frame;
+        redraw_all_ = false;
+    } else {
+        redraw_all_ = true;
+    }
+    ++counts_.frames;
+    if (area.empty()) {   // nothing changed: no drawing, so the canvas is not composited again
+        ++counts_.unchanged;
+        return;
+    }
+    counts_.window += static_cast<double>(window.area());
+    counts_.drawn += static_cast<double>(area.area());
+    if (area == window) ++counts_.full;
     glViewport(0, 0, fb_w, fb_h);
-    glDisable(GL_SCISSOR_TEST);
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(area.x0, fb_h - area.y1, area.x1 - area.x0, area.y1 - area.y0);   // the clear too
     glClearColor(background.x, background.y, background.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    glEnable(GL_SCISSOR_TEST);
-    if (!data.Valid || data.CmdListsCount == 0 || fb_w <= 0 || fb_h <= 0) return;
+    if (!data.Valid || data.CmdListsCount == 0) return;
     upload(data.CmdLists.Data, data.CmdListsCount);
-    draw_lists(data.CmdLists.Data, data.CmdListsCount, data.DisplayPos, data.DisplaySize, data.FramebufferScale.x, fb_h, false);
+    draw_lists(data.CmdLists.Data, data.CmdListsCount, data.DisplayPos, data.DisplaySize, data.FramebufferScale.x, fb_h, false, &area);
+}
+
+void GlRenderer::set_partial(bool on) {
+    partial_ = on;
+    redraw_all_ = true;
+}
+
+RedrawCounts GlRenderer::take_counts() {
+    const RedrawCounts c = counts_;
+    counts_ = {};
+    return c;
 }
 
 }  // namespace wm::platform

@@ -5,7 +5,10 @@
 //   - one program, one vertex array and persistent buffers grown as needed, filled with one upload of
 //     all the frame's lists,
 //   - the font atlas is one channel (a quarter of RGBA's upload at start-up),
-//   - frame buffers for tiles: a tile is painted into its texture before the frame that shows it.
+//   - frame buffers for tiles: a tile is painted into its texture before the frame that shows it,
+//   - only the part of the window that changed is drawn again (layout/damage): the drawing buffer is
+//     preserved, each frame's draw commands are compared with the last frame's, and the rest of the
+//     picture is kept; a frame that changes nothing draws nothing, so the browser composites nothing.
 // The shaders are ours, in shaders/, embedded at build time (generated/platform/shaders.hpp).
 #pragma once
 
@@ -14,6 +17,8 @@
 #include <vector>
 
 #include "imgui.h"
+#include "layout/damage.hpp"
+#include "platform/platform.hpp"
 
 namespace wm::platform {
 
@@ -21,8 +26,12 @@ class GlRenderer {
 public:
     bool init();                                   // on the current WebGL2 context; false if the shaders fail
     void upload_fonts();                           // the atlas of ImGui's io.Fonts (built), as its texture
-    // Clears the canvas (`fb_w` × `fb_h` device pixels) to `background` and draws `data`.
+    // Draws `data` over `background` on the canvas (`fb_w` × `fb_h` device pixels): the part that
+    // differs from the last frame, or everything when partial redraws are off.
     void render(const ImDrawData& data, int fb_w, int fb_h, ImVec4 background);
+
+    void set_partial(bool on);                     // off: every frame draws the whole window (tests compare)
+    RedrawCounts take_counts();                    // since the last call
 
     void* create_texture(int pixels);              // a square RGBA tile texture; nullptr on failure
     void delete_texture(void* texture);
@@ -40,16 +49,37 @@ private:
     };
     void upload(const ImDrawList* const* lists, int count);
     void draw_lists(const ImDrawList* const* lists, int count, ImVec2 display_pos, ImVec2 display_size, float scale, int fb_h,
-                    bool top_down);
+                    bool top_down, const layout::PixelRect* limit = nullptr);
+    layout::PixelRect damage(const ImDrawData& data, int fb_w, int fb_h);
     void bind_texture(unsigned texture);
 
     unsigned program_ = 0, vao_ = 0, vbo_ = 0, ibo_ = 0, fbo_ = 0, font_ = 0, bound_ = 0;
     int u_projection_ = -1, u_coverage_ = -1;
     std::size_t vbo_bytes_ = 0, ibo_bytes_ = 0;
-    std::vector<std::pair<unsigned, int>> tiles_;  // tile textures and their side in pixels
+    struct Tile {
+        unsigned texture;
+        int pixels;                 // its side
+        std::uint32_t version;      // which paint it shows (a piece showing it changes with it)
+    };
+    std::uint32_t paints_ = 0;
+    std::vector<Tile> tiles_;
     std::vector<Paint> queue_;
     std::vector<ImDrawVert> vtx_;                  // the frame's vertices and indices, uploaded at once
     std::vector<ImDrawIdx> idx_;
+
+    // Partial redraws: the last frame's pieces and what decides the whole picture besides them.
+    struct Frame {
+        int fb_w = 0, fb_h = 0;
+        float pos_x = 0, pos_y = 0, width = 0, height = 0, scale = 0, r = 0, g = 0, b = 0;
+        bool operator==(const Frame& o) const {
+            return fb_w == o.fb_w && fb_h == o.fb_h && pos_x == o.pos_x && pos_y == o.pos_y && width == o.width && height == o.height &&
+                   scale == o.scale && r == o.r && g == o.g && b == o.b;
+        }
+    };
+    bool partial_ = true, redraw_all_ = true;      // redraw_all_: the next frame draws everything (new atlas, start)
+    Frame last_;
+    std::vector<layout::DrawnPiece> pieces_, next_pieces_;
+    RedrawCounts counts_;
 };
 
 }  // namespace wm::platform

@@ -125,6 +125,15 @@ void delete_texture(void* texture);
 // Device pixels per ImGui unit this frame (devicePixelRatio × text size).
 float pixel_scale();
 
+// Partial redraws (platform/gl_renderer, layout/damage): a frame draws again only the part of the
+// window that changed. On by default; off, every frame draws the whole window (tests compare the two).
+void set_partial_redraw(bool on);
+struct RedrawCounts {
+    int frames = 0, unchanged = 0, full = 0;   // frames rendered; of them, drew nothing / the whole window
+    double drawn = 0, window = 0;              // of the frames that drew: pixels drawn again, and the window's, summed
+};
+RedrawCounts take_redraw_counts();             // since the last call
+
 // Document storage (IndexedDB through web/storage.js) is reached through store::Backend, whose
 // browser implementation is platform/storage_bridge.hpp.
 

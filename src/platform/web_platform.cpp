@@ -543,6 +543,8 @@ void paint_texture(void* texture, const ImDrawList& list, float at, float scale,
 }
 void delete_texture(void* texture) { P.renderer.delete_texture(texture); }
 float pixel_scale() { return P.scale(); }
+void set_partial_redraw(bool on) { P.renderer.set_partial(on); }
+RedrawCounts take_redraw_counts() { return P.renderer.take_counts(); }
 
 std::string renderer() {
     static const std::string name = [] {   // the same for the page's life: asked once

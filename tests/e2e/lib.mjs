@@ -4,7 +4,7 @@
 // app exports while a test runs is checked against the published file format (see launch()).
 import { chromium } from 'playwright-core';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -222,6 +222,64 @@ export async function canvasPixels(page, r) {
   let bg = rgb[0], n = 0;
   for (const [key, count] of counts) if (count > n) { bg = key.split(',').map(Number); n = count; }
   return { w, h, rgb, bg };
+}
+
+// Opens the sample's journey map with the most cards among those with an emotion lane (curves
+// across the body); resolves to that journey as exported.
+export async function showEmotionMap(page) {
+  const ws = JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace;
+  const journey = ws.journeys.filter((j) => j.lanes.some((l) => l.kind === 'emotion')).sort((a, b) => b.cards.length - a.cards.length)[0];
+  const shown = await page.evaluate((id) => window.waymark.show('journey', id), journey.id);
+  if (!shown.ok) throw new Error(`the map of ${journey.title} did not open: ${JSON.stringify(shown)}`);
+  await settle(page, 400);
+  return journey;
+}
+
+// The whole canvas's pixels kept in the page under `name`, to compare two pictures of it.
+export async function keepCanvas(page, name) {
+  await page.evaluate((name) => {
+    const c = document.getElementById('canvas');
+    const off = document.createElement('canvas');
+    off.width = c.width; off.height = c.height;
+    const g = off.getContext('2d');
+    g.drawImage(c, 0, 0);
+    (window.__kept ||= {})[name] = { w: c.width, h: c.height, data: g.getImageData(0, 0, c.width, c.height).data };
+  }, name);
+}
+
+// Pixels of kept picture `a` or `b` with no pixel of the other within `reach` pixels of it closer
+// than `near` per channel (both ways), above the bottom `skipBottom` rows; a picture of them (red
+// over `a`) is written to `path` when there are any. reach 0, near 0: exactly the same pixels.
+export async function differingPixels(page, a, b, path, { reach = 0, near = 0, skipBottom = 0 } = {}) {
+  const { count, png } = await page.evaluate(({ a, b, reach, near, skipBottom }) => {
+    const A = window.__kept[a], B = window.__kept[b];
+    if (A.w !== B.w || A.h !== B.h) return { count: A.w * A.h, png: null };
+    const out = new Uint8ClampedArray(A.data.length);
+    const close = (p, i, q, j) => Math.abs(p[i] - q[j]) <= near && Math.abs(p[i + 1] - q[j + 1]) <= near && Math.abs(p[i + 2] - q[j + 2]) <= near;
+    let count = 0;
+    for (const [p, q] of [[A.data, B.data], [B.data, A.data]])
+      for (let y = reach; y < A.h - Math.max(reach, skipBottom); ++y)
+        for (let x = reach; x < A.w - reach; ++x) {
+          const i = (y * A.w + x) * 4;
+          let found = false;
+          for (let dy = -reach; dy <= reach && !found; ++dy)
+            for (let dx = -reach; dx <= reach && !found; ++dx) found = close(p, i, q, ((y + dy) * A.w + x + dx) * 4);
+          if (!found) { ++count; out[i] = 255; out[i + 3] = 255; }
+        }
+    if (!count) return { count, png: null };
+    const c = document.createElement('canvas');
+    c.width = A.w; c.height = A.h;
+    const g = c.getContext('2d');
+    g.putImageData(new ImageData(A.data.slice(), A.w, A.h), 0, 0);
+    g.globalAlpha = 0.25; g.fillStyle = '#fff'; g.fillRect(0, 0, A.w, A.h); g.globalAlpha = 1;
+    const marks = document.createElement('canvas');
+    marks.width = A.w; marks.height = A.h;
+    marks.getContext('2d').putImageData(new ImageData(out, A.w, A.h), 0, 0);
+    g.drawImage(marks, 0, 0);
+    return { count, png: c.toDataURL('image/png') };
+  }, { a, b, reach, near, skipBottom });
+  if (png) await writeFile(path, Buffer.from(png.split(',')[1], 'base64'));
+  return count;
 }
 
 // The DOM mirror for screen readers (web/mirror.js), read as Chromium's accessibility tree and walked

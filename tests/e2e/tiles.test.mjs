@@ -6,72 +6,27 @@
 // as different only if no pixel within one pixel of it in the other picture matches it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServer, launch, openApp, stats, click, settle, until, typeAndEnter, screenshot, ARTIFACTS } from './lib.mjs';
+import { startServer, launch, openApp, stats, click, settle, until, typeAndEnter, screenshot, keepCanvas, differingPixels, showEmotionMap, ARTIFACTS } from './lib.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
 after(async () => { await srv.close(); });
 
-// Keeps the canvas's pixels in the page under `name`.
-async function keep(page, name) {
-  await page.evaluate(() => window.waymark.settled());
-  await page.evaluate((name) => {
-    const c = document.getElementById('canvas');
-    const off = document.createElement('canvas');
-    off.width = c.width; off.height = c.height;
-    const g = off.getContext('2d');
-    g.drawImage(c, 0, 0);
-    (window.__kept ||= {})[name] = { w: c.width, h: c.height, data: g.getImageData(0, 0, c.width, c.height).data };
-  }, name);
-}
-
-// Pixels of one kept picture with no pixel within one pixel in the other closer than 40 per channel,
-// both ways, above the status bar (whose "Saving…" may turn to "Saved" between the two); a picture
-// of them (red) is written to `path` when there are any.
-async function differing(page, path) {
-  const { count, png } = await page.evaluate(() => {
-    const { tiled: a, direct: b } = window.__kept;
-    const out = new Uint8ClampedArray(a.data.length);
-    const near = (p, i, q, j) => Math.abs(p[i] - q[j]) <= 40 && Math.abs(p[i + 1] - q[j + 1]) <= 40 && Math.abs(p[i + 2] - q[j + 2]) <= 40;
-    let count = 0;
-    for (const [p, q] of [[a.data, b.data], [b.data, a.data]])
-      for (let y = 1; y < a.h - 40; ++y)
-        for (let x = 1; x < a.w - 1; ++x) {
-          const i = (y * a.w + x) * 4;
-          let found = false;
-          for (let dy = -1; dy <= 1 && !found; ++dy)
-            for (let dx = -1; dx <= 1 && !found; ++dx) found = near(p, i, q, ((y + dy) * a.w + x + dx) * 4);
-          if (!found) { ++count; out[i] = 255; out[i + 3] = 255; }
-        }
-    if (!count) return { count, png: null };
-    const c = document.createElement('canvas');
-    c.width = a.w; c.height = a.h;
-    const g = c.getContext('2d');
-    g.putImageData(new ImageData(a.data.slice(), a.w, a.h), 0, 0);
-    g.globalAlpha = 0.25; g.fillStyle = '#fff'; g.fillRect(0, 0, a.w, a.h); g.globalAlpha = 1;
-    const marks = document.createElement('canvas');
-    marks.width = a.w; marks.height = a.h;
-    marks.getContext('2d').putImageData(new ImageData(out, a.w, a.h), 0, 0);
-    g.drawImage(marks, 0, 0);
-    return { count, png: c.toDataURL('image/png') };
-  });
-  if (png) await writeFile(path, Buffer.from(png.split(',')[1], 'base64'));
-  return count;
-}
-
 // The same picture drawn from tiles and directly; tiles are on again afterwards.
 let compared = 0;
 async function sameAsDirect(page, what) {
-  await keep(page, 'tiled');
+  await page.evaluate(() => window.waymark.settled());
+  await keepCanvas(page, 'tiled');
   await page.evaluate(() => window.waymark.tiles(false));
   await settle(page, 200);
-  await keep(page, 'direct');
+  await page.evaluate(() => window.waymark.settled());
+  await keepCanvas(page, 'direct');
   await page.evaluate(() => window.waymark.tiles(true));
   await settle(page, 200);
   const path = join(ARTIFACTS, `tiles-diff-${++compared}.png`);
-  const n = await differing(page, path);
+  // "Saving…" may turn to "Saved" between the two: the status bar is left out.
+  const n = await differingPixels(page, 'tiled', 'direct', path, { reach: 1, near: 40, skipBottom: 40 });
   assert.ok(n < 40, `${what}: ${n} pixels differ between the tiled and the direct drawing (marked in ${path})`);
 }
 
@@ -81,10 +36,7 @@ test('journey map from tiles: a pan reuses them, an edit repaints, the picture i
   const { context, close } = await launch({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
   try {
     const { page, errors } = await openApp(context, srv.url);
-    const ws = JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace;
-    const journey = ws.journeys.filter((j) => j.lanes.some((l) => l.kind === 'emotion')).sort((a, b) => b.cards.length - a.cards.length)[0];
-    assert.deepEqual(await page.evaluate((id) => window.waymark.show('journey', id), journey.id), { ok: true });
-    await settle(page, 400);
+    const journey = await showEmotionMap(page);
     await tileCounts(page);
     await sameAsDirect(page, 'the map as opened');
 

@@ -57,6 +57,20 @@ std::string TestHook::call(std::string_view name, std::string_view arg) {
         w.end();
         return w.str();
     }
+    if (name == "partialRedraw") {   // only what changed drawn again (default), or the whole window every frame
+        platform::set_partial_redraw(arg != "off");
+        app_.state_.redraw(2);
+        return R"({"ok":true})";
+    }
+    if (name == "redrawCounts") {   // frames rendered since the last call; the share of the window those that drew drew again
+        const platform::RedrawCounts c = platform::take_redraw_counts();
+        json::Writer w;
+        w.begin();
+        w.field("frames", static_cast<double>(c.frames)).field("unchanged", static_cast<double>(c.unchanged));
+        w.field("full", static_cast<double>(c.full)).field("drawn", c.window > 0 ? c.drawn / c.window : 0.0);
+        w.end();
+        return w.str();
+    }
     if (name == "shareLink") {  // the page answers later with shareMade (waymark.shareLink() waits for it)
         app_.share_.request(app_.export_text());
         return R"({"ok":true})";

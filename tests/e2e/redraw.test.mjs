@@ -1,0 +1,101 @@
+// Issue 17: a frame draws again only the part of the window that changed (platform/gl_renderer,
+// layout/damage); the rest of the canvas keeps the last frame's pixels. What a person sees must be
+// exactly what a full redraw shows, after pans, hovers, a selection, typing, a menu opened and
+// closed, a theme change. Each check keeps the canvas drawn partially, then draws the whole window
+// (waymark.partialRedraw(false)) and compares pixel for pixel: any stale patch shows up.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { startServer, launch, openApp, stats, click, settle, until, typeAndEnter, screenshot, keepCanvas, differingPixels, showEmotionMap, ARTIFACTS } from './lib.mjs';
+
+let srv;
+before(async () => { srv = await startServer(); });
+after(async () => { await srv.close(); });
+
+// The canvas's pixels once the document is saved and no frame is pending (the status bar shows "Saved").
+async function keep(page, name) {
+  await until(page, async () => !(await stats(page)).dirty, 'the document is saved');
+  await settle(page, 150);
+  await page.evaluate(() => window.waymark.settled());
+  await keepCanvas(page, name);
+}
+
+let compared = 0;
+async function sameAsFullRedraw(page, what) {
+  await keep(page, 'partial');
+  await page.evaluate(() => window.waymark.partialRedraw(false));
+  await settle(page, 150);
+  await keep(page, 'full');
+  await page.evaluate(() => window.waymark.partialRedraw(true));
+  await settle(page, 150);
+  const path = join(ARTIFACTS, `redraw-diff-${++compared}.png`);
+  const n = await differingPixels(page, 'partial', 'full', path);
+  assert.equal(n, 0, `${what}: ${n} pixels differ between the partial and the full redraw (marked in ${path})`);
+}
+
+const counts = (page) => page.evaluate(() => window.waymark.redrawCounts());
+
+test('partial redraws: the map after pans, hover, selection, typing, a menu and a theme is what a full redraw draws', async () => {
+  const { context, close } = await launch({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    const journey = await showEmotionMap(page);
+    await sameAsFullRedraw(page, 'the map as opened');
+
+    // A pan by dragging with the middle button: the menus, the journey's header and the status bar
+    // stay as they are; only the map's part of the window is drawn again.
+    await page.mouse.move(700, 560);
+    await settle(page, 100);
+    await counts(page);
+    await page.mouse.down({ button: 'middle' });
+    for (let i = 1; i <= 8; ++i) { await page.mouse.move(700 - i * 25, 560 - i * 10); await settle(page, 40); }
+    await page.mouse.up({ button: 'middle' });
+    await settle(page, 200);
+    const pan = await counts(page);
+    assert.ok(pan.frames >= 4, `the pan drew frames (${JSON.stringify(pan)})`);
+    assert.ok(pan.drawn > 0.2 && pan.drawn < 0.8, `a pan draws the map's part of the window again, not all of it (${JSON.stringify(pan)})`);
+    await sameAsFullRedraw(page, 'the map after a drag');
+
+    // A pan by wheel, the pointer then resting on a card (its hover and tooltip come and go).
+    for (let i = 0; i < 5; ++i) { await page.mouse.wheel(70, 40); await settle(page, 50); }
+    const card = journey.cards[0];
+    const r = await page.evaluate((t) => window.waymark.rect(`card ${t}`), card.text);
+    if (r.ok !== false && r.w > 0) await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
+    await settle(page, 900);
+    await sameAsFullRedraw(page, 'the map after a wheel pan, a card hovered');
+
+    // Nothing changes under a pointer moved over the status bar: those frames draw nothing.
+    await counts(page);
+    for (let i = 0; i < 4; ++i) { await page.mouse.move(900 + i * 3, 790); await settle(page, 60); }
+    const still = await counts(page);
+    assert.ok(still.frames >= 1 && still.unchanged >= 1, `frames that change nothing draw nothing (${JSON.stringify(still)})`);
+
+    // The journey's title typed into (the header above the map), then a click on an empty spot of the map.
+    await click(page, 'Journey title');
+    await page.keyboard.press('End');
+    await typeAndEnter(page, ' (drawn)');
+    await until(page, async () => (await page.evaluate(() => JSON.parse(window.waymark.exportJson()).workspace.journeys))
+      .some((j) => j.title.endsWith(' (drawn)')), 'the title changed');
+    await sameAsFullRedraw(page, 'the map after typing its title');
+
+    // A menu opened over the map and closed again.
+    await click(page, 'View');
+    await settle(page, 200);
+    await sameAsFullRedraw(page, 'the View menu open over the map');
+    await page.keyboard.press('Escape');
+    await settle(page, 200);
+    await sameAsFullRedraw(page, 'the View menu closed');
+
+    // The other theme: every pixel changes.
+    const theme = (await stats(page)).theme;
+    await counts(page);
+    await click(page, 'View');
+    await click(page, theme === 'dark' ? 'Light theme' : 'Dark theme');
+    await until(page, async () => (await stats(page)).theme !== theme, 'the theme changed');
+    await settle(page, 200);
+    assert.ok((await counts(page)).full >= 1, 'a theme change draws the whole window');
+    await sameAsFullRedraw(page, 'the map in the other theme');
+    await screenshot(page, 'redraw-map');
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});
