@@ -454,7 +454,14 @@ const EmotionCurves& emotion_curves(const Frame& f, int r) {
     for (Line& line : lines) {
         std::vector<ImVec2> content;
         for (const auto& p : layout::smooth_curve(line.points, 10)) content.emplace_back(p.x * z, p.y * z);
-        line.pieces = dash_curve(content, line.style, z);
+        // A solid curve is one piece through the whole row: cut into runs of a few columns (sharing
+        // their end points) so that a tile or the screen draws only the runs it shows.
+        for (auto& piece : dash_curve(content, line.style, z)) {
+            constexpr std::size_t kRun = 20;   // segments: two columns of the smoothed curve
+            for (std::size_t from = 0; from + 1 < piece.size(); from += kRun)
+                line.pieces.emplace_back(piece.begin() + static_cast<std::ptrdiff_t>(from),
+                                         piece.begin() + static_cast<std::ptrdiff_t>(std::min(piece.size(), from + kRun + 1)));
+        }
         for (const auto& piece : line.pieces) {
             const auto [a, b] = std::minmax_element(piece.begin(), piece.end(), [](const ImVec2& x, const ImVec2& y) { return x.x < y.x; });
             line.extents.emplace_back(a->x, b->x);
