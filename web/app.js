@@ -84,6 +84,7 @@
     }
     if (more) requestFrame(0);
     else if (settleWaiters.length) settleWaiters.splice(0).forEach((resolve) => resolve(frames));
+    return more;
   }
   // The page's loading screen covers the canvas until the stored document is open, so the first frame
   // waits for it: the app asked storage as it started, and on a return visit the answers come within
@@ -643,11 +644,10 @@
   // is gone).
   function leaving() {
     if (!started) return;
-    // Two frames: the first applies every key and character that arrived since the last frame
-    // (all at once, not spread over frames as usual), the second ends the editor.
+    // Frames until the app has applied every click, key and character that arrived since the last
+    // frame, in order (a few a frame), and then ended the editor (wm_frame returns 2 until then).
     message('leaving', {});
-    frame();
-    frame();
+    for (let i = 0; i < 24 && frame() === 2; i++);
     event({ type: 'flush' });
   }
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') leaving(); });

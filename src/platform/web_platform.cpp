@@ -334,7 +334,8 @@ static void take_click_counts() {
     }
 }
 
-// Draws one frame. Returns 1 if another frame is needed right away.
+// Draws one frame. Returns 1 if another frame is needed right away, 2 while the page is leaving and
+// the app has not yet applied all queued input and ended the open text field (web/app.js leaving()).
 EMSCRIPTEN_KEEPALIVE int wm_frame() {
     if (!P.app || P.font_regular.empty()) return 0;
     ImGuiIO& io = ImGui::GetIO();
@@ -363,6 +364,7 @@ EMSCRIPTEN_KEEPALIVE int wm_frame() {
         --P.settle_frames;
         more = true;
     }
+    if (P.app->committing()) return 2;
     return more ? 1 : 0;
 }
 

@@ -135,6 +135,31 @@ test('a text longer than a text can hold is cut at the field with a message; the
   } finally { await close(); }
 });
 
+test('closing the tab before the page has drawn a click and the typing after it keeps them, in order', async () => {
+  // A page too busy to draw (a slow machine): the click into the title, End and the text typed all
+  // wait for the next frame when the tab closes. Leaving applies them in the order they came.
+  const { context, close } = await launch();
+  try {
+    let { page } = await openApp(context, srv.url);
+    await openNotes(page);
+    const r = await rect(page, 'Journey title');
+    await page.mouse.move(r.x + 40, r.y + r.h / 2);   // inside "Notes", not at its end
+    await settle(page, 100);
+    await page.evaluate(() => { window.requestAnimationFrame = () => 0; });   // no frame from here on
+    await page.mouse.click(r.x + 40, r.y + r.h / 2);
+    await page.keyboard.press('End');
+    await page.keyboard.type(' of the day');
+    assert.equal((await exported(page)).journeys.filter((j) => j.title.startsWith('Not')).map((j) => j.title).join(), 'Notes', 'nothing was drawn or applied yet');
+    await page.close({ runBeforeUnload: true });
+    page = await context.newPage();
+    await page.goto(srv.url);
+    await page.waitForFunction(() => window.waymark && window.waymark.ready);
+    await page.evaluate(() => window.waymark.ready);
+    const titles = (await exported(page)).journeys.map((j) => j.title);
+    assert.ok(titles.includes('Notes of the day'), titles.join(', '));
+  } finally { await close(); }
+});
+
 test('closing the tab right after an edit, or while still typing, keeps what the screen showed', async () => {
   const { context, close } = await launch();
   try {

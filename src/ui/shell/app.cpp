@@ -120,8 +120,9 @@ void App::begin_frame() {
     items_begin_frame();
     popups_.before_views();
     if (commit_edits_ == 2) {
-        ImGui::GetIO().ConfigInputTrickleEventQueue = true;  // this frame took all pending input
-        commit_edits_ = 1;
+        // ImGui hands queued input over in order, a few events a frame (a click, then a key, then the
+        // text typed after it); once nothing is left queued, this frame applies the last of it.
+        if (ImGui::GetCurrentContext()->InputEventsQueue.Size == 0) commit_edits_ = 1;
     } else if (commit_edits_ == 1) {
         // The page is going away: end the active text field as a click elsewhere would. Fields see
         // themselves deactivated in this frame and emit their edit, which end_frame applies before
@@ -352,10 +353,10 @@ std::string App::on(const protocol::FileOpened& m) {
     return open_imported(std::move(loaded));
 }
 std::string App::on(const protocol::Leaving&) {
-    // The page is being hidden or closed (see begin_frame). ImGui normally spreads a burst of keys
-    // over frames ("trickling") so that no press is lost; the page is leaving, so the next frame
-    // applies all that is queued at once.
-    ImGui::GetIO().ConfigInputTrickleEventQueue = false;
+    // The page is being hidden or closed: the page now draws frames until committing() is false (see
+    // begin_frame). All queued input is applied first, in the order it came: taken in one frame, a
+    // click, the End key and the text typed after it would reach a text field out of order, or the
+    // text before the field is active, and be lost.
     commit_edits_ = 2;
     return protocol::Reply::ok().str();
 }

@@ -45,6 +45,7 @@ public:
     void draw();
     void end_frame();                        // applies queued commands and navigation
     [[nodiscard]] bool wants_frame() const;  // an animation or a deferred action is pending
+    [[nodiscard]] bool committing() const { return commit_edits_ != 0; }   // leaving: input and the open field not yet applied
     [[nodiscard]] ImVec4 background() const;
 
     // A message from the page (platform/protocol.hpp); returns the reply the page may use.
