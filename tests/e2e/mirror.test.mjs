@@ -12,7 +12,7 @@
 // opened. axe finds nothing at WCAG 2.2 AA on the map, the backlog and the framework view.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, stats, until, click, scrollTo, screenshot, axeViolations, goTo, axTree, named, gridRows, tabTo } from './lib.mjs';
+import { startServer, launch, openApp, stats, until, click, scrollTo, screenshot, axeViolations, goTo, axTree, named, gridRows, tabTo, toMenubar } from './lib.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -539,8 +539,7 @@ test('keyboard only: the menus are a menubar in the mirror; F6 cycles to them; e
     const focused = () => page.evaluate(() => ({ text: document.activeElement.textContent, role: document.activeElement.getAttribute('role'), expanded: document.activeElement.getAttribute('aria-expanded') }));
 
     // F6 to the view, F6 again to the menus: File; Right, Right: View; Down opens it on its first entry.
-    await page.keyboard.press('F6');
-    await page.keyboard.press('F6');
+    await toMenubar(page);
     assert.deepEqual(await focused(), { text: 'File', role: 'menuitem', expanded: 'false' });
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
@@ -556,8 +555,7 @@ test('keyboard only: the menus are a menubar in the mirror; F6 cycles to them; e
     assert.equal(await page.evaluate(() => document.activeElement.id), 'text-input', 'the keyboard is back on the canvas');
 
     // A submenu: View › Text size › 125 %.
-    await page.keyboard.press('F6');
-    await page.keyboard.press('F6');
+    await toMenubar(page);
     await page.keyboard.press('ArrowLeft');
     assert.equal((await focused()).text, 'View');
     await page.keyboard.press('Enter');
@@ -569,8 +567,7 @@ test('keyboard only: the menus are a menubar in the mirror; F6 cycles to them; e
     await until(page, async () => (await stats(page)).textSize === 125, 'the text size');
 
     // File › Documents…, from the end of the File menu; Escape closes a menu without running anything.
-    await page.keyboard.press('F6');
-    await page.keyboard.press('F6');
+    await toMenubar(page);
     await page.keyboard.press('Home');
     await until(page, async () => (await focused()).text === 'File', 'File');
     await page.keyboard.press('ArrowDown');

@@ -13,7 +13,7 @@
 import { test, before, after } from 'node:test';
 import { Buffer } from 'node:buffer';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, until, screenshot, axeViolations, goTo, axTree, named, tabTo, holdPngParts } from './lib.mjs';
+import { startServer, launch, openApp, until, screenshot, axeViolations, goTo, axTree, named, tabTo, holdPngParts, toMenubar } from './lib.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -24,12 +24,9 @@ const announced = (page) => page.evaluate(() => document.getElementById('announc
 const focusName = (page) => page.evaluate(() => { const e = document.activeElement; return e.getAttribute('aria-label') || (e.labels?.length ? e.labels[0].textContent : e.textContent); });
 const inDialog = (page) => page.evaluate(() => !!document.activeElement.closest('dialog[open]'));
 
-// From the canvas to the menubar (F6 until there: canvas → view → menus; while the view's mirror
-// is being made again, one F6 may leave focus where it is), into menu `title`, down to the entry `name`.
+// From the canvas to the menubar (toMenubar), into menu `title`, down to the entry `name`.
 async function menuEntry(page, title, name) {
-  const inMenubar = () => page.evaluate(() => !!document.activeElement.closest('[role="menubar"]'));
-  for (let i = 0; i < 4 && !(await inMenubar()); ++i) await page.keyboard.press('F6');
-  assert.ok(await inMenubar(), 'F6 reaches the menubar');
+  await toMenubar(page);
   for (let i = 0; i < 4 && (await focusName(page)) !== title; ++i) await page.keyboard.press('ArrowRight');
   assert.equal(await focusName(page), title);
   await page.keyboard.press('ArrowDown');

@@ -9,7 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { startServer, launch, openApp, stats, until, screenshot, axeViolations, goTo, axTree, named, gridRows, tabTo } from './lib.mjs';
+import { startServer, launch, openApp, stats, until, screenshot, axeViolations, goTo, axTree, named, gridRows, tabTo, toMenubar } from './lib.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -115,8 +115,7 @@ test('keyboard only: a to-be made from the mirror\'s menubar, compared in words,
     const current = (await workspace(page)).journeys.find((j) => j.title === 'Comparing plans');
 
     // Edit › Create to-be journey, in the menubar (F6 twice, Right to Edit, End, Enter).
-    await page.keyboard.press('F6');
-    await page.keyboard.press('F6');
+    await toMenubar(page);
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('End');
