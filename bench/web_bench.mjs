@@ -1,5 +1,6 @@
 // Browser benchmarks: print figures, never assert timings.
-//   - download size (raw and gzip) of everything the page loads before its first frame
+//   - download size (raw and gzip) of everything the page loads before its first frame, and of the
+//     code's second part that comes after it (and whether each load needed it earlier, on demand)
 //   - navigation → first frame, median of 5 cold loads (fresh profile each time) and of 5 warm ones
 //     (the same profile reloaded: HTTP cache, compiled code, database), with the phases on the way
 //     (performance marks of web/app.js: wasm compiled, app started, document open, first frame)
@@ -7,7 +8,9 @@
 //   - JSON export/import and binary snapshot save/load of generated workspaces (1k/10k/100k cards)
 // Usage: node bench/web_bench.mjs   (after scripts/build-web)
 import { gzipSync } from 'node:zlib';
-import { startServer, launch, openApp } from '../tests/e2e/lib.mjs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer, launch, openApp, SITE } from '../tests/e2e/lib.mjs';
 
 const srv = await startServer();
 const fmt = (n) => (n / 1024).toFixed(1) + ' KB';
@@ -30,12 +33,14 @@ for (let i = 0; i < 5; i++) {
   const firstAt = await page.evaluate(() => performance.timeOrigin + window.waymark.firstFrameMs());
   const heap = await page.evaluate(() => window.waymark.heapBytes());
   const cold = await phases(page);
+  const coldParts = await page.evaluate(() => window.waymark.codeParts());
   // Warm: the same profile again (after the service worker has had its moment).
   await page.waitForTimeout(1500);
   await page.reload();
   await page.waitForFunction(() => window.waymark && window.waymark.ready);
   await page.evaluate(() => window.waymark.ready);
-  loads.push({ first, heap, cold, warm: await phases(page), warmFirst: await page.evaluate(() => window.waymark.firstFrameMs()) });
+  loads.push({ first, heap, cold, warm: await phases(page), warmFirst: await page.evaluate(() => window.waymark.firstFrameMs()),
+               parts: [coldParts, await page.evaluate(() => window.waymark.codeParts())] });
   if (!sizes) {
     await page.waitForTimeout(300);
     // Responses that had begun when the first frame was drawn (the bold face comes after it).
@@ -47,6 +52,17 @@ console.log('Download before the first frame (CJK font loads lazily, not counted
 for (const s of sizes) console.log(`  ${s.url.padEnd(28)} ${fmt(s.raw).padStart(10)} raw ${fmt(s.gz).padStart(10)} gzip`);
 const total = sizes.reduce((a, s) => ({ raw: a.raw + s.raw, gz: a.gz + s.gz }), { raw: 0, gz: 0 });
 console.log(`  ${'total'.padEnd(28)} ${fmt(total.raw).padStart(10)} raw ${fmt(total.gz).padStart(10)} gzip   (aim: <= 350 KB gzip)`);
+// The code's second part (scripts/split-wasm) comes after the first frame; a load that needed it
+// earlier fetched it on demand (codeParts().placeholder names the function: build/web/link/waymark.wasm.placeholders).
+{
+  const deferred = join(SITE, 'waymark.deferred.wasm');
+  if (existsSync(deferred)) {
+    const bytes = readFileSync(deferred);
+    console.log(`  ${'after it: waymark.deferred.wasm'.padEnd(28)} ${fmt(bytes.length).padStart(10)} raw ${fmt(gzipSync(bytes, { level: 9 }).length).padStart(10)} gzip`);
+  }
+  const how = loads.flatMap((l) => l.parts.map((p) => (p.deferred === 'on demand' ? `on demand (placeholder ${p.placeholder})` : p.deferred)));
+  console.log(`  the second part arrived, per load (cold and warm): ${how.join(', ')}`);
+}
 console.log(`Navigation -> first frame, cold, median of 5: ${median(loads.map((l) => l.first)).toFixed(0)} ms (all: ${loads.map((l) => l.first.toFixed(0)).join(', ')}; aim <= 400 ms)`);
 console.log(`Navigation -> first frame, warm, median of 5: ${median(loads.map((l) => l.warmFirst)).toFixed(0)} ms (all: ${loads.map((l) => l.warmFirst.toFixed(0)).join(', ')}; aim <= 200 ms)`);
 for (const kind of ['cold', 'warm'])

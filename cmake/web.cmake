@@ -47,13 +47,17 @@ target_compile_options(waymark PRIVATE ${WM_FLAGS} ${WM_FRAME_OPT} -Wall -Wextra
 target_link_libraries(waymark PRIVATE waymark_core imgui)
 target_include_directories(waymark PRIVATE ${CMAKE_BINARY_DIR}/generated)
 set(WM_EXPORTS _main,_malloc,_free,_wm_start,_wm_frame,_wm_resize,_wm_mouse_move,_wm_mouse_button,_wm_wheel,_wm_key,_wm_text,_wm_focus,_wm_font_loaded,_wm_page_message,_wm_test_hook,_wm_clipboard_set_from_page,_wm_storage_reply,_wm_is_ready,_wm_prefers_dark_changed)
+# -sSPLIT_MODULE: the code in two parts (scripts/split-wasm, below). A function with one caller is
+# inlined into it by Binaryen only when small (200 bytes): inlined whole, the shell's once-a-frame
+# calls made wm_frame 110 KB of views and dialogs, all of it in the first part whatever ran.
 target_link_options(waymark PRIVATE ${WM_FLAGS} ${WM_FRAME_OPT}
   -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
   -sTOTAL_STACK=1048576 -sENVIRONMENT=web -sDYNAMIC_EXECUTION=0 -sTEXTDECODER=2 -sFILESYSTEM=0
   -sEXPORTED_FUNCTIONS=${WM_EXPORTS} -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
-  -sINCOMING_MODULE_JS_API=locateFile,onAbort,onRuntimeInitialized,print,printErr,canvas,preRun
+  -sINCOMING_MODULE_JS_API=locateFile,onAbort,onRuntimeInitialized,print,printErr,canvas,preRun,loadSplitModule
+  -sSPLIT_MODULE -Wno-experimental --profiling-funcs -sBINARYEN_EXTRA_PASSES=--one-caller-inline-max-function-size=200
   --js-library ${CMAKE_SOURCE_DIR}/src/platform/bridge.js)
-set_target_properties(waymark PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${SITE_DIR} SUFFIX ".js"
+set_target_properties(waymark PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/link SUFFIX ".js"
   LINK_DEPENDS ${CMAKE_SOURCE_DIR}/src/platform/bridge.js)
 
 # Fonts from Debian's packages, subset at build time (fonttools): the UI font covers Latin, Greek,
@@ -65,10 +69,18 @@ add_custom_command(OUTPUT ${SITE_DIR}/fonts/ui.ttf ${SITE_DIR}/fonts/ui-bold.ttf
   COMMAND ${CMAKE_SOURCE_DIR}/scripts/make-fonts ${SITE_DIR}/fonts
   DEPENDS ${CMAKE_SOURCE_DIR}/scripts/make-fonts VERBATIM)
 
+# The code in two parts (scripts/split-wasm): what the page runs up to its first frame, measured by
+# running an instrumented copy of the link in headless Chromium, and the rest, fetched after it.
+file(GLOB WEB_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/*)
+add_custom_command(OUTPUT ${SITE_DIR}/waymark.js ${SITE_DIR}/waymark.wasm ${SITE_DIR}/waymark.deferred.wasm
+  COMMAND ${CMAKE_SOURCE_DIR}/scripts/split-wasm ${CMAKE_BINARY_DIR}/link ${SITE_DIR} ${CMAKE_SOURCE_DIR}/web
+  DEPENDS waymark ${SITE_DIR}/fonts/ui.ttf ${WEB_FILES} ${CMAKE_SOURCE_DIR}/scripts/split-wasm
+    ${CMAKE_SOURCE_DIR}/scripts/stage-web ${CMAKE_SOURCE_DIR}/tools/wasm-profile.mjs ${CMAKE_SOURCE_DIR}/tests/e2e/lib.mjs
+  VERBATIM)
+
 # The static shell: HTML, CSS, JS, service worker, manifest, icons. scripts/stage-web stamps the
 # build id into the service worker and the HTML so that one version's files are never mixed.
-file(GLOB WEB_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/*)
 add_custom_target(site ALL
   COMMAND ${CMAKE_SOURCE_DIR}/scripts/stage-web ${CMAKE_SOURCE_DIR}/web ${SITE_DIR}
-  DEPENDS waymark ${SITE_DIR}/fonts/ui.ttf ${WEB_FILES} ${CMAKE_SOURCE_DIR}/scripts/stage-web
+  DEPENDS ${SITE_DIR}/waymark.deferred.wasm ${SITE_DIR}/fonts/ui.ttf ${WEB_FILES} ${CMAKE_SOURCE_DIR}/scripts/stage-web
   VERBATIM)

@@ -28,6 +28,8 @@
     box.append(h, p);
     box.hidden = false;
     loading.classList.add('hidden');
+    // A message that a new version was refused says less than this, and never covers it.
+    document.getElementById('update-refused')?.remove();
   }
 
   // [SECTION] feature check ---------------------------------------------------------------------------------
@@ -66,6 +68,7 @@
 
   function frame() {
     rafPending = false;
+    if (!started) return 0;
     if (!isReady && performance.now() < warmUpAt && !Module._wm_is_ready()) return;  // unseen (firstFrame)
     const t0 = performance.now();
     const more = Module._wm_frame();
@@ -81,6 +84,7 @@
       canvas.classList.remove('starting');
       readyResolve(true);
       loadBold();
+      loadDeferred();
     }
     if (more) requestFrame(0);
     else if (settleWaiters.length) settleWaiters.splice(0).forEach((resolve) => resolve(frames));
@@ -646,8 +650,12 @@
     if (!started) return;
     // Frames until the app has applied every click, key and character that arrived since the last
     // frame, in order (a few a frame), and then ended the editor (wm_frame returns 2 until then).
+    // ImGui spreads a key's press and release over two frames, so a long burst of typing still
+    // queued needs many; a fixed count (it was 24) could end the loop before the burst was applied.
+    // A hidden page's frames are cheap (nothing is composited): a second at most.
     message('leaving', {});
-    for (let i = 0; i < 24 && frame() === 2; i++);
+    const until = performance.now() + 1000;
+    while (frame() === 2 && performance.now() < until);
     event({ type: 'flush' });
   }
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') leaving(); });
@@ -813,7 +821,8 @@
   function percentile(sorted, p) { return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] : 0; }
   window.waymark = {
     build: BUILD,
-    ready: ready.then(() => boldLoaded),   // the first frame, then the bold face drawn
+    ready: ready.then(() => boldLoaded).then(() => deferredLoaded),   // the first frame, then the bold face drawn and the code's second part in
+    codeParts: () => ({ split: deferred.split, deferred: deferred.state, placeholder: deferred.placeholder }),
     frames: () => frames,
     frameTimes: () => {
       const t = frameTimes.slice().sort((a, b) => a - b);
@@ -881,18 +890,19 @@
       return null;
     }
   }
-  async function loadWasm(imports) {
-    const file = 'waymark.wasm';
+  // Fetches a wasm file of this build and hands the response to `compile` (streaming: the code
+  // compiles while it downloads).
+  async function fetchWasm(file, compile) {
     const check = !(navigator.serviceWorker && navigator.serviceWorker.controller);
     const expected = check ? manifestEntry(file) : null;
     const response = await fetch(`${file}?v=${BUILD}`, { credentials: 'same-origin' });
     if (!response.ok) throw new DamagedFile(file, `HTTP ${response.status}`);
-    // Compile while downloading, as Emscripten would; when checking, read a copy of the bytes too.
-    // The fetched Response itself goes to the compiler: Chromium caches the compiled code by its URL.
+    // When checking, read a copy of the bytes too. The fetched Response itself goes to the compiler:
+    // Chromium caches the compiled code by its URL.
     const copy = check ? response.clone() : null;
     const typed = /^application\/wasm\b/.test(response.headers.get('Content-Type') || '') ? response
       : new Response(response.body, { headers: { 'Content-Type': 'application/wasm' } });  // a host without the wasm type
-    const compiling = WebAssembly.instantiateStreaming(typed, imports);
+    const compiling = compile(typed);
     compiling.catch(() => {});  // reported below, after the check has had its say
     if (copy) {
       let bytes;
@@ -912,10 +922,73 @@
       throw err;
     }
   }
+  const loadWasm = (imports) => fetchWasm('waymark.wasm', (response) => WebAssembly.instantiateStreaming(response, imports));
+
+  // [SECTION] the code's second part ----------------------------------------------------------------------
+  // The build splits the code in two (scripts/split-wasm): waymark.wasm holds what the page runs up
+  // to its first frame, waymark.deferred.wasm the rest, fetched and compiled right after the first
+  // frame. Until it is in, each function of the second part is a placeholder in the first; calling
+  // one (a path that start-up did not take, or a click before the second part arrived) makes
+  // Emscripten ask `loadSplitModule`, which must put the code in place before returning: it uses
+  // the compiled module if the download finished, or else fetches the file synchronously. Putting
+  // it in place is instantiating it against the first part's exports: that fills the table slots
+  // of the placeholders.
+  const DEFERRED = 'waymark.deferred.wasm';
+  const deferred = { split: false, state: 'none', module: null, instance: null, placeholder: null };
+  let deferredDone;
+  const deferredLoaded = new Promise((resolve) => { deferredDone = resolve; });
+  function deferredFailed() {
+    started = false;  // no more frames: the code they would run is not there
+    fatal('Waymark could not go on', `A part of Waymark that this step needs (${DEFERRED}) did not arrive: the connection may be down. Your documents are kept in this browser: reload the page when the connection is back.`);
+  }
+  function loadDeferred() {
+    if (deferred.state !== 'waiting') { deferredDone(true); return; }
+    deferred.state = 'loading';
+    fetchWasm(DEFERRED, (response) => WebAssembly.compileStreaming(response)).then((module) => {
+      deferred.module = module;
+      if (deferred.instance) return;
+      deferred.instance = new WebAssembly.Instance(module, { primary: Module.asm });
+      deferred.state = 'after the first frame';
+    }, (err) => {
+      console.warn(`Waymark: could not load ${DEFERRED}:`, err);
+      if (err instanceof DamagedFile && !deferred.instance) { started = false; damaged(err.file); }
+      else if (!deferred.instance) deferred.state = 'failed';  // tried again when the code is needed
+    }).then(() => deferredDone(true));
+  }
+  function fetchSync(url) {
+    const xhr = new XMLHttpRequest();
+    xhr.open('GET', url, false);
+    xhr.overrideMimeType('text/plain; charset=x-user-defined');  // the bytes as they are, one per char
+    xhr.send();
+    if (xhr.status !== 200) throw new Error(`HTTP ${xhr.status}`);
+    const text = xhr.responseText;
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
+    return bytes;
+  }
+  function loadSplitModule(file, imports, placeholder) {
+    if (deferred.instance) return;
+    deferred.placeholder = Number(placeholder);  // which one asked first (link/waymark.wasm.placeholders names it)
+    try {
+      const module = deferred.module || new WebAssembly.Module(fetchSync(`${DEFERRED}?v=${BUILD}`));
+      deferred.instance = new WebAssembly.Instance(module, imports);
+      deferred.state = 'on demand';
+    } catch (err) {
+      console.warn(`Waymark: could not load ${DEFERRED}:`, err);
+      if (err instanceof WebAssembly.CompileError) { started = false; damaged(DEFERRED); } else deferredFailed();
+      throw err;
+    }
+  }
+
   let wasmRequested = false;
   function instantiateWasm(imports, receive) {
     wasmRequested = true;
-    loadWasm(imports).then((result) => { performance.mark('waymark:wasm'); receive(result.instance, result.module); }, (err) => {
+    loadWasm(imports).then((result) => {
+      performance.mark('waymark:wasm');
+      deferred.split = WebAssembly.Module.imports(result.module).some((i) => i.module === 'placeholder');
+      if (deferred.split) deferred.state = 'waiting';
+      receive(result.instance, result.module);
+    }, (err) => {
       console.warn('Waymark: could not load waymark.wasm:', err);
       if (err instanceof DamagedFile) damaged(err.file);
       else fatal('Waymark could not load', 'The application file did not arrive. Check the connection and reload.');
@@ -932,8 +1005,10 @@
              teamPresence: (presence) => { if (team) team.presence(JSON.parse(presence)); }, teamClose },
     locateFile: (path) => `${path}?v=${BUILD}`,
     instantiateWasm,
+    loadSplitModule,
     print: (t) => console.log(t),
-    printErr: (t) => console.warn(t),
+    // Emscripten says when a placeholder fetched the second part: worth a note, not a warning.
+    printErr: (t) => (/^(placeholder function called|instantiated deferred module)/.test(t) ? console.info(t) : console.warn(t)),
     onAbort: (what) => fatal('Waymark stopped', `Something went wrong inside Waymark and it had to stop (${what}). Your last export is safe; reload the page to continue.`),
     onRuntimeInitialized: async () => {
       const [w, h, dpr] = resize();

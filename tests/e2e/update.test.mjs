@@ -169,6 +169,9 @@ test('a first visit to a damaged site says so in plain words, not "Waymark stopp
     { name: 'wasm-size', damage: (folder) => cutShort(folder, 'waymark.wasm'), file: 'waymark.wasm' },
     // ... or staged that way: the size matches, compiling fails.
     { name: 'wasm-compile', damage: (folder) => { cutShort(folder, 'waymark.wasm'); publishNextVersion(folder, 'damaged build'); }, file: 'waymark.wasm' },
+    // The code's second part (fetched after the first frame), cut short after staging or staged so.
+    { name: 'deferred-size', damage: (folder) => cutShort(folder, 'waymark.deferred.wasm'), file: 'waymark.deferred.wasm' },
+    { name: 'deferred-compile', damage: (folder) => { cutShort(folder, 'waymark.deferred.wasm'); publishNextVersion(folder, 'damaged build'); }, file: 'waymark.deferred.wasm' },
     // waymark.js cut short: it stops at a syntax error before asking for the wasm.
     { name: 'js', damage: (folder) => cutShort(folder, 'waymark.js'), file: 'waymark.js' },
   ];

@@ -1,0 +1,74 @@
+// Records which wasm functions the page runs from navigation to the test hook's `ready` (first
+// frame, then the bold face drawn): on a first visit (the sample workspace made and saved) and on a
+// return (the stored document opened), twice each, as timing changes the path a little (a warm-up
+// frame while the database is created, or not). The pointer moves over the window all the while and
+// then sweeps it, as a person's does while a page loads: hovering is what a first frame most often
+// meets (no clicks: what they run comes with the second part, after the first frame). Run by scripts/split-wasm on a site that holds the
+// instrumented waymark.wasm (wasm-split --instrument, made by emcc -sSPLIT_MODULE); writes one
+// wasm-split profile per load, <prefix>.1 ... <prefix>.4, for wasm-split --merge-profiles.
+//   WAYMARK_SITE=<staged site> node tools/wasm-profile.mjs <prefix>
+import { writeFileSync } from 'node:fs';
+import { startServer, launch, openApp } from '../tests/e2e/lib.mjs';
+
+const prefix = process.argv[2];
+// A browser that hangs must not hang the build: scripts/split-wasm tries once more on a failure.
+const watchdog = setTimeout(() => { console.error('wasm-profile: no profile after 150 s'); process.exit(1); }, 150000);
+const srv = await startServer();
+let code = 1;
+let n = 0;
+// Moves the pointer until stop() (a path over the window, a step every 25 ms), then sweeps the
+// window row by row.
+function wiggle(page) {
+  let moving = true;
+  const done = (async () => {
+    for (let i = 0; moving; i++) {
+      await page.mouse.move(20 + (i * 97) % 1240, 10 + (i * 53) % 780).catch(() => {});
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  })();
+  return async () => {
+    moving = false;
+    await done;
+    for (let y = 10; y < 800; y += 45) await page.mouse.move(1270, y, { steps: 12 }).then(() => page.mouse.move(10, y + 22, { steps: 12 }));
+  };
+}
+async function record(page) {
+  await page.evaluate(() => window.waymark.settled());
+  const bytes = await page.evaluate(() => {
+    const asm = window.Module.asm;
+    if (typeof asm.__write_profile !== 'function') throw new Error('waymark.wasm is not instrumented');
+    const size = 1 << 20;
+    const at = window.Module._malloc(size);
+    const written = asm.__write_profile(at, size);
+    return Array.from(new Uint8Array(asm.memory.buffer, at, written));
+  });
+  writeFileSync(`${prefix}.${++n}`, Buffer.from(bytes));
+}
+try {
+  for (let visit = 0; visit < 2; visit++) {
+    const { context, close } = await launch({ checkExports: false });
+    try {
+      const page = context.pages()[0] || await context.newPage();
+      let stop = wiggle(page);
+      const { errors } = await openApp(context, srv.url);
+      await stop();
+      await record(page);
+      stop = wiggle(page);
+      await page.reload();
+      await page.waitForFunction(() => window.waymark && window.waymark.ready, null, { timeout: 20000 });
+      await page.evaluate(() => window.waymark.ready);
+      await stop();
+      await record(page);
+      if (errors.length) throw new Error(`the page reported: ${errors.join('; ')}`);
+    } finally {
+      await close();
+    }
+  }
+  code = 0;
+} catch (err) {
+  console.error('wasm-profile:', err.message || err);
+} finally {
+  await srv.close();
+}
+clearTimeout(watchdog);
+process.exit(code);
