@@ -4,7 +4,7 @@
 //
 // [SECTION] index: feature check · frame scheduling · messages between page and app · input · text and
 // clipboard · canvas size · files · fonts · service worker · storage · share links · PNG export ·
-// team (live co-editing) · test hook · start-up
+// team (live co-editing) · test hook · start-up · the code's second part
 'use strict';
 (function () {
   const BUILD = document.currentScript.dataset.build;
@@ -924,7 +924,7 @@
   }
   const loadWasm = (imports) => fetchWasm('waymark.wasm', (response) => WebAssembly.instantiateStreaming(response, imports));
 
-  // [SECTION] the code's second part ----------------------------------------------------------------------
+  // [SECTION] the code's second part ------------------------------------------------------------------------
   // The build splits the code in two (scripts/split-wasm): waymark.wasm holds what the page runs up
   // to its first frame, waymark.deferred.wasm the rest, fetched and compiled right after the first
   // frame. Until it is in, each function of the second part is a placeholder in the first; calling
