@@ -208,6 +208,15 @@ void Persistence::try_snapshots(const std::string& id, std::vector<SnapshotInfo>
     });
 }
 
+// The writer tab went away: this tab takes over, from the newest save.
+void Persistence::take_over(const std::string& id) {
+    const std::uint64_t generation = ++generation_;
+    backend_.open(OpenDoc{id, false}, [this, id, generation](Reply<OpenedDoc> r) {
+        if (generation != generation_ || !r) return;
+        open_snapshots(id, std::move(r.value), true);
+    });
+}
+
 void Persistence::finish_open(const std::string& id, Workspace ws, bool writer, std::string notice, const StoredDoc& record) {
     const bool same = id == doc_id_;
     // The writer stamps as the document's replica; a read-only follower (which never saves) as a
@@ -225,6 +234,10 @@ void Persistence::finish_open(const std::string& id, Workspace ws, bool writer, 
     booted_ = true;
     if (writer) backend_.set_last(SetLast{id}, ignore<Done>());
     refresh_history();
+    if (granted_ == id) {
+        granted_.clear();
+        if (!writer) take_over(id);
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -310,14 +323,11 @@ void Persistence::on_event(const Event& event) {
     } else if (const auto* persist = std::get_if<PersistState>(&event)) {
         persisted_ = persist->state;
     } else if (const auto* writer = std::get_if<WriterChanged>(&event)) {
-        if (writer->doc != doc_id_ || !writer->writer) return;
-        // The writer tab went away: this tab takes over, from the newest save.
-        const std::string id = doc_id_;
-        const std::uint64_t generation = ++generation_;
-        backend_.open(OpenDoc{id, false}, [this, id, generation](Reply<OpenedDoc> r) {
-            if (generation != generation_ || !r) return;
-            open_snapshots(id, std::move(r.value), true);
-        });
+        if (!writer->writer) return;
+        // The lock can come while this tab is still opening the document, read-only (the writer tab
+        // closed meanwhile, its last save perhaps after what this tab read): kept for finish_open.
+        if (writer->doc != doc_id_) granted_ = writer->doc;
+        else take_over(doc_id_);
     } else if (const auto* saved = std::get_if<RemoteSave>(&event)) {
         if (saved->doc != doc_id_ || status_ != Status::read_only) {
             refresh_list();
@@ -327,7 +337,8 @@ void Persistence::on_event(const Event& event) {
         const std::string id = doc_id_;
         const std::uint64_t generation = generation_;
         backend_.snapshot(GetSnapshot{saved->key}, [this, id, generation](Reply<Snapshot> r) {
-            if (generation != generation_ || !r) return;
+            // Not if this tab has become the writer meanwhile (take_over, asked before this answer).
+            if (generation != generation_ || !r || status_ != Status::read_only) return;
             io::LoadResult loaded = io::load_snapshot(r.value.bytes);
             if (loaded) finish_open(id, std::move(*loaded.workspace), false, {}, StoredDoc{});
         });

@@ -83,6 +83,7 @@ private:
     void create_from_sample();
     void release(const std::string& id);
     void fail(const StorageError& error, const std::string& action);
+    void take_over(const std::string& id);
 
     edit::Document& doc_;
     Backend& backend_;
@@ -106,6 +107,9 @@ private:
     std::vector<SnapshotInfo> history_;
     io::Replica replica_{io::new_replica_id(), 0};   // the open document's (see stamp())
     std::uint64_t generation_ = 0;          // bumps when another document is opened: stale answers are ignored
+    // A document whose lock this tab was given while it was not the open one (the writer tab closed
+    // while this tab was still opening it, read-only): opened again as its writer once it is open.
+    std::string granted_;
 };
 
 // Words for the test hook (window.waymark.stats().storage): "opening", "saved", "pending", "saving",

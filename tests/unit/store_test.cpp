@@ -391,6 +391,41 @@ TEST_CASE("store: a second tab is a read-only follower, and takes over when the 
     CHECK(browser.head_workspace("a").name == "Mine now");
 }
 
+TEST_CASE("store: the writer tab closes while this tab is still opening the document: it takes over from the last save") {
+    // A tab opened as another closes (a reload, or the app reopened at once): this tab reads the
+    // document read-only, the closing tab saves its last edit, and the lock comes to this tab before
+    // the open's answer does. The tab then opens the newest save as the writer; it does not stay a
+    // read-only follower of a tab that is gone, showing what it read before that save.
+    FakeBrowser browser;
+    browser.seed("a", {named("Shared")});
+    browser.last = "a";
+    Tab writer(browser);
+    writer.boot();
+    Tab next(browser);
+    next.p.boot();
+    while (next.storage.count("open") == 0) {
+        REQUIRE_FALSE(next.storage.pending.empty());
+        next.storage.deliver_front();
+        next.p.after_frame();
+    }
+    writer.edit("Shared, last words");
+    writer.p.on_event(Flush{});
+    writer.storage.close();
+    // Waiting: the open's answer (read-only, "Shared"), the closing tab's "saved" (followed while
+    // read-only, it must not undo the take-over), then the lock, which comes first here.
+    REQUIRE(next.storage.pending.size() == 3);
+    next.storage.deliver_back();
+    CHECK(next.p.doc_id().empty());
+    next.settle();
+    CHECK(next.p.status() == Status::saved);
+    CHECK(next.doc.workspace().name == "Shared, last words");
+    CHECK(browser.holder["a"] == &next.storage);
+    next.edit("Mine now");
+    next.p.save_now();
+    next.settle();
+    CHECK(browser.head_workspace("a").name == "Mine now");
+}
+
 TEST_CASE("store: a lock granted for a document that is not open changes nothing") {
     FakeBrowser browser;
     browser.seed("a", {named("Alpha")});
