@@ -131,14 +131,11 @@ void open_child_journey(const ViewContext& ctx, const Journey& parent, Id stage,
     ctx.redraw(2);
 }
 
-void draw_new_journey_popup(const ViewContext& ctx) {
-    NewJourneyDraft& d = ctx.ui.new_journey;
-    const Workspace& ws = ctx.ws;
-    if (d.request_open) {
-        d.request_open = false;
-        ImGui::OpenPopup("new-journey");
-    }
-    if (!ImGui::BeginPopup("new-journey")) return;
+namespace {
+
+// Out of line: the caller runs every frame, this only while the popup is open (what the first frame
+// does not run goes to the code's second part: scripts/split-wasm).
+[[gnu::noinline]] void draw_open_popup(const ViewContext& ctx, NewJourneyDraft& d, const Workspace& ws) {
     if (d.from_map) {
         ImGui::PushFont(ctx.fonts.bold);
         ImGui::TextUnformatted("New child journey");
@@ -207,6 +204,18 @@ void draw_new_journey_popup(const ViewContext& ctx) {
     ImGui::SameLine();
     if (ImGui::Button("Cancel##new journey")) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
+}
+
+}  // namespace
+
+void draw_new_journey_popup(const ViewContext& ctx) {
+    NewJourneyDraft& d = ctx.ui.new_journey;
+    const Workspace& ws = ctx.ws;
+    if (d.request_open) {
+        d.request_open = false;
+        ImGui::OpenPopup("new-journey");
+    }
+    if (ImGui::BeginPopup("new-journey")) draw_open_popup(ctx, d, ws);
 }
 
 // [SECTION] The same popup as the mirror's form (Edit › New journey… from the page's menubar) ----------

@@ -190,9 +190,11 @@ void draw_stage_marks(Frame& f, ImDrawList* dl) {
     if (x1 > x0) expose_rect("fw add stage", ItemRect{x0, ba.y, x1 - x0, bb.y - ba.y});
 }
 
-void draw_stage_editor(Frame& f) {
-    FrameworkState::StageEdit& e = f.st.stage_edit;
-    if (e.stage.is_nil()) return;
+namespace {
+
+// Out of line: the caller runs every frame, this only while a stage's name is edited in place (what
+// the first frame does not run goes to the code's second part: scripts/split-wasm).
+[[gnu::noinline]] void draw_open_editor(Frame& f, FrameworkState::StageEdit& e) {
     const int c = [&] {
         for (std::size_t i = 0; i < f.lay.columns.size(); ++i)
             if (f.lay.columns[i].stage == e.stage) return static_cast<int>(i);
@@ -244,6 +246,13 @@ void draw_stage_editor(Frame& f) {
     if (!name.empty() && name != col.name) f.ctx.emit(edit::rename_stage(f.lay.lifecycle, e.stage, name));
     e = FrameworkState::StageEdit{};
     f.ctx.redraw();
+}
+
+}  // namespace
+
+void draw_stage_editor(Frame& f) {
+    FrameworkState::StageEdit& e = f.st.stage_edit;
+    if (!e.stage.is_nil()) draw_open_editor(f, e);
 }
 
 void draw_stage_popups(const ViewContext& ctx, FrameworkState& st) {

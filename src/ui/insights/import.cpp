@@ -330,11 +330,9 @@ std::string page_form(const ViewContext& ctx, std::string_view focus) {
     return std::move(f).done(focus);
 }
 
-}  // namespace
-
-void update_insight_import_page(const ViewContext& ctx) {
-    InsightImportDraft& d = ctx.ui.insights.import;
-    if (!d.in_page || !d.open()) return;
+// Out of line: the caller runs every frame, this only while the page's import dialog is open (what the
+// first frame does not run goes to the code's second part: scripts/split-wasm).
+[[gnu::noinline]] void update_open_page(const ViewContext& ctx, InsightImportDraft& d) {
     if (d.phase == InsightImportDraft::Phase::reading) draw_reading(ctx);
     else if (d.table.error.empty()) checked_rows(ctx);
     // The file read: focus goes from the progress to the first column's field, once.
@@ -344,6 +342,13 @@ void update_insight_import_page(const ViewContext& ctx) {
     if (form == d.sent) return;
     d.sent = std::move(form);
     platform::ask(d.sent);
+}
+
+}  // namespace
+
+void update_insight_import_page(const ViewContext& ctx) {
+    InsightImportDraft& d = ctx.ui.insights.import;
+    if (d.in_page && d.open()) update_open_page(ctx, d);
 }
 
 std::string insight_import_answer(const ViewContext& ctx, std::string_view name, std::string_view value) {

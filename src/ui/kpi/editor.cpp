@@ -587,20 +587,11 @@ void open_kpi_editor(const ViewContext& ctx, Id journey, Id stage, Id step) {
     st.new_segment.clear();
 }
 
-void draw_kpi_editor(const ViewContext& ctx) {
-    KpiEditorState& st = ctx.ui.kpi;
-    constexpr const char* kPopup = "KPIs###kpi-editor";
-    if (st.request_open) {
-        st.request_open = false;
-        ImGui::OpenPopup(kPopup);
-        ctx.redraw(3);
-    }
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowSize(ImVec2(std::min(940.0f, vp->WorkSize.x - 40), std::min(680.0f, vp->WorkSize.y - 40)), ImGuiCond_Appearing);
-    ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    bool keep = true;
-    st.open = ImGui::BeginPopupModal(kPopup, &keep);
-    if (!st.open) return;
+namespace {
+
+// Out of line: the caller runs every frame, this only while the editor is open (what the first frame
+// does not run goes to the code's second part: scripts/split-wasm).
+[[gnu::noinline]] void draw_open_editor(const ViewContext& ctx, KpiEditorState& st, bool keep) {
     const Journey* j = find_by_id(ctx.ws.journeys, st.journey);
     const bool escape = ImGui::IsKeyPressed(ImGuiKey_Escape) && !ImGui::GetIO().WantTextInput;
     if (!keep || !j || escape) {
@@ -640,6 +631,24 @@ void draw_kpi_editor(const ViewContext& ctx) {
     ImGui::SameLine();
     muted("Every change is one undo step (Ctrl+Z).");
     ImGui::EndPopup();
+}
+
+}  // namespace
+
+void draw_kpi_editor(const ViewContext& ctx) {
+    KpiEditorState& st = ctx.ui.kpi;
+    constexpr const char* kPopup = "KPIs###kpi-editor";
+    if (st.request_open) {
+        st.request_open = false;
+        ImGui::OpenPopup(kPopup);
+        ctx.redraw(3);
+    }
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowSize(ImVec2(std::min(940.0f, vp->WorkSize.x - 40), std::min(680.0f, vp->WorkSize.y - 40)), ImGuiCond_Appearing);
+    ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    bool keep = true;
+    st.open = ImGui::BeginPopupModal(kPopup, &keep);
+    if (st.open) draw_open_editor(ctx, st, keep);
 }
 
 // [SECTION] Details-panel section and header button ---------------------------------------------------------

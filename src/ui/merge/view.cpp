@@ -176,7 +176,9 @@ void draw_conflict(const ViewContext& ctx, MergeState& m, std::size_t i) {
     ImGui::PopID();
 }
 
-void draw_window(const ViewContext& ctx, MergeState& m) {
+// Out of line (as send_question): draw_merge_report runs every frame, this only while the window is
+// open (what the first frame does not run goes to the code's second part: scripts/split-wasm).
+[[gnu::noinline]] void draw_window(const ViewContext& ctx, MergeState& m) {
     // As wide as a sentence reads well, as tall as its content (the conflicts scroll past ~8 rows).
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float width = std::min(760.f, vp->WorkSize.x - 40);
@@ -247,7 +249,7 @@ std::string counts_text(const io::MergeReport& r) {
 // [SECTION] The questions: a dropped file of this workspace, a file of another workspace
 // ---------------------------------------------------------------------------------------------
 // The page's dialog (platform::ask), for everyone: a screen reader reads it, mouse and keyboard answer it.
-void send_question(MergeState& m) {
+[[gnu::noinline]] void send_question(MergeState& m) {
     const bool same = m.ask == MergeState::Ask::dropped;
     MirrorForm f(same ? "Merge or open?" : "Not merged: another workspace", "", "merge", kMergeAskView);
     if (same) {

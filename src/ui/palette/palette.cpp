@@ -59,6 +59,8 @@ void jump(const ViewContext& ctx, const layout::SearchEntry& e) {
     }
 }
 
+void draw_open_palette(const ViewContext& ctx, PaletteState& p, bool focus);
+
 }  // namespace
 
 void open_palette(UiState& ui) {
@@ -84,8 +86,14 @@ void draw_palette(const ViewContext& ctx) {
                             ImVec2(0.5f, 0));
     ImGui::SetNextWindowSize(ImVec2(width, 0));
     p.open = ImGui::BeginPopup("go-to-palette");
-    if (!p.open) return;
+    if (p.open) draw_open_palette(ctx, p, focus);
+}
 
+namespace {
+
+// The palette's contents, out of line: draw_palette runs every frame, this only while it is open
+// (the code's second part, scripts/split-wasm, holds what the first frame does not run).
+[[gnu::noinline]] void draw_open_palette(const ViewContext& ctx, PaletteState& p, bool focus) {
     if (focus || ImGui::IsWindowAppearing()) {
         // Activation by id (SetKeyboardFocusHere misses when focus sits in another window).
         ImGui::ActivateItemByID(ImGui::GetID("##palette query"));
@@ -155,5 +163,7 @@ void draw_palette(const ViewContext& ctx) {
     }
     ImGui::EndPopup();
 }
+
+}  // namespace
 
 }  // namespace wm::ui
