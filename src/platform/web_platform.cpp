@@ -247,6 +247,9 @@ EMSCRIPTEN_KEEPALIVE int wm_start(float css_width, float css_height, float dpr) 
     attrs.stencil = false;
     attrs.antialias = false;
     attrs.preserveDrawingBuffer = true;  // screenshots and PNG export read the canvas after drawing
+    // WebGL 2 has all the renderer uses (R8 textures, RGBA8 render targets). Enabling every extension
+    // the browser offers, Emscripten's default, cost ~25 ms of getExtension calls before the first frame.
+    attrs.enableExtensionsByDefault = false;
     P.gl = emscripten_webgl_create_context("#canvas", &attrs);
     if (P.gl <= 0) return 0;
     emscripten_webgl_make_context_current(P.gl);
