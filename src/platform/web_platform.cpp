@@ -342,6 +342,7 @@ static void take_click_counts() {
 EMSCRIPTEN_KEEPALIVE int wm_frame() {
     if (!P.app || P.font_regular.empty()) return 0;
     ImGuiIO& io = ImGui::GetIO();
+    P.app->note_document_text();   // a document changed since (merged, the team's edits): its characters' fonts
     if (P.fonts_dirty || P.fonts_built_dpr != P.scale()) rebuild_fonts();
     io.DisplaySize = ImVec2(P.css_width / P.ui_scale, P.css_height / P.ui_scale);
     io.DisplayFramebufferScale = ImVec2(P.scale(), P.scale());

@@ -281,3 +281,32 @@ test('a dropped copy asks "merge or open"; File › Documents… merges another 
     assert.deepEqual(errors, []);
   } finally { await close(); }
 });
+
+test('text merged in that needs another font (an emoji) gets it before it is drawn', async () => {
+  const { context, close } = await launch();
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    const fetchedSymbols = () => page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('fonts/symbols.ttf')));
+    assert.equal(await fetchedSymbols(), false, 'the sample needs no symbols font');
+    const base = JSON.parse(await page.evaluate(() => window.waymark.exportJson()));
+    const theirs = structuredClone(base);
+    const j = theirs.workspace.journeys.find((x) => x.title === JOURNEY);
+    const model = j.cards.find((c) => c.text === 'Lets the debit run, or calls');
+    j.cards.push({ ...model, id: '5d1f0c2e-7a4b-4c8e-9f6a-2b3c4d5e6f70', text: 'A unicorn 🦄 in their copy' });
+    const r = await page.evaluate((t) => window.waymark.mergeJson(t), JSON.stringify(theirs));
+    assert.equal(r.ok, true, r.error);
+    const texts = (await page.evaluate(() => JSON.parse(window.waymark.exportJson()))).workspace.journeys.find((x) => x.title === JOURNEY).cards.map((c) => c.text);
+    assert.ok(texts.includes('A unicorn 🦄 in their copy'), 'their card is merged in');
+    // The font for 🦄 is fetched for it, as on opening a document that has one.
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('fonts/symbols.ttf')), null, { timeout: 10000 });
+    assert.deepEqual(await page.evaluate((id) => window.waymark.show('journey', id), j.id), { ok: true });
+    await settle(page, 400);
+    await click(page, 'Close merge report');
+    await settle(page, 200);
+    await click(page, 'card A unicorn 🦄 in their copy');   // on the map, then in the card's panel
+    await settle(page, 300);
+    assert.equal((await stats(page)).map.selectedCards, 1);
+    await screenshot(page, 'merge-emoji');
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});

@@ -62,19 +62,10 @@ void App::open(Workspace ws, std::string origin) {
     persistence_.adopt_new(std::move(origin));
 }
 
-void App::replace(Workspace ws, std::string origin, bool keep_view) {
-    doc_.reset(std::move(ws));
-    state_.origin = std::move(origin);
-    if (!keep_view) {
-        state_.place = Place{"framework", {}};
-        state_.back.clear();
-        state_.forward.clear();
-    } else if (state_.place.view == "journey" && !find_by_id(doc_.workspace().journeys, state_.place.id)) {
-        state_.place = Place{"framework", {}};
-    }
-    // Characters the loaded fonts lack (CJK, emoji and other symbols) are fetched before they are
-    // drawn; typed and pasted text is noted as it arrives (src/platform).
-    const Workspace& w = doc_.workspace();
+namespace {
+
+// Every text of a workspace that the app may draw, noted for the fonts (platform::note_text).
+void note_workspace_text(const Workspace& w) {
     platform::note_text(w.name);
     for (const auto& j : w.journeys) {
         platform::note_text(j.title);
@@ -102,6 +93,30 @@ void App::replace(Workspace ws, std::string origin, bool keep_view) {
     }
     for (const auto& m : w.metrics) platform::note_text(m.name);
     for (const auto& c : w.channels) platform::note_text(c.name);
+}
+
+}  // namespace
+
+void App::note_document_text() {
+    if (doc_.revision() == noted_revision_) return;
+    noted_revision_ = doc_.revision();
+    note_workspace_text(doc_.workspace());
+}
+
+void App::replace(Workspace ws, std::string origin, bool keep_view) {
+    doc_.reset(std::move(ws));
+    state_.origin = std::move(origin);
+    if (!keep_view) {
+        state_.place = Place{"framework", {}};
+        state_.back.clear();
+        state_.forward.clear();
+    } else if (state_.place.view == "journey" && !find_by_id(doc_.workspace().journeys, state_.place.id)) {
+        state_.place = Place{"framework", {}};
+    }
+    // Characters the loaded fonts lack (CJK, emoji and other symbols) are fetched before they are
+    // drawn; typed and pasted text is noted as it arrives (src/platform).
+    note_workspace_text(doc_.workspace());
+    noted_revision_ = doc_.revision();
 }
 
 const Derived& App::derived() const {

@@ -45,6 +45,9 @@ public:
     void draw();
     void end_frame();                        // applies queued commands and navigation
     [[nodiscard]] bool wants_frame() const;  // an animation or a deferred action is pending
+    // Before each frame: the text of a document changed since (merged in, edited by the team, an
+    // undo) is noted, so that the fonts its characters need are loaded before it is drawn.
+    void note_document_text();
     [[nodiscard]] bool committing() const { return commit_edits_ != 0; }   // leaving: input and the open field not yet applied
     [[nodiscard]] ImVec4 background() const;
 
@@ -121,6 +124,7 @@ private:
     Persistence persistence_;
     bool boot_requested_ = false;
     int commit_edits_ = 0;  // the page is leaving: 2 = apply all queued input, 1 = end the active text field
+    std::uint64_t noted_revision_ = 0;   // the document's revision whose text was last noted
     // What the screen reader was last told (the page's polite live region; see announce_changes).
     std::string said_, to_say_, message_said_;
     Persistence::Status status_said_ = Persistence::Status::saved;
