@@ -142,12 +142,32 @@ void GlRenderer::bind_texture(unsigned texture) {
     bound_ = texture;
 }
 
+void GlRenderer::watch(std::vector<ImVec4> rects) {
+    watched_ = std::move(rects);
+    if (watched_.size() > 32) watched_.resize(32);
+    watched_seen_ = 0;
+}
+
+std::uint32_t GlRenderer::take_watched_seen() {
+    const std::uint32_t seen = watched_seen_;
+    watched_seen_ = 0;
+    return seen;
+}
+
 void GlRenderer::upload(const ImDrawList* const* lists, int count) {
     vtx_.clear();
     idx_.clear();
     for (int n = 0; n < count; ++n) {
         vtx_.insert(vtx_.end(), lists[n]->VtxBuffer.Data, lists[n]->VtxBuffer.Data + lists[n]->VtxBuffer.Size);
         idx_.insert(idx_.end(), lists[n]->IdxBuffer.Data, lists[n]->IdxBuffer.Data + lists[n]->IdxBuffer.Size);
+    }
+    // Any corner of a glyph's quad (ImGui clips a quad by moving corners and their uv inside it).
+    if (!watched_.empty()) {
+        for (const ImDrawVert& v : vtx_)
+            for (std::size_t i = 0; i < watched_.size(); ++i) {
+                const ImVec4& r = watched_[i];
+                if (v.uv.x >= r.x && v.uv.x <= r.z && v.uv.y >= r.y && v.uv.y <= r.w) watched_seen_ |= 1u << i;
+            }
     }
     const std::size_t vb = vtx_.size() * sizeof(ImDrawVert), ib = idx_.size() * sizeof(ImDrawIdx);
     if (vb > vbo_bytes_) {

@@ -40,6 +40,11 @@ public:
     void queue_paint(void* texture, const ImDrawList& list, float at, float scale, std::uint32_t background);
     void paint_queued();                           // before render(): the queued tiles, in order
 
+    // Rectangles of the atlas (u0, v0, u1, v1; at most 32) whose drawing is reported: bit i of
+    // take_watched_seen() is set when a vertex drawn since the last call sampled rectangle i.
+    void watch(std::vector<ImVec4> rects);
+    std::uint32_t take_watched_seen();
+
 private:
     struct Paint {
         unsigned texture;
@@ -66,6 +71,8 @@ private:
     std::vector<Paint> queue_;
     std::vector<ImDrawVert> vtx_;                  // the frame's vertices and indices, uploaded at once
     std::vector<ImDrawIdx> idx_;
+    std::vector<ImVec4> watched_;
+    std::uint32_t watched_seen_ = 0;
 
     // Partial redraws: the last frame's pieces and what decides the whole picture besides them.
     struct Frame {

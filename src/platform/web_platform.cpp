@@ -19,6 +19,7 @@
 #include <cmath>
 #include <cstring>
 #include <functional>
+#include <iterator>
 #include <unordered_map>
 #include <string>
 #include <vector>
@@ -91,6 +92,20 @@ bool is_symbol(unsigned c) {
     return (c >= 0x2190 && c <= 0x21FF) || (c >= 0x2300 && c <= 0x2BFF);
 }
 
+// Blocks of the UI font rasterised only once a text needs them (~40 % of its glyphs: building the
+// atlas of four sizes went from ~43 to ~27 ms at start, and from ~38 to ~16 ms when the bold face
+// arrives after the first frame). A block is needed when text noted for drawing holds one of its
+// characters (note_codepoint), and is remembered in this browser for the next start. Text drawn
+// without being noted is caught where it is drawn: each of a block's characters is drawn, until the
+// block is in the atlas, as one blank "sentinel" glyph (a 1×1 rectangle of the atlas with a letter's
+// advance); the renderer reports vertices that sample a sentinel (GlRenderer::watch), and the next
+// frame has the block. So no text is ever drawn as "?" for long — at worst blank for one frame.
+struct UiBlock {
+    const char* name;                 // in the "fontBlocks" preference
+    ImWchar first, last;
+    bool needed = false;
+};
+
 struct Platform {
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
     float css_width = 1, css_height = 1, dpr = 1;
@@ -100,6 +115,9 @@ struct Platform {
     float scale() const { return dpr * ui_scale; }  // device pixels per ImGui unit
     std::vector<unsigned char> font_regular, font_bold;
     LazyFont lazy[2] = {{"cjk", is_cjk, {}, {}, {}, false}, {"symbols", is_symbol, {}, {}, {}, false}};
+    UiBlock blocks[3] = {{"greek", 0x0370, 0x03FF}, {"cyrillic", 0x0400, 0x04FF}, {"latin-extended-additional", 0x1E00, 0x1EFF}};
+    std::vector<ImWchar> ui_ranges;           // the UI font's ranges of the last build; must outlive it
+    std::vector<int> sentinel_blocks;         // the block of each UV rectangle the renderer watches
     bool fonts_dirty = true;
     float fonts_built_dpr = 0;
     int settle_frames = 2;                    // frames still to draw after the last change
@@ -127,9 +145,12 @@ void rebuild_fonts() {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     const float dpr = P.scale();
-    static const ImWchar kUiRanges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x1E00, 0x1EFF,
-                                         0x2010, 0x205E, 0x20A0, 0x20BF, 0x2100, 0x215F, 0x2212, 0x2265,
-                                         0x2713, 0x2717, 0xFFFD, 0xFFFD, 0};
+    // Latin with its extensions, punctuation, currency, letterlike and maths signs, check marks and
+    // the replacement character; the blocks only once needed (scripts/make-fonts: UI_RANGES).
+    P.ui_ranges.assign({0x0020, 0x024F});
+    for (const UiBlock& b : P.blocks)
+        if (b.needed) P.ui_ranges.insert(P.ui_ranges.end(), {b.first, b.last});
+    P.ui_ranges.insert(P.ui_ranges.end(), {0x2010, 0x205E, 0x20A0, 0x20BF, 0x2100, 0x215F, 0x2212, 0x2265, 0x2713, 0x2717, 0xFFFD, 0xFFFD, 0});
     for (LazyFont& lazy : P.lazy) {
         lazy.ranges.clear();
         for (unsigned c : lazy.needed) {
@@ -144,7 +165,7 @@ void rebuild_fonts() {
         cfg.OversampleH = 1;
         cfg.OversampleV = 1;
         cfg.PixelSnapH = true;
-        ImFont* font = io.Fonts->AddFontFromMemoryTTF(data.data(), static_cast<int>(data.size()), size * dpr, &cfg, kUiRanges);
+        ImFont* font = io.Fonts->AddFontFromMemoryTTF(data.data(), static_cast<int>(data.size()), size * dpr, &cfg, P.ui_ranges.data());
         for (LazyFont& lazy : P.lazy) {
             if (lazy.bytes.empty() || lazy.ranges.size() < 2) continue;
             ImFontConfig merge;
@@ -159,6 +180,10 @@ void rebuild_fonts() {
         // of ❤️) have no glyph in any of our fonts: draw them as nothing rather than as "?".
         for (ImWchar c : {0x200B, 0x200C, 0x200D, 0x2060, 0xFE0E, 0xFE0F})
             io.Fonts->AddCustomRectFontGlyph(font, c, 1, 1, 0.0f);  // 1×1 of empty atlas, no advance
+        // A block not yet in the atlas: its first character is the sentinel, the others drawn as it
+        // (after the build). The advance is about a lower-case letter's.
+        for (const UiBlock& b : P.blocks)
+            if (!b.needed) io.Fonts->AddCustomRectFontGlyph(font, b.first, 1, 1, std::round(size * dpr * 0.42f));
         return font;
     };
     wm::ui::Fonts fonts;
@@ -180,14 +205,45 @@ void rebuild_fonts() {
     // the en dash, a dash of a digit's width, rather than as "?".
     for (ImFont* font : {fonts.regular, fonts.bold, fonts.heading, fonts.small})
         if (font && !font->FindGlyphNoFallback(0x2212)) font->AddRemapChar(0x2212, 0x2013, true);
+    // Each block's sentinels in all four sizes sample the regular size's rectangle, so the renderer
+    // watches one rectangle a block (a few comparisons a vertex).
+    std::vector<ImVec4> watched;
+    P.sentinel_blocks.clear();
+    for (int b = 0; b < static_cast<int>(std::size(P.blocks)); ++b) {
+        const UiBlock& block = P.blocks[b];
+        const ImFontGlyph* shared = block.needed ? nullptr : fonts.regular->FindGlyphNoFallback(block.first);
+        if (!shared) continue;
+        for (ImFont* font : {fonts.regular, fonts.bold, fonts.heading, fonts.small}) {
+            auto* sentinel = const_cast<ImFontGlyph*>(font->FindGlyphNoFallback(block.first));
+            if (!sentinel) continue;
+            sentinel->U0 = shared->U0, sentinel->V0 = shared->V0, sentinel->U1 = shared->U1, sentinel->V1 = shared->V1;
+            for (unsigned c = block.first + 1u; c <= block.last; ++c) font->AddRemapChar(static_cast<ImWchar>(c), block.first, true);
+        }
+        watched.push_back(ImVec4(shared->U0, shared->V0, shared->U1, shared->V1));
+        P.sentinel_blocks.push_back(b);
+    }
+    P.renderer.watch(std::move(watched));
     P.renderer.upload_fonts();
     P.app->set_fonts(fonts);
     P.fonts_dirty = false;
     P.fonts_built_dpr = dpr;
 }
 
+void need_block(UiBlock& block) {
+    if (block.needed) return;
+    block.needed = true;
+    P.fonts_dirty = true;
+    std::string names;
+    for (const UiBlock& b : P.blocks)
+        if (b.needed) names.append(names.empty() ? "" : ",").append(b.name);
+    wm::platform::set_preference("fontBlocks", names);
+}
+
 void note_codepoint(unsigned c) {
-    if (c < 0x2300) return;  // the UI font's own ranges (Latin, Greek, Cyrillic, punctuation, arrows)
+    if (c < 0x0370) return;  // Latin and its extensions: always in the atlas
+    for (UiBlock& b : P.blocks)
+        if (c >= b.first && c <= b.last) return need_block(b);
+    if (c < 0x2300) return;  // the UI font's own ranges (punctuation, currency, letterlike, arrows)
     for (LazyFont& lazy : P.lazy) {
         if (!lazy.covers(c)) continue;
         auto it = std::lower_bound(lazy.needed.begin(), lazy.needed.end(), c);
@@ -270,6 +326,8 @@ EMSCRIPTEN_KEEPALIVE int wm_start(float css_width, float css_height, float dpr) 
     P.css_height = css_height;
     P.dpr = dpr;
     P.ui_scale = wm::platform::text_scale_from(wm::platform::preference("textSize"));
+    const std::string blocks = "," + wm::platform::preference("fontBlocks") + ",";
+    for (UiBlock& b : P.blocks) b.needed = blocks.find("," + std::string(b.name) + ",") != std::string::npos;
     wm::ui::set_tiles_held(true);   // until the bold face has arrived (wm_font_loaded)
     P.app = new wm::ui::App(wm::platform::web_storage());  // lives as long as the page
     // Storage's answers (the page asked for the first ones while the wasm downloaded) may then arrive
@@ -362,6 +420,8 @@ EMSCRIPTEN_KEEPALIVE int wm_frame() {
 
     const int fb_w = static_cast<int>(P.css_width * P.dpr + 0.5f), fb_h = static_cast<int>(P.css_height * P.dpr + 0.5f);
     P.renderer.render(*ImGui::GetDrawData(), fb_w, fb_h, P.app->background());
+    for (std::size_t i = 0, seen = P.renderer.take_watched_seen(); seen; ++i, seen >>= 1)
+        if ((seen & 1) && i < P.sentinel_blocks.size()) need_block(P.blocks[P.sentinel_blocks[i]]);
 
     bool more = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0 || P.app->wants_frame() || P.fonts_dirty;
     if (P.settle_frames > 0) {

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { startServer, launch, openApp, stats, click, settle, screenshot, rect } from './lib.mjs';
+import { startServer, launch, openApp, stats, click, settle, screenshot, rect, canvasPixels } from './lib.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -204,5 +204,53 @@ test('closing the tab right after an edit, or while still typing, keeps what the
     page = await reopen();
     const ws = await exported(page);
     assert.ok(ws.journeys.some((j) => j.title === 'Notes of the day'), ws.journeys.map((j) => j.title).join(', '));
+  } finally { await close(); }
+});
+
+// The UI font's Greek, Cyrillic and Latin Extended Additional glyphs are rasterised only once a text
+// needs them. Text that was never noted for drawing (a name in the documents list, which is not the
+// open document) is caught where it is drawn: the block comes into the atlas the next frame.
+test('Greek, Cyrillic and Vietnamese letters are drawn wherever they appear, though the atlas starts without them', async () => {
+  const NAME = 'Клиенты Ελλάδα Ặẫ';
+  const { context, close } = await launch();
+  try {
+    let { page } = await openApp(context, srv.url);
+    const blocks = () => page.evaluate(() => localStorage.getItem('waymark.fontBlocks') || '');
+    assert.equal(await blocks(), '', 'the sample needs none of the blocks');
+    const sampleDoc = (await stats(page)).storage.doc;
+
+    // A document with that name, opened (its text is noted: the blocks are needed and remembered).
+    await click(page, 'File');
+    await click(page, 'New blank workspace');
+    await settle(page, 200);
+    const file = JSON.parse(await page.evaluate(() => window.waymark.exportJson()));
+    file.workspace.name = NAME;
+    assert.deepEqual(await page.evaluate((t) => window.waymark.importJson(t), JSON.stringify(file)), { ok: true });
+    await savedState(page);
+    assert.equal(await blocks(), 'greek,cyrillic,latin-extended-additional');
+
+    // Back to the sample, this browser forgets the blocks, and the app starts again without them.
+    await click(page, 'File');
+    await click(page, 'Documents…');
+    await click(page, 'Open Lumen Mobile');
+    await page.waitForFunction((id) => window.waymark.stats().storage.doc === id, sampleDoc);
+    await savedState(page);
+    await page.evaluate(() => localStorage.removeItem('waymark.fontBlocks'));
+    await page.reload();
+    await page.waitForFunction(() => window.waymark && window.waymark.ready);
+    await page.evaluate(() => window.waymark.ready);
+    assert.equal((await stats(page)).storage.doc, sampleDoc);
+    assert.equal(await blocks(), '', 'started without the blocks');
+
+    // The documents list draws the other document's name: its letters are drawn, not left blank.
+    await click(page, 'File');
+    await click(page, 'Documents…');
+    await page.waitForFunction(() => localStorage.getItem('waymark.fontBlocks') === 'greek,cyrillic,latin-extended-additional', null, { timeout: 10000 });
+    await settle(page, 300);
+    const r = await rect(page, `Name of ${NAME}`);
+    const { rgb, bg } = await canvasPixels(page, r);
+    const ink = rgb.filter((p) => Math.abs(p[0] - bg[0]) + Math.abs(p[1] - bg[1]) + Math.abs(p[2] - bg[2]) > 240).length;
+    await screenshot(page, 'font-blocks-documents');
+    assert.ok(ink > 150, `the name's letters are drawn (${ink} pixels of ink in ${Math.round(r.w)}×${Math.round(r.h)})`);
   } finally { await close(); }
 });
