@@ -399,7 +399,8 @@
 
   // [SECTION] fonts -----------------------------------------------------------------------------------------
   // regular loads before the first frame, bold right after it (until then titles are drawn in the
-  // regular face at their own size); cjk and symbols when a character needs them.
+  // regular face at their own size); ui-blocks and ui-bold-blocks (Greek, Cyrillic, Vietnamese),
+  // cjk and symbols when a character needs them (the app asks: loadFont).
   function fontUrl(kind) { return `fonts/${kind === 'regular' ? 'ui' : kind === 'bold' ? 'ui-bold' : kind}.ttf?v=${BUILD}`; }
   const fontFetches = {};
   function fetchFont(kind) {
@@ -418,10 +419,17 @@
     requestFrame(0);
   }
   function loadFont(kind) {
-    fetchFont(kind).then((b) => giveFont(kind, b)).catch((err) => console.warn('Waymark: could not load the', kind, 'font:', err));
+    fetchFont(kind).then((b) => giveFont(kind, b)).catch((err) => {
+      console.warn('Waymark: could not load the', kind, 'font:', err);
+      giveFont(kind, new ArrayBuffer(0));   // none: the app draws those characters as "?"
+    });
   }
-  // Start the UI font's download before the wasm so both arrive together.
+  // Start the UI font's download before the wasm so both arrive together; the UI font's other
+  // letters too when this browser's last documents needed them (the app remembers: fontBlocks).
   fetchFont('regular');
+  let blocksAtStart = false;
+  try { blocksAtStart = !!localStorage.getItem('waymark.fontBlocks'); } catch (e) { /* storage refused */ }
+  if (blocksAtStart) fetchFont('ui-blocks').catch(() => {});
   // After the first frame: the bold face (60 KB less before it). `boldDone` resolves once it is in
   // use and drawn, or could not be had (the regular face stands in): the test hook's `ready` waits
   // for it, so that what tests measure does not change under them.
@@ -744,6 +752,10 @@
     let result;
     try {
       const fonts = { regular: await fetchFont('regular'), bold: await fetchFont('bold') };
+      if (/[\u0370-\u04FF\u1E00-\u1EFF]/.test(svg)) {   // Greek, Cyrillic, Vietnamese: the UI font's other letters
+        fonts.blocks = await fetchFont('ui-blocks');
+        fonts.boldBlocks = await fetchFont('ui-bold-blocks');
+      }
       const made = await window.WaymarkPng.render({
         svg, width, height, scale, fonts, title,
         progress: (done, total) => message('exportProgress', { done, total }),
@@ -1020,6 +1032,8 @@
       }
       try {
         giveFont('regular', await fetchFont('regular'));
+        // The app asked for them in wm_start (loadFont gives them as they arrive): in the first frame.
+        if (blocksAtStart) await fetchFont('ui-blocks').catch(() => {});
       } catch (err) {
         fatal('Waymark could not load', `A file Waymark needs did not arrive (${err.message}). Check the connection and reload.`);
         return;

@@ -53,10 +53,16 @@
     return btoa(s);
   }
 
+  // The UI font's other letters (Greek, Cyrillic, Vietnamese) are their own file: faces of the same
+  // family for just those characters.
+  const BLOCKS = 'unicode-range:U+0370-04FF,U+1E00-1EFF;';
   function fontFaces(fonts, family) {
     const faces = [];
-    if (fonts.regular) faces.push(`@font-face{font-family:'${family}';font-weight:normal;src:url(data:font/ttf;base64,${base64(fonts.regular)}) format('truetype')}`);
-    if (fonts.bold) faces.push(`@font-face{font-family:'${family}';font-weight:bold;src:url(data:font/ttf;base64,${base64(fonts.bold)}) format('truetype')}`);
+    const face = (bytes, weight, range = '') => faces.push(`@font-face{font-family:'${family}';font-weight:${weight};${range}src:url(data:font/ttf;base64,${base64(bytes)}) format('truetype')}`);
+    if (fonts.regular) face(fonts.regular, 'normal');
+    if (fonts.bold) face(fonts.bold, 'bold');
+    if (fonts.blocks) face(fonts.blocks, 'normal', BLOCKS);
+    if (fonts.boldBlocks) face(fonts.boldBlocks, 'bold', BLOCKS);
     return faces.length ? `<defs><style type="text/css">${faces.join('')}</style></defs>` : '';
   }
 
@@ -85,6 +91,31 @@
     }
   }
 
+  // An SVG drawn as an image does not wait for its fonts: text whose face is still loading is drawn
+  // as nothing (Chromium drew a first picture without any of its text when a second face of the
+  // family was embedded), and a face once loaded is there at once for the pictures after it. So a
+  // sample of each face is drawn until every sample shows ink, at most ~2 s (then the tiles are
+  // drawn anyway).
+  async function facesLoaded(faces, fonts, family) {
+    const samples = [[fonts.regular, 'normal', 'Hg'], [fonts.bold, 'bold', 'Hg'], [fonts.blocks, 'normal', '\u0416\u03A9'],
+                     [fonts.boldBlocks, 'bold', '\u0416\u03A9']].filter(([bytes]) => bytes);
+    if (!samples.length) return;
+    const w = 64, line = 40, h = line * samples.length;
+    const text = samples.map(([, weight, t], i) =>
+      `<text x="4" y="${i * line + 30}" font-family="${family}" font-weight="${weight}" font-size="28">${t}</text>`).join('');
+    const root = splitRoot(`<svg xmlns="http://www.w3.org/2000/svg">${text}</svg>`);
+    for (let tries = 0; tries < 40; tries++) {
+      const px = await drawTile(root, faces, 0, 0, w, h, 1);
+      const inked = samples.every((_, i) => {
+        let n = 0;
+        for (let p = i * line * w * 4 + 3; p < (i + 1) * line * w * 4; p += 4) if (px[p] > 128) n++;
+        return n > 20;
+      });
+      if (inked) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
   // Draws `svg` (width × height user units) at `scale` into a PNG Blob. `progress(done, total)` is
   // called after each tile; `cancelled()` is asked before each one (answers null when it says yes).
   async function render({ svg, width, height, scale, fonts = {}, family = 'Noto Sans', title = '', progress = () => {}, cancelled = () => false }) {
@@ -93,6 +124,7 @@
       throw new Error(`${W} × ${H} pixels is larger than a PNG Waymark can make`);
     const root = splitRoot(svg);
     const faces = fontFaces(fonts, family);
+    await facesLoaded(faces, fonts, family);
     const tileW = Math.min(W, TILE_SIDE);
     const tileH = Math.max(64, Math.min(H, TILE_SIDE, Math.floor(TILE_PIXELS / tileW), Math.floor(BAND_BYTES / (W * 4))));
     const across = Math.ceil(W / tileW), down = Math.ceil(H / tileH), total = across * down;

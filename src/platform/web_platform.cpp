@@ -92,14 +92,17 @@ bool is_symbol(unsigned c) {
     return (c >= 0x2190 && c <= 0x21FF) || (c >= 0x2300 && c <= 0x2BFF);
 }
 
-// Blocks of the UI font rasterised only once a text needs them (~40 % of its glyphs: building the
-// atlas of four sizes went from ~43 to ~27 ms at start, and from ~38 to ~16 ms when the bold face
-// arrives after the first frame). A block is needed when text noted for drawing holds one of its
-// characters (note_codepoint), and is remembered in this browser for the next start. Text drawn
-// without being noted is caught where it is drawn: each of a block's characters is drawn, until the
-// block is in the atlas, as one blank "sentinel" glyph (a 1×1 rectangle of the atlas with a letter's
-// advance); the renderer reports vertices that sample a sentinel (GlRenderer::watch), and the next
-// frame has the block. So no text is ever drawn as "?" for long — at worst blank for one frame.
+// Blocks of the UI font kept out of its first file and its atlas until a text needs them (~40 % of
+// its glyphs: building the atlas of four sizes went from ~43 to ~27 ms at start, and from ~38 to
+// ~16 ms when the bold face arrives after the first frame; ui.ttf is 23 KB gzip smaller). Their
+// letters are in fonts/ui-blocks.ttf and ui-bold-blocks.ttf (scripts/make-fonts), fetched the first
+// time a block is needed. A block is needed when text noted for drawing holds one of its characters
+// (note_codepoint), and is remembered in this browser for the next start (the page then fetches the
+// file with the UI font). Text drawn without being noted is caught where it is drawn: until its
+// block is in the atlas, each of a block's characters is drawn as one blank "sentinel" glyph (a 1×1
+// rectangle of the atlas with a letter's advance); the renderer reports vertices that sample a
+// sentinel (GlRenderer::watch), and the block is needed from the next frame. So no text is drawn as
+// "?" while the file can be had — at worst blank until it has arrived; if it cannot, as "?".
 struct UiBlock {
     const char* name;                 // in the "fontBlocks" preference
     ImWchar first, last;
@@ -116,7 +119,10 @@ struct Platform {
     std::vector<unsigned char> font_regular, font_bold;
     LazyFont lazy[2] = {{"cjk", is_cjk, {}, {}, {}, false}, {"symbols", is_symbol, {}, {}, {}, false}};
     UiBlock blocks[3] = {{"greek", 0x0370, 0x03FF}, {"cyrillic", 0x0400, 0x04FF}, {"latin-extended-additional", 0x1E00, 0x1EFF}};
-    std::vector<ImWchar> ui_ranges;           // the UI font's ranges of the last build; must outlive it
+    std::vector<unsigned char> font_blocks, font_bold_blocks;   // the blocks' letters, once fetched
+    bool blocks_requested = false, bold_blocks_requested = false;
+    bool blocks_failed = false;               // the page could not get them: drawn as "?", not blank
+    std::vector<ImWchar> block_ranges;        // the blocks built into the last atlas; must outlive it
     std::vector<int> sentinel_blocks;         // the block of each UV rectangle the renderer watches
     bool fonts_dirty = true;
     float fonts_built_dpr = 0;
@@ -146,11 +152,15 @@ void rebuild_fonts() {
     io.Fonts->Clear();
     const float dpr = P.scale();
     // Latin with its extensions, punctuation, currency, letterlike and maths signs, check marks and
-    // the replacement character; the blocks only once needed (scripts/make-fonts: UI_RANGES).
-    P.ui_ranges.assign({0x0020, 0x024F});
+    // the replacement character (scripts/make-fonts: UI_RANGES); the blocks from their own file.
+    static const ImWchar kUiRanges[] = {0x0020, 0x024F, 0x2010, 0x205E, 0x20A0, 0x20BF, 0x2100, 0x215F,
+                                         0x2212, 0x2265, 0x2713, 0x2717, 0xFFFD, 0xFFFD, 0};
+    const auto built = [](const UiBlock& b) { return b.needed && !P.font_blocks.empty(); };
+    const auto sentinel = [&](const UiBlock& b) { return !built(b) && !P.blocks_failed; };
+    P.block_ranges.clear();
     for (const UiBlock& b : P.blocks)
-        if (b.needed) P.ui_ranges.insert(P.ui_ranges.end(), {b.first, b.last});
-    P.ui_ranges.insert(P.ui_ranges.end(), {0x2010, 0x205E, 0x20A0, 0x20BF, 0x2100, 0x215F, 0x2212, 0x2265, 0x2713, 0x2717, 0xFFFD, 0xFFFD, 0});
+        if (built(b)) P.block_ranges.insert(P.block_ranges.end(), {b.first, b.last});
+    P.block_ranges.push_back(0);
     for (LazyFont& lazy : P.lazy) {
         lazy.ranges.clear();
         for (unsigned c : lazy.needed) {
@@ -159,13 +169,22 @@ void rebuild_fonts() {
         }
         lazy.ranges.push_back(0);
     }
-    auto add = [&](std::vector<unsigned char>& data, float size) -> ImFont* {
+    auto add = [&](std::vector<unsigned char>& data, std::vector<unsigned char>& blocks, float size) -> ImFont* {
         ImFontConfig cfg;
         cfg.FontDataOwnedByAtlas = false;
         cfg.OversampleH = 1;
         cfg.OversampleV = 1;
         cfg.PixelSnapH = true;
-        ImFont* font = io.Fonts->AddFontFromMemoryTTF(data.data(), static_cast<int>(data.size()), size * dpr, &cfg, P.ui_ranges.data());
+        ImFont* font = io.Fonts->AddFontFromMemoryTTF(data.data(), static_cast<int>(data.size()), size * dpr, &cfg, kUiRanges);
+        if (P.block_ranges.size() > 1) {
+            ImFontConfig merge;
+            merge.FontDataOwnedByAtlas = false;
+            merge.MergeMode = true;
+            merge.OversampleH = 1;
+            merge.OversampleV = 1;
+            merge.PixelSnapH = true;
+            io.Fonts->AddFontFromMemoryTTF(blocks.data(), static_cast<int>(blocks.size()), size * dpr, &merge, P.block_ranges.data());
+        }
         for (LazyFont& lazy : P.lazy) {
             if (lazy.bytes.empty() || lazy.ranges.size() < 2) continue;
             ImFontConfig merge;
@@ -183,7 +202,7 @@ void rebuild_fonts() {
         // A block not yet in the atlas: its first character is the sentinel, the others drawn as it
         // (after the build). The advance is about a lower-case letter's.
         for (const UiBlock& b : P.blocks)
-            if (!b.needed) io.Fonts->AddCustomRectFontGlyph(font, b.first, 1, 1, std::round(size * dpr * 0.42f));
+            if (sentinel(b)) io.Fonts->AddCustomRectFontGlyph(font, b.first, 1, 1, std::round(size * dpr * 0.42f));
         return font;
     };
     wm::ui::Fonts fonts;
@@ -192,13 +211,14 @@ void rebuild_fonts() {
     // are drawn at (at DPR 1, text drawn at scale 1 maps texel to pixel: crisp).
     namespace type = wm::ui::type;
     auto line = [dpr](float em_px) { return std::round(type::line_height(em_px) * dpr) / dpr; };
-    fonts.regular = add(P.font_regular, line(type::kBodyPx));
+    fonts.regular = add(P.font_regular, P.font_blocks, line(type::kBodyPx));
     // The bold face arrives after the first frame (web/app.js): until then titles and headings are
-    // the regular face at their own sizes, so nothing moves much when it comes.
+    // the regular face at their own sizes, so nothing moves much when it comes (its blocks too).
     std::vector<unsigned char>& bold = P.font_bold.empty() ? P.font_regular : P.font_bold;
-    fonts.bold = add(bold, line(type::kTitlePx));
-    fonts.heading = add(bold, line(type::kHeadingPx));
-    fonts.small = add(P.font_regular, line(type::kCaptionPx));
+    std::vector<unsigned char>& bold_blocks = P.font_bold.empty() || P.font_bold_blocks.empty() ? P.font_blocks : P.font_bold_blocks;
+    fonts.bold = add(bold, bold_blocks, line(type::kTitlePx));
+    fonts.heading = add(bold, bold_blocks, line(type::kHeadingPx));
+    fonts.small = add(P.font_regular, P.font_blocks, line(type::kCaptionPx));
     io.FontGlobalScale = 1.0f / dpr;
     io.Fonts->Build();
     // Noto Sans (Debian's) has no U+2212 MINUS SIGN, which the emotion scores use ("−2"): draw it as
@@ -211,7 +231,7 @@ void rebuild_fonts() {
     P.sentinel_blocks.clear();
     for (int b = 0; b < static_cast<int>(std::size(P.blocks)); ++b) {
         const UiBlock& block = P.blocks[b];
-        const ImFontGlyph* shared = block.needed ? nullptr : fonts.regular->FindGlyphNoFallback(block.first);
+        const ImFontGlyph* shared = sentinel(block) ? fonts.regular->FindGlyphNoFallback(block.first) : nullptr;
         if (!shared) continue;
         for (ImFont* font : {fonts.regular, fonts.bold, fonts.heading, fonts.small}) {
             auto* sentinel = const_cast<ImFontGlyph*>(font->FindGlyphNoFallback(block.first));
@@ -229,10 +249,24 @@ void rebuild_fonts() {
     P.fonts_built_dpr = dpr;
 }
 
+// The blocks' files, once a block is needed: the bold face's after the bold face itself.
+void request_block_fonts() {
+    if (std::none_of(std::begin(P.blocks), std::end(P.blocks), [](const UiBlock& b) { return b.needed; })) return;
+    if (!P.blocks_requested) {
+        P.blocks_requested = true;
+        wm_js_load_font("ui-blocks");
+    }
+    if (!P.font_bold.empty() && !P.bold_blocks_requested) {
+        P.bold_blocks_requested = true;
+        wm_js_load_font("ui-bold-blocks");
+    }
+}
+
 void need_block(UiBlock& block) {
     if (block.needed) return;
     block.needed = true;
-    P.fonts_dirty = true;
+    if (!P.font_blocks.empty()) P.fonts_dirty = true;
+    request_block_fonts();
     std::string names;
     for (const UiBlock& b : P.blocks)
         if (b.needed) names.append(names.empty() ? "" : ",").append(b.name);
@@ -328,6 +362,7 @@ EMSCRIPTEN_KEEPALIVE int wm_start(float css_width, float css_height, float dpr) 
     P.ui_scale = wm::platform::text_scale_from(wm::platform::preference("textSize"));
     const std::string blocks = "," + wm::platform::preference("fontBlocks") + ",";
     for (UiBlock& b : P.blocks) b.needed = blocks.find("," + std::string(b.name) + ",") != std::string::npos;
+    request_block_fonts();   // already on its way (web/app.js reads the preference too)
     wm::ui::set_tiles_held(true);   // until the bold face has arrived (wm_font_loaded)
     P.app = new wm::ui::App(wm::platform::web_storage());  // lives as long as the page
     // Storage's answers (the page asked for the first ones while the wasm downloaded) may then arrive
@@ -364,7 +399,13 @@ EMSCRIPTEN_KEEPALIVE void wm_font_loaded(const char* kind, const unsigned char* 
     else if (std::strcmp(kind, "bold") == 0) {
         P.font_bold = std::move(bytes);   // none: the page could not get it (the regular face stands in)
         wm::ui::set_tiles_held(false);
-    } else
+        request_block_fonts();
+    } else if (std::strcmp(kind, "ui-blocks") == 0) {
+        P.blocks_failed = bytes.empty();  // none: the page could not get it
+        P.font_blocks = std::move(bytes);
+    } else if (std::strcmp(kind, "ui-bold-blocks") == 0)
+        P.font_bold_blocks = std::move(bytes);
+    else
         for (LazyFont& lazy : P.lazy)
             if (std::strcmp(kind, lazy.kind) == 0) lazy.bytes = std::move(bytes);
     P.fonts_dirty = true;

@@ -331,3 +331,32 @@ test('a large PNG shows its progress and can be cancelled; too large a scale is 
     assert.deepEqual(errors, []);
   } finally { await close(); }
 });
+
+// An SVG drawn as an image does not wait for the fonts it embeds (web/png.js facesLoaded): a text
+// that needed two of them (Latin and Cyrillic) came out as nothing. The faces are the app's own, the
+// Greek and Cyrillic ones from their own file.
+test('a PNG has its text from the first tile, in the regular and bold faces and in Cyrillic and Greek', async () => {
+  const { context, close } = await launch();
+  try {
+    const { page } = await openApp(context, srv.url);
+    const ink = await page.evaluate(async () => {
+      const get = async (name) => (await fetch(`fonts/${name}.ttf`)).arrayBuffer();
+      const fonts = { regular: await get('ui'), bold: await get('ui-bold'), blocks: await get('ui-blocks'), boldBlocks: await get('ui-bold-blocks') };
+      // A text that needs two faces (Latin and Cyrillic) was the one drawn as nothing.
+      const lines = [['normal', 'Клиенты Ελλάδα and Latin'], ['bold', 'Клиенты Ελλάδα and Latin'], ['normal', 'Regular text'], ['bold', 'Bold text']];
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="300" height="160"><rect width="300" height="160" fill="#ffffff"/>${
+        lines.map(([weight, text], i) => `<text x="8" y="${i * 40 + 28}" font-family="Noto Sans" font-weight="${weight}" font-size="24">${text}</text>`).join('')}</svg>`;
+      const made = await window.WaymarkPng.render({ svg, width: 300, height: 160, scale: 1, fonts });
+      const bitmap = await createImageBitmap(made.blob);
+      const g = new OffscreenCanvas(300, 160).getContext('2d');
+      g.drawImage(bitmap, 0, 0);
+      return lines.map((_, i) => {
+        const px = g.getImageData(0, i * 40, 300, 40).data;
+        let n = 0;
+        for (let p = 0; p < px.length; p += 4) if (px[p] < 128) n++;
+        return n;
+      });
+    });
+    for (const [i, n] of ink.entries()) assert.ok(n > 150, `line ${i + 1} drawn (${n} dark pixels): ${ink}`);
+  } finally { await close(); }
+});

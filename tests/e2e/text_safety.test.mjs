@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { startServer, launch, openApp, stats, click, settle, screenshot, rect, canvasPixels } from './lib.mjs';
+import { startServer, launch, openApp, stats, click, settle, screenshot, rect, canvasPixels, until } from './lib.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -207,16 +207,30 @@ test('closing the tab right after an edit, or while still typing, keeps what the
   } finally { await close(); }
 });
 
-// The UI font's Greek, Cyrillic and Latin Extended Additional glyphs are rasterised only once a text
-// needs them. Text that was never noted for drawing (a name in the documents list, which is not the
-// open document) is caught where it is drawn: the block comes into the atlas the next frame.
-test('Greek, Cyrillic and Vietnamese letters are drawn wherever they appear, though the atlas starts without them', async () => {
+// The UI font's Greek, Cyrillic and Latin Extended Additional letters are a file of their own,
+// fetched and rasterised only once a text needs them. Text that was never noted for drawing (a name
+// in the documents list, which is not the open document) is caught where it is drawn. A browser
+// whose documents needed them gets them before the first frame.
+test('Greek, Cyrillic and Vietnamese letters are drawn wherever they appear, though the app starts without them', async () => {
   const NAME = 'Клиенты Ελλάδα Ặẫ';
   const { context, close } = await launch();
   try {
     let { page } = await openApp(context, srv.url);
     const blocks = () => page.evaluate(() => localStorage.getItem('waymark.fontBlocks') || '');
+    // When the blocks' file arrived (ms after navigation), or null.
+    const fetched = () => page.evaluate(() => performance.getEntriesByType('resource').find((e) => e.name.includes('fonts/ui-blocks.ttf'))?.responseEnd ?? null);
+    const inkOfName = async () => {
+      const r = await rect(page, `Name of ${NAME}`);
+      const { rgb, bg } = await canvasPixels(page, r);
+      return rgb.filter((p) => Math.abs(p[0] - bg[0]) + Math.abs(p[1] - bg[1]) + Math.abs(p[2] - bg[2]) > 240).length;
+    };
+    const reload = async () => {
+      await page.reload();
+      await page.waitForFunction(() => window.waymark && window.waymark.ready);
+      await page.evaluate(() => window.waymark.ready);
+    };
     assert.equal(await blocks(), '', 'the sample needs none of the blocks');
+    assert.equal(await fetched(), null, 'nor their file');
     const sampleDoc = (await stats(page)).storage.doc;
 
     // A document with that name, opened (its text is noted: the blocks are needed and remembered).
@@ -236,21 +250,27 @@ test('Greek, Cyrillic and Vietnamese letters are drawn wherever they appear, tho
     await page.waitForFunction((id) => window.waymark.stats().storage.doc === id, sampleDoc);
     await savedState(page);
     await page.evaluate(() => localStorage.removeItem('waymark.fontBlocks'));
-    await page.reload();
-    await page.waitForFunction(() => window.waymark && window.waymark.ready);
-    await page.evaluate(() => window.waymark.ready);
+    await reload();
     assert.equal((await stats(page)).storage.doc, sampleDoc);
     assert.equal(await blocks(), '', 'started without the blocks');
+    assert.equal(await fetched(), null, 'and without their file');
 
     // The documents list draws the other document's name: its letters are drawn, not left blank.
     await click(page, 'File');
     await click(page, 'Documents…');
     await page.waitForFunction(() => localStorage.getItem('waymark.fontBlocks') === 'greek,cyrillic,latin-extended-additional', null, { timeout: 10000 });
-    await settle(page, 300);
-    const r = await rect(page, `Name of ${NAME}`);
-    const { rgb, bg } = await canvasPixels(page, r);
-    const ink = rgb.filter((p) => Math.abs(p[0] - bg[0]) + Math.abs(p[1] - bg[1]) + Math.abs(p[2] - bg[2]) > 240).length;
+    await until(page, async () => (await inkOfName()) > 150, "the name's letters drawn");
+    assert.ok((await fetched()) !== null, 'their file fetched when needed');
     await screenshot(page, 'font-blocks-documents');
-    assert.ok(ink > 150, `the name's letters are drawn (${ink} pixels of ink in ${Math.round(r.w)}×${Math.round(r.h)})`);
+
+    // Started again: the file comes with the UI font, and the list draws the name in its first frame.
+    await reload();
+    const first = await page.evaluate(() => window.waymark.firstFrameMs());
+    const arrived = await fetched();
+    assert.ok(arrived !== null && arrived <= first, `the file before the first frame (${arrived} ms, first frame ${first} ms)`);
+    await click(page, 'File');
+    await click(page, 'Documents…');
+    await settle(page, 100);
+    assert.ok((await inkOfName()) > 150, "the name's letters drawn at once");
   } finally { await close(); }
 });
