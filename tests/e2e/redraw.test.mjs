@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { startServer, launch, openApp, stats, click, settle, until, typeAndEnter, screenshot, keepCanvas, differingPixels, showEmotionMap, ARTIFACTS } from './lib.mjs';
+import { startServer, launch, openApp, stats, click, settle, until, typeAndEnter, screenshot, keepCanvas, differingPixels, showEmotionMap, rect, ARTIFACTS } from './lib.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -97,5 +97,48 @@ test('partial redraws: the map after pans, hover, selection, typing, a menu and 
     await sameAsFullRedraw(page, 'the map in the other theme');
     await screenshot(page, 'redraw-map');
     assert.deepEqual(errors, []);
+  } finally { await close(); }
+});
+
+// The framework's zoom is written once the frame's camera is known (ui/framework/view.cpp ZoomSlot).
+// Written with the toolbar, the first frame showed the zoom before the grid was fitted, and the frame
+// after it the fitted one, moving the buttons beside it and drawing the whole grid again.
+test("the framework's first frame shows the zoom its grid is drawn at; the toolbar does not move after it", async () => {
+  const { context, close } = await launch({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  try {
+    // The canvas as the app's first frame left it, kept by the page's frame loop.
+    await context.addInitScript(() => {
+      const raf = window.requestAnimationFrame;
+      window.requestAnimationFrame = (cb) => raf((t) => {
+        cb(t);
+        if (!window.__firstFrame && window.waymark && window.waymark.firstFrameMs() > 0)
+          window.__firstFrame = document.getElementById('canvas').toDataURL();
+      });
+    });
+    const { page } = await openApp(context, srv.url);
+    await settle(page, 500);
+    await page.reload();   // the stored sample opened, as on every return
+    await page.waitForFunction(() => window.waymark && window.waymark.ready && window.__firstFrame);
+    await page.evaluate(() => window.waymark.ready);
+    await settle(page, 300);
+    assert.equal((await stats(page)).view, 'framework');
+    const plus = await rect(page, '+ framework-zoom'), fold = await rect(page, 'Fold all framework');
+    const row = { x: plus.x, y: Math.min(plus.y, fold.y), w: fold.x + fold.w + 40 - plus.x, h: Math.max(plus.h, fold.h) };
+    const differing = await page.evaluate(async (r) => {
+      const img = new Image();
+      img.src = window.__firstFrame;
+      await img.decode();
+      const region = (source) => {
+        const g = new OffscreenCanvas(r.w, r.h).getContext('2d');
+        g.drawImage(source, -r.x, -r.y);
+        return g.getImageData(0, 0, r.w, r.h).data;
+      };
+      const first = region(img), now = region(document.getElementById('canvas'));
+      let n = 0;
+      for (let i = 0; i < first.length; i += 4) if (first[i] !== now[i] || first[i + 1] !== now[i + 1] || first[i + 2] !== now[i + 2]) n++;
+      return n;
+    }, row);
+    await screenshot(page, 'redraw-framework-zoom');
+    assert.equal(differing, 0, `the zoom and the buttons beside it as the first frame drew them (${differing} pixels differ)`);
   } finally { await close(); }
 });
