@@ -234,9 +234,9 @@ void rebuild_fonts() {
         const ImFontGlyph* shared = sentinel(block) ? fonts.regular->FindGlyphNoFallback(block.first) : nullptr;
         if (!shared) continue;
         for (ImFont* font : {fonts.regular, fonts.bold, fonts.heading, fonts.small}) {
-            auto* sentinel = const_cast<ImFontGlyph*>(font->FindGlyphNoFallback(block.first));
-            if (!sentinel) continue;
-            sentinel->U0 = shared->U0, sentinel->V0 = shared->V0, sentinel->U1 = shared->U1, sentinel->V1 = shared->V1;
+            auto* glyph = const_cast<ImFontGlyph*>(font->FindGlyphNoFallback(block.first));
+            if (!glyph) continue;
+            glyph->U0 = shared->U0, glyph->V0 = shared->V0, glyph->U1 = shared->U1, glyph->V1 = shared->V1;
             for (unsigned c = block.first + 1u; c <= block.last; ++c) font->AddRemapChar(static_cast<ImWchar>(c), block.first, true);
         }
         watched.push_back(ImVec4(shared->U0, shared->V0, shared->U1, shared->V1));
