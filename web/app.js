@@ -745,8 +745,20 @@
 
   // [SECTION] PNG export (web/png.js) -----------------------------------------------------------------------
   // The app hands over the SVG picture; the page draws it off-screen tile by tile, reports progress
-  // and downloads the PNG. One export at a time; cancel() stops it between tiles.
+  // and downloads the PNG. One export at a time; cancel() stops it between tiles. png.js itself comes
+  // with the first PNG (not before the first frame).
   let pngCancelled = false;
+  let pngLoading = null;
+  function loadPng() {
+    pngLoading ||= new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = `png.js?v=${BUILD}`;
+      script.onload = () => resolve(window.WaymarkPng);
+      script.onerror = () => { pngLoading = null; reject(new Error('the part of Waymark that makes PNG files did not arrive')); };
+      document.head.append(script);
+    });
+    return pngLoading;
+  }
   async function exportPng(name, svg, width, height, scale, title) {
     pngCancelled = false;
     let result;
@@ -756,7 +768,8 @@
         fonts.blocks = await fetchFont('ui-blocks');
         fonts.boldBlocks = await fetchFont('ui-bold-blocks');
       }
-      const made = await window.WaymarkPng.render({
+      const png = await loadPng();
+      const made = await png.render({
         svg, width, height, scale, fonts, title,
         progress: (done, total) => message('exportProgress', { done, total }),
         cancelled: () => pngCancelled,

@@ -340,6 +340,13 @@ test('a PNG has its text from the first tile, in the regular and bold faces and 
   try {
     const { page } = await openApp(context, srv.url);
     const ink = await page.evaluate(async () => {
+      await new Promise((resolve, reject) => {   // the page loads png.js with the first PNG: here, by hand
+        const script = document.createElement('script');
+        script.src = `png.js?v=${document.querySelector('script[data-build]').dataset.build}`;
+        script.onload = resolve;
+        script.onerror = reject;
+        document.head.append(script);
+      });
       const get = async (name) => (await fetch(`fonts/${name}.ttf`)).arrayBuffer();
       const fonts = { regular: await get('ui'), bold: await get('ui-bold'), blocks: await get('ui-blocks'), boldBlocks: await get('ui-bold-blocks') };
       // A text that needs two faces (Latin and Cyrillic) was the one drawn as nothing.
