@@ -650,24 +650,29 @@
     S.onRemoteSave = (msg) => event({ type: 'remoteSave', doc: msg.doc, key: msg.key });
   }
   // Leaving the page (tab closed, switched away, app backgrounded): what the screen shows is saved
-  // now. A text being typed is committed first — by a frame run here and now, in which the open
-  // editor ends as if clicked away — so that no edit the user saw is lost; then the save starts, in
-  // this same event (storage.js issues its requests synchronously, so they complete after the page
-  // is gone).
+  // now. A text being typed is committed first — by frames run here and now, which draw nothing, in
+  // which the open editor ends as if clicked away — so that no edit the user saw is lost; then the
+  // save starts, in this same event (storage.js issues its requests synchronously, so they complete
+  // after the page is gone). A closing tab is given little time for this, less on a loaded machine
+  // (Chromium ends a page whose unload handlers run long, and the save was then never issued), so
+  // it starts at the first sign: beforeunload, before pagehide and visibilitychange; the later
+  // events find nothing left to do (the app does not save the same revision twice). A page that
+  // stays after all (a beforeunload without unload) has its editor closed and its document saved.
   function leaving() {
     if (!started) return;
     // Frames until the app has applied every click, key and character that arrived since the last
     // frame, in order (a few a frame), and then ended the editor (wm_frame returns 2 until then).
     // ImGui spreads a key's press and release over two frames, so a long burst of typing still
     // queued needs many; a fixed count (it was 24) could end the loop before the burst was applied.
-    // A hidden page's frames are cheap (nothing is composited): a second at most.
+    // These frames draw nothing (wm_frame): a second at most.
     message('leaving', {});
     const until = performance.now() + 1000;
     while (frame() === 2 && performance.now() < until);
     event({ type: 'flush' });
   }
-  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') leaving(); });
+  window.addEventListener('beforeunload', leaving);
   window.addEventListener('pagehide', leaving);
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') leaving(); });
 
   // [SECTION] share links -----------------------------------------------------------------------------------
   // A workspace travels in the address's fragment (#share=…, never sent to a server): the export

@@ -450,6 +450,10 @@ EMSCRIPTEN_KEEPALIVE int wm_frame() {
     io.DeltaTime = static_cast<float>(dt);
     P.last_frame_ms = now;
 
+    // A frame of a page that is leaving only applies input and ends the open text field (App::on
+    // Leaving): nothing is drawn, since nobody sees it and a closing page has little time; the canvas
+    // keeps the last frame drawn, which the next drawn frame's damage is measured against.
+    const bool leaving = P.app->committing();
     ImGui::NewFrame();
     take_click_counts();
     ImGui::GetCurrentContext()->TestEngineHookItems = true;
@@ -460,9 +464,12 @@ EMSCRIPTEN_KEEPALIVE int wm_frame() {
     update_cursor_and_ime();
 
     const int fb_w = static_cast<int>(P.css_width * P.dpr + 0.5f), fb_h = static_cast<int>(P.css_height * P.dpr + 0.5f);
-    P.renderer.render(*ImGui::GetDrawData(), fb_w, fb_h, P.app->background());
-    for (std::size_t i = 0, seen = P.renderer.take_watched_seen(); seen; ++i, seen >>= 1)
-        if ((seen & 1) && i < P.sentinel_blocks.size()) need_block(P.blocks[P.sentinel_blocks[i]]);
+    if (leaving) P.settle_frames = std::max(P.settle_frames, 1);   // drawn once the page is seen again
+    else {
+        P.renderer.render(*ImGui::GetDrawData(), fb_w, fb_h, P.app->background());
+        for (std::size_t i = 0, seen = P.renderer.take_watched_seen(); seen; ++i, seen >>= 1)
+            if ((seen & 1) && i < P.sentinel_blocks.size()) need_block(P.blocks[P.sentinel_blocks[i]]);
+    }
 
     bool more = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0 || P.app->wants_frame() || P.fonts_dirty;
     if (P.settle_frames > 0) {

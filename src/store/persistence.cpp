@@ -291,6 +291,7 @@ void Persistence::save(std::string label) {
     stamp();   // the stored merge history is current, and the clock saved is the one it used
     Save request{meta_for(doc_id_, doc_.workspace(), label, replica_), io::save_snapshot(doc_.workspace())};
     ++saves_in_flight_;
+    asked_revision_ = revision;
     if (status_ != Status::failed) status_ = Status::saving;
     const std::uint64_t generation = generation_;
     backend_.save(request, [this, revision, generation](Reply<Saved> r) {
@@ -317,8 +318,11 @@ void Persistence::save(std::string label) {
 // ---------------------------------------------------------------------------------------------
 void Persistence::on_event(const Event& event) {
     if (std::holds_alternative<Flush>(event)) {
-        if (booted_ && (doc_.revision() != saved_revision_ || !deferred_save_.empty()) && status_ != Status::read_only &&
-            status_ != Status::unavailable)
+        // A page that leaves flushes more than once (beforeunload, pagehide, visibilitychange): a save
+        // of this revision already on its way is not asked for again (it would be a second version).
+        const bool asked = saves_in_flight_ > 0 && asked_revision_ == doc_.revision();
+        if (booted_ && (doc_.revision() != saved_revision_ || !deferred_save_.empty()) && !(asked && deferred_save_.empty()) &&
+            status_ != Status::read_only && status_ != Status::unavailable)
             save(take_label());
     } else if (const auto* persist = std::get_if<PersistState>(&event)) {
         persisted_ = persist->state;

@@ -95,6 +95,7 @@ private:
     std::string notice_;
     Persisted persisted_ = Persisted::unknown;
     std::uint64_t saved_revision_ = 0;      // document revision last stored
+    std::uint64_t asked_revision_ = 0;      // document revision of the last save asked for
     std::uint64_t seen_revision_ = 0;       // revision seen at the previous frame
     double last_change_ms_ = 0;
     double retry_at_ms_ = 0;

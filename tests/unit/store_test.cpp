@@ -154,6 +154,28 @@ TEST_CASE("store: Ctrl+S and a flush (page hidden or closed) save at once") {
     CHECK(tab.storage.count("save") == 2);
 }
 
+TEST_CASE("store: a page that flushes again while its save is on the way stores one version") {
+    // beforeunload, pagehide and visibilitychange each flush as a tab closes; the save's answer never
+    // comes back to a closing page.
+    FakeBrowser browser;
+    browser.seed("a", {named("Alpha")});
+    browser.last = "a";
+    Tab tab(browser);
+    tab.boot();
+
+    tab.edit("Closed at once");
+    tab.p.on_event(Flush{});
+    tab.p.on_event(Flush{});
+    CHECK(tab.storage.count("save") == 1);
+    tab.edit("And edited between the flushes");
+    tab.p.on_event(Flush{});
+    CHECK(tab.storage.count("save") == 2);
+    CHECK(browser.head_workspace("a").name == "And edited between the flushes");
+    tab.settle();
+    CHECK_FALSE(tab.doc.is_dirty());
+    CHECK(browser.history("a").size() == 3);   // the seeded version and the two saves
+}
+
 TEST_CASE("store: the history is marked saved only if no edit happened meanwhile") {
     FakeBrowser browser;
     browser.seed("a", {named("Alpha")});
