@@ -320,9 +320,8 @@ void Persistence::on_event(const Event& event) {
     if (std::holds_alternative<Flush>(event)) {
         // A page that leaves flushes more than once (beforeunload, pagehide, visibilitychange): a save
         // of this revision already on its way is not asked for again (it would be a second version).
-        const bool asked = saves_in_flight_ > 0 && asked_revision_ == doc_.revision();
-        if (booted_ && (doc_.revision() != saved_revision_ || !deferred_save_.empty()) && !(asked && deferred_save_.empty()) &&
-            status_ != Status::read_only && status_ != Status::unavailable)
+        const bool unsaved = doc_.revision() != saved_revision_ && !(saves_in_flight_ > 0 && asked_revision_ == doc_.revision());
+        if (booted_ && (unsaved || !deferred_save_.empty()) && status_ != Status::read_only && status_ != Status::unavailable)
             save(take_label());
     } else if (const auto* persist = std::get_if<PersistState>(&event)) {
         persisted_ = persist->state;
