@@ -1,11 +1,14 @@
 // Records which wasm functions the page runs from navigation to the test hook's `ready` (first
 // frame, then the bold face drawn): on a first visit (the sample workspace made and saved) and on a
-// return (the stored document opened), twice each, as timing changes the path a little (a warm-up
-// frame while the database is created, or not). The pointer moves over the window all the while and
+// return (the stored document opened), twice each, and once more each with the database answering
+// late: storage slower than web/app.js's kWarmUpMs gets a warm-up frame (the "Opening your
+// documents…" screen), which a first visit on a loaded machine meets often and which the quick loads
+// may never draw (a function missing from the first part is fetched on demand, the whole second
+// part before the first frame). The pointer moves over the window all the while and
 // then sweeps it, as a person's does while a page loads: hovering is what a first frame most often
 // meets (no clicks: what they run comes with the second part, after the first frame). Run by scripts/split-wasm on a site that holds the
 // instrumented waymark.wasm (wasm-split --instrument, made by emcc -sSPLIT_MODULE); writes one
-// wasm-split profile per load, <prefix>.1 ... <prefix>.4, for wasm-split --merge-profiles.
+// wasm-split profile per load, <prefix>.1 ... <prefix>.6, for wasm-split --merge-profiles.
 //   WAYMARK_SITE=<staged site> node tools/wasm-profile.mjs <prefix>
 import { writeFileSync } from 'node:fs';
 import { startServer, launch, openApp } from '../tests/e2e/lib.mjs';
@@ -32,6 +35,22 @@ function wiggle(page) {
     for (let y = 10; y < 800; y += 45) await page.mouse.move(1270, y, { steps: 12 }).then(() => page.mouse.move(10, y + 22, { steps: 12 }));
   };
 }
+// Delays indexedDB.open by `ms` in every page of the context (web/storage.js sets the request's
+// handlers as it gets it; they are called from the real request, made later).
+async function slowDatabase(context, ms) {
+  await context.addInitScript((delay) => {
+    const open = IDBFactory.prototype.open;
+    IDBFactory.prototype.open = function (...args) {
+      const late = {};
+      setTimeout(() => {
+        const req = open.apply(this, args);
+        for (const name of ['onupgradeneeded', 'onsuccess', 'onerror', 'onblocked'])
+          req[name] = (e) => { late.result = req.result; late.error = req.error; if (late[name]) late[name](e); };
+      }, delay);
+      return late;
+    };
+  }, ms);
+}
 async function record(page) {
   await page.evaluate(() => window.waymark.settled());
   const bytes = await page.evaluate(() => {
@@ -45,9 +64,10 @@ async function record(page) {
   writeFileSync(`${prefix}.${++n}`, Buffer.from(bytes));
 }
 try {
-  for (let visit = 0; visit < 2; visit++) {
+  for (let visit = 0; visit < 3; visit++) {
     const { context, close } = await launch({ checkExports: false });
     try {
+      if (visit === 2) await slowDatabase(context, 400);
       const page = context.pages()[0] || await context.newPage();
       let stop = wiggle(page);
       const { errors } = await openApp(context, srv.url);
