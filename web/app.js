@@ -85,6 +85,7 @@
       readyResolve(true);
       loadBold();
       loadDeferred();
+      loadMirror().then(mirrorDone);
     }
     if (more) requestFrame(0);
     else if (settleWaiters.length) settleWaiters.splice(0).forEach((resolve) => resolve(frames));
@@ -256,7 +257,10 @@
   }
   textInput.addEventListener('keydown', (e) => {
     // F6: to the screen-reader view of what is open (web/mirror.js); Escape there comes back.
-    if (e.code === 'F6' && !e.ctrlKey && !e.altKey && mirror && mirror.enter()) { e.preventDefault(); return; }
+    if (e.code === 'F6' && !e.ctrlKey && !e.altKey) {
+      if (mirror && mirror.enter()) { e.preventDefault(); return; }
+      if (!mirror && isReady) loadMirror();
+    }
     onKey(e, true);
   });
   textInput.addEventListener('keyup', (e) => onKey(e, false));
@@ -325,9 +329,46 @@
   }
   // The DOM mirror for screen readers and keyboards (web/mirror.js): the app describes the open view
   // through Module.shell.mirror; focus and Enter there come back as 'mirrorCell' / 'mirrorRow' messages.
-  const mirror = window.WaymarkMirror
-    ? window.WaymarkMirror.create(document.getElementById('mirror'), { message, key: onKey, leave: focusTextInput })
-    : null;
+  // mirror.js is loaded after the first frame (14 KB gzip less before it; the loading screen has
+  // nothing to read). Until it is in, the app's descriptions wait here: the latest of the view and
+  // of the menus (each replaces the one before), the dialogs asked for and ended in order. A map's
+  // changes are refused, so the app sends the whole map instead (as mirror.js does when it does not
+  // hold that map). A load that fails is tried again at F6 and when the connection comes back.
+  let mirror = null;
+  let mirrorWaiting = [];   // [kind, json]: 'view', 'menus' or 'dialog'
+  let mirrorLoading = null;
+  let mirrorDone;
+  const mirrorLoaded = new Promise((resolve) => { mirrorDone = resolve; });   // the first try's end
+  function toMirror(json) {
+    if (mirror) return mirror.update(json);
+    const m = JSON.parse(json);
+    if (m.delta) return false;
+    const kind = m.ask || m.askDone ? 'dialog' : m.menus ? 'menus' : 'view';
+    if (m.view === 'off') mirrorWaiting = [];
+    else if (kind !== 'dialog') mirrorWaiting = mirrorWaiting.filter(([k]) => k !== kind);
+    mirrorWaiting.push([kind, json]);
+    return true;
+  }
+  function loadMirror() {
+    mirrorLoading ||= new Promise((resolve) => {
+      const script = document.createElement('script');
+      script.src = `mirror.js?v=${BUILD}`;
+      script.onload = () => {
+        mirror = window.WaymarkMirror.create(document.getElementById('mirror'), { message, key: onKey, leave: focusTextInput });
+        for (const [, json] of mirrorWaiting.splice(0)) mirror.update(json);
+        resolve(true);
+      };
+      script.onerror = () => {
+        console.warn('Waymark: the screen-reader view (mirror.js) did not arrive; tried again at F6 or when the connection is back');
+        script.remove();
+        mirrorLoading = null;
+        resolve(false);
+      };
+      document.head.append(script);
+    });
+    return mirrorLoading;
+  }
+  window.addEventListener('online', () => { if (isReady && !mirror) loadMirror(); });
 
   window.addEventListener('focus', () => { if (started) { Module._wm_focus(1); requestFrame(0); } });
   window.addEventListener('blur', () => { if (started) { Module._wm_focus(0); requestFrame(0); } });
@@ -851,7 +892,8 @@
   function percentile(sorted, p) { return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] : 0; }
   window.waymark = {
     build: BUILD,
-    ready: ready.then(() => boldLoaded).then(() => deferredLoaded),   // the first frame, then the bold face drawn and the code's second part in
+    // The first frame, then the bold face drawn, the code's second part and the screen-reader view in.
+    ready: ready.then(() => boldLoaded).then(() => deferredLoaded).then(() => mirrorLoaded),
     codeParts: () => ({ split: deferred.split, deferred: deferred.state, placeholder: deferred.placeholder }),
     frames: () => frames,
     frameTimes: () => {
@@ -1028,7 +1070,7 @@
   window.Module = {
     canvas,
     shell: { requestFrame, setCursor: (c) => { canvas.style.cursor = c; }, setClipboard, textInput: textInputAt,
-             mirror: (json) => (mirror ? mirror.update(json) : true),
+             mirror: toMirror,
              loadFont, download, pickFile, exportPng, cancelExport: () => { pngCancelled = true; }, shareLink: (text, maxChars) => { makeShareLink(text, maxChars); },
              storage: (id, op, arg, bytes) => { storage(id, op, JSON.parse(arg || '{}'), bytes); },
              teamConnect: (options) => { teamConnect(JSON.parse(options)); }, teamSend: (json) => { if (team) team.send(json); },

@@ -152,7 +152,7 @@ test('a first visit downloads each file once and the 4 MB CJK font only when a C
         await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
     });
     const downloads = (path) => (sent.get(path) || []).filter((status) => status === 200).length;
-    for (const path of ['/waymark.wasm', '/waymark.deferred.wasm', '/waymark.js', '/fonts/ui.ttf', '/fonts/ui-bold.ttf',
+    for (const path of ['/waymark.wasm', '/waymark.deferred.wasm', '/waymark.js', '/mirror.js', '/fonts/ui.ttf', '/fonts/ui-bold.ttf',
                       '/fonts/ui-blocks.ttf', '/fonts/ui-bold-blocks.ttf'])
       assert.equal(downloads(path), 1, `${path} downloaded once (the worker revalidated it): ${sent.get(path)}`);
     assert.equal(downloads('/fonts/cjk.ttf') + downloads('/fonts/symbols.ttf'), 0, 'no lazy font before it is needed');

@@ -10,9 +10,11 @@
 // framework is a treegrid: lifecycle stages, their journeys and their children nested by first link,
 // with levels, walked with the keyboard (the canvas outlines the focused tile), folded, unfolded and
 // opened. axe finds nothing at WCAG 2.2 AA on the map, the backlog and the framework view.
+// web/mirror.js arrives after the first frame and shows the map as it is then; a failed download
+// is tried again at F6.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, stats, until, click, scrollTo, screenshot, axeViolations, goTo, axTree, named, gridRows, tabTo, toMenubar } from './lib.mjs';
+import { startServer, launch, openApp, stats, until, click, scrollTo, screenshot, axeViolations, goTo, axTree, named, gridRows, tabTo, toMenubar, settle } from './lib.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -581,5 +583,90 @@ test('keyboard only: the menus are a menubar in the mirror; F6 cycles to them; e
     assert.deepEqual(errors, []);
   } finally {
     await close();
+  }
+});
+
+// web/mirror.js comes after the first frame (issue 17: less to download before it). What the app
+// described before it arrived is not lost: the mirror shows the view and the menus as they are
+// when it comes, a map changed meanwhile included (its changes were refused, so the whole map was
+// sent again). A download that fails is tried again at F6.
+test('screen reader: the mirror arrives after the first frame and reads the map as it is then; a failed download is tried again at F6', async () => {
+  const { context, close } = await launch({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = context.pages()[0];
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    const asked = [];   // for each request of mirror.js: had the page drawn its first frame?
+    await context.route('**/mirror.js*', async (route) => {
+      if (route.request().serviceWorker()) return route.continue();   // the worker's copy for offline use
+      asked.push(await page.evaluate(() => performance.getEntriesByName('waymark:ready').length === 1));
+      await held;
+      await route.continue();
+    });
+    await page.goto(srv.url);
+    await until(page, () => asked.length > 0, 'the page asking for mirror.js');
+    assert.deepEqual(asked, [true], 'mirror.js is asked for once, after the first frame');
+    assert.equal(await page.evaluate(() => document.getElementById('mirror').childElementCount), 0, 'no mirror yet');
+
+    // Meanwhile: F6 on the canvas (nothing to go to yet), to a journey by keyboard, and its map changed.
+    await page.keyboard.press('F6');
+    const j = JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace.journeys.find((x) => x.title === TITLE);
+    await goTo(page, TITLE, (s) => s.viewId === j.id, 'the journey map');
+    // A cell on screen clicked (the selection changes) and a card typed into it with Enter.
+    await settle(page, 100);
+    const gains = j.lanes[0];   // Customer actions
+    const target = j.stages.flatMap((st) => st.steps)[1];
+    const at = await page.evaluate((label) => window.waymark.rect(label), `cell ${gains.name} ${target.name}`);
+    assert.notEqual(at.ok, false, `the cell of ${gains.name} at ${target.name} on screen`);
+    await page.mouse.move(at.x + at.w - 8, at.y + at.h - 6);   // below its cards
+    await settle(page, 30);
+    await page.mouse.click(at.x + at.w - 8, at.y + at.h - 6);
+    await until(page, async () => (await stats(page)).map.selection === 'cell', 'the cell selected')
+      .catch(async (e) => { console.log('# map', JSON.stringify((await stats(page)).map)); throw e; });
+    await page.keyboard.press('Enter');
+    await until(page, async () => (await stats(page)).map.editing, 'the card editor');
+    const text = 'Typed while the screen-reader view was on its way';
+    await page.keyboard.type(text);
+    await page.keyboard.press('Enter');
+    await until(page, async () => JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace
+      .journeys.find((x) => x.id === j.id).cards.some((c) => c.lane === gains.id && c.step === target.id && c.text === text), 'the card in the document');
+    assert.equal(asked.length, 1);
+
+    release();
+    await page.evaluate(() => window.waymark.ready);
+    const nodes = await until(page, async () => {
+      const n = await axTree(context, page);
+      return named(n, 'grid').includes(`Journey map: ${TITLE}`) && n;
+    }, 'the grid in the accessibility tree');
+    assert.ok(gridRows(nodes).some((row) => row.some(([role, name]) => role === 'gridcell' && name.includes(text))), 'the grid reads the new card');
+    assert.ok(named(nodes, 'menubar').length === 1 && named(nodes, 'menuitem').includes('File'), 'the menus are there');
+    await page.keyboard.press('F6');
+    assert.equal(await page.evaluate(() => document.activeElement.tagName), 'TD', 'F6 goes into the grid');
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+
+  // A download that fails: the page goes on without it, and F6 asks again.
+  const second = await launch({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = second.context.pages()[0];
+    let tries = 0;   // the page's own requests (the service worker's copy, once installed, answers it later)
+    await second.context.route('**/mirror.js*', (route) => {
+      if (route.request().serviceWorker()) return route.continue();
+      return ++tries === 1 ? route.abort('connectionfailed') : route.continue();
+    });
+    const { errors } = await openApp(second.context, srv.url);
+    assert.equal(tries, 1);
+    assert.equal(await page.evaluate(() => document.getElementById('mirror').childElementCount), 0, 'no mirror');
+    await page.keyboard.press('F6');   // asks again; nothing to go to yet
+    await until(page, () => page.evaluate(() => document.getElementById('mirror').childElementCount > 0), 'the mirror after F6');
+    await page.keyboard.press('F6');
+    assert.ok(await page.evaluate(() => document.getElementById('mirror').contains(document.activeElement)), 'the second F6 goes into it');
+    assert.deepEqual(errors.filter((e) => !/ERR_CONNECTION_FAILED/.test(e)), [], 'nothing but the failed download');
+  } finally {
+    await second.close();
   }
 });
