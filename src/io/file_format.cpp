@@ -76,9 +76,11 @@ std::string newer_version_message(long long found) {
 
 // CRC-32 (IEEE 802.3, reflected): catches torn writes and bit rot in stored snapshots. Computed
 // eight bytes at a time ("slicing-by-8", eight tables): a byte at a time it was half the time of
-// saving a snapshot of 100,000 insights.
+// saving a snapshot of 100,000 insights. The tables are made at the first use, not at compile
+// time: 8 KB that do not compress would otherwise be downloaded before the page's first frame
+// (the data of the browser's code is all in its first part; docs/design.md).
 using CrcTables = std::array<std::array<std::uint32_t, 256>, 8>;
-constexpr CrcTables make_crc_tables() {
+CrcTables make_crc_tables() {
     CrcTables t{};
     for (std::uint32_t i = 0; i < 256; ++i) {
         std::uint32_t c = i;
@@ -89,9 +91,8 @@ constexpr CrcTables make_crc_tables() {
         for (std::size_t i = 0; i < 256; ++i) t[k][i] = (t[k - 1][i] >> 8) ^ t[0][t[k - 1][i] & 0xFF];
     return t;
 }
-constexpr CrcTables kCrc = make_crc_tables();
-
 std::uint32_t crc32(std::string_view bytes) {
+    static const CrcTables kCrc = make_crc_tables();
     const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
     std::size_t n = bytes.size();
     const auto le32 = [](const unsigned char* q) {
