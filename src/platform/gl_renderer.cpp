@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "imgui_internal.h"   // ImFontAtlasGetBuilderForStbTruetype
 #include "platform/shaders.hpp"
 
 namespace wm::platform {
@@ -85,10 +86,14 @@ bool GlRenderer::init() {
 }
 
 void GlRenderer::upload_fonts() {
+    // The atlas's pixels, built again when they were let go after an upload (a lost GL context) —
+    // by the builder itself, as rebuild_fonts() (web_platform.cpp) does: GetTexDataAsAlpha8 and
+    // Build() would link ImGui's built-in font, which we never draw.
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    atlas->GetTexDataAsAlpha8(&pixels, &w, &h);
+    if (!atlas->TexPixelsAlpha8 && !atlas->ConfigData.empty()) ImFontAtlasGetBuilderForStbTruetype()->FontBuilder_Build(atlas);
+    const unsigned char* pixels = atlas->TexPixelsAlpha8;
+    const int w = atlas->TexWidth, h = atlas->TexHeight;
+    if (!pixels) return;
     if (font_) glDeleteTextures(1, &font_);
     glGenTextures(1, &font_);
     glBindTexture(GL_TEXTURE_2D, font_);

@@ -220,7 +220,11 @@ void rebuild_fonts() {
     fonts.heading = add(bold, bold_blocks, line(type::kHeadingPx));
     fonts.small = add(P.font_regular, P.font_blocks, line(type::kCaptionPx));
     io.FontGlobalScale = 1.0f / dpr;
-    io.Fonts->Build();
+    // The builder is called itself, not through ImFontAtlas::Build(): Build() falls back on ImGui's
+    // built-in ProggyClean font when no font was added, and that reference alone links 12 KB of it
+    // into the code's first part (never drawn: the regular face is always here, web/app.js stops
+    // with an error when it cannot arrive). gl_renderer.cpp reads the atlas's pixels directly too.
+    ImFontAtlasGetBuilderForStbTruetype()->FontBuilder_Build(io.Fonts);
     // Noto Sans (Debian's) has no U+2212 MINUS SIGN, which the emotion scores use ("−2"): draw it as
     // the en dash, a dash of a digit's width, rather than as "?".
     for (ImFont* font : {fonts.regular, fonts.bold, fonts.heading, fonts.small})
