@@ -17,9 +17,10 @@ set(CMAKE_CXX_FLAGS_RELEASE "-DNDEBUG" CACHE STRING "" FORCE)
 # run-time type information were ~40 KB of the first part's data (docs/design.md, "the code in two
 # parts"); exceptions keep theirs.
 set(WM_FLAGS -fwasm-exceptions)
+set(WM_NO_RTTI -fno-rtti)
 foreach(layer ${WM_LAYERS})
   if(NOT layer STREQUAL "io")
-    target_compile_options(wm_${layer} PRIVATE -fno-rtti)
+    target_compile_options(wm_${layer} PRIVATE ${WM_NO_RTTI})
   endif()
   if(layer STREQUAL "layout")
     target_compile_options(wm_${layer} PRIVATE ${WM_FLAGS} ${WM_FRAME_OPT})
@@ -36,7 +37,7 @@ add_library(imgui STATIC
 target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/misc/cpp)
 target_include_directories(imgui PUBLIC ${CMAKE_SOURCE_DIR}/src)
 target_compile_definitions(imgui PUBLIC IMGUI_USER_CONFIG="ui/kit/imgui_config.h")
-target_compile_options(imgui PRIVATE ${WM_FLAGS} ${WM_FRAME_OPT} -fno-rtti)
+target_compile_options(imgui PRIVATE ${WM_FLAGS} ${WM_FRAME_OPT} ${WM_NO_RTTI})
 
 # Our GLSL (shaders/, platform/gl_renderer.cpp draws ImGui's draw data with it), embedded at build
 # time as string constants; the header is rewritten only when a shader changed.
@@ -49,7 +50,7 @@ file(CONFIGURE OUTPUT ${CMAKE_BINARY_DIR}/generated/platform/shaders.hpp CONTENT
 file(GLOB_RECURSE UI_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp)
 file(GLOB PLATFORM_SOURCES CONFIGURE_DEPENDS src/platform/*.cpp)
 add_executable(waymark ${UI_SOURCES} ${PLATFORM_SOURCES})
-target_compile_options(waymark PRIVATE ${WM_FLAGS} ${WM_FRAME_OPT} -fno-rtti -Wall -Wextra -Wno-unused-parameter)
+target_compile_options(waymark PRIVATE ${WM_FLAGS} ${WM_FRAME_OPT} ${WM_NO_RTTI} -Wall -Wextra -Wno-unused-parameter)
 target_link_libraries(waymark PRIVATE waymark_core imgui)
 target_include_directories(waymark PRIVATE ${CMAKE_BINARY_DIR}/generated)
 set(WM_EXPORTS _main,_malloc,_free,_wm_start,_wm_frame,_wm_resize,_wm_mouse_move,_wm_mouse_button,_wm_wheel,_wm_key,_wm_text,_wm_focus,_wm_font_loaded,_wm_page_message,_wm_test_hook,_wm_clipboard_set_from_page,_wm_storage_reply,_wm_is_ready,_wm_prefers_dark_changed)

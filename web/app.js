@@ -329,7 +329,7 @@
   }
   // The DOM mirror for screen readers and keyboards (web/mirror.js): the app describes the open view
   // through Module.shell.mirror; focus and Enter there come back as 'mirrorCell' / 'mirrorRow' messages.
-  // mirror.js is loaded after the first frame (14 KB gzip less before it; the loading screen has
+  // mirror.js is loaded after the first frame (8.7 KB gzip less before it, as staged; the loading screen has
   // nothing to read). Until it is in, the app's descriptions wait here: the latest of the view and
   // of the menus (each replaces the one before), the dialogs asked for and ended in order. A map's
   // changes are refused, so the app sends the whole map instead (as mirror.js does when it does not
@@ -810,7 +810,7 @@
     let result;
     try {
       const fonts = { regular: await fetchFont('regular'), bold: await fetchFont('bold') };
-      if (/[\u0370-\u04FF\u1E00-\u1EFF]/.test(svg)) {   // Greek, Cyrillic, Vietnamese: the UI font's other letters
+      if (/[\u0180-\u024F\u0370-\u04FF\u1E00-\u1EFF\u2100-\u215F]/.test(svg)) {   // the UI font's other letters (scripts/make-fonts)
         fonts.blocks = await fetchFont('ui-blocks');
         fonts.boldBlocks = await fetchFont('ui-bold-blocks');
       }

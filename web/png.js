@@ -53,9 +53,9 @@
     return btoa(s);
   }
 
-  // The UI font's other letters (Greek, Cyrillic, Vietnamese) are their own file: faces of the same
-  // family for just those characters.
-  const BLOCKS = 'unicode-range:U+0370-04FF,U+1E00-1EFF;';
+  // The UI font's other letters (Latin Extended-B, Greek, Cyrillic, Vietnamese, letterlike symbols)
+  // are their own file: faces of the same family for just those characters.
+  const BLOCKS = 'unicode-range:U+0180-024F,U+0370-04FF,U+1E00-1EFF,U+2100-215F;';
   function fontFaces(fonts, family) {
     const faces = [];
     const face = (bytes, weight, range = '') => faces.push(`@font-face{font-family:'${family}';font-weight:${weight};${range}src:url(data:font/ttf;base64,${base64(bytes)}) format('truetype')}`);

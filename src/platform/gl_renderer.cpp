@@ -7,7 +7,6 @@
 #include <cstdio>
 #include <cstring>
 
-#include "imgui_internal.h"   // ImFontAtlasGetBuilderForStbTruetype
 #include "platform/shaders.hpp"
 
 namespace wm::platform {
@@ -86,14 +85,11 @@ bool GlRenderer::init() {
 }
 
 void GlRenderer::upload_fonts() {
-    // The atlas's pixels, built again when they were let go after an upload (a lost GL context) —
-    // by the builder itself, as rebuild_fonts() (web_platform.cpp) does: GetTexDataAsAlpha8 and
-    // Build() would link ImGui's built-in font, which we never draw.
+    // The atlas's pixels, just built by rebuild_fonts() (web_platform.cpp); none when it holds no font.
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-    if (!atlas->TexPixelsAlpha8 && !atlas->ConfigData.empty()) ImFontAtlasGetBuilderForStbTruetype()->FontBuilder_Build(atlas);
     const unsigned char* pixels = atlas->TexPixelsAlpha8;
-    const int w = atlas->TexWidth, h = atlas->TexHeight;
     if (!pixels) return;
+    const int w = atlas->TexWidth, h = atlas->TexHeight;
     if (font_) glDeleteTextures(1, &font_);
     glGenTextures(1, &font_);
     glBindTexture(GL_TEXTURE_2D, font_);
@@ -104,7 +100,7 @@ void GlRenderer::upload_fonts() {
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, w, h, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
     atlas->SetTexID(as_id(font_));
-    atlas->ClearTexData();   // the pixels live on the GPU now (a rebuild makes them again)
+    atlas->ClearTexData();   // the pixels live on the GPU now (rebuild_fonts() makes them again)
     bound_ = 0;              // bind_texture sets u_coverage with the next bind
     redraw_all_ = true;      // every glyph may look different
 }

@@ -215,12 +215,13 @@ test('closing the tab right after an edit, or while still typing, keeps what the
   } finally { await close(); }
 });
 
-// The UI font's Greek, Cyrillic and Latin Extended Additional letters are a file of their own,
-// fetched and rasterised only once a text needs them. Text that was never noted for drawing (a name
-// in the documents list, which is not the open document) is caught where it is drawn. A browser
-// whose documents needed them gets them before the first frame.
-test('Greek, Cyrillic and Vietnamese letters are drawn wherever they appear, though the app starts without them', async () => {
-  const NAME = 'Клиенты Ελλάδα Ặẫ';
+// The UI font's Latin Extended-B, Greek, Cyrillic, Latin Extended Additional letters and letterlike
+// symbols are a file of their own, fetched and rasterised only once a text needs them. Text that was
+// never noted for drawing (a name in the documents list, which is not the open document) is caught
+// where it is drawn. A browser whose documents needed them gets them before the first frame.
+test('Greek, Cyrillic, Vietnamese, Latin Extended-B letters and ™ are drawn wherever they appear, though the app starts without them', async () => {
+  const NAME = 'Клиенты Ελλάδα Ặẫ Ǆǻ™';
+  const ALL = 'latin-extended-b,greek,cyrillic,latin-extended-additional,letterlike';
   const { context, close } = await launch();
   try {
     let { page } = await openApp(context, srv.url);
@@ -249,7 +250,7 @@ test('Greek, Cyrillic and Vietnamese letters are drawn wherever they appear, tho
     file.workspace.name = NAME;
     assert.deepEqual(await page.evaluate((t) => window.waymark.importJson(t), JSON.stringify(file)), { ok: true });
     await savedState(page);
-    assert.equal(await blocks(), 'greek,cyrillic,latin-extended-additional');
+    assert.equal(await blocks(), ALL);
 
     // Back to the sample, this browser forgets the blocks, and the app starts again without them.
     await click(page, 'File');
@@ -266,7 +267,7 @@ test('Greek, Cyrillic and Vietnamese letters are drawn wherever they appear, tho
     // The documents list draws the other document's name: its letters are drawn, not left blank.
     await click(page, 'File');
     await click(page, 'Documents…');
-    await page.waitForFunction(() => localStorage.getItem('waymark.fontBlocks') === 'greek,cyrillic,latin-extended-additional', null, { timeout: 10000 });
+    await page.waitForFunction((all) => localStorage.getItem('waymark.fontBlocks') === all, ALL, { timeout: 10000 });
     await until(page, async () => (await inkOfName()) > 150, "the name's letters drawn");
     assert.ok((await fetched()) !== null, 'their file fetched when needed');
     await screenshot(page, 'font-blocks-documents');
