@@ -87,6 +87,7 @@
       loadDeferred();
       loadMirror().then(mirrorDone);
     }
+    if (frameWaiters.length) frameWaiters.splice(0).forEach((resolve) => resolve());
     if (more) requestFrame(0);
     else if (settleWaiters.length) settleWaiters.splice(0).forEach((resolve) => resolve(frames));
     return more;
@@ -103,6 +104,11 @@
     warmUpAt = performance.now() + kWarmUpMs - 1;
     requestFrame(0);
     requestFrame(kWarmUpMs);
+  }
+  // Resolves after the next frame the app draws.
+  const frameWaiters = [];
+  function nextFrame() {
+    return new Promise((resolve) => { frameWaiters.push(resolve); requestFrame(0); });
   }
   // Resolves once the app has drawn everything it wanted to and no frame is pending.
   const settleWaiters = [];
@@ -645,7 +651,21 @@
     const name = (err && err.name) || 'Error';
     return { name, message: (err && err.message) || String(err) };
   }
+  // Requests not yet answered, and who waits for none (the test hook's `ready`: the sample's first save).
+  let storageBusy = 0;
+  const storageIdleWaiters = [];
+  function storageIdle() {
+    return storageBusy ? new Promise((resolve) => storageIdleWaiters.push(resolve)) : Promise.resolve();
+  }
   async function storage(id, op, arg, bytes) {
+    storageBusy++;
+    try {
+      return await storageAnswer(id, op, arg, bytes);
+    } finally {
+      if (--storageBusy === 0) storageIdleWaiters.splice(0).forEach((resolve) => resolve());
+    }
+  }
+  async function storageAnswer(id, op, arg, bytes) {
     try {
       if (!S) throw new DOMException('Storage is not available in this page.', 'NotSupportedError');
       switch (op) {
@@ -892,8 +912,13 @@
   function percentile(sorted, p) { return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] : 0; }
   window.waymark = {
     build: BUILD,
-    // The first frame, then the bold face drawn, the code's second part and the screen-reader view in.
-    ready: ready.then(() => boldLoaded).then(() => deferredLoaded).then(() => mirrorLoaded),
+    // The first frame, then the bold face drawn, the code's second part and the screen-reader view in,
+    // and the work held for the second part done (the sample's first save answered, the view described).
+    ready: ready.then(() => boldLoaded).then(() => deferredLoaded).then(() => mirrorLoaded)
+      .then(() => (codeIsIn && !profiling() ? laterWork : null)),
+    // tools/wasm-profile.mjs, in the instrumented build only: the profile of start-up is taken; the
+    // work held for the code's second part may run (resolves when it is done).
+    profiled: () => { profiledDone(); return laterWork; },
     codeParts: () => ({ split: deferred.split, deferred: deferred.state, placeholder: deferred.placeholder }),
     frames: () => frames,
     frameTimes: () => {
@@ -1009,18 +1034,40 @@
   const deferred = { split: false, state: 'none', module: null, instance: null, placeholder: null };
   let deferredDone;
   const deferredLoaded = new Promise((resolve) => { deferredDone = resolve; });
+  // Once the second part is in (or the code was never split), the app starts the work it held for
+  // it (wm_code_complete: the sample's first save, cached tiles, the screen-reader description), so
+  // that none of that code has to come before the first frame. The instrumented build that
+  // scripts/split-wasm profiles is whole, but stands for the first part until the profile is taken
+  // (the test hook's profiled(), tools/wasm-profile.mjs): what runs after that goes to the second
+  // part. `codeIn` resolves as a promise does, after the call in progress (a placeholder's, inside
+  // the wasm) has returned.
+  const profiling = () => !!(Module.asm && typeof Module.asm.__write_profile === 'function');
+  let profiledDone, codeIn, codeIsIn = false;
+  const profiled = new Promise((resolve) => { profiledDone = resolve; });
+  const codeComplete = new Promise((resolve) => { codeIn = () => { codeIsIn = true; resolve(); }; });
+  const laterWork = codeComplete.then(() => (profiling() ? profiled : null)).then(async () => {
+    if (!started) return;
+    Module._wm_code_complete();
+    await nextFrame();     // it described the view to the mirror
+    await storageIdle();   // the sample's first save, asked for at once
+  });
   function deferredFailed() {
     started = false;  // no more frames: the code they would run is not there
     fatal('Waymark could not go on', `A part of Waymark that this step needs (${DEFERRED}) did not arrive: the connection may be down. Your documents are kept in this browser: reload the page when the connection is back.`);
   }
   function loadDeferred() {
-    if (deferred.state !== 'waiting') { deferredDone(true); return; }
+    if (deferred.state !== 'waiting') {
+      if (!deferred.split || deferred.instance) codeIn();
+      deferredDone(true);
+      return;
+    }
     deferred.state = 'loading';
     fetchWasm(DEFERRED, (response) => WebAssembly.compileStreaming(response)).then((module) => {
       deferred.module = module;
       if (deferred.instance) return;
       deferred.instance = new WebAssembly.Instance(module, { primary: Module.asm });
       deferred.state = 'after the first frame';
+      codeIn();
     }, (err) => {
       console.warn(`Waymark: could not load ${DEFERRED}:`, err);
       if (err instanceof DamagedFile && !deferred.instance) { started = false; damaged(err.file); }
@@ -1045,6 +1092,7 @@
       const module = deferred.module || new WebAssembly.Module(fetchSync(`${DEFERRED}?v=${BUILD}`));
       deferred.instance = new WebAssembly.Instance(module, imports);
       deferred.state = 'on demand';
+      codeIn();
     } catch (err) {
       console.warn(`Waymark: could not load ${DEFERRED}:`, err);
       if (err instanceof WebAssembly.CompileError) { started = false; damaged(DEFERRED); } else deferredFailed();

@@ -128,6 +128,7 @@ struct Platform {
     std::vector<int> sentinel_blocks;         // the block of each UV rectangle the renderer watches
     bool fonts_dirty = true;
     float fonts_built_dpr = 0;
+    bool bold_arrived = false, code_complete = false;   // tiles wait for both (wm_font_loaded, wm_code_complete)
     int settle_frames = 2;                    // frames still to draw after the last change
     ImGuiMouseCursor last_cursor = ImGuiMouseCursor_COUNT;
     bool last_want_text = false;
@@ -369,7 +370,7 @@ EMSCRIPTEN_KEEPALIVE int wm_start(float css_width, float css_height, float dpr) 
     const std::string blocks = "," + wm::platform::preference("fontBlocks") + ",";
     for (UiBlock& b : P.blocks) b.needed = blocks.find("," + std::string(b.name) + ",") != std::string::npos;
     request_block_fonts();   // already on its way (web/app.js reads the preference too)
-    wm::ui::set_tiles_held(true);   // until the bold face has arrived (wm_font_loaded)
+    wm::ui::set_tiles_held(true);   // until the bold face and the code's second part are in (wm_font_loaded, wm_code_complete)
     P.app = new wm::ui::App(wm::platform::web_storage());  // lives as long as the page
     // Storage's answers (the page asked for the first ones while the wasm downloaded) may then arrive
     // before the first frame, which is then the opened document rather than "Opening…".
@@ -392,6 +393,17 @@ EMSCRIPTEN_KEEPALIVE void wm_storage_reply(int id, int ok, const char* json, con
     P.settle_frames = std::max(P.settle_frames, 2);
 }
 
+// The code's second part is in (web/app.js, after the first frame): the work held for it starts —
+// the sample's first save and the mirror's descriptions (App::code_complete), cached tiles — so that
+// its code is not needed before the first frame.
+EMSCRIPTEN_KEEPALIVE void wm_code_complete() {
+    P.code_complete = true;
+    wm::ui::set_tiles_held(!P.bold_arrived);
+    if (P.app) P.app->code_complete();
+    P.settle_frames = std::max(P.settle_frames, 2);
+    wm_js_request_frame(0);
+}
+
 // The system switched between light and dark (bridge.js listens to prefers-color-scheme).
 EMSCRIPTEN_KEEPALIVE void wm_prefers_dark_changed(int dark) {
     if (P.prefers_dark_changed) P.prefers_dark_changed(dark != 0);
@@ -404,7 +416,8 @@ EMSCRIPTEN_KEEPALIVE void wm_font_loaded(const char* kind, const unsigned char* 
     if (std::strcmp(kind, "regular") == 0) P.font_regular = std::move(bytes);
     else if (std::strcmp(kind, "bold") == 0) {
         P.font_bold = std::move(bytes);   // none: the page could not get it (the regular face stands in)
-        wm::ui::set_tiles_held(false);
+        P.bold_arrived = true;
+        wm::ui::set_tiles_held(!P.code_complete);
         request_block_fonts();
     } else if (std::strcmp(kind, "ui-blocks") == 0) {
         P.blocks_failed = bytes.empty();  // none: the page could not get it

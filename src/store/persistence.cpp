@@ -135,6 +135,7 @@ void Persistence::adopt(std::string origin, bool save_after_frame) {
     if (save_after_frame) {
         deferred_save_ = label;   // after_frame saves it; the save's answer lists the documents
         deferred_frames_ = 0;
+        first_save_revision_ = doc_.revision();
         return;
     }
     save(label);
@@ -246,6 +247,7 @@ void Persistence::finish_open(const std::string& id, Workspace ws, bool writer, 
 void Persistence::after_frame() {
     if (!booted_ || doc_id_.empty() || status_ == Status::read_only || status_ == Status::unavailable) return;
     if (!deferred_save_.empty()) {
+        if (first_save_held_) return;
         // After the first frame, so not in it: the frame after.
         if (deferred_frames_++ == 0) backend_.wake_after(1);
         else save(take_label());
@@ -262,6 +264,13 @@ void Persistence::after_frame() {
     const double due = std::max(last_change_ms_ + kAutosaveDelayMs, status_ == Status::failed ? retry_at_ms_ : 0.0);
     if (now >= due) save(change_label());
     else backend_.wake_after(due - now + 1);
+}
+
+void Persistence::hold_first_save(bool held) {
+    first_save_held_ = held;
+    if (!held && booted_ && !deferred_save_.empty() && !doc_id_.empty() && status_ != Status::read_only &&
+        status_ != Status::unavailable)
+        save(take_label());
 }
 
 void Persistence::save_now() {
@@ -321,7 +330,10 @@ void Persistence::on_event(const Event& event) {
         // A page that leaves flushes more than once (beforeunload, pagehide, visibilitychange): a save
         // of this revision already on its way is not asked for again (it would be a second version).
         const bool unsaved = doc_.revision() != saved_revision_ && !(saves_in_flight_ > 0 && asked_revision_ == doc_.revision());
-        if (booted_ && (unsaved || !deferred_save_.empty()) && status_ != Status::read_only && status_ != Status::unavailable)
+        // A held first save is left to the next start unless the document was edited meanwhile.
+        const bool untouched = first_save_held_ && !deferred_save_.empty() && doc_.revision() == first_save_revision_;
+        if (booted_ && (unsaved || !deferred_save_.empty()) && !untouched && status_ != Status::read_only &&
+            status_ != Status::unavailable)
             save(take_label());
     } else if (const auto* persist = std::get_if<PersistState>(&event)) {
         persisted_ = persist->state;

@@ -36,6 +36,11 @@ public:
     void boot();                                    // open the last document, or store the sample
     [[nodiscard]] bool booted() const { return booted_; }
     void after_frame();                             // autosave; call after commands are applied
+    // The sample stored at boot is first saved in the frame after the first. A platform whose code
+    // for saving comes later (the browser's: the code's second part, loaded after the first frame)
+    // holds that save until it is in; releasing the hold saves at once. Meanwhile leaving the page
+    // saves it only if it was edited (untouched, the next start makes the same sample again).
+    void hold_first_save(bool held);
     void adopt_new(std::string origin);             // the open workspace is a new document: store it
     void save_now();                                // Ctrl+S
     // Stamps the open document's changes with its replica (io/stamp.hpp), so its merge history is
@@ -104,6 +109,8 @@ private:
     // (its label, "Created", until then; frames seen meanwhile).
     std::string deferred_save_;
     int deferred_frames_ = 0;
+    bool first_save_held_ = false;
+    std::uint64_t first_save_revision_ = 0;   // the document's revision when that save was deferred
     std::vector<StoredDoc> docs_;
     std::vector<SnapshotInfo> history_;
     io::Replica replica_{io::new_replica_id(), 0};   // the open document's (see stamp())

@@ -63,6 +63,40 @@ TEST_CASE("store: the sample stored at boot is saved in the frame after the firs
     }
 }
 
+// The browser holds the sample's first save until the code's second part is in (App::code_complete).
+TEST_CASE("store: a held first save waits for its release; leaving meanwhile saves the sample only if it was edited") {
+    for (const bool edited : {false, true}) {
+        CAPTURE(edited);
+        FakeBrowser browser;
+        Tab tab(browser);
+        tab.p.hold_first_save(true);
+        tab.p.boot();
+        while (!tab.storage.pending.empty()) tab.storage.deliver_front();
+        REQUIRE(tab.p.booted());
+        for (int frame = 0; frame < 5; ++frame) tab.p.after_frame();
+        CHECK(tab.storage.count("save") == 0);
+        if (edited) tab.edit("Edited meanwhile");
+        tab.p.on_event(Flush{});                 // the page is hidden or closed
+        CHECK(tab.storage.count("save") == (edited ? 1 : 0));
+        tab.settle();
+        if (edited) {
+            CHECK(browser.docs[tab.p.doc_id()].record.name == "Edited meanwhile");
+            tab.p.hold_first_save(false);        // nothing left to save
+            CHECK(tab.storage.count("save") == 1);
+            continue;
+        }
+        CHECK(tab.p.status() == Status::pending);
+        tab.p.hold_first_save(false);            // saved at once
+        CHECK(tab.storage.count("save") == 1);
+        tab.settle();
+        CHECK(tab.storage.count("save") == 1);
+        CHECK(tab.p.status() == Status::saved);
+        REQUIRE(tab.p.history().size() == 1);
+        CHECK(tab.p.history()[0].label == "Created");
+        CHECK(browser.docs[tab.p.doc_id()].record.name == sample_workspace().name);
+    }
+}
+
 TEST_CASE("store: the last document reopens; without one, the newest not in the trash") {
     FakeBrowser browser;
     browser.seed("a", {named("Alpha")});

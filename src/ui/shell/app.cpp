@@ -53,6 +53,13 @@ namespace wm::ui {
 App::App(store::Backend& storage)
     : persistence_(doc_, storage, [this](Workspace ws, std::string origin, bool keep_view) { replace(std::move(ws), std::move(origin), keep_view); }) {
     init_theme();  // the theme chosen in this browser, else the system's
+    persistence_.hold_first_save(true);   // until code_complete()
+}
+
+void App::code_complete() {
+    code_complete_ = true;
+    persistence_.hold_first_save(false);
+    state_.redraw(2);   // the mirror described
 }
 
 App::~App() = default;
@@ -244,7 +251,9 @@ void App::end_frame() {
     live_.after_frame(doc_, state_);
     persistence_.after_frame();
     announce_changes();
-    update_mirror();
+    // Checked here, not in it: a function that runs at start goes to the code's first part, and the
+    // description waits for the second (code_complete).
+    if (mirror_on_ && code_complete_) update_mirror();
     if (state_.animate_frames > 0) --state_.animate_frames;
 }
 
@@ -392,7 +401,6 @@ std::string App::on(const protocol::TeamLink& m) {
 
 // [SECTION] The DOM mirror for screen readers ---------------------------------------------------
 void App::update_mirror() {
-    if (!mirror_on_) return;
     const MapState& map = state_.map;
     std::string key = std::to_string(doc_.revision()) + "|" + state_.place.view + "|" + state_.place.id.str() + "|" +
                       std::to_string(static_cast<int>(map.sel.kind)) + map.sel.lane.str() + map.sel.step.str() + map.sel.id.str() + "|" +

@@ -38,6 +38,11 @@ public:
     ~App();
 
     void set_fonts(const Fonts& fonts) { fonts_ = fonts; }
+    // The code's second part is in (the platform says so: web/app.js loads it after the first frame).
+    // The work held for it starts: the sample's first save, and the description of the view and the
+    // menus for the screen-reader mirror (the menus' entries are made only for it or an open menu).
+    // So none of that code has to come before the first frame (docs/design.md, "the code in two parts").
+    void code_complete();
     // Asks storage for the document to open (once). The platform calls it as the app starts, so the
     // answers can arrive before the first frame; begin_frame calls it too.
     void boot();
@@ -111,6 +116,7 @@ private:
     void update_mirror();
     std::string mirror_key_;
     bool mirror_on_ = true;   // off only for the benchmark's comparison (the test hook's mirror(false))
+    bool code_complete_ = false;   // see code_complete(): the mirror is described from then on
     // The map the page's mirror holds (nothing: another view), and what it was described from (the
     // document's revision, the journey, the day): edits send only the rows that changed, and a move
     // of the selection describes nothing again.

@@ -117,7 +117,7 @@ std::vector<Menu> App::menus() {
     std::vector<Menu> out;
     const bool writable = !persistence_.read_only();
     {
-        Menu& file = out.emplace_back(Menu{"File", {}});
+        Menu& file = out.emplace_back(Menu{kMenuTitles[0], {}});
         auto& f = file.items;
         f.push_back(item("New blank workspace", [this] { open(blank_workspace("Untitled workspace"), "blank"); }));
         f.push_back(item("Open the sample workspace", [this] { open(sample_workspace(), "sample"); }));
@@ -154,7 +154,7 @@ std::vector<Menu> App::menus() {
         f.push_back(item("Documents\xE2\x80\xA6", [this] { navigate(Place{"documents", {}}); }));
     }
     {
-        Menu& edit = out.emplace_back(Menu{"Edit", {}});
+        Menu& edit = out.emplace_back(Menu{kMenuTitles[1], {}});
         auto& e = edit.items;
         e.push_back(item(doc_.can_undo() ? "Undo " + doc_.undo_label() : "Undo", [this] { state_.undo_requests += 1; }, {}, doc_.can_undo(), "Ctrl+Z"));
         e.push_back(item(doc_.can_redo() ? "Redo " + doc_.redo_label() : "Redo", [this] { state_.undo_requests -= 1; }, {}, doc_.can_redo(), "Ctrl+Shift+Z"));
@@ -214,7 +214,7 @@ std::vector<Menu> App::menus() {
                          journey && journey->state == JourneyState::current && writable));
     }
     {
-        Menu& view = out.emplace_back(Menu{"View", {}});
+        Menu& view = out.emplace_back(Menu{kMenuTitles[2], {}});
         auto& v = view.items;
         for (const auto& info : views()) {
             if (info.needs_id) continue;
@@ -261,14 +261,20 @@ void App::draw_menu_bar() {
     ImGui::PushFont(fonts_.bold);
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kAccent), "Waymark");
     ImGui::PopFont();
-    const std::vector<Menu> all = menus();
-    for (const Menu& m : all) {
-        if (!ImGui::BeginMenu(m.title.c_str())) continue;
-        draw_entries(m.items);
+    // The entries are made when needed: for an open menu, and for the mirror, whose description
+    // waits for the code's second part (code_complete). Until then the bar draws its titles alone.
+    const bool describe = code_complete_ && mirror_on_;
+    std::vector<Menu> all;
+    if (describe) all = menus();
+    for (std::size_t i = 0; i < std::size(kMenuTitles); ++i) {
+        if (!ImGui::BeginMenu(kMenuTitles[i])) continue;
+        if (all.empty()) all = menus();
+        draw_entries(all[i].items);
         ImGui::EndMenu();
     }
     live_.draw_peers();
     ImGui::EndMenuBar();
+    if (!describe) return;
     // The mirror's menubar follows the entries (labels and states change with the document).
     std::string json = menus_json(all);
     if (json != mirror_menus_) {

@@ -30,6 +30,8 @@ struct Menu {
     std::string title;
     std::vector<MenuEntry> items;
 };
+// The menu bar's titles, in order: App::menus() makes one Menu each.
+inline constexpr const char* kMenuTitles[] = {"File", "Edit", "View"};
 
 // The label without its ImGui id suffix ("Back##menu" → "Back").
 std::string shown_label(const std::string& label);
