@@ -12,6 +12,7 @@
 //     each pan is measured with tiles and again drawn directly (waymark.tiles(false)) to compare
 //   - redrawn: the share of the window a frame drew again (platform/gl_renderer draws only what
 //     changed), and how many frames changed nothing and drew nothing
+//   - wasm: the CPU time inside wm_frame per frame (p50 / p95), a small part of the busy time
 // Also prints the renderer WebGL reports (SwiftShader here) and the transfer of a first visit,
 // counted at the server: what the page loads before its first frame, and everything the service
 // worker precaches in the following seconds. Prints figures, asserts nothing.
@@ -102,7 +103,8 @@ async function measure(label, seconds, send) {
   const b0 = await busy();
   await openLoop(seconds, send);
   const inputEnd = Date.now();
-  const framesDuring = await framesDrawn();
+  const wasm = await page.evaluate(() => window.waymark.frameTimes());   // CPU inside wm_frame
+  const framesDuring = wasm.count;
   const b1 = await busy();
   const redrawn = await page.evaluate(() => window.waymark.redrawCounts());
   const updates = Math.max(1, framesDuring - redrawn.unchanged);
@@ -119,7 +121,8 @@ async function measure(label, seconds, send) {
   console.log(`${label}: ${(updates / seconds).toFixed(1)} view updates/s, ${((b1 - b0) / updates).toFixed(1)} ms main-thread busy per update, ` +
               `${long.length} long tasks${long.length ? ` (max ${Math.max(...long).toFixed(0)} ms)` : ''}, still drawing ${Math.max(0, lastFrameAt - inputEnd)} ms (${extra} frames) after the last input` +
               (tiles.shown ? `, tiles painted ${(tiles.painted / frames).toFixed(1)} / shown ${(tiles.shown / frames).toFixed(1)} per frame` : ', drawn directly') +
-              `, ${(redrawn.drawn * 100).toFixed(0)} % of the window redrawn per update (${redrawn.unchanged} of ${redrawn.frames} frames changed nothing and drew nothing)`);
+              `, ${(redrawn.drawn * 100).toFixed(0)} % of the window redrawn per update (${redrawn.unchanged} of ${redrawn.frames} frames changed nothing and drew nothing)` +
+              `, wasm ${wasm.p50.toFixed(2)} / ${wasm.p95.toFixed(2)} ms a frame (p50 / p95)`);
 }
 
 // Each pan with the body's tiles, then drawn directly (the comparison).

@@ -5,11 +5,16 @@ set(EM_INCLUDE "${CMAKE_SOURCE_DIR}/.cache/em-include" CACHE PATH "symlinks to b
 set(SITE_DIR "${CMAKE_BINARY_DIR}/site")
 # Size where it costs no speed: the core's documents, files, merging, history and validation run on an
 # edit or a load, not in every frame, and are most of the code (templates of cereal and RapidJSON):
-# -Os. The frame's code — ImGui, the views, the platform, the layout geometry — stays at -O2 (-Os
-# there cost ~8 ms of main-thread time per panned frame). -O2 rather than -O3: nearly the same speed,
+# -Os. The frame's code — the views, the platform, the layout geometry, ImGui's drawing — stays at
+# -O2 (-Os there cost ~8 ms of main-thread time per panned frame, before cached tiles). -O2 rather than -O3: nearly the same speed,
 # a smaller wasm. bench/web_bench.mjs prints the transfer and the load times.
 set(WM_CORE_OPT "-Os" CACHE STRING "optimisation of the core layers in the browser build")
-set(WM_FRAME_OPT "-O2" CACHE STRING "optimisation of ImGui, the views and the platform in the browser build")
+set(WM_FRAME_OPT "-O2" CACHE STRING "optimisation of the views and the platform in the browser build")
+# ImGui's logic (windows, widgets, input) at -Os: imgui.cpp's code is 206 KB at -O2 and 129 KB at
+# -Os, and most of it sits in the code's first part; pans with tiles are as fast (docs/design.md,
+# "Known gaps and measured figures"). Its drawing (imgui_draw.cpp: text, shapes, the font atlas)
+# stays at the frame's -O2: views drawn directly, not from tiles, were ~8 % slower with it at -Os.
+set(WM_IMGUI_OPT "-Os" CACHE STRING "optimisation of ImGui's logic in the browser build")
 set(CMAKE_CXX_FLAGS_RELEASE "-DNDEBUG" CACHE STRING "" FORCE)
 
 # -fwasm-exceptions: cereal reports bad input by throwing; JS-emulated exceptions are 4-8x slower.
@@ -37,7 +42,8 @@ add_library(imgui STATIC
 target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/misc/cpp)
 target_include_directories(imgui PUBLIC ${CMAKE_SOURCE_DIR}/src)
 target_compile_definitions(imgui PUBLIC IMGUI_USER_CONFIG="ui/kit/imgui_config.h")
-target_compile_options(imgui PRIVATE ${WM_FLAGS} ${WM_FRAME_OPT} ${WM_NO_RTTI})
+target_compile_options(imgui PRIVATE ${WM_FLAGS} ${WM_IMGUI_OPT} ${WM_NO_RTTI})
+set_source_files_properties(${IMGUI_DIR}/imgui_draw.cpp PROPERTIES COMPILE_OPTIONS ${WM_FRAME_OPT})
 
 # Our GLSL (shaders/, platform/gl_renderer.cpp draws ImGui's draw data with it), embedded at build
 # time as string constants; the header is rewritten only when a shader changed.
