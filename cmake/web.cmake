@@ -73,9 +73,10 @@ target_link_options(waymark PRIVATE ${WM_FLAGS} ${WM_FRAME_OPT}
 set_target_properties(waymark PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/link SUFFIX ".js"
   LINK_DEPENDS ${CMAKE_SOURCE_DIR}/src/platform/bridge.js)
 
-# Fonts from Debian's packages, subset at build time (fonttools): the UI font covers Latin and common
-# symbols and loads before the first frame; its Greek, Cyrillic and Vietnamese letters, CJK and
-# symbols (emoji) are separate files fetched the first time such a character must be drawn.
+# Fonts from Debian's packages, subset at build time (fonttools): the UI font covers Latin-1, Latin
+# Extended-A and common symbols and loads before the first frame; its other letters (Latin Extended-B,
+# Greek, Cyrillic, Vietnamese, letterlike symbols), CJK and symbols (emoji) are separate files fetched
+# the first time such a character must be drawn (scripts/make-fonts).
 set(NOTO /usr/share/fonts/truetype/noto)
 add_custom_command(OUTPUT ${SITE_DIR}/fonts/ui.ttf ${SITE_DIR}/fonts/ui-bold.ttf ${SITE_DIR}/fonts/ui-blocks.ttf
                           ${SITE_DIR}/fonts/ui-bold-blocks.ttf ${SITE_DIR}/fonts/cjk.ttf ${SITE_DIR}/fonts/symbols.ttf

@@ -1,5 +1,8 @@
 // The storage policy (store/persistence.hpp) against an in-memory browser (store_fake.hpp): its
 // decisions — when to save, what to open, what to say, who writes — with the clock in the test's hands.
+// [SECTION] index: boot and the first save · autosave · documents that cannot be opened as they are ·
+// storage failures · two tabs · the documents list and saved versions · status words · replicas and
+// stamping · reading for a merge
 #include <doctest/doctest.h>
 
 #include "edit/commands.hpp"
@@ -14,6 +17,7 @@ using namespace wm::store;
 using namespace wm::store::testing;
 using Status = Persistence::Status;
 
+// [SECTION] boot and the first save -------------------------------------------------------------------------
 TEST_CASE("store: an empty browser stores the sample as a new document and opens it") {
     FakeBrowser browser;
     Tab tab(browser);
@@ -122,6 +126,7 @@ TEST_CASE("store: the last document reopens; without one, the newest not in the 
     }
 }
 
+// [SECTION] autosave ----------------------------------------------------------------------------------------
 TEST_CASE("store: an edit is saved 300 ms after the last one, not per keystroke") {
     FakeBrowser browser;
     browser.seed("a", {named("Alpha")});
@@ -231,6 +236,7 @@ TEST_CASE("store: the history is marked saved only if no edit happened meanwhile
     CHECK_FALSE(tab.doc.is_dirty());
 }
 
+// [SECTION] documents that cannot be opened as they are -----------------------------------------------------
 TEST_CASE("store: a damaged head falls back to the newest good snapshot, with a notice") {
     FakeBrowser browser;
     browser.seed("a", {named("Plans v1"), named("Plans v2"), named("Plans v3")}, {false, false, true});
@@ -312,6 +318,7 @@ TEST_CASE("store: a document saved by a newer Waymark is refused and never overw
     CHECK(browser.docs["future"].record.format == io::kFormatVersion + 1);
 }
 
+// [SECTION] storage failures --------------------------------------------------------------------------------
 TEST_CASE("store: storage full — failed, said in words, retried after 5 s, cleared when a save succeeds") {
     FakeBrowser browser;
     browser.seed("a", {named("Alpha")});
@@ -392,6 +399,7 @@ TEST_CASE("store: storage unavailable at boot — work in memory and say so") {
     CHECK(tab.doc.workspace().name == "Typed anyway");
 }
 
+// [SECTION] two tabs ----------------------------------------------------------------------------------------
 TEST_CASE("store: a second tab is a read-only follower, and takes over when the writer goes away") {
     FakeBrowser browser;
     browser.seed("a", {named("Shared")});
@@ -495,6 +503,7 @@ TEST_CASE("store: a lock granted for a document that is not open changes nothing
     CHECK(tab.p.status() == Status::saved);
 }
 
+// [SECTION] the documents list and saved versions -----------------------------------------------------------
 TEST_CASE("store: documents — rename, duplicate, trash, restore from the trash, delete for good") {
     FakeBrowser browser;
     browser.seed("open", {named("Open one")});
@@ -658,6 +667,7 @@ TEST_CASE("store: answers about a document no longer open are ignored") {
     }
 }
 
+// [SECTION] status words ------------------------------------------------------------------------------------
 TEST_CASE("store: status and persistence words for the test hook") {
     CHECK(std::string(status_name(Status::read_only)) == "read-only");
     CHECK(std::string(status_name(Status::unavailable)) == "unavailable");
@@ -671,6 +681,7 @@ TEST_CASE("store: status and persistence words for the test hook") {
 
 // ---- replicas (merging copies, io/stamp.hpp) ----------------------------------------------------
 
+// [SECTION] replicas and stamping ---------------------------------------------------------------------------
 TEST_CASE("store: replica ids as stored with a document") {
     CHECK(replica_text(0x0123456789abcdefULL) == "0123456789abcdef");
     CHECK(parse_replica("0123456789abcdef") == 0x0123456789abcdefULL);
@@ -780,6 +791,7 @@ TEST_CASE("store: restoring an old version keeps the current merge history, so t
     CHECK(restored.merge.versions.front().counter > before.merge.versions.front().counter);
 }
 
+// [SECTION] reading for a merge -----------------------------------------------------------------------------
 TEST_CASE("store: reading another stored document for a merge neither opens nor locks it") {
     FakeBrowser browser;
     browser.seed("other", {named("Other")});
