@@ -3,7 +3,8 @@
 //     code's second part that comes after it (and whether each load needed it earlier, on demand)
 //   - navigation → first frame, median of 5 cold loads (fresh profile each time) and of 5 warm ones
 //     (the same profile reloaded: HTTP cache, compiled code, database), with the phases on the way
-//     (performance marks of web/app.js: wasm compiled, app started, document open, first frame)
+//     (performance marks of web/app.js: wasm compiled, app started, document open, first frame;
+//     on a warm load also the second part in place), and of 3 cold loads on a throttled line
 //   - wasm heap at start
 //   - JSON export/import and binary snapshot save/load of generated workspaces (1k/10k/100k cards)
 // Usage: node bench/web_bench.mjs   (after scripts/build-web)
@@ -18,8 +19,9 @@ const median = (a) => a.slice().sort((x, y) => x - y)[Math.floor(a.length / 2)];
 
 // Download size and first frame, cold and warm.
 const PHASES = ['wasm', 'started', 'opened', 'ready'];
+const phaseNames = [...PHASES, 'deferred'];
 async function phases(page) {
-  return page.evaluate((names) => Object.fromEntries(names.map((n) => [n, performance.getEntriesByName(`waymark:${n}`)[0]?.startTime ?? NaN])), PHASES);
+  return page.evaluate((names) => Object.fromEntries(names.map((n) => [n, performance.getEntriesByName(`waymark:${n}`)[0]?.startTime ?? NaN])), phaseNames);
 }
 const loads = [];
 let sizes = null;
@@ -67,6 +69,26 @@ console.log(`Navigation -> first frame, cold, median of 5: ${median(loads.map((l
 console.log(`Navigation -> first frame, warm, median of 5: ${median(loads.map((l) => l.warmFirst)).toFixed(0)} ms (all: ${loads.map((l) => l.warmFirst.toFixed(0)).join(', ')}; aim <= 200 ms)`);
 for (const kind of ['cold', 'warm'])
   console.log(`  ${kind} phases, medians (ms from navigation): ` + PHASES.map((n) => `${n === 'wasm' ? 'wasm compiled' : n === 'started' ? 'app started' : n === 'opened' ? 'document open' : 'first frame'} ${median(loads.map((l) => l[kind][n])).toFixed(0)}`).join(' · '));
+{
+  const warmDeferred = loads.map((l) => l.warm.deferred).filter((t) => !Number.isNaN(t));
+  console.log(`  warm: the second part in place (a return visit takes it before the first frame) ${warmDeferred.length ? median(warmDeferred).toFixed(0) + ' ms' : 'never before the first frame'}`);
+}
+// Cold over a line like a user's rather than localhost: what the download before the first frame
+// costs (DevTools network throttling, 10 Mbit/s down, 40 ms latency).
+{
+  const throttled = [];
+  for (let i = 0; i < 3; i++) {
+    const { context, close } = await launch({ checkExports: false });
+    const page = context.pages()[0] || await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 40, downloadThroughput: 10e6 / 8, uploadThroughput: 5e6 / 8 });
+    await openApp(context, srv.url);
+    throttled.push(await page.evaluate(() => window.waymark.firstFrameMs()));
+    await close();
+  }
+  console.log(`Navigation -> first frame, cold at 10 Mbit/s and 40 ms latency, median of 3: ${median(throttled).toFixed(0)} ms (all: ${throttled.map((t) => t.toFixed(0)).join(', ')})`);
+}
 console.log(`Wasm heap at start: ${(loads[0].heap / 1048576).toFixed(1)} MB (aim <= 64 MB)`);
 
 // Save/load in the browser.

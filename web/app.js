@@ -634,6 +634,8 @@
   }
   let documentOpened = false;  // the document to start with is open (marked for bench/web_bench.mjs)
   function reply(id, ok, value, bytes) {
+    // The code that reads the answers may be on its way ("the code's second part": loadEarly).
+    if (earlyCode) { earlyCode.then(() => reply(id, ok, value, bytes)); return; }
     // Also before `started`: the app asks from wm_start on, before the UI font has arrived.
     const json = JSON.stringify(value || {});
     let ptr = 0, len = 0;
@@ -1022,14 +1024,14 @@
   const loadWasm = (imports) => fetchWasm('waymark.wasm', (response) => WebAssembly.instantiateStreaming(response, imports));
 
   // [SECTION] the code's second part ------------------------------------------------------------------------
-  // The build splits the code in two (scripts/split-wasm): waymark.wasm holds what the page runs up
-  // to its first frame, waymark.deferred.wasm the rest, fetched and compiled right after the first
-  // frame. Until it is in, each function of the second part is a placeholder in the first; calling
-  // one (a path that start-up did not take, or a click before the second part arrived) makes
-  // Emscripten ask `loadSplitModule`, which must put the code in place before returning: it uses
-  // the compiled module if the download finished, or else fetches the file synchronously. Putting
-  // it in place is instantiating it against the first part's exports: that fills the table slots
-  // of the placeholders.
+  // The build splits the code in two (scripts/split-wasm): waymark.wasm holds what a first visit
+  // runs up to its first frame, waymark.deferred.wasm the rest, fetched and compiled right after the
+  // first frame (on a return visit, before it: `loadEarly`). Until it is in, each function of the
+  // second part is a placeholder in the first; calling one (a path that start-up did not take, or a
+  // click before the second part arrived) makes Emscripten ask `loadSplitModule`, which must put the
+  // code in place before returning: it uses the compiled module if the download finished, or else
+  // fetches the file synchronously. Putting it in place is instantiating it against the first
+  // part's exports: that fills the table slots of the placeholders.
   const DEFERRED = 'waymark.deferred.wasm';
   const deferred = { split: false, state: 'none', module: null, instance: null, placeholder: null };
   let deferredDone;
@@ -1100,13 +1102,41 @@
     }
   }
 
+  // A page the service worker controls (every visit after the first) has both parts in the
+  // worker's cache: the second part costs no download there, and a return visit needs it before its
+  // first frame (opening the stored document is code of the second part: the split's profile is
+  // of first visits, tools/wasm-profile.mjs). It is fetched and compiled along with the first, and
+  // put in place as soon as both are in; the app starts meanwhile, and the storage's answers (the
+  // stored document) wait for it (`reply`). If it cannot be had then, the page goes on as on a first
+  // visit: fetched after the first frame, or on demand.
+  let earlyCode = null;  // settles once the second part compiled at start is in place (or failed)
+  function loadEarly(compiling) {
+    earlyCode = compiling.then((module) => {
+      earlyCode = null;
+      if (!module || deferred.instance) return;
+      deferred.module = module;
+      try {
+        deferred.instance = new WebAssembly.Instance(module, { primary: Module.asm });
+        deferred.state = 'before the first frame';
+        performance.mark('waymark:deferred');
+      } catch (err) {
+        console.warn(`Waymark: could not put ${DEFERRED} in place at start:`, err);  // the first part's placeholders ask again
+      }
+    });
+  }
   let wasmRequested = false;
   function instantiateWasm(imports, receive) {
     wasmRequested = true;
+    const earlyPart = navigator.serviceWorker && navigator.serviceWorker.controller
+      ? fetchWasm(DEFERRED, (response) => WebAssembly.compileStreaming(response)).catch((err) => {
+        console.info(`Waymark: ${DEFERRED} not ready at start (${err}); it is fetched after the first frame`);
+        return null;
+      }) : null;
     loadWasm(imports).then((result) => {
       performance.mark('waymark:wasm');
       deferred.split = WebAssembly.Module.imports(result.module).some((i) => i.module === 'placeholder');
       if (deferred.split) deferred.state = 'waiting';
+      if (deferred.split && earlyPart) loadEarly(earlyPart);
       receive(result.instance, result.module);
     }, (err) => {
       console.warn('Waymark: could not load waymark.wasm:', err);

@@ -1,5 +1,6 @@
-// The code in two parts (issue 17, scripts/split-wasm): the first frame needs only waymark.wasm;
-// waymark.deferred.wasm, the rest, is fetched after it. The app must work the same whether the
+// The code in two parts (issue 17, scripts/split-wasm): a first visit's first frame needs only
+// waymark.wasm; waymark.deferred.wasm, the rest, is fetched after it (a return visit, served by the
+// service worker, takes it before). The app must work the same whether the
 // second part arrived before the first click or is fetched there and then, and say in plain words
 // when it cannot be had.
 import { test, before, after } from 'node:test';
@@ -14,15 +15,16 @@ const DEFERRED = /\/waymark\.deferred\.wasm(\?|$)/;
 const titled = async (page, title) => JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace.journeys
   .some((j) => j.title === title);
 
-// Real input that runs code start-up never ran: the journey map opened, its title edited.
-async function renameJourney(page) {
-  await click(page, 'Buying a phone plan');
+// Real input that runs code start-up never ran: the journey map opened from the framework, its
+// title edited.
+async function renameJourney(page, title = 'Buying a phone plan', added = ' today') {
+  await click(page, title);
   await until(page, async () => (await stats(page)).view === 'journey', 'the journey map');
   await click(page, 'Journey title');
   await page.keyboard.press('End');
-  await page.keyboard.type(' today');
+  await page.keyboard.type(added);
   await page.keyboard.press('Enter');
-  await until(page, () => titled(page, 'Buying a phone plan today'), 'the new title');
+  await until(page, () => titled(page, title + added), 'the new title');
 }
 // The first frame drawn (without the test hook's `ready`, which waits for the second part).
 async function firstFrame(page, url) {
@@ -51,6 +53,42 @@ test('the first frame comes from the first part of the code; the rest is fetched
     assert.ok(rest.bytes > main.bytes, `most of the code comes after the first frame (${main.bytes} before, ${rest.bytes} after)`);
     await renameJourney(page);
     await screenshot(page, 'code-parts-renamed');
+    const px = await notBlank(page);
+    assert.ok(px.colours > 20 && px.differing > px.sampled * 0.05, 'the map is drawn');
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});
+
+test('a return visit takes the second part from the service worker before its first frame, with no placeholder called', async () => {
+  const { context, close } = await launch();
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    await renameJourney(page);
+    await page.waitForFunction(() => {
+      const s = window.waymark.stats();
+      return s.storage.status === 'saved' && !s.document.dirty;
+    });
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller)
+        await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    });
+    await page.reload();
+    await page.waitForFunction(() => window.waymark && window.waymark.ready, null, { timeout: 20000 });
+    await page.evaluate(() => window.waymark.ready);
+    // Opening the stored document is code of the second part: in place before the answers came.
+    assert.deepEqual(await page.evaluate(() => window.waymark.codeParts()), { split: true, deferred: 'before the first frame', placeholder: null });
+    const timing = await page.evaluate(() => ({
+      first: window.waymark.firstFrameMs(),
+      inPlace: performance.getEntriesByName('waymark:deferred')[0]?.startTime,
+      loads: performance.getEntriesByType('resource').filter((e) => /\/waymark\.deferred\.wasm\?/.test(e.name)).length,
+    }));
+    assert.ok(timing.inPlace < timing.first, `in place (${timing.inPlace} ms) before the first frame (${timing.first} ms)`);
+    assert.equal(timing.loads, 1, 'asked for once');
+    assert.ok(await titled(page, 'Buying a phone plan today'), 'the stored document, with the edit');
+    // Real input on code of the second part (the document opens on its framework).
+    await renameJourney(page, 'Buying a phone plan today', ' again');
+    await screenshot(page, 'code-parts-return');
     const px = await notBlank(page);
     assert.ok(px.colours > 20 && px.differing > px.sampled * 0.05, 'the map is drawn');
     assert.deepEqual(errors, []);
