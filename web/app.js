@@ -1057,6 +1057,14 @@
     started = false;  // no more frames: the code they would run is not there
     fatal('Waymark could not go on', `A part of Waymark that this step needs (${DEFERRED}) did not arrive: the connection may be down. Your documents are kept in this browser: reload the page when the connection is back.`);
   }
+  const compileDeferred = () => fetchWasm(DEFERRED, (response) => WebAssembly.compileStreaming(response));
+  // Instantiating the second part against the first part's exports fills the placeholders' slots.
+  function putInPlace(module, imports, how) {
+    deferred.module = module;
+    deferred.instance = new WebAssembly.Instance(module, imports);
+    deferred.state = how;
+    performance.mark('waymark:deferred');
+  }
   function loadDeferred() {
     if (deferred.state !== 'waiting') {
       if (!deferred.split || deferred.instance) codeIn();
@@ -1064,11 +1072,9 @@
       return;
     }
     deferred.state = 'loading';
-    fetchWasm(DEFERRED, (response) => WebAssembly.compileStreaming(response)).then((module) => {
-      deferred.module = module;
+    compileDeferred().then((module) => {
       if (deferred.instance) return;
-      deferred.instance = new WebAssembly.Instance(module, { primary: Module.asm });
-      deferred.state = 'after the first frame';
+      putInPlace(module, { primary: Module.asm }, 'after the first frame');
       codeIn();
     }, (err) => {
       console.warn(`Waymark: could not load ${DEFERRED}:`, err);
@@ -1091,9 +1097,7 @@
     if (deferred.instance) return;
     deferred.placeholder = Number(placeholder);  // which one asked first (link/waymark.wasm.placeholders names it)
     try {
-      const module = deferred.module || new WebAssembly.Module(fetchSync(`${DEFERRED}?v=${BUILD}`));
-      deferred.instance = new WebAssembly.Instance(module, imports);
-      deferred.state = 'on demand';
+      putInPlace(deferred.module || new WebAssembly.Module(fetchSync(`${DEFERRED}?v=${BUILD}`)), imports, 'on demand');
       codeIn();
     } catch (err) {
       console.warn(`Waymark: could not load ${DEFERRED}:`, err);
@@ -1114,11 +1118,8 @@
     earlyCode = compiling.then((module) => {
       earlyCode = null;
       if (!module || deferred.instance) return;
-      deferred.module = module;
       try {
-        deferred.instance = new WebAssembly.Instance(module, { primary: Module.asm });
-        deferred.state = 'before the first frame';
-        performance.mark('waymark:deferred');
+        putInPlace(module, { primary: Module.asm }, 'before the first frame');
       } catch (err) {
         console.warn(`Waymark: could not put ${DEFERRED} in place at start:`, err);  // the first part's placeholders ask again
       }
@@ -1128,7 +1129,7 @@
   function instantiateWasm(imports, receive) {
     wasmRequested = true;
     const earlyPart = navigator.serviceWorker && navigator.serviceWorker.controller
-      ? fetchWasm(DEFERRED, (response) => WebAssembly.compileStreaming(response)).catch((err) => {
+      ? compileDeferred().catch((err) => {
         console.info(`Waymark: ${DEFERRED} not ready at start (${err}); it is fetched after the first frame`);
         return null;
       }) : null;
