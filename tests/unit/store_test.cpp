@@ -679,9 +679,7 @@ TEST_CASE("store: status and persistence words for the test hook") {
     CHECK(tab.p.persisted() == Persisted::persistent);
 }
 
-// ---- replicas (merging copies, io/stamp.hpp) ----------------------------------------------------
-
-// [SECTION] replicas and stamping ---------------------------------------------------------------------------
+// [SECTION] replicas and stamping (merging copies, io/stamp.hpp) --------------------------------------------
 TEST_CASE("store: replica ids as stored with a document") {
     CHECK(replica_text(0x0123456789abcdefULL) == "0123456789abcdef");
     CHECK(parse_replica("0123456789abcdef") == 0x0123456789abcdefULL);
