@@ -76,6 +76,35 @@ test('journey map from tiles: a pan reuses them, an edit repaints, the picture i
   } finally { await close(); }
 });
 
+// An emotion lane with no score yet shows a hint, "Click to score…". Placed at the first column a
+// drawing was asked for, each tile drew its own copy, cut at its edges, where the direct drawing has
+// one: now it stands in every fourth column, the same whoever draws it.
+test('journey map from tiles: an emotion lane without scores shows its hint as the direct drawing does', async () => {
+  const { context, close } = await launch({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    const doc = JSON.parse(await page.evaluate(() => window.waymark.exportJson()));
+    const journey = doc.workspace.journeys.filter((j) => j.lanes.some((l) => l.kind === 'emotion')).sort((a, b) => b.cards.length - a.cards.length)[0];
+    journey.emotions = [];
+    assert.deepEqual(await page.evaluate((t) => window.waymark.importJson(t), JSON.stringify(doc)), { ok: true });
+    await settle(page, 300);
+    assert.deepEqual(await page.evaluate((id) => window.waymark.show('journey', id), journey.id), { ok: true });
+    await settle(page, 400);
+    const lane = journey.lanes.find((l) => l.kind === 'emotion');
+    const first = journey.stages[0].steps[0];
+    const r = await page.evaluate((l) => window.waymark.rect(l), `cell ${lane.name} ${first.name}`);
+    assert.ok(r.ok !== false, 'the emotion lane is on screen');
+    await sameAsDirect(page, 'the hint as opened');
+    // Panned so that the view starts inside a column other than the first of a tile.
+    await page.mouse.move(700, 560);
+    await settle(page, 100);
+    for (let i = 0; i < 5; ++i) { await page.mouse.wheel(130, 0); await settle(page, 60); }
+    await sameAsDirect(page, 'the hint after a pan');
+    await screenshot(page, 'tiles-emotion-hint');
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});
+
 test('framework grid from tiles: pans, hover and folding show what the grid is', async () => {
   const { context, close } = await launch({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
   try {

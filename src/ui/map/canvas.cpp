@@ -521,9 +521,16 @@ void draw_emotion_row(const Frame& f, ImDrawList* dl, int r, layout::Span cols) 
         }
     }
     if (lines.empty() && z >= kTextZoom) {
-        const layout::Column& c = f.lay.columns[cols.begin];
-        boxed_text(dl, small, base_size(small) * type::label_scale(z), f.to_screen(c.x + m.cell_pad, row.y + m.cell_pad),
-                   f.to_screen(c.x + c.w * 3, row.y + row.h), color::kMuted, "Click to score how the customer feels at each step", false);
+        // The hint in every fourth column from the first, three columns wide: where it goes depends
+        // on the map alone, so the tiles that each draw a part of the row agree (placed at the first
+        // column each was asked to draw, every tile drew its own copy, cut at the tiles' edges).
+        const int n = static_cast<int>(f.lay.columns.size());
+        for (int k = cols.begin / 4 * 4; k < cols.end; k += 4) {
+            const layout::Column& c = f.lay.columns[k];
+            const layout::Column& last = f.lay.columns[std::min(k + 2, n - 1)];
+            boxed_text(dl, small, base_size(small) * type::label_scale(z), f.to_screen(c.x + m.cell_pad, row.y + m.cell_pad),
+                       f.to_screen(last.x + last.w, row.y + row.h), color::kMuted, "Click to score how the customer feels at each step", false);
+        }
     }
 }
 
