@@ -30,6 +30,16 @@ async function drag(page, from, to, steps = 10) {
   await settle(page, 200);
 }
 
+// "New journey…": a macro journey under the lifecycle's Purchase stage, with the Basics lanes.
+async function newJourney(page, title) {
+  await click(page, 'New journey…');
+  await page.keyboard.type(title, { delay: 5 });
+  await click(page, 'Customer lifecycle › Purchase');
+  await click(page, 'Basics');
+  await click(page, 'Create journey');
+  await settle(page, 400);
+}
+
 const journeyOf = (ws, title) => ws.journeys.find((j) => j.title === title);
 const laneOf = (j, name) => j.lanes.find((l) => l.name === name);
 const stepOf = (j, name) => j.stages.flatMap((s) => s.steps).find((s) => s.name === name);
@@ -45,12 +55,7 @@ test('journey editor: build a journey from an empty document with mouse and keyb
     assert.equal((await stats(page)).journeys, 1, 'a blank workspace: only the lifecycle');
 
     // A new macro journey under the lifecycle's Purchase stage, with the Basics lanes.
-    await click(page, 'New journey…');
-    await page.keyboard.type('Buying a phone in a store', { delay: 5 });
-    await click(page, 'Customer lifecycle › Purchase');
-    await click(page, 'Basics');
-    await click(page, 'Create journey');
-    await settle(page, 400);
+    await newJourney(page, 'Buying a phone in a store');
     let st = await stats(page);
     assert.equal(st.view, 'journey');
     let ws = await doc(page);
@@ -266,6 +271,42 @@ test('journey editor: build a journey from an empty document with mouse and keyb
     // state above stamped those deletions, and redo stamped the edits again).
     const workspaceText = (text) => JSON.stringify(JSON.parse(text).workspace);
     assert.equal(workspaceText(await page.evaluate(() => window.waymark.exportJson())), workspaceText(full), 'redo restores every edit');
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+// A tap (touch, or a click the pointer was not hovering before: the press comes with its move) on a
+// cell selects it and takes the keys to the map, wherever they were: Enter then starts a card there.
+// The keys were in the details beside the map; ImGui gives an overlapping item like the map's canvas
+// its hover only a frame late, so the map must focus itself on such a press.
+test('journey editor: a tap on a cell, then Enter, starts a card there even when the keys were in the details', async () => {
+  const { context, close } = await launch({ viewport: { width: 1440, height: 1000 }, hasTouch: true });
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    await click(page, 'File');
+    await click(page, 'New blank workspace');
+    await newJourney(page, 'Tapping through a store');
+
+    for (const [n, step] of [[1, 'Looks at options'], [2, 'Decides']]) {
+      // Select a cell, then click the empty part of the details beside the map: the keys are there.
+      await click(page, 'cell Customer actions Notices a need');
+      const add = await rect(page, 'Add card here');
+      await page.mouse.move(add.x + 4, add.y + add.h + 90);
+      await settle(page, 50);
+      await page.mouse.click(add.x + 4, add.y + add.h + 90);
+      await settle(page, 50);
+      const target = centre(await rect(page, `cell Customer actions ${step}`));
+      await page.touchscreen.tap(target.x, target.y);
+      await settle(page, 100);
+      await page.keyboard.press('Enter');
+      await settle(page, 150);
+      await typeAndEnter(page, `Tapped card ${n}`);
+      const j = journeyOf(await doc(page), 'Tapping through a store');
+      assert.deepEqual(cardsIn(j, 'Customer actions', step).map((c) => c.text), [`Tapped card ${n}`], `the tap's cell (${step}) got the card`);
+    }
+    await screenshot(page, 'journey-tap-enter');
     assert.deepEqual(errors, []);
   } finally {
     await close();

@@ -32,11 +32,11 @@ export async function startServer(port = 0) {
 // docs/waymark.schema.json (after closing the browser), throwing with the first schema error. So a
 // test that exports checks the file format without saying so. Benchmarks pass checkExports: false
 // (collecting copies each export out of the page, which their timings must not include).
-export async function launch({ viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, checkExports = true } = {}) {
+export async function launch({ viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, checkExports = true, hasTouch = false } = {}) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'waymark-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true,
-    viewport, deviceScaleFactor, permissions: ['clipboard-read', 'clipboard-write'], acceptDownloads: true,
+    viewport, deviceScaleFactor, hasTouch, permissions: ['clipboard-read', 'clipboard-write'], acceptDownloads: true,
   });
   const exports = checkExports ? await collectExports(context) : null;
   const close = async () => {
