@@ -289,14 +289,17 @@ test('journey editor: a tap on a cell, then Enter, starts a card there even when
     await click(page, 'New blank workspace');
     await newJourney(page, 'Tapping through a store');
 
-    for (const [n, step] of [[1, 'Looks at options'], [2, 'Decides']]) {
-      // Select a cell, then click the empty part of the details beside the map: the keys are there.
+    // Select an empty cell, then click the empty part of the details beside the map: the keys are there.
+    const keysToDetails = async () => {
       await click(page, 'cell Customer actions Notices a need');
       const add = await rect(page, 'Add card here');
       await page.mouse.move(add.x + 4, add.y + add.h + 90);
       await settle(page, 50);
       await page.mouse.click(add.x + 4, add.y + add.h + 90);
       await settle(page, 50);
+    };
+    for (const [n, step] of [[1, 'Looks at options'], [2, 'Decides']]) {
+      await keysToDetails();
       const target = centre(await rect(page, `cell Customer actions ${step}`));
       await page.touchscreen.tap(target.x, target.y);
       await settle(page, 100);
@@ -306,6 +309,15 @@ test('journey editor: a tap on a cell, then Enter, starts a card there even when
       const j = journeyOf(await doc(page), 'Tapping through a store');
       assert.deepEqual(cardsIn(j, 'Customer actions', step).map((c) => c.text), [`Tapped card ${n}`], `the tap's cell (${step}) got the card`);
     }
+    // A quick right-click from the details (the press comes with its move) opens the cell's menu.
+    await keysToDetails();
+    const gets = centre(await rect(page, 'cell Customer actions Gets it done'));
+    await page.mouse.click(gets.x, gets.y, { button: 'right' });
+    await settle(page, 100);
+    await click(page, 'Add card here menu');
+    await typeAndEnter(page, 'From the menu');
+    const j = journeyOf(await doc(page), 'Tapping through a store');
+    assert.deepEqual(cardsIn(j, 'Customer actions', 'Gets it done').map((c) => c.text), ['From the menu']);
     await screenshot(page, 'journey-tap-enter');
     assert.deepEqual(errors, []);
   } finally {
