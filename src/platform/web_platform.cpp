@@ -110,6 +110,14 @@ struct UiBlock {
     bool needed = false;
 };
 
+// One input event from the page, as the wm_* entry points receive it.
+struct Input {
+    enum class Kind { move, button, wheel, key, text, focus } kind;
+    float x = 0, y = 0;   // move: position (CSS px); wheel: deltas
+    int a = 0, b = 0, c = 0;   // button: button, down, clicks; key: down, mods; focus: focused
+    std::string text;     // key: the DOM code; text: UTF-8
+};
+
 struct Platform {
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
     float css_width = 1, css_height = 1, dpr = 1;
@@ -136,6 +144,7 @@ struct Platform {
     std::string call_result;                  // the one return buffer handed to JS by wm_page_message / wm_test_hook
     double last_frame_ms = 0;                 // frame clock for io.DeltaTime
     std::deque<int> click_counts[ImGuiMouseButton_COUNT];   // the page's click count of each press not yet taken (take_click_counts)
+    std::vector<Input> held;                  // input held back until the pointer has had a frame where it is (feed)
     wm::ui::App* app = nullptr;
     int next_storage_request = 1;
     std::unordered_map<int, wm::platform::StorageCallback> storage_pending;
@@ -434,6 +443,58 @@ EMSCRIPTEN_KEEPALIVE void wm_font_loaded(const char* kind, const unsigned char* 
     wm::platform::request_frame();
 }
 
+// Input goes to ImGui's queue as it comes, except a press that comes with a move of the pointer
+// since the last frame (a tap; a quick click): ImGui would take the move and the press in one frame
+// (its queue splits a frame only after a button or a key), and an item that lets others overlap it
+// — the map's canvas, the backlog's and the insights' rows — is hovered only from the frame after
+// the pointer arrived, so the press would find nothing under it: a row not selected, the map's keys
+// left where they were. Such a press, and all input after it, is held until a frame has seen the
+// pointer where it is (release_held, after the next NewFrame), as a mouse that moves before it
+// clicks gives it anyway.
+static void apply(const Input& in) {
+    ImGuiIO& io = ImGui::GetIO();
+    switch (in.kind) {
+        case Input::Kind::move: io.AddMousePosEvent(in.x / P.ui_scale, in.y / P.ui_scale); break;
+        case Input::Kind::button:
+            io.AddMouseButtonEvent(in.a, in.b != 0);
+            if (in.b) P.click_counts[in.a].push_back(std::max(1, in.c));
+            break;
+        case Input::Kind::wheel: io.AddMouseWheelEvent(in.x, in.y); break;
+        case Input::Kind::key: {
+            io.AddKeyEvent(ImGuiMod_Ctrl, (in.b & 1) != 0);
+            io.AddKeyEvent(ImGuiMod_Shift, (in.b & 2) != 0);
+            io.AddKeyEvent(ImGuiMod_Alt, (in.b & 4) != 0);
+            io.AddKeyEvent(ImGuiMod_Super, (in.b & 8) != 0);
+            const ImGuiKey key = wm::platform::key_from_dom_code(in.text.c_str());
+            if (key != ImGuiKey_None) io.AddKeyEvent(key, in.a != 0);
+            break;
+        }
+        case Input::Kind::text: io.AddInputCharactersUTF8(in.text.c_str()); break;
+        case Input::Kind::focus: io.AddFocusEvent(in.a != 0); break;
+    }
+}
+
+static bool pointer_moved_since_frame() {
+    for (const ImGuiInputEvent& e : GImGui->InputEventsQueue)
+        if (e.Type == ImGuiInputEventType_MousePos) return true;
+    return false;
+}
+
+static void feed(Input in) {
+    P.settle_frames = std::max(P.settle_frames, 1);
+    if (!P.held.empty() || (in.kind == Input::Kind::button && in.b && pointer_moved_since_frame())) {
+        P.held.push_back(std::move(in));
+        return;
+    }
+    apply(in);
+}
+
+static void release_held() {
+    std::vector<Input> held;
+    held.swap(P.held);
+    for (Input& in : held) feed(std::move(in));   // a second tap in the same batch is held again
+}
+
 // The page counts clicks on the events' timestamps (web/app.js); ImGui would count them on its frame
 // clock, and a frame that takes long between two quick clicks (a change from the team, on a loaded
 // machine) would turn a double-click into two clicks, or an idle pause two clicks into one
@@ -475,6 +536,7 @@ EMSCRIPTEN_KEEPALIVE int wm_frame() {
     const bool leaving = P.app->committing();
     ImGui::NewFrame();
     take_click_counts();
+    release_held();   // for the next frame: this one has seen the pointer where it is
     ImGui::GetCurrentContext()->TestEngineHookItems = true;
     P.app->begin_frame();
     P.app->draw();
@@ -490,7 +552,7 @@ EMSCRIPTEN_KEEPALIVE int wm_frame() {
             if ((seen & 1) && i < P.sentinel_blocks.size()) need_block(P.blocks[P.sentinel_blocks[i]]);
     }
 
-    bool more = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0 || P.app->wants_frame() || P.fonts_dirty;
+    bool more = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0 || !P.held.empty() || P.app->wants_frame() || P.fonts_dirty;
     if (P.settle_frames > 0) {
         --P.settle_frames;
         more = true;
@@ -506,47 +568,28 @@ EMSCRIPTEN_KEEPALIVE void wm_resize(float css_width, float css_height, float dpr
     P.settle_frames = std::max(P.settle_frames, 1);
 }
 
-EMSCRIPTEN_KEEPALIVE void wm_mouse_move(float x, float y) {
-    ImGui::GetIO().AddMousePosEvent(x / P.ui_scale, y / P.ui_scale);
-    P.settle_frames = std::max(P.settle_frames, 1);
-}
+EMSCRIPTEN_KEEPALIVE void wm_mouse_move(float x, float y) { feed(Input{Input::Kind::move, x, y, 0, 0, 0, {}}); }
 
 // CSS px per ImGui unit (View › Text size): the test hook's rectangles are multiplied by it.
 EMSCRIPTEN_KEEPALIVE float wm_ui_scale() { return P.ui_scale; }
 
 EMSCRIPTEN_KEEPALIVE void wm_mouse_button(int button, int down, int clicks) {
     if (button < 0 || button >= ImGuiMouseButton_COUNT) return;
-    ImGui::GetIO().AddMouseButtonEvent(button, down != 0);
-    if (down) P.click_counts[button].push_back(std::max(1, clicks));
-    P.settle_frames = std::max(P.settle_frames, 1);
+    feed(Input{Input::Kind::button, 0, 0, button, down, clicks, {}});
 }
 
-EMSCRIPTEN_KEEPALIVE void wm_wheel(float dx, float dy) {
-    ImGui::GetIO().AddMouseWheelEvent(dx, dy);
-    P.settle_frames = std::max(P.settle_frames, 1);
-}
+EMSCRIPTEN_KEEPALIVE void wm_wheel(float dx, float dy) { feed(Input{Input::Kind::wheel, dx, dy, 0, 0, 0, {}}); }
 
 EMSCRIPTEN_KEEPALIVE void wm_key(const char* code, int down, int mods) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.AddKeyEvent(ImGuiMod_Ctrl, (mods & 1) != 0);
-    io.AddKeyEvent(ImGuiMod_Shift, (mods & 2) != 0);
-    io.AddKeyEvent(ImGuiMod_Alt, (mods & 4) != 0);
-    io.AddKeyEvent(ImGuiMod_Super, (mods & 8) != 0);
-    const ImGuiKey key = wm::platform::key_from_dom_code(code);
-    if (key != ImGuiKey_None) io.AddKeyEvent(key, down != 0);
-    P.settle_frames = std::max(P.settle_frames, 1);
+    feed(Input{Input::Kind::key, 0, 0, down, mods, 0, code});
 }
 
 EMSCRIPTEN_KEEPALIVE void wm_text(const char* utf8) {
     note_text_range(utf8, utf8 + std::strlen(utf8));
-    ImGui::GetIO().AddInputCharactersUTF8(utf8);
-    P.settle_frames = std::max(P.settle_frames, 1);
+    feed(Input{Input::Kind::text, 0, 0, 0, 0, 0, utf8});
 }
 
-EMSCRIPTEN_KEEPALIVE void wm_focus(int focused) {
-    ImGui::GetIO().AddFocusEvent(focused != 0);
-    P.settle_frames = std::max(P.settle_frames, 1);
-}
+EMSCRIPTEN_KEEPALIVE void wm_focus(int focused) { feed(Input{Input::Kind::focus, 0, 0, focused, 0, 0, {}}); }
 
 // A message from the page (platform/protocol.hpp): read into its struct, handed to the app; the
 // reply (JSON) stays valid until the next call.

@@ -280,7 +280,7 @@ test('journey editor: build a journey from an empty document with mouse and keyb
 // A tap (touch, or a click the pointer was not hovering before: the press comes with its move) on a
 // cell selects it and takes the keys to the map, wherever they were: Enter then starts a card there.
 // The keys were in the details beside the map; ImGui gives an overlapping item like the map's canvas
-// its hover only a frame late, so the map must focus itself on such a press.
+// its hover only a frame late, so the platform holds such a press for a frame (touch.test.mjs).
 test('journey editor: a tap on a cell, then Enter, starts a card there even when the keys were in the details', async () => {
   const { context, close } = await launch({ viewport: { width: 1440, height: 1000 }, hasTouch: true });
   try {

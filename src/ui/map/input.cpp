@@ -658,14 +658,6 @@ void handle_map_input(Frame& f) {
     if (ImGui::IsItemActivated() || (hovered && (ImGui::IsMouseClicked(ImGuiMouseButton_Left) || ImGui::IsMouseClicked(ImGuiMouseButton_Right)))) {
         if (st.editing.kind != MapEditing::Kind::none) commit_editing(f);
     }
-    // A press takes the keys to the map. The button activating does that, but on a press in the
-    // frame the pointer arrived (a tap) it is not hovered yet, and ImGui's click-to-focus gives way
-    // to any hovered item: the keys would stay where they were (the details, a field) and Enter
-    // would not start the card in the cell just selected.
-    if (hovered && !ImGui::IsItemActive() && !ImGui::IsWindowFocused() &&
-        (ImGui::IsMouseClicked(ImGuiMouseButton_Left) || ImGui::IsMouseClicked(ImGuiMouseButton_Right) ||
-         ImGui::IsMouseClicked(ImGuiMouseButton_Middle)))
-        ImGui::SetWindowFocus();
     if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
         double_click(f, t);
     } else if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
