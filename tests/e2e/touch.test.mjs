@@ -2,10 +2,11 @@
 // backlog, of the insights list and a persona's card are items ImGui lets others overlap, hovered
 // only from the frame after the pointer arrived; the platform holds such a press until a frame has
 // seen the pointer there (src/platform/web_platform.cpp, feed), so one tap selects, as one click does.
-// (A tap on a map cell, then Enter: journey_editor.test.mjs.)
+// A finger dragged over the map's empty cells pans it, as a mouse drag does. (A tap on a map cell,
+// then Enter: journey_editor.test.mjs.)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, stats, rect, settle, click, screenshot } from './lib.mjs';
+import { startServer, launch, openApp, stats, rect, settle, click, screenshot, showEmotionMap } from './lib.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -51,6 +52,59 @@ test('touch: one tap selects a backlog row, an insight and a persona', async () 
     await click(page, 'Personas');
     for (const p of (await onScreen(page, ws.personas, (p) => p.name)).reverse()) await tap(page, p.name, 'persona', p.id);
     await screenshot(page, 'touch-personas');
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});
+
+// A finger on the map (DevTools' touch events: Playwright's touch screen only taps): a tap on a card
+// selects it, a drag from an empty cell pans the map with the finger.
+test('touch: a tap selects a card on the map, a finger drag pans it', async () => {
+  const { context, close } = await launch({ viewport: { width: 1280, height: 800 }, hasTouch: true });
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    const journey = await showEmotionMap(page);
+    const cdp = await context.newCDPSession(page);
+    const touch = (type, x, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+
+    let label = null;   // a card on screen
+    for (const c of journey.cards) {
+      const r = await page.evaluate((l) => window.waymark.rect(l), `card ${c.text}`);
+      if (!label && c.text && r.ok !== false && r.x > 550 && r.x + r.w < 1000 && r.y > 480 && r.y + r.h < 740) label = `card ${c.text}`;
+    }
+    assert.ok(label, 'a card is on screen');
+    const at = centre(await rect(page, label));
+    await page.touchscreen.tap(at.x, at.y);
+    await settle(page, 150);
+    let map = (await stats(page)).map;
+    assert.equal(map.selection, 'cards', 'the tapped card is selected');
+    assert.equal(map.selectedCards, 1);
+
+    // An empty cell on screen, away from the edges; the finger pans from it.
+    const steps = journey.stages.flatMap((s) => s.steps);
+    let cell = null;
+    for (const lane of journey.lanes.filter((l) => l.kind !== 'emotion' && !l.collapsed)) {
+      for (const step of steps) {
+        if (cell || journey.cards.some((c) => c.lane === lane.id && c.step === step.id)) continue;
+        const r = await page.evaluate((l) => window.waymark.rect(l), `cell ${lane.name} ${step.name}`);
+        if (r.ok !== false && r.w > 40 && r.h > 30 && r.y > 400 && r.y + r.h < 760 && r.x > 500 && r.x + r.w < 1260) cell = `cell ${lane.name} ${step.name}`;
+      }
+    }
+    assert.ok(cell, 'an empty cell is on screen');
+    const before = await rect(page, label);
+    const from = centre(await rect(page, cell));
+    await touch('touchStart', from.x, from.y);
+    for (let k = 1; k <= 10; ++k) {
+      await touch('touchMove', from.x - 20 * k, from.y - 8 * k);
+      await settle(page, 20);
+    }
+    await touch('touchEnd');
+    await settle(page, 200);
+    const after = await rect(page, label);
+    assert.ok(Math.abs(after.x - before.x + 200) <= 3 && Math.abs(after.y - before.y + 80) <= 3,
+      `the map moved with the finger (the card from ${before.x},${before.y} to ${after.x},${after.y})`);
+    map = (await stats(page)).map;
+    assert.equal(map.selection, 'cell', 'the press on the empty cell selected it (as a click does)');
+    await screenshot(page, 'touch-map-pan');
     assert.deepEqual(errors, []);
   } finally { await close(); }
 });
