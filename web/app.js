@@ -207,6 +207,13 @@
     // Hover tooltips appear after ImGui's hover delay: wake up once when it has passed.
     requestFrame(450);
   });
+  // The browser took the pointer for a gesture of its own (a touch the system claimed): what was
+  // being dragged goes nowhere, and the button is up again (else the next tap would drop it there).
+  canvas.addEventListener('pointercancel', () => {
+    if (!started) return;
+    Module._wm_pointer_cancel();
+    requestFrame(0);
+  });
   canvas.addEventListener('pointerleave', () => {
     if (!started) return;
     Module._wm_mouse_move(-Number.MAX_VALUE, -Number.MAX_VALUE);

@@ -112,7 +112,7 @@ struct UiBlock {
 
 // One input event from the page, as the wm_* entry points receive it.
 struct Input {
-    enum class Kind { move, button, wheel, key, text, focus } kind;
+    enum class Kind { move, button, wheel, key, text, focus, cancel } kind;
     float x = 0, y = 0;   // move: position (CSS px); wheel: deltas
     int a = 0, b = 0, c = 0;   // button: button, down, clicks; key: down, mods; focus: focused
     std::string text;     // key: the DOM code; text: UTF-8
@@ -471,6 +471,10 @@ static void apply(const Input& in) {
         }
         case Input::Kind::text: io.AddInputCharactersUTF8(in.text.c_str()); break;
         case Input::Kind::focus: io.AddFocusEvent(in.a != 0); break;
+        case Input::Kind::cancel:
+            if (P.app) P.app->cancel_gesture();
+            io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
+            break;
     }
 }
 
@@ -588,6 +592,9 @@ EMSCRIPTEN_KEEPALIVE void wm_text(const char* utf8) {
     note_text_range(utf8, utf8 + std::strlen(utf8));
     feed(Input{Input::Kind::text, 0, 0, 0, 0, 0, utf8});
 }
+
+// The browser cancelled the pointer (pointercancel: a touch the system took for a gesture of its own).
+EMSCRIPTEN_KEEPALIVE void wm_pointer_cancel() { feed(Input{Input::Kind::cancel, 0, 0, 0, 0, 0, {}}); }
 
 EMSCRIPTEN_KEEPALIVE void wm_focus(int focused) { feed(Input{Input::Kind::focus, 0, 0, focused, 0, 0, {}}); }
 

@@ -57,8 +57,9 @@ test('touch: one tap selects a backlog row, an insight and a persona', async () 
 });
 
 // A finger on the map (DevTools' touch events: Playwright's touch screen only taps): a tap on a card
-// selects it, a drag from an empty cell pans the map with the finger.
-test('touch: a tap selects a card on the map, a finger drag pans it', async () => {
+// selects it, a drag from an empty cell pans the map with the finger, a drag the system cancels
+// moves nothing.
+test('touch: a tap selects a card on the map, a finger drag pans it, a cancelled drag moves nothing', async () => {
   const { context, close } = await launch({ viewport: { width: 1280, height: 800 }, hasTouch: true });
   try {
     const { page, errors } = await openApp(context, srv.url);
@@ -105,6 +106,29 @@ test('touch: a tap selects a card on the map, a finger drag pans it', async () =
     map = (await stats(page)).map;
     assert.equal(map.selection, 'cell', 'the press on the empty cell selected it (as a click does)');
     await screenshot(page, 'touch-map-pan');
+
+    // A card dragged by a finger that the system then takes away (touchcancel, pointercancel) goes
+    // nowhere; the next tap selects what it taps (with the button left down, it dropped the card there).
+    const cardText = label.slice('card '.length);
+    const cellOf = (ws) => { const c = ws.journeys.find((j) => j.id === journey.id).cards.find((x) => x.text === cardText); return `${c.lane}/${c.step}`; };
+    const wsNow = async () => JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace;
+    const home = cellOf(await wsNow());
+    const grab = centre(await rect(page, label));
+    const to = centre(await rect(page, cell));
+    await touch('touchStart', grab.x, grab.y);
+    for (let k = 1; k <= 8; ++k) {
+      await touch('touchMove', grab.x + (to.x - grab.x) * k / 8, grab.y + (to.y - grab.y) * k / 8);
+      await settle(page, 20);
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchCancel', touchPoints: [] });
+    await settle(page, 150);
+    assert.equal(cellOf(await wsNow()), home, 'a cancelled drag moved nothing');
+    const again = centre(await rect(page, cell));   // where that cell is now (the drag may have scrolled the map)
+    await page.touchscreen.tap(again.x, again.y);
+    await settle(page, 200);
+    assert.equal(cellOf(await wsNow()), home, 'the tap after it did not drop the card');
+    map = (await stats(page)).map;
+    assert.equal(map.selection, 'cell', `the tap selected the cell it tapped (${JSON.stringify(map)})`);
     assert.deepEqual(errors, []);
   } finally { await close(); }
 });

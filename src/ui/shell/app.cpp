@@ -135,6 +135,14 @@ ImVec4 App::background() const { return ImGui::ColorConvertU32ToFloat4(color::kC
 
 bool App::wants_frame() const { return state_.animate_frames > 0 || !state_.queue.empty(); }
 
+void App::cancel_gesture() {
+    state_.map.drag = MapDrag{};
+    state_.framework.drag = FrameworkState::Drag{};
+    ImGui::ClearDragDrop();   // an insight dragged from the palette is dropped nowhere
+    ImGui::ClearActiveID();   // nor does the item pressed count the release as its click
+    state_.animate_frames = std::max(state_.animate_frames, 1);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Frame
 // ---------------------------------------------------------------------------------------------

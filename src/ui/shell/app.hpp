@@ -50,6 +50,9 @@ public:
     void draw();
     void end_frame();                        // applies queued commands and navigation
     [[nodiscard]] bool wants_frame() const;  // an animation or a deferred action is pending
+    // The browser took the pointer away mid-gesture (a touch the system claimed): a card, header or
+    // tile being dragged goes nowhere, and the release that follows is not a drop or a click.
+    void cancel_gesture();
     // Before each frame: the text of a document changed since (merged in, edited by the team, an
     // undo) is noted, so that the fonts its characters need are loaded before it is drawn.
     void note_document_text();
