@@ -140,7 +140,6 @@ void App::cancel_gesture() {
     state_.framework.drag = FrameworkState::Drag{};
     ImGui::ClearDragDrop();   // an insight dragged from the palette is dropped nowhere
     ImGui::ClearActiveID();   // nor does the item pressed count the release as its click
-    state_.animate_frames = std::max(state_.animate_frames, 1);
 }
 
 // ---------------------------------------------------------------------------------------------
