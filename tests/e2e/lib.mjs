@@ -104,6 +104,20 @@ export async function openApp(context, url) {
   return { page, errors };
 }
 
+// Opens the app in a new tab after another tab was closed, and waits until this tab is the writer
+// of the document it opened. A tab closed with `runBeforeUnload` may still be closing when this one
+// starts (Playwright does not wait for it): it still holds the document's lock, so this tab opens
+// the document read-only, as last saved, and takes it over, from the newest save, once that tab is
+// gone. What the closed tab saved on its way out is in this tab only from then on.
+export async function openAgain(context, url) {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.waymark && window.waymark.ready, null, { timeout: 20000 });
+  await page.evaluate(() => window.waymark.ready);
+  await page.waitForFunction(() => window.waymark.stats().storage.writer === true, null, { timeout: 20000 });
+  return page;
+}
+
 // Waits a moment, then until the app has drawn all it wanted to (no frame pending).
 export async function settle(page, ms = 300) {
   await page.waitForTimeout(ms);

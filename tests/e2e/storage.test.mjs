@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServer, launch, openApp, stats, click, settle, screenshot, scrollTo, ARTIFACTS } from './lib.mjs';
+import { startServer, launch, openApp, openAgain, stats, click, settle, screenshot, scrollTo, ARTIFACTS } from './lib.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -53,10 +53,7 @@ test('an edit followed by closing the page at once survives', async () => {
     await renameJourney(page, 'Port my number', 'Port my number quickly');
     assert.equal((await stats(page)).document.dirty, true, 'not saved yet');
     await page.close({ runBeforeUnload: true });  // at once: no wait for the autosave delay
-    const again = await context.newPage();
-    await again.goto(srv.url);
-    await again.waitForFunction(() => window.waymark && window.waymark.ready);
-    await again.evaluate(() => window.waymark.ready);
+    const again = await openAgain(context, srv.url);
     assert.ok((await exported(again)).journeys.some((j) => j.title === 'Port my number quickly'));
   } finally { await close(); }
 });
