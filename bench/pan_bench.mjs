@@ -6,7 +6,8 @@
 //     whose input moved nothing, e.g. a wheel at the map's edge, draws nothing and is not counted)
 //   - main-thread busy ms per frame: CDP Performance.getMetrics TaskDuration over the pan / frames
 //   - long tasks (> 50 ms, PerformanceObserver) during the pan
-//   - lag: how long the app still drew after the last input event
+//   - lag: how long the app still drew after the last input, as polled from outside, and as the
+//     page saw it (its last frame's end after the last wheel or pointer event it received) event
 //   - idle: requestAnimationFrame calls and busy ms in 2 s without input
 //   - tiles: of the body's cached tiles (ui/kit/tiles), how many were painted and shown per frame;
 //     each pan is measured with tiles and again drawn directly (waymark.tiles(false)) to compare
@@ -42,9 +43,15 @@ const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
 // Probes before the page's own scripts: rAF calls and long tasks.
 async function probe(context) {
   await context.addInitScript(() => {
-    window.__probe = { raf: 0, long: [] };
+    // frames: when each requestAnimationFrame callback (the app asks for one only to draw) ended;
+    // input: when the page received the last wheel or pointer move (ms, performance.now()).
+    window.__probe = { raf: 0, long: [], frames: [], input: 0 };
     const raf = window.requestAnimationFrame.bind(window);
-    window.requestAnimationFrame = (cb) => { window.__probe.raf++; return raf(cb); };
+    window.requestAnimationFrame = (cb) => {
+      window.__probe.raf++;
+      return raf((t) => { try { cb(t); } finally { window.__probe.frames.push(performance.now()); } });
+    };
+    for (const type of ['wheel', 'pointermove']) window.addEventListener(type, () => { window.__probe.input = performance.now(); }, { capture: true, passive: true });
     new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__probe.long.push(e.duration); }).observe({ type: 'longtask', buffered: true });
   });
 }
@@ -97,7 +104,7 @@ async function openLoop(seconds, send) {
 async function measure(label, seconds, send) {
   await settle(page, 300);
   await framesDrawn();                       // resets the app's frame list
-  await page.evaluate(() => { window.__probe.long = []; });
+  await page.evaluate(() => { window.__probe.long = []; window.__probe.frames = []; });
   await page.evaluate(() => window.waymark.tileCounts());
   await page.evaluate(() => window.waymark.redrawCounts());
   const b0 = await busy();
@@ -116,10 +123,15 @@ async function measure(label, seconds, send) {
     if (n > 0) { extra += n; lastFrameAt = Date.now(); } else if (Date.now() - lastFrameAt > 500) break;
   }
   const long = await page.evaluate(() => window.__probe.long.slice());
+  // The same lag as the page saw it: its last frame's end after the last input event it received,
+  // and how many frames it drew after that event.
+  const seen = await page.evaluate(() => ({ input: window.__probe.input, after: window.__probe.frames.filter((t) => t > window.__probe.input) }));
+  const pageLag = seen.after.length ? seen.after[seen.after.length - 1] - seen.input : 0;
   const tiles = await page.evaluate(() => window.waymark.tileCounts());
   const frames = Math.max(1, framesDuring + extra);
   console.log(`${label}: ${(updates / seconds).toFixed(1)} view updates/s, ${((b1 - b0) / updates).toFixed(1)} ms main-thread busy per update, ` +
               `${long.length} long tasks${long.length ? ` (max ${Math.max(...long).toFixed(0)} ms)` : ''}, still drawing ${Math.max(0, lastFrameAt - inputEnd)} ms (${extra} frames) after the last input` +
+              ` (in the page: ${pageLag.toFixed(0)} ms, ${seen.after.length} frames, after the last input event)` +
               (tiles.shown ? `, tiles painted ${(tiles.painted / frames).toFixed(1)} / shown ${(tiles.shown / frames).toFixed(1)} per frame` : ', drawn directly') +
               `, ${(redrawn.drawn * 100).toFixed(0)} % of the window redrawn per update (${redrawn.unchanged} of ${redrawn.frames} frames changed nothing and drew nothing)` +
               `, wasm ${wasm.p50.toFixed(2)} / ${wasm.p95.toFixed(2)} ms a frame (p50 / p95)`);
