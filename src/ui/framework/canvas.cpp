@@ -379,7 +379,7 @@ void draw_framework(Frame& f) {
         g.tile = layout::Rect{tile.Min.x / z, tile.Min.y / z, tile.GetWidth() / z, tile.GetHeight() / z};
         draw_body(g, &list, kpis);
     };
-    const bool tiled = draw_tiled_body(f.st.body_tiles, dl, f.canvas_min, f.body_min, f.canvas_max, f.to_screen(0, 0), color::kCanvas, paint);
+    const bool tiled = draw_tiled_body(f.st.body_tiles, dl, f.body_min, f.canvas_max, f.to_screen(0, 0), color::kCanvas, paint);
     dl->PushClipRect(f.body_min, f.canvas_max, true);
     if (!tiled) draw_body(f, dl, kpis);
     draw_drag(f, dl);

@@ -78,19 +78,13 @@ ImVec2 camera_on_pixels(ImVec2 camera, float zoom, ImVec2 view_min) {
     return ImVec2(snap(camera.x, view_min.x), snap(camera.y, view_min.y));
 }
 
-bool draw_tiled_body(std::shared_ptr<TiledSurface>& tiles, ImDrawList* dl, ImVec2 canvas_min, ImVec2 body_min, ImVec2 canvas_max,
-                     ImVec2 origin, ImU32 background, const TiledSurface::Paint& paint) {
+bool draw_tiled_body(std::shared_ptr<TiledSurface>& tiles, ImDrawList* dl, ImVec2 body_min, ImVec2 canvas_max, ImVec2 origin,
+                     ImU32 background, const TiledSurface::Paint& paint) {
     if (!tiles) tiles = std::make_shared<TiledSurface>();
     dl->PushClipRect(body_min, canvas_max, true);
     const bool tiled = tiles->draw(dl, body_min, canvas_max, origin, background, paint);
     dl->PopClipRect();
-    if (!tiled) {
-        dl->AddRectFilled(canvas_min, canvas_max, background);
-        return false;
-    }
-    dl->AddRectFilled(canvas_min, ImVec2(canvas_max.x, body_min.y), background);
-    dl->AddRectFilled(ImVec2(canvas_min.x, body_min.y), ImVec2(body_min.x, canvas_max.y), background);
-    return true;
+    return tiled;
 }
 
 void TiledSurface::drop_all() { tiles_.clear(); }

@@ -737,7 +737,7 @@ void draw_headers(const Frame& f, ImDrawList* dl, layout::Span cols) {
     const layout::JourneyLayout& L = f.lay;
     const float top = f.canvas_min.y, mid = f.canvas_min.y + f.stage_h, bottom = f.body_min.y;
     dl->PushClipRect(ImVec2(f.body_min.x, top), ImVec2(f.canvas_max.x, bottom), true);
-    dl->AddRectFilled(ImVec2(f.body_min.x, top), ImVec2(f.canvas_max.x, bottom), color::kCanvas);
+    // No background: past the last stage the canvas colour shows, which the renderer clears to.
     ImFont* bold = font_or_default(f.ctx.fonts.bold);
     ImFont* regular = font_or_default(f.ctx.fonts.regular);
     const float hs = f.hscale;
@@ -928,7 +928,7 @@ void draw_map(Frame& f) {
         const layout::Span c = L.columns_in(tile.Min.x / z, tile.Max.x / z), r = L.rows_in(tile.Min.y / z, tile.Max.y / z);
         if (!c.empty() && !r.empty()) draw_body(tile_frame(f, origin, tile), &list, c, r);
     };
-    const bool tiled = draw_tiled_body(f.st.body_tiles, dl, f.canvas_min, f.body_min, f.canvas_max, f.to_screen(0, 0), color::kCanvas, paint);
+    const bool tiled = draw_tiled_body(f.st.body_tiles, dl, f.body_min, f.canvas_max, f.to_screen(0, 0), color::kCanvas, paint);
     dl->PushClipRect(f.body_min, f.canvas_max, true);
     if (!tiled && !cols.empty() && !rows.empty()) draw_body(f, dl, cols, rows);
     // Over the body, where the viewport puts them: each emotion lane's legend at its visible top right.
