@@ -7,7 +7,7 @@
 //   - main-thread busy ms per frame: CDP Performance.getMetrics TaskDuration over the pan / frames
 //   - long tasks (> 50 ms, PerformanceObserver) during the pan
 //   - lag: how long the app still drew after the last input, as polled from outside, and as the
-//     page saw it (its last frame's end after the last wheel or pointer event it received) event
+//     page saw it (its last frame's end after the last wheel or pointer event it received)
 //   - idle: requestAnimationFrame calls and busy ms in 2 s without input
 //   - tiles: of the body's cached tiles (ui/kit/tiles), how many were painted and shown per frame;
 //     each pan is measured with tiles and again drawn directly (waymark.tiles(false)) to compare

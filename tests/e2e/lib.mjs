@@ -99,9 +99,14 @@ export async function openApp(context, url) {
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.goto(url);
+  await appReady(page);
+  return { page, errors };
+}
+
+// Waits until the app in `page` has drawn its first frame and the test hook's `ready` has resolved.
+async function appReady(page) {
   await page.waitForFunction(() => window.waymark && window.waymark.ready, null, { timeout: 20000 });
   await page.evaluate(() => window.waymark.ready);
-  return { page, errors };
 }
 
 // Opens the app in a new tab after another tab was closed, and waits until this tab is the writer
@@ -112,8 +117,7 @@ export async function openApp(context, url) {
 export async function openAgain(context, url) {
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForFunction(() => window.waymark && window.waymark.ready, null, { timeout: 20000 });
-  await page.evaluate(() => window.waymark.ready);
+  await appReady(page);
   await page.waitForFunction(() => window.waymark.stats().storage.writer === true, null, { timeout: 20000 });
   return page;
 }
