@@ -206,7 +206,10 @@ void draw_body(Frame& f, ImDrawList* dl, const kpi::Evaluation& kpis) {
         const layout::FwRow& row = L.rows[r];
         if (row.y > vy1 || row.y + row.h < vy0) continue;
         const ImVec2 a = f.to_screen(0, row.y), b = f.to_screen(L.width, row.y + row.h);
-        dl->AddRectFilled(a, b, r % 2 ? color::kPanel : color::kCanvas);
+        // Every other band is washed; the others are the canvas colour, which is what the renderer
+        // clears to and a tile is painted over, so filling them filled those pixels again for nothing
+        // (each tile of such a band once more: ~30 % of what painting one filled).
+        if (r % 2) dl->AddRectFilled(a, b, color::kPanel);
         dl->AddLine(ImVec2(a.x, b.y), b, color::kLine);
         for (std::size_t c = 0; c < L.columns.size(); ++c) {
             const layout::FwColumn& col = L.columns[c];
