@@ -153,3 +153,41 @@ test('framework grid: re-parent by dragging a tile; refused moves say why at the
     assert.deepEqual(errors, []);
   } finally { await close(); }
 });
+
+test('framework grid: no hover tooltip while the grid moves under the pointer; it comes back once it rests', async () => {
+  const { context, close } = await launch({ viewport: { width: 1500, height: 900 } });
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    await settle(page, 400);
+    const at = centre(await rect(page, 'tile Buying a phone plan'));
+    await page.mouse.move(at.x, at.y);
+    await settle(page, 100);
+    const cam = async () => (await stats(page)).framework;
+    assert.equal((await cam()).tooltip, 'Buying a phone plan', 'a tile at rest under the pointer has its tooltip');
+
+    // A middle-button drag pans: while it is held, cards pass under the pointer without a tooltip,
+    // even back over the same card and at rest.
+    await page.mouse.down({ button: 'middle' });
+    for (let k = 1; k <= 8; ++k) await page.mouse.move(at.x - k * 20, at.y - k * 10);
+    for (let k = 7; k >= 0; --k) await page.mouse.move(at.x - k * 20, at.y - k * 10);
+    await settle(page, 500);
+    assert.equal((await cam()).tooltip, '', 'no tooltip while the pan is held');
+    await screenshot(page, 'framework-pan-held');
+    await page.mouse.up({ button: 'middle' });
+    // Released, the grid rests: the tooltip comes back without another move of the pointer.
+    await settle(page, 600);
+    assert.equal((await cam()).tooltip, 'Buying a phone plan', 'the tooltip is back once the grid rests');
+
+    // The wheel: down and back up by the same amount. Read soon after, there is no tooltip (only
+    // checked when the read came soon enough: the tooltip returns kRestAfterPanS after the wheel).
+    const t0 = Date.now();
+    await page.mouse.wheel(0, 100);
+    await page.mouse.wheel(0, -100);
+    await page.evaluate(() => window.waymark.settled());
+    const soon = await cam();
+    if (Date.now() - t0 < 250) assert.equal(soon.tooltip, '', 'no tooltip right after the wheel');
+    await settle(page, 600);
+    assert.equal((await cam()).tooltip, 'Buying a phone plan', 'the tooltip is back after the wheel');
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});

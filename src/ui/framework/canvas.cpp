@@ -253,7 +253,8 @@ void draw_body(Frame& f, ImDrawList* dl, const kpi::Evaluation& kpis) {
     int hovered = -1;
     const Frame& sf = f.screen ? *f.screen : f;
     const ImVec2 mouse = ImGui::GetMousePos();
-    if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && mouse.x >= sf.body_min.x && mouse.y >= sf.body_min.y)
+    if (resting(f.st) && ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && mouse.x >= sf.body_min.x &&
+        mouse.y >= sf.body_min.y)
         hovered = L.tile_at(sf.bx(mouse.x), sf.by(mouse.y));
     const FrameworkState::Drag& drag = f.st.drag;
     for (std::size_t i = 0; i < L.tiles.size(); ++i) {

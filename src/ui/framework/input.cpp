@@ -19,6 +19,7 @@
 #include "ui/framework/new_journey.hpp"
 #include "ui/kit/theme.hpp"
 #include "ui/kit/widgets.hpp"
+#include "platform/platform.hpp"
 
 namespace wm::ui::fw {
 
@@ -143,9 +144,12 @@ void drop(Frame& f, ImVec2 mouse) {
 
 }  // namespace
 
+bool resting(const FrameworkState& st) { return !st.drag_panning && ImGui::GetTime() - st.panned_at >= kRestAfterPanS; }
+
 void handle_framework_input(Frame& f) {
     ImGuiIO& io = ImGui::GetIO();
     FrameworkState& st = f.st;
+    st.tooltip.clear();
     FrameworkState::Drag& d = st.drag;
     const ImVec2 mouse = io.MousePos;
     const ImVec2 size(f.canvas_max.x - f.canvas_min.x, f.canvas_max.y - f.canvas_min.y);
@@ -215,9 +219,11 @@ void handle_framework_input(Frame& f) {
     }
 
     // Pan: drag on empty canvas, or middle-drag anywhere.
-    if ((d.panning && ImGui::IsMouseDown(ImGuiMouseButton_Left)) || (ImGui::IsItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Middle))) {
+    st.drag_panning = (d.panning && ImGui::IsMouseDown(ImGuiMouseButton_Left)) || (ImGui::IsItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Middle));
+    if (st.drag_panning) {
         f.cam.x -= io.MouseDelta.x / f.cam.zoom;
         f.cam.y -= io.MouseDelta.y / f.cam.zoom;
+        st.panned_at = ImGui::GetTime();
     }
     if (d.panning && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) d.panning = false;
 
@@ -227,6 +233,7 @@ void handle_framework_input(Frame& f) {
             const float factor = std::pow(1.0015f, io.MouseWheel * 120.0f);
             f.cam = layout::zoom_camera(f.cam, f.cam.zoom * factor, mouse.x - f.body_min.x, mouse.y - f.body_min.y);
         } else {
+            st.panned_at = ImGui::GetTime();
             const float step = 60.0f / f.cam.zoom;
             if (io.KeyShift) f.cam.x -= io.MouseWheel * step;
             else {
@@ -236,17 +243,26 @@ void handle_framework_input(Frame& f) {
         }
     }
 
-    // Hover feedback.
-    if (hovered && !d.active && in_body) {
+    // Hover feedback, once the grid rests under the pointer: a frame is asked for then (one at a
+    // time: when it comes and the grid moved since, the next), in case no input comes.
+    if (!resting(st)) {
+        const double now = ImGui::GetTime();
+        if (!st.drag_panning && now >= st.wake_at) {
+            st.wake_at = st.panned_at + kRestAfterPanS + 0.02;
+            platform::request_frame_after((st.wake_at - now) * 1000.0);
+        }
+    } else if (hovered && !d.active && in_body) {
         const int tile = f.lay.tile_at(f.bx(mouse.x), f.by(mouse.y));
         if (tile >= 0) {
             ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
             const Journey& j = f.journey(tile);
             const layout::JourneyFacts& facts = f.facts(tile);
-            if (!d.pressed && st.note.text.empty())   // never over what a drop just said
+            if (!d.pressed && st.note.text.empty()) {   // never over what a drop just said
+                st.tooltip = j.title;
                 ImGui::SetTooltip("%s\n%d of %d steps detailed by a child journey \xC2\xB7 %d KPI%s\nClick to open, drag to move%s%s",
                                   j.title.c_str(), facts.mapped_steps, facts.steps, facts.metrics, facts.metrics == 1 ? "" : "s",
                                   j.description.empty() ? "" : "\n\n", j.description.c_str());
+            }
         }
     }
 }
