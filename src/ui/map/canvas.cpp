@@ -269,10 +269,10 @@ struct Line {
     ImU32 colour;
     std::vector<layout::Vec2> points;    // body coordinates, by column
     std::vector<int> columns;
-    // The smoothed curve through every point, dashed, in content units (body × zoom): the same for
-    // every tile (a curve and its dashes run on across tiles), and each piece's left and right.
-    std::vector<std::vector<ImVec2>> pieces;
-    std::vector<std::pair<float, float>> extents;
+    // The smoothed curve through every point, dashed, in content units (body × zoom), in runs: the
+    // same for every tile (a curve and its dashes run on across tiles), kept across frames
+    // (MapState::curves).
+    std::shared_ptr<const layout::CurveRuns> runs;
     [[nodiscard]] Id persona() const { return style.persona; }
 };
 
@@ -286,7 +286,7 @@ ImU32 curve_colour(const layout::CurveStyle& style) {
 Line line_of(const Frame& f, Id persona) {
     layout::CurveStyle style = layout::emotion_curve_style(f.ctx.ws, persona);
     const ImU32 colour = curve_colour(style);
-    return Line{std::move(style), colour, {}, {}, {}, {}};
+    return Line{std::move(style), colour, {}, {}, {}};
 }
 
 // A point of a curve in its shape (layout::CurveMarker), ringed in the paper colour.
@@ -331,11 +331,13 @@ void stroke_curve(ImDrawList* dl, const std::vector<ImVec2>& pts, const layout::
 void draw_pieces(ImDrawList* dl, const Line& line, ImVec2 offset, float z) {
     const float width = curve_width(line.style, z);
     const float left = dl->GetClipRectMin().x - offset.x - width, right = dl->GetClipRectMax().x - offset.x + width;
+    if (!line.runs) return;
+    const layout::CurveRuns& runs = *line.runs;
     std::vector<ImVec2> out;
-    for (std::size_t k = 0; k < line.pieces.size(); ++k) {
-        if (line.extents[k].second < left || line.extents[k].first > right) continue;
+    for (std::size_t k = 0; k < runs.runs.size(); ++k) {
+        if (runs.extents[k].second < left || runs.extents[k].first > right) continue;
         out.clear();
-        for (const ImVec2& p : line.pieces[k]) out.emplace_back(p.x + offset.x, p.y + offset.y);
+        for (const layout::Vec2& p : runs.runs[k]) out.emplace_back(p.x + offset.x, p.y + offset.y);
         dl->AddPolyline(out.data(), static_cast<int>(out.size()), line.colour, 0, width);
     }
 }
@@ -450,23 +452,9 @@ const EmotionCurves& emotion_curves(const Frame& f, int r) {
     }
     // Everyone's curve is drawn last, on top of the personas' (and named by the tooltip where points meet).
     std::stable_partition(lines.begin(), lines.end(), [](const Line& l) { return !l.persona().is_nil(); });
-    const float z = f.cam.zoom;
-    for (Line& line : lines) {
-        std::vector<ImVec2> content;
-        for (const auto& p : layout::smooth_curve(line.points, 10)) content.emplace_back(p.x * z, p.y * z);
-        // A solid curve is one piece through the whole row: cut into runs of a few columns (sharing
-        // their end points) so that a tile or the screen draws only the runs it shows.
-        for (auto& piece : dash_curve(content, line.style, z)) {
-            constexpr std::size_t kRun = 20;   // segments: two columns of the smoothed curve
-            for (std::size_t from = 0; from + 1 < piece.size(); from += kRun)
-                line.pieces.emplace_back(piece.begin() + static_cast<std::ptrdiff_t>(from),
-                                         piece.begin() + static_cast<std::ptrdiff_t>(std::min(piece.size(), from + kRun + 1)));
-        }
-        for (const auto& piece : line.pieces) {
-            const auto [a, b] = std::minmax_element(piece.begin(), piece.end(), [](const ImVec2& x, const ImVec2& y) { return x.x < y.x; });
-            line.extents.emplace_back(a->x, b->x);
-        }
-    }
+    // Smoothed and dashed in runs (a solid curve is one piece through the whole row: in runs of two
+    // columns a tile or the screen draws only those it shows), or as kept from an earlier frame.
+    for (Line& line : lines) line.runs = f.st.curves.get(line.points, f.cam.zoom, line.style.dash);
     cache.emplace_back(r, made);
     return *made;
 }

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "layout/curve_runs.hpp"
 #include "layout/journey_layout.hpp"
 #include "model/model.hpp"
 
@@ -96,6 +97,7 @@ struct MapState {
     Id emotion_persona;          // whose emotion points new clicks set (nil: everyone); the lens wins
     std::shared_ptr<TiledSurface> body_tiles;   // the body's cached tiles (ui/kit/tiles; made on first draw)
     std::string hover_tip;       // the tooltip of the emotion point under the pointer this frame ("Anna · Pay · −2")
+    layout::CurveCache curves;   // emotion curves smoothed and dashed, kept across frames (keyed by their points, zoom, dash)
     // The last copy: the system clipboard gets the cards as tab-separated text (for spreadsheets);
     // pasting that same text back restores the cards with their severity, personas, channel.
     std::string copied_text;
