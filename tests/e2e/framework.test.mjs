@@ -4,7 +4,7 @@
 // drop point while the document stays byte-identical.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, screenshot, stats, notBlank, rect, settle, click } from './lib.mjs';
+import { startServer, launch, openApp, screenshot, stats, notBlank, rect, settle, click, until } from './lib.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -173,9 +173,11 @@ test('framework grid: no hover tooltip while the grid moves under the pointer; i
     await settle(page, 500);
     assert.equal((await cam()).tooltip, '', 'no tooltip while the pan is held');
     await screenshot(page, 'framework-pan-held');
+    assert.equal((await cam()).resting, false, 'a held pan is not rest');
     await page.mouse.up({ button: 'middle' });
     // Released, the grid rests: the tooltip comes back without another move of the pointer.
-    await settle(page, 600);
+    await until(page, async () => (await cam()).resting, 'the grid to rest after the pan');
+    await settle(page, 100);
     assert.equal((await cam()).tooltip, 'Buying a phone plan', 'the tooltip is back once the grid rests');
 
     // The wheel: down and back up by the same amount. Read soon after, there is no tooltip (only
@@ -185,8 +187,12 @@ test('framework grid: no hover tooltip while the grid moves under the pointer; i
     await page.mouse.wheel(0, -100);
     await page.evaluate(() => window.waymark.settled());
     const soon = await cam();
-    if (Date.now() - t0 < 250) assert.equal(soon.tooltip, '', 'no tooltip right after the wheel');
-    await settle(page, 600);
+    if (Date.now() - t0 < 250) {
+      assert.equal(soon.resting, false, 'the grid has not rested yet');
+      assert.equal(soon.tooltip, '', 'no tooltip right after the wheel');
+    }
+    await until(page, async () => (await cam()).resting, 'the grid to rest after the wheel');
+    await settle(page, 100);
     assert.equal((await cam()).tooltip, 'Buying a phone plan', 'the tooltip is back after the wheel');
     assert.deepEqual(errors, []);
   } finally { await close(); }

@@ -16,6 +16,9 @@ after(async () => { await srv.close(); });
 // The same picture drawn from tiles and directly; tiles are on again afterwards.
 let compared = 0;
 async function sameAsDirect(page, what) {
+  // After a wheel or a pan the grid shows its hover feedback once it rests (0.3 s later): both
+  // pictures are taken after that, or one would have the hovered tile's tooltip and the other not.
+  await until(page, async () => (await stats(page)).framework.resting, 'the grid to rest under the pointer');
   await page.evaluate(() => window.waymark.settled());
   await keepCanvas(page, 'tiled');
   await page.evaluate(() => window.waymark.tiles(false));

@@ -144,7 +144,7 @@ void drop(Frame& f, ImVec2 mouse) {
 
 }  // namespace
 
-bool resting(const FrameworkState& st) { return !st.drag_panning && ImGui::GetTime() - st.panned_at >= kRestAfterPanS; }
+bool resting(const FrameworkState& st) { return st.resting(ImGui::GetTime()); }
 
 void handle_framework_input(Frame& f) {
     ImGuiIO& io = ImGui::GetIO();
@@ -248,7 +248,7 @@ void handle_framework_input(Frame& f) {
     if (!resting(st)) {
         const double now = ImGui::GetTime();
         if (!st.drag_panning && now >= st.wake_at) {
-            st.wake_at = st.panned_at + kRestAfterPanS + 0.02;
+            st.wake_at = st.panned_at + FrameworkState::kRestAfterPanS + 0.02;
             platform::request_frame_after((st.wake_at - now) * 1000.0);
         }
     } else if (hovered && !d.active && in_body) {

@@ -21,8 +21,6 @@ namespace wm::ui::fw {
 
 // Below this zoom a tile shows only its title (semantic zoom).
 inline constexpr float kDetailZoom = 0.55f;
-// How long after the grid last moved under the pointer it counts as resting again (hover feedback).
-inline constexpr double kRestAfterPanS = 0.3;
 // The "+ Stage" cell after the last column of the stage header row (body units).
 inline constexpr float kAddStageWidth = 132;
 
@@ -78,8 +76,7 @@ void expose(const Frame& f, const std::string& label, ImVec2 min, ImVec2 max);  
 
 // [SECTION] framework/input.cpp
 void handle_framework_input(Frame& f);
-// The grid is not moving under the pointer (no drag pan under way, no wheel for kRestAfterPanS):
-// hover feedback is shown only then.
+// FrameworkState::resting now (ImGui's clock): hover feedback is shown only then.
 bool resting(const FrameworkState& st);
 void draw_anchor_popup(const ViewContext& ctx, FrameworkState& st);
 [[nodiscard]] bool collapsed(const FrameworkState& st, Id journey);
