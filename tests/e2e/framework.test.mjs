@@ -181,7 +181,7 @@ test('framework grid: no hover tooltip while the grid moves under the pointer; i
     assert.equal((await cam()).tooltip, 'Buying a phone plan', 'the tooltip is back once the grid rests');
 
     // The wheel: down and back up by the same amount. Read soon after, there is no tooltip (only
-    // checked when the read came soon enough: the tooltip returns kRestAfterPanS after the wheel).
+    // checked when the read came soon enough: the tooltip returns PanRest::kRestS after the wheel).
     const t0 = Date.now();
     await page.mouse.wheel(0, 100);
     await page.mouse.wheel(0, -100);

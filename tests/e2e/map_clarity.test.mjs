@@ -201,6 +201,51 @@ test('compare: a card rewritten in the to-be shows as one card changed, not one 
   } finally { await close(); }
 });
 
+test('emotion lane: no point tooltip while the map moves under the pointer; it comes back once the map rests', async () => {
+  const { context, close } = await launch({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    const { lane, steps } = await openEmotionMap(page);
+    const label = `emotion ${lane.name} ${steps[1].name}`;
+    const point = await scrollMapTo(page, label);
+    const at = { x: point.x + point.w / 2, y: point.y + point.h / 2 };
+    const want = `Everyone \u00b7 ${steps[1].name} \u00b7 ${MINUS}2`;
+    const map = async () => (await stats(page)).map;
+    await page.mouse.move(at.x, at.y);
+    await until(page, async () => (await map()).tooltip === want, 'the point\'s tooltip at rest');
+
+    // A middle-button drag pans: while it is held no tooltip, even back over the same point and at rest.
+    await page.mouse.down({ button: 'middle' });
+    for (let k = 1; k <= 6; ++k) await page.mouse.move(at.x + k * 15, at.y + k * 8);
+    for (let k = 5; k >= 0; --k) await page.mouse.move(at.x + k * 15, at.y + k * 8);
+    await settle(page, 500);
+    assert.deepEqual(await page.evaluate((l) => window.waymark.rect(l), label), point, 'the pan came back to where it began');
+    assert.equal((await map()).tooltip, '', 'no tooltip while the pan is held');
+    assert.equal((await map()).resting, false, 'a held pan is not rest');
+    await screenshot(page, 'map-pan-held');
+    await page.mouse.up({ button: 'middle' });
+    // Released, the map rests: the tooltip comes back without another move of the pointer.
+    await until(page, async () => (await map()).resting, 'the map to rest after the pan');
+    await until(page, async () => (await map()).tooltip === want, 'the tooltip back once the map rests');
+
+    // The wheel: down and back up by the same amount. Read soon after, there is no tooltip (only
+    // checked when the read came soon enough: it returns PanRest::kRestS after the wheel).
+    const t0 = Date.now();
+    await page.mouse.wheel(0, 60);
+    await page.mouse.wheel(0, -60);
+    await page.evaluate(() => window.waymark.settled());
+    const soon = await map();
+    if (Date.now() - t0 < 250) {
+      assert.equal(soon.resting, false, 'the map has not rested yet');
+      assert.equal(soon.tooltip, '', 'no tooltip right after the wheel');
+    }
+    await until(page, async () => (await map()).resting, 'the map to rest after the wheel');
+    assert.deepEqual(await page.evaluate((l) => window.waymark.rect(l), label), point, 'the wheel came back to where it began');
+    await until(page, async () => (await map()).tooltip === want, 'the tooltip back after the wheel');
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});
+
 test('a step with a child journey shows a marker on its header: its tooltip names the child, a click opens it', async () => {
   const { context, close } = await launch({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
   try {

@@ -144,7 +144,7 @@ void drop(Frame& f, ImVec2 mouse) {
 
 }  // namespace
 
-bool resting(const FrameworkState& st) { return st.resting(ImGui::GetTime()); }
+bool resting(const FrameworkState& st) { return st.rest.resting(ImGui::GetTime()); }
 
 void handle_framework_input(Frame& f) {
     ImGuiIO& io = ImGui::GetIO();
@@ -219,11 +219,11 @@ void handle_framework_input(Frame& f) {
     }
 
     // Pan: drag on empty canvas, or middle-drag anywhere.
-    st.drag_panning = (d.panning && ImGui::IsMouseDown(ImGuiMouseButton_Left)) || (ImGui::IsItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Middle));
-    if (st.drag_panning) {
+    st.rest.dragging = (d.panning && ImGui::IsMouseDown(ImGuiMouseButton_Left)) || (ImGui::IsItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Middle));
+    if (st.rest.dragging) {
         f.cam.x -= io.MouseDelta.x / f.cam.zoom;
         f.cam.y -= io.MouseDelta.y / f.cam.zoom;
-        st.panned_at = ImGui::GetTime();
+        st.rest.moved(ImGui::GetTime());
     }
     if (d.panning && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) d.panning = false;
 
@@ -233,7 +233,7 @@ void handle_framework_input(Frame& f) {
             const float factor = std::pow(1.0015f, io.MouseWheel * 120.0f);
             f.cam = layout::zoom_camera(f.cam, f.cam.zoom * factor, mouse.x - f.body_min.x, mouse.y - f.body_min.y);
         } else {
-            st.panned_at = ImGui::GetTime();
+            st.rest.moved(ImGui::GetTime());
             const float step = 60.0f / f.cam.zoom;
             if (io.KeyShift) f.cam.x -= io.MouseWheel * step;
             else {
@@ -246,11 +246,7 @@ void handle_framework_input(Frame& f) {
     // Hover feedback, once the grid rests under the pointer: a frame is asked for then (one at a
     // time: when it comes and the grid moved since, the next), in case no input comes.
     if (!resting(st)) {
-        const double now = ImGui::GetTime();
-        if (!st.drag_panning && now >= st.wake_at) {
-            st.wake_at = st.panned_at + FrameworkState::kRestAfterPanS + 0.02;
-            platform::request_frame_after((st.wake_at - now) * 1000.0);
-        }
+        if (const double ms = st.rest.wake_after_ms(ImGui::GetTime()); ms >= 0) platform::request_frame_after(ms);
     } else if (hovered && !d.active && in_body) {
         const int tile = f.lay.tile_at(f.bx(mouse.x), f.by(mouse.y));
         if (tile >= 0) {

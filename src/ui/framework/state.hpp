@@ -13,6 +13,7 @@
 
 #include "layout/framework_layout.hpp"
 #include "model/model.hpp"
+#include "ui/kit/pan_rest.hpp"
 
 namespace wm::ui {
 
@@ -62,19 +63,11 @@ struct FrameworkState {
         bool open = false;                       // the popup is to be opened this frame
     } anchor;
 
-    // When the grid was last moved by the wheel or a drag (ImGui time, s), and whether a drag pan is
-    // under way. While the grid moves under the pointer no card shows that it is hovered and no
-    // tooltip chases the pointer (resting): every card passing under it would be
-    // highlighted in turn, a tooltip flickering from one to the next, and each highlight paints a
+    // Whether the grid rests under the pointer or moves (ui/kit/pan_rest): while it moves no card
+    // shows that it is hovered and no tooltip chases the pointer, as each highlight would paint a
     // cached tile again.
-    double panned_at = -1e9;
-    double wake_at = -1e9;                       // when the frame asked for to see it rest comes
-    bool drag_panning = false;
+    PanRest rest;
     std::string tooltip;                         // the hover tooltip's journey this frame (stats())
-    static constexpr double kRestAfterPanS = 0.3;
-    // The grid is not moving under the pointer at time `now` (s): no drag pan under way, no wheel
-    // for kRestAfterPanS.
-    [[nodiscard]] bool resting(double now) const { return !drag_panning && now - panned_at >= kRestAfterPanS; }
 
     int visible_tiles = 0;                       // drawn on screen last frame (stats())
     std::shared_ptr<TiledSurface> body_tiles;    // the grid body's cached tiles (ui/kit/tiles; made on first draw)

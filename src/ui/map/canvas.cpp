@@ -477,7 +477,8 @@ void draw_emotion_row(const Frame& f, ImDrawList* dl, int r, layout::Span cols) 
     const Frame& sf = f.on_screen();
     const ImVec2 real = ImGui::GetIO().MousePos, mouse = f.mouse();
     const bool pointer_here = real.x >= sf.body_min.x && real.y >= sf.body_min.y && real.x < sf.canvas_max.x && real.y < sf.canvas_max.y &&
-                              ImGui::IsWindowHovered() && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId);
+                              ImGui::IsWindowHovered() && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId) &&
+                              f.st.rest.resting(ImGui::GetTime());
     float& nearest = sf.hover_d2;
     for (const Line& line : lines) {
         draw_pieces(dl, line, f.to_screen(0, 0), z);
@@ -780,7 +781,7 @@ void draw_headers(const Frame& f, ImDrawList* dl, layout::Span cols) {
             // A step that drills into a child journey: a small "opens below" box with an arrow.
             const ImVec2 mouse = ImGui::GetIO().MousePos;
             const bool hovered = mouse.x >= ma.x && mouse.x < mb.x && mouse.y >= ma.y && mouse.y < mb.y && ImGui::IsWindowHovered() &&
-                                 !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId);
+                                 !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId) && f.st.rest.resting(ImGui::GetTime());
             dl->AddRectFilled(ma, mb, hovered ? tint(0x4F46E5, 0.25f, f.dark) : color::kPaper, 3);
             dl->AddRect(ma, mb, color::kAccent, 3, 0, 1.5f);
             const float s = mb.x - ma.x, cx = ma.x + s * 0.5f;

@@ -409,6 +409,7 @@ void wheel(Frame& f, ImVec2 mouse, const ImGuiIO& io) {
         f.cam = layout::zoom_camera(f.cam, f.cam.zoom * factor, mouse.x - f.body_min.x, mouse.y - f.body_min.y);
     } else {
         if (io.KeyShift && wx == 0) std::swap(wx, wy);
+        f.st.rest.moved(ImGui::GetTime());
         f.cam.x -= wx * 100 / f.cam.zoom;
         f.cam.y -= wy * 100 / f.cam.zoom;
     }
@@ -684,6 +685,7 @@ void handle_map_input(Frame& f) {
         f.cam.x = d.cam_x - (mouse.x - d.press_x) / f.cam.zoom;
         f.cam.y = d.cam_y - (mouse.y - d.press_y) / f.cam.zoom;
         ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeAll);
+        st.rest.moved(ImGui::GetTime());
     }
     if (d.kind == MapDrag::Kind::emotion) {
         const int row = row_of_lane_id(f, d.lane);
@@ -719,6 +721,10 @@ void handle_map_input(Frame& f) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
 
     if (hovered) wheel(f, mouse, io);
+    // Tooltips wait while the map moves under the pointer (a pan held, or a wheel step a moment
+    // ago); a frame is asked for when it rests, in case no input comes.
+    st.rest.dragging = d.kind == MapDrag::Kind::pan;
+    if (const double ms = st.rest.wake_after_ms(ImGui::GetTime()); ms >= 0) platform::request_frame_after(ms);
 
     // Insights dragged from the palette link to the cell's step when dropped on it.
     if (const ImGuiPayload* p = ImGui::GetDragDropPayload(); p && hovered_dragging && t.zone == Target::Zone::body) {

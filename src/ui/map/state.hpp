@@ -12,6 +12,7 @@
 #include "layout/curve_runs.hpp"
 #include "layout/journey_layout.hpp"
 #include "model/model.hpp"
+#include "ui/kit/pan_rest.hpp"
 
 namespace wm::ui {
 
@@ -97,6 +98,7 @@ struct MapState {
     Id emotion_persona;          // whose emotion points new clicks set (nil: everyone); the lens wins
     std::shared_ptr<TiledSurface> body_tiles;   // the body's cached tiles (ui/kit/tiles; made on first draw)
     std::string hover_tip;       // the tooltip of the emotion point under the pointer this frame ("Anna · Pay · −2")
+    PanRest rest;                // hover tooltips wait while the map is panned under the pointer (ui/kit/pan_rest)
     layout::CurveCache curves;   // emotion curves smoothed and dashed, kept across frames (keyed by their points, zoom, dash)
     // The last copy: the system clipboard gets the cards as tab-separated text (for spreadsheets);
     // pasting that same text back restores the cards with their severity, personas, channel.

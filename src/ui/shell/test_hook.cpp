@@ -128,7 +128,7 @@ std::string TestHook::stats() const {
         w.field("selectedCards", static_cast<double>(m.sel.kind == MapSelection::Kind::cards ? m.sel.cards.size() : 0));
         w.field("editing", m.editing.kind != MapEditing::Kind::none);
         w.field("findOpen", m.find.open).field("findMatches", static_cast<double>(found));
-        w.field("tooltip", m.hover_tip);
+        w.field("tooltip", m.hover_tip).field("resting", m.rest.resting(ImGui::GetTime()));
         w.end();
     }
     {
@@ -162,7 +162,7 @@ std::string TestHook::stats() const {
             if (f.filters[i]) filters += (filters.empty() ? "" : ",") + std::string(kFilterNames[i]);
         w.field("filters", filters);
         w.field("dragging", f.drag.active).field("note", f.note.text).field("noteIsError", f.note.error);
-        w.field("tooltip", f.tooltip).field("resting", f.resting(ImGui::GetTime()));
+        w.field("tooltip", f.tooltip).field("resting", f.rest.resting(ImGui::GetTime()));
         w.field("focus", f.focus.is_nil() ? std::string() : f.focus.str());
         w.field("stageSelected", f.stage_selected.is_nil() ? std::string() : f.stage_selected.str());
         w.end();
