@@ -1,7 +1,8 @@
 // Panning as the user feels it, measured on the whole browser frame (issue 17's method): headless
 // Chromium, 1280×800, DPR 1, WebGL on SwiftShader (software, like GPU-less virtual desktops), a big
-// journey map (and the framework grid of 1,000 journeys) panned for 3 s by wheel and by drag with
-// open-loop input at 120 Hz (events are sent on a clock, never waiting for frames). Figures:
+// journey map (and the framework grid of 1,000 journeys) panned for 3 s by wheel and by drag, and
+// zoomed as a touchpad pinch does (Ctrl+wheel steps), with open-loop input at 120 Hz (events are sent
+// on a clock, never waiting for frames). Figures:
 //   - view updates/s: frames the app drew while input was arriving that changed the picture (a frame
 //     whose input moved nothing, e.g. a wheel at the map's edge, draws nothing and is not counted)
 //   - main-thread busy ms per frame: CDP Performance.getMetrics TaskDuration over the pan / frames
@@ -9,7 +10,8 @@
 //   - lag: how long the app still drew after the last input, as polled from outside, and as the
 //     page saw it (its last frame's end after the last wheel or pointer event it received)
 //   - idle: requestAnimationFrame calls and busy ms in 2 s without input
-//   - tiles: of the body's cached tiles (ui/kit/tiles), how many were painted and shown per frame;
+//   - tiles: of the body's cached tiles (ui/kit/tiles), how many were painted and shown per frame
+//     (and in how many frames a zoom gesture showed them scaled);
 //     each pan is measured with tiles and again drawn directly (waymark.tiles(false)) to compare
 //   - redrawn: the share of the window a frame drew again (platform/gl_renderer draws only what
 //     changed), and how many frames changed nothing and drew nothing
@@ -132,7 +134,7 @@ async function measure(label, seconds, send) {
   console.log(`${label}: ${(updates / seconds).toFixed(1)} view updates/s, ${((b1 - b0) / updates).toFixed(1)} ms main-thread busy per update, ` +
               `${long.length} long tasks${long.length ? ` (max ${Math.max(...long).toFixed(0)} ms)` : ''}, still drawing ${Math.max(0, lastFrameAt - inputEnd)} ms (${extra} frames) after the last input` +
               ` (in the page: ${pageLag.toFixed(0)} ms, ${seen.after.length} frames, after the last input event)` +
-              (tiles.shown ? `, tiles painted ${(tiles.painted / frames).toFixed(1)} / shown ${(tiles.shown / frames).toFixed(1)} per frame` : ', drawn directly') +
+              (tiles.shown ? `, tiles painted ${(tiles.painted / frames).toFixed(1)} / shown ${(tiles.shown / frames).toFixed(1)} per frame${tiles.scaled ? ` (scaled in ${tiles.scaled} frames)` : ''}` : ', drawn directly') +
               `, ${(redrawn.drawn * 100).toFixed(0)} % of the window redrawn per update (${redrawn.unchanged} of ${redrawn.frames} frames changed nothing and drew nothing)` +
               `, wasm ${wasm.p50.toFixed(2)} / ${wasm.p95.toFixed(2)} ms a frame (p50 / p95)`);
 }
@@ -155,6 +157,8 @@ async function pansOnce(what) {
     return cdp.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x: cx - d * 6, y: cy - d * 3, button: 'middle', buttons: 4 });
   });
   await cdp.send('Input.dispatchMouseEvent', { type: 'mouseReleased', x: cx, y: cy, button: 'middle', buttons: 0, clickCount: 1 });
+  // A touchpad pinch: small Ctrl+wheel steps at the pointer, in for 0.5 s, then out, and so on (±43 %).
+  await measure(`${what}, pinch zoom`, 3, (i) => cdp.send('Input.dispatchMouseEvent', { type: 'mouseWheel', x: cx, y: cy, modifiers: 2, deltaX: 0, deltaY: i % 120 < 60 ? -4 : 4 }));
 }
 
 async function zoom(percent) {

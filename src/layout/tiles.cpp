@@ -27,4 +27,21 @@ std::vector<TilePlacement> tiles_in_view(float x0, float y0, float x1, float y1,
     return out;
 }
 
+std::vector<ScaledTile> scaled_tiles_in_view(float x0, float y0, float x1, float y1, float origin_x, float origin_y, int pixels,
+                                             float scale, float k) {
+    std::vector<ScaledTile> out;
+    if (!(k > 0) || !(scale > 0)) return out;
+    // The view in the tiles' own content: every length from the origin divided by k.
+    const auto from = [&](float v, float o) { return o + (v - o) / k; };
+    const std::vector<TilePlacement> tiles =
+        tiles_in_view(from(x0, origin_x), from(y0, origin_y), from(x1, origin_x), from(y1, origin_y), origin_x, origin_y, pixels, scale);
+    const double ox = std::round(static_cast<double>(origin_x) * scale) / scale, oy = std::round(static_cast<double>(origin_y) * scale) / scale;
+    const double side = static_cast<double>(pixels) / scale * k;
+    const auto edge = [&](double o, int i) { return static_cast<float>(o + static_cast<double>(i) * side); };
+    out.reserve(tiles.size());
+    for (const TilePlacement& t : tiles)
+        out.push_back(ScaledTile{t.index, edge(ox, t.index.x), edge(oy, t.index.y), edge(ox, t.index.x + 1), edge(oy, t.index.y + 1)});
+    return out;
+}
+
 }  // namespace wm::layout

@@ -32,4 +32,15 @@ int tile_pixels(float wanted, float scale);
 std::vector<TilePlacement> tiles_in_view(float x0, float y0, float x1, float y1, float origin_x, float origin_y,
                                          int pixels, float scale);
 
+// Tiles painted at one zoom, shown `k` times bigger about content (0, 0) at screen (origin_x,
+// origin_y) (a zoom gesture shows the tiles it began with, scaled): the tiles that cover the view
+// [x0, x1) × [y0, y1), row by row, and the screen rectangle of each. Every edge is worked out from the
+// tile's index alone, so neighbours share theirs exactly and no seam shows between them.
+struct ScaledTile {
+    TileIndex index;
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+std::vector<ScaledTile> scaled_tiles_in_view(float x0, float y0, float x1, float y1, float origin_x, float origin_y, int pixels,
+                                             float scale, float k);
+
 }  // namespace wm::layout

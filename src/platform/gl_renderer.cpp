@@ -132,6 +132,13 @@ void GlRenderer::delete_texture(void* id) {
     bound_ = 0;
 }
 
+void GlRenderer::smooth_texture(void* id, bool smooth) {
+    glBindTexture(GL_TEXTURE_2D, as_texture(id));
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, smooth ? GL_LINEAR : GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, smooth ? GL_LINEAR : GL_NEAREST);
+    bound_ = 0;
+}
+
 void GlRenderer::queue_paint(void* texture, const ImDrawList& list, float at, float scale, std::uint32_t background) {
     queue_.push_back(Paint{as_texture(texture), &list, at, scale, background});
 }

@@ -35,6 +35,7 @@ public:
 
     void* create_texture(int pixels);              // a square RGBA tile texture; nullptr on failure
     void delete_texture(void* texture);
+    void smooth_texture(void* texture, bool smooth);   // linear or nearest sampling
     // Queued until paint_queued(): `list` drawn over `background` into `texture` at `scale` px per
     // unit, the texture's top-left at list coordinates (at, at).
     void queue_paint(void* texture, const ImDrawList& list, float at, float scale, std::uint32_t background);

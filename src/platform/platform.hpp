@@ -122,6 +122,9 @@ void team_close();
 void* create_texture(int pixels);
 void paint_texture(void* texture, const ImDrawList& list, float at, float scale, std::uint32_t background);
 void delete_texture(void* texture);
+// How a tile texture is sampled: nearest while its texels land on whole pixels (every pan), smooth
+// while it is shown scaled (during a zoom gesture, ui/kit/tiles).
+void smooth_texture(void* texture, bool smooth);
 // Device pixels per ImGui unit this frame (devicePixelRatio × text size).
 float pixel_scale();
 

@@ -729,6 +729,7 @@ void paint_texture(void* texture, const ImDrawList& list, float at, float scale,
     P.renderer.queue_paint(texture, list, at, scale, background);
 }
 void delete_texture(void* texture) { P.renderer.delete_texture(texture); }
+void smooth_texture(void* texture, bool smooth) { P.renderer.smooth_texture(texture, smooth); }
 float pixel_scale() { return P.scale(); }
 void set_partial_redraw(bool on) { P.renderer.set_partial(on); }
 RedrawCounts take_redraw_counts() { return P.renderer.take_counts(); }

@@ -18,7 +18,9 @@ let compared = 0;
 async function sameAsDirect(page, what) {
   // After a wheel or a pan the grid shows its hover feedback once it rests (0.3 s later): both
   // pictures are taken after that, or one would have the hovered tile's tooltip and the other not.
-  await until(page, async () => (await stats(page)).framework.resting, 'the grid to rest under the pointer');
+  // After a zoom gesture the tiles are painted at its zoom once it rests (until then they are shown
+  // scaled): the same wait.
+  await until(page, async () => { const s = await stats(page); return s.framework.resting && s.map.resting; }, 'the view to rest under the pointer');
   await page.evaluate(() => window.waymark.settled());
   await keepCanvas(page, 'tiled');
   await page.evaluate(() => window.waymark.tiles(false));
@@ -104,6 +106,53 @@ test('journey map from tiles: an emotion lane without scores shows its hint as t
     for (let i = 0; i < 5; ++i) { await page.mouse.wheel(130, 0); await settle(page, 60); }
     await sameAsDirect(page, 'the hint after a pan');
     await screenshot(page, 'tiles-emotion-hint');
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});
+
+// Ctrl+wheel steps at the pointer, as a touchpad pinch sends them (`delta` < 0 zooms in); the tile
+// counts of the frames drawn meanwhile.
+async function zoomGesture(page, delta) {
+  await tileCounts(page);
+  await page.keyboard.down('Control');
+  for (let i = 0; i < 4; ++i) { await page.mouse.wheel(0, delta); await page.waitForTimeout(40); }
+  await page.evaluate(() => window.waymark.settled());
+  const during = await tileCounts(page);
+  await page.keyboard.up('Control');
+  return during;
+}
+
+test('a zoom gesture shows the tiles it has, scaled, and paints them at its zoom once it rests', async () => {
+  const { context, close } = await launch({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    await showEmotionMap(page);
+    await page.mouse.move(700, 560);
+    await settle(page, 100);
+    for (const [what, delta] of [['in', -40], ['out', 40]]) {
+      const z0 = (await stats(page)).map.zoom;
+      const during = await zoomGesture(page, delta);
+      const z1 = (await stats(page)).map.zoom;
+      assert.ok(delta < 0 ? z1 > z0 * 1.1 : z1 < z0 / 1.1, `zoomed ${what}: ${z0} → ${z1}`);
+      assert.ok(during.scaled >= 1, `the tiles were shown scaled while zooming ${what} (${JSON.stringify(during)})`);
+      assert.ok(during.painted < during.shown / 2, `zooming ${what} painted few tiles (${during.painted} painted, ${during.shown} shown)`);
+      // At rest they are painted at the zoom the gesture came to: the picture is the map drawn directly.
+      await until(page, async () => (await stats(page)).map.resting, `the zoom ${what} to rest`);
+      await settle(page, 100);
+      assert.ok((await tileCounts(page)).painted >= 1, `painted again at the zoom the gesture came to (${what})`);
+      await sameAsDirect(page, `the map after zooming ${what}`);
+    }
+    // The framework grid alike.
+    assert.deepEqual(await page.evaluate(() => window.waymark.show('framework')), { ok: true });
+    await settle(page, 300);
+    await page.mouse.move(700, 560);
+    await settle(page, 100);
+    const z0 = (await stats(page)).framework.zoom;
+    const during = await zoomGesture(page, -40);
+    assert.ok((await stats(page)).framework.zoom > z0 * 1.1, 'the grid zoomed in');
+    assert.ok(during.scaled >= 1 && during.painted < during.shown / 2, `the grid's tiles shown scaled (${JSON.stringify(during)})`);
+    await sameAsDirect(page, 'the grid after zooming in');
+    await screenshot(page, 'tiles-zoomed');
     assert.deepEqual(errors, []);
   } finally { await close(); }
 });

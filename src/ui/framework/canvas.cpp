@@ -377,13 +377,13 @@ void draw_framework(Frame& f) {
     dl->PushClipRect(f.canvas_min, f.canvas_max, true);
     // The body from cached tiles (ui/kit/tiles: a pan re-composites them), each painted by draw_body
     // in the tile's own coordinates; directly when there are no tiles.
-    const float z = f.cam.zoom;
-    const auto paint = [&](ImDrawList& list, ImVec2 origin, ImRect tile) {
-        Frame g = tile_frame(f, origin, tile);
-        g.tile = layout::Rect{tile.Min.x / z, tile.Min.y / z, tile.GetWidth() / z, tile.GetHeight() / z};
+    const auto paint = [&](ImDrawList& list, ImVec2 origin, ImRect tile, float at) {
+        Frame g = tile_frame(f, origin, tile, at);
+        g.tile = layout::Rect{tile.Min.x / at, tile.Min.y / at, tile.GetWidth() / at, tile.GetHeight() / at};
         draw_body(g, &list, kpis);
     };
-    const bool tiled = draw_tiled_body(f.st.body_tiles, dl, f.body_min, f.canvas_max, f.to_screen(0, 0), color::kCanvas, paint);
+    const bool tiled = draw_tiled_body(f.st.body_tiles, dl, f.body_min, f.canvas_max, f.to_screen(0, 0), f.cam.zoom,
+                                       !f.st.zoom_rest.resting(ImGui::GetTime()), color::kCanvas, paint);
     dl->PushClipRect(f.body_min, f.canvas_max, true);
     if (!tiled) draw_body(f, dl, kpis);
     draw_drag(f, dl);

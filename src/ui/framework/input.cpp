@@ -231,6 +231,7 @@ void handle_framework_input(Frame& f) {
     if (hovered && (io.MouseWheel != 0 || io.MouseWheelH != 0)) {
         if (io.KeyCtrl) {
             const float factor = std::pow(1.0015f, io.MouseWheel * 120.0f);
+            st.zoom_rest.moved(ImGui::GetTime());
             f.cam = layout::zoom_camera(f.cam, f.cam.zoom * factor, mouse.x - f.body_min.x, mouse.y - f.body_min.y);
         } else {
             st.rest.moved(ImGui::GetTime());
@@ -245,6 +246,8 @@ void handle_framework_input(Frame& f) {
 
     // Hover feedback, once the grid rests under the pointer: a frame is asked for then (one at a
     // time: when it comes and the grid moved since, the next), in case no input comes.
+    // After a zoom gesture, a frame paints the grid's tiles at the zoom it came to.
+    if (const double ms = st.zoom_rest.wake_after_ms(ImGui::GetTime()); ms >= 0) platform::request_frame_after(ms);
     if (!resting(st)) {
         if (const double ms = st.rest.wake_after_ms(ImGui::GetTime()); ms >= 0) platform::request_frame_after(ms);
     } else if (hovered && !d.active && in_body) {

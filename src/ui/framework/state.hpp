@@ -67,6 +67,7 @@ struct FrameworkState {
     // shows that it is hovered and no tooltip chases the pointer, as each highlight would paint a
     // cached tile again.
     PanRest rest;
+    PanRest zoom_rest;                           // a zoom gesture (Ctrl+wheel, pinch) under way: tiles shown scaled (ui/kit/tiles)
     std::string tooltip;                         // the hover tooltip's journey this frame (stats())
 
     int visible_tiles = 0;                       // drawn on screen last frame (stats())

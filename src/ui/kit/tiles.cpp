@@ -12,6 +12,10 @@ namespace {
 constexpr float kTileUnits = 256;    // a tile's side, in units (about 256 CSS pixels)
 constexpr float kTileAt = 8192;      // list coordinates of a tile's top-left corner (see Paint)
 constexpr std::size_t kKeptTiles = 96;  // textures kept (in view and recently in view): 24 MB at 256²
+// How far a zoom gesture scales the tiles before they are painted at its zoom: zoomed out by two,
+// the view shows four times as many tiles of the zoom it began at, and zoomed in by two, text is
+// twice its size in blurred texels.
+constexpr float kMaxScale = 2;
 
 bool g_tiles_on = true;
 bool g_tiles_held = false;
@@ -50,6 +54,7 @@ struct TiledSurface::Tile {
     Drawn drawn;                                        // what the texture shows
     ImU32 background = 0;
     bool valid = false;                                 // the texture shows `drawn`
+    bool smooth = false;                                // sampled linearly (shown scaled)
     std::uint64_t used = 0;                             // frame it was last in view
 
     ~Tile() {
@@ -79,10 +84,10 @@ ImVec2 camera_on_pixels(ImVec2 camera, float zoom, ImVec2 view_min) {
 }
 
 bool draw_tiled_body(std::shared_ptr<TiledSurface>& tiles, ImDrawList* dl, ImVec2 body_min, ImVec2 canvas_max, ImVec2 origin,
-                     ImU32 background, const TiledSurface::Paint& paint) {
+                     float zoom, bool zooming, ImU32 background, const TiledSurface::Paint& paint) {
     if (!tiles) tiles = std::make_shared<TiledSurface>();
     dl->PushClipRect(body_min, canvas_max, true);
-    const bool tiled = tiles->draw(dl, body_min, canvas_max, origin, background, paint);
+    const bool tiled = tiles->draw(dl, body_min, canvas_max, origin, zoom, zooming, background, paint);
     dl->PopClipRect();
     return tiled;
 }
@@ -108,8 +113,10 @@ TiledSurface::Tile* TiledSurface::tile_for(layout::TileIndex index) {
     return oldest->get();
 }
 
-bool TiledSurface::draw(ImDrawList* target, ImVec2 view_min, ImVec2 view_max, ImVec2 origin, ImU32 background, const Paint& paint) {
+bool TiledSurface::draw(ImDrawList* target, ImVec2 view_min, ImVec2 view_max, ImVec2 origin, float zoom, bool zooming,
+                        ImU32 background, const Paint& paint) {
     painted_ = shown_ = 0;
+    scaled_ = false;
     if (!g_tiles_on || g_tiles_held) {
         drop_all();
         return false;
@@ -121,26 +128,56 @@ bool TiledSurface::draw(ImDrawList* target, ImVec2 view_min, ImVec2 view_max, Im
         pixels_ = layout::tile_pixels(kTileUnits, scale);
     }
     ++frame_;
+    // The zoom to paint at: the view's, or during a zoom gesture the one the tiles were painted at,
+    // shown `k` times bigger about the content's origin.
+    float k = zoom_ > 0 ? zoom / zoom_ : 1;
+    if (!zooming || k > kMaxScale || k < 1 / kMaxScale) {
+        zoom_ = zoom;
+        k = 1;
+    }
     const float size = static_cast<float>(pixels_) / scale;
-    const std::vector<layout::TilePlacement> places =
-        layout::tiles_in_view(view_min.x, view_min.y, view_max.x, view_max.y, origin.x, origin.y, pixels_, scale);
+    // Where each tile goes: on whole device pixels, or scaled (layout/tiles).
+    struct Place {
+        layout::TileIndex index;
+        ImVec2 min, max;
+    };
+    const auto in_view = [&] {
+        std::vector<Place> out;
+        if (k == 1) {
+            for (const layout::TilePlacement& p :
+                 layout::tiles_in_view(view_min.x, view_min.y, view_max.x, view_max.y, origin.x, origin.y, pixels_, scale))
+                out.push_back(Place{p.index, ImVec2(p.x, p.y), ImVec2(p.x + size, p.y + size)});
+        } else {
+            for (const layout::ScaledTile& t :
+                 layout::scaled_tiles_in_view(view_min.x, view_min.y, view_max.x, view_max.y, origin.x, origin.y, pixels_, scale, k))
+                out.push_back(Place{t.index, ImVec2(t.x0, t.y0), ImVec2(t.x1, t.y1)});
+        }
+        return out;
+    };
+    std::vector<Place> places = in_view();
+    if (k != 1 && places.size() > kKeptTiles / 2) {   // a big screen zoomed out: rather paint at its zoom
+        zoom_ = zoom;
+        k = 1;
+        places = in_view();
+    }
+    scaled_ = k != 1;
     std::vector<Tile*> tiles;
     tiles.reserve(places.size());
-    for (const layout::TilePlacement& place : places) {
+    for (const Place& place : places) {
         Tile* tile = tile_for(place.index);
         if (!tile) return false;   // no textures: draw directly this frame
         tile->used = frame_;
         tiles.push_back(tile);
     }
     ImTextureID font = ImGui::GetIO().Fonts->TexID;
-    for (std::size_t k = 0; k < places.size(); ++k) {
-        Tile& tile = *tiles[k];
+    for (std::size_t n = 0; n < places.size(); ++n) {
+        Tile& tile = *tiles[n];
         ImDrawList& list = tile.list;
         list._ResetForNewFrame();
         list.PushTextureID(font);
         list.PushClipRect(ImVec2(kTileAt, kTileAt), ImVec2(kTileAt + size, kTileAt + size));
-        const float tx = static_cast<float>(places[k].index.x) * size, ty = static_cast<float>(places[k].index.y) * size;
-        paint(list, ImVec2(kTileAt - tx, kTileAt - ty), ImRect(tx, ty, tx + size, ty + size));
+        const float tx = static_cast<float>(places[n].index.x) * size, ty = static_cast<float>(places[n].index.y) * size;
+        paint(list, ImVec2(kTileAt - tx, kTileAt - ty), ImRect(tx, ty, tx + size, ty + size), zoom_);
         list._PopUnusedDrawCmd();
         if (!tile.valid || tile.background != background || !tile.drawn.same_as(list)) {
             platform::paint_texture(tile.texture, list, kTileAt, scale, background);
@@ -149,11 +186,16 @@ bool TiledSurface::draw(ImDrawList* target, ImVec2 view_min, ImVec2 view_max, Im
             tile.background = background;
             ++painted_;
         }
-        target->AddImage(tile.texture, ImVec2(places[k].x, places[k].y), ImVec2(places[k].x + size, places[k].y + size));
+        if (tile.smooth != scaled_) {
+            platform::smooth_texture(tile.texture, scaled_);
+            tile.smooth = scaled_;
+        }
+        target->AddImage(tile.texture, places[n].min, places[n].max);
         ++shown_;
     }
     g_counts.painted += painted_;
     g_counts.shown += shown_;
+    g_counts.scaled += scaled_ ? 1 : 0;
     return true;
 }
 

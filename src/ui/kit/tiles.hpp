@@ -12,9 +12,17 @@
 // while (panning back is free) and their textures reused.
 //
 // The painter draws in content units with the tile's top-left corner at (0, 0); content (0, 0) is
-// the surface's origin (for the map: body point (0, 0) at the camera's zoom). It must not depend on
-// where the viewport is (no sticky parts: those are drawn over the tiles by the view), and anything
-// it registers for hit-testing or the test hook must be mapped back to the screen by the caller.
+// the surface's origin (for the map: body point (0, 0) at the zoom it is asked to paint at). It must
+// not depend on where the viewport is (no sticky parts: those are drawn over the tiles by the view),
+// and anything it registers for hit-testing or the test hook must be mapped back to the screen by
+// the caller.
+//
+// During a zoom gesture (Ctrl+wheel, a touchpad pinch) the tiles stay painted at the zoom the gesture
+// began at and are composited scaled, smoothly sampled, so a step of the gesture costs what a pan
+// costs instead of painting every tile again; tiles that come into view are painted at that zoom
+// too. Once the gesture rests, or when it has scaled them by more than two, they are painted at the
+// view's zoom again. Correct by construction still: the lists are compared as ever, at the zoom the
+// tiles are painted at, so an edit during a gesture is painted at once.
 #pragma once
 
 #include <cstdint>
@@ -35,7 +43,9 @@ public:
     // but far from it (kTileAt): ImGui places text at whole units by truncation, which rounds a
     // negative coordinate the other way, so text that starts left of or above a tile would land a
     // pixel off in that tile and show a seam. Positive coordinates everywhere avoid it.
-    using Paint = std::function<void(ImDrawList& list, ImVec2 origin, ImRect tile)>;
+    // `zoom`: the zoom to paint at (the view's, or during a zoom gesture the one its tiles were painted
+    // at; the tile and the origin are in content units of that zoom).
+    using Paint = std::function<void(ImDrawList& list, ImVec2 origin, ImRect tile, float zoom)>;
 
     TiledSurface();
     ~TiledSurface();
@@ -43,14 +53,18 @@ public:
     TiledSurface& operator=(const TiledSurface&) = delete;
 
     // Composites into `target` the content visible through [view_min, view_max) when content (0, 0)
-    // is at screen `origin`, painting tiles that are new or changed over `background`. False (and
-    // nothing drawn) when tiles are off or the platform has no off-screen textures: the caller then
-    // draws the content itself.
-    bool draw(ImDrawList* target, ImVec2 view_min, ImVec2 view_max, ImVec2 origin, ImU32 background, const Paint& paint);
+    // is at screen `origin` at `zoom`, painting tiles that are new or changed over `background`.
+    // `zooming`: a zoom gesture is under way, so tiles painted at another zoom may be shown scaled.
+    // False (and nothing drawn) when tiles are off or the platform has no off-screen textures: the
+    // caller then draws the content itself.
+    bool draw(ImDrawList* target, ImVec2 view_min, ImVec2 view_max, ImVec2 origin, float zoom, bool zooming, ImU32 background,
+              const Paint& paint);
 
     // Tiles painted and tiles shown by the last draw (the benchmark and tests read them).
     [[nodiscard]] int painted() const { return painted_; }
     [[nodiscard]] int shown() const { return shown_; }
+    // The last draw showed tiles painted at another zoom, scaled (a zoom gesture).
+    [[nodiscard]] bool scaled() const { return scaled_; }
 
 private:
     struct Tile;
@@ -60,6 +74,8 @@ private:
     std::vector<std::unique_ptr<Tile>> tiles_;
     int pixels_ = 0;           // side in device pixels
     float scale_ = 0;          // device pixels per unit the tiles were made at
+    float zoom_ = 0;           // the view's zoom the tiles are painted at
+    bool scaled_ = false;
     std::uint64_t frame_ = 0;
     int painted_ = 0, shown_ = 0;
 };
@@ -67,11 +83,12 @@ private:
 // A view's frame (map::Frame, fw::Frame) for painting one tile: the tile's coordinates (content
 // (0, 0) at `origin`), `screen` pointing at the view's own frame for hit-testing and the test hook.
 template <class Frame>
-Frame tile_frame(const Frame& f, ImVec2 origin, ImRect tile) {
+Frame tile_frame(const Frame& f, ImVec2 origin, ImRect tile, float zoom) {
     Frame g = f;
     g.screen = &f;
     g.cam.x = 0;
     g.cam.y = 0;
+    g.cam.zoom = zoom;
     g.body_min = g.canvas_min = origin;
     g.canvas_max = ImVec2(origin.x + tile.Max.x, origin.y + tile.Max.y);
     return g;
@@ -84,7 +101,7 @@ Frame tile_frame(const Frame& f, ImVec2 origin, ImRect tile) {
 // band, label column and corner over it themselves; a fill here was drawn over again at once, and on
 // software GL every pixel filled costs (during a map pan, ~30 % of what the frame drew again).
 bool draw_tiled_body(std::shared_ptr<TiledSurface>& tiles, ImDrawList* dl, ImVec2 body_min, ImVec2 canvas_max, ImVec2 origin,
-                     ImU32 background, const TiledSurface::Paint& paint);
+                     float zoom, bool zooming, ImU32 background, const TiledSurface::Paint& paint);
 
 // The camera position (x, y: the content point at the viewport's top-left, `zoom` units per content
 // unit) that puts content (0, 0) — at screen `origin_at` for the camera given — on a whole device
@@ -101,6 +118,7 @@ void set_tiles_held(bool held);
 // Tiles painted and shown by all surfaces since the last call (the test hook's tileCounts).
 struct TileCounts {
     int painted = 0, shown = 0;
+    int scaled = 0;   // frames a surface showed its tiles scaled (a zoom gesture)
 };
 TileCounts take_tile_counts();
 

@@ -913,11 +913,12 @@ void draw_map(Frame& f) {
     // The body from cached tiles (ui/kit/tiles: a pan re-composites them), each painted by draw_body
     // in the tile's own coordinates; directly when there are no tiles.
     const float z = f.cam.zoom;
-    const auto paint = [&](ImDrawList& list, ImVec2 origin, ImRect tile) {
-        const layout::Span c = L.columns_in(tile.Min.x / z, tile.Max.x / z), r = L.rows_in(tile.Min.y / z, tile.Max.y / z);
-        if (!c.empty() && !r.empty()) draw_body(tile_frame(f, origin, tile), &list, c, r);
+    const auto paint = [&](ImDrawList& list, ImVec2 origin, ImRect tile, float at) {
+        const layout::Span c = L.columns_in(tile.Min.x / at, tile.Max.x / at), r = L.rows_in(tile.Min.y / at, tile.Max.y / at);
+        if (!c.empty() && !r.empty()) draw_body(tile_frame(f, origin, tile, at), &list, c, r);
     };
-    const bool tiled = draw_tiled_body(f.st.body_tiles, dl, f.body_min, f.canvas_max, f.to_screen(0, 0), color::kCanvas, paint);
+    const bool tiled = draw_tiled_body(f.st.body_tiles, dl, f.body_min, f.canvas_max, f.to_screen(0, 0), z,
+                                       !f.st.zoom_rest.resting(ImGui::GetTime()), color::kCanvas, paint);
     dl->PushClipRect(f.body_min, f.canvas_max, true);
     if (!tiled && !cols.empty() && !rows.empty()) draw_body(f, dl, cols, rows);
     // Over the body, where the viewport puts them: each emotion lane's legend at its visible top right.

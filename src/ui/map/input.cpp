@@ -406,6 +406,7 @@ void wheel(Frame& f, ImVec2 mouse, const ImGuiIO& io) {
     if (io.KeyCtrl) {
         // The page scales one wheel notch to 1.0; pinch gestures arrive as small Ctrl+wheel steps.
         const float factor = std::pow(1.0015f, wy * 100);
+        f.st.zoom_rest.moved(ImGui::GetTime());
         f.cam = layout::zoom_camera(f.cam, f.cam.zoom * factor, mouse.x - f.body_min.x, mouse.y - f.body_min.y);
     } else {
         if (io.KeyShift && wx == 0) std::swap(wx, wy);
@@ -725,6 +726,8 @@ void handle_map_input(Frame& f) {
     // ago); a frame is asked for when it rests, in case no input comes.
     st.rest.dragging = d.kind == MapDrag::Kind::pan;
     if (const double ms = st.rest.wake_after_ms(ImGui::GetTime()); ms >= 0) platform::request_frame_after(ms);
+    // After a zoom gesture, a frame paints the body's tiles at the zoom it came to.
+    if (const double ms = st.zoom_rest.wake_after_ms(ImGui::GetTime()); ms >= 0) platform::request_frame_after(ms);
 
     // Insights dragged from the palette link to the cell's step when dropped on it.
     if (const ImGuiPayload* p = ImGui::GetDragDropPayload(); p && hovered_dragging && t.zone == Target::Zone::body) {

@@ -99,6 +99,7 @@ struct MapState {
     std::shared_ptr<TiledSurface> body_tiles;   // the body's cached tiles (ui/kit/tiles; made on first draw)
     std::string hover_tip;       // the tooltip of the emotion point under the pointer this frame ("Anna · Pay · −2")
     PanRest rest;                // hover tooltips wait while the map is panned under the pointer (ui/kit/pan_rest)
+    PanRest zoom_rest;           // a zoom gesture (Ctrl+wheel, pinch) under way: the body's tiles are shown scaled (ui/kit/tiles)
     layout::CurveCache curves;   // emotion curves smoothed and dashed, kept across frames (keyed by their points, zoom, dash)
     // The last copy: the system clipboard gets the cards as tab-separated text (for spreadsheets);
     // pasting that same text back restores the cards with their severity, personas, channel.

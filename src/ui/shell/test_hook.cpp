@@ -54,6 +54,7 @@ std::string TestHook::call(std::string_view name, std::string_view arg) {
         json::Writer w;
         w.begin();
         w.field("painted", static_cast<double>(c.painted)).field("shown", static_cast<double>(c.shown));
+        w.field("scaled", static_cast<double>(c.scaled));
         w.end();
         return w.str();
     }
@@ -128,7 +129,7 @@ std::string TestHook::stats() const {
         w.field("selectedCards", static_cast<double>(m.sel.kind == MapSelection::Kind::cards ? m.sel.cards.size() : 0));
         w.field("editing", m.editing.kind != MapEditing::Kind::none);
         w.field("findOpen", m.find.open).field("findMatches", static_cast<double>(found));
-        w.field("tooltip", m.hover_tip).field("resting", m.rest.resting(ImGui::GetTime()));
+        w.field("tooltip", m.hover_tip).field("resting", m.rest.resting(ImGui::GetTime()) && m.zoom_rest.resting(ImGui::GetTime()));
         w.end();
     }
     {
@@ -162,7 +163,7 @@ std::string TestHook::stats() const {
             if (f.filters[i]) filters += (filters.empty() ? "" : ",") + std::string(kFilterNames[i]);
         w.field("filters", filters);
         w.field("dragging", f.drag.active).field("note", f.note.text).field("noteIsError", f.note.error);
-        w.field("tooltip", f.tooltip).field("resting", f.rest.resting(ImGui::GetTime()));
+        w.field("tooltip", f.tooltip).field("resting", f.rest.resting(ImGui::GetTime()) && f.zoom_rest.resting(ImGui::GetTime()));
         w.field("focus", f.focus.is_nil() ? std::string() : f.focus.str());
         w.field("stageSelected", f.stage_selected.is_nil() ? std::string() : f.stage_selected.str());
         w.end();
