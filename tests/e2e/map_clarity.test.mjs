@@ -246,6 +246,35 @@ test('emotion lane: no point tooltip while the map moves under the pointer; it c
   } finally { await close(); }
 });
 
+test('zoomed out, a long step name keeps to whole lines above "Moment of truth", ending in "…" when it must', async () => {
+  const { context, close } = await launch({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    const ws = JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace;
+    // The journey with the longest name among its moments of truth.
+    const withSteps = ws.journeys.map((j) => ({ j, steps: j.stages.flatMap((s) => s.steps).filter((s) => s.momentOfTruth ?? s.moment_of_truth) }));
+    const { j: journey, steps } = withSteps.filter((x) => x.steps.length).sort((a, b) =>
+      Math.max(...b.steps.map((s) => s.name.length)) - Math.max(...a.steps.map((s) => s.name.length)))[0];
+    assert.deepEqual(await page.evaluate((id) => window.waymark.show('journey', id), journey.id), { ok: true });
+    await settle(page, 300);
+    await click(page, 'Zoom 100%');
+    for (let k = 0; k < 2; ++k) await click(page, '- zoom out');
+    await until(page, async () => Math.abs((await stats(page)).map.zoom - 0.64) < 0.01, 'the map at 64 %');
+    await settle(page, 200);
+    let checked = 0;
+    for (const step of steps) {
+      const name = await page.evaluate((l) => window.waymark.rect(l), `step name ${step.name}`);
+      const mot = await page.evaluate((l) => window.waymark.rect(l), `moment of truth ${step.name}`);
+      if (name.ok === false || mot.ok === false || name.x + name.w > 1260) continue;
+      assert.ok(name.y + name.h <= mot.y + 0.5, `"${step.name}" ends above its "Moment of truth" (${JSON.stringify(name)} / ${JSON.stringify(mot)})`);
+      const cell = await rect(page, `step ${step.name}`);
+      await page.screenshot({ path: join(ARTIFACTS, `map-clarity-step-header-${++checked}.png`), clip: { x: cell.x, y: cell.y - 4, width: cell.w, height: cell.h + 8 } });
+    }
+    assert.ok(checked >= 1, `a moment of truth's header was on screen (${steps.map((s) => s.name)})`);
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});
+
 test('a step with a child journey shows a marker on its header: its tooltip names the child, a click opens it', async () => {
   const { context, close } = await launch({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
   try {

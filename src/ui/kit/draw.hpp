@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <string>
 #include <string_view>
 
 #include "imgui.h"
@@ -28,6 +29,47 @@ inline void boxed_text(ImDrawList* dl, ImFont* font, float size, ImVec2 min, ImV
                        bool wrap = true) {
     const ImVec4 clip(min.x, min.y, max.x, max.y);
     dl->AddText(font, size, min, col, text.data(), text.data() + text.size(), wrap ? std::max(1.0f, max.x - min.x) : 0.0f, &clip);
+}
+
+// Text wrapped at the box's width in whole lines, as many as its height holds (one at least): a text
+// that needs more ends its last line with "…" rather than running on under whatever sits below the
+// box, or being cut through the middle of a line. Returns the bottom of the last line drawn.
+inline float boxed_lines(ImDrawList* dl, ImFont* font, float size, ImVec2 min, ImVec2 max, ImU32 col, std::string_view text) {
+    const float width = std::max(1.0f, max.x - min.x), scale = size / font->FontSize;
+    const int fit = std::max(1, static_cast<int>((max.y - min.y) / size));
+    const char* s = text.data();
+    const char* const end = s + text.size();
+    const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    float y = min.y;
+    for (int line = 0; s < end && line < fit; ++line) {
+        const char* brk = font->CalcWordWrapPositionA(scale, s, end, width);
+        if (brk == s) brk = s + 1;   // a letter wider than the box: one per line, as ImGui wraps
+        while (brk < end && (static_cast<unsigned char>(*brk) & 0xC0) == 0x80) ++brk;   // a whole UTF-8 sequence
+        const char* next = brk;
+        while (next < end && blank(*next)) ++next;
+        if (line == fit - 1 && next < end) {
+            // The last line that fits, with more to come: as much of it as leaves room for "…".
+            std::string shown(s, brk);
+            const auto trim = [&] {
+                while (!shown.empty() && blank(shown.back())) shown.pop_back();
+            };
+            trim();
+            while (!shown.empty() && text_width(font, size, shown + "\xE2\x80\xA6") > width) {
+                while (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xC0) == 0x80) shown.pop_back();
+                if (!shown.empty()) shown.pop_back();   // the last letter, its lead byte after its continuation bytes
+                trim();
+            }
+            shown += "\xE2\x80\xA6";
+            dl->AddText(font, size, ImVec2(min.x, y), col, shown.data(), shown.data() + shown.size());
+        } else {
+            const char* stop = brk;
+            while (stop > s && blank(stop[-1])) --stop;
+            dl->AddText(font, size, ImVec2(min.x, y), col, s, stop);
+        }
+        y += size;
+        s = next;
+    }
+    return y;
 }
 
 // A pill (a chip): small rounded label, coloured text on a wash of the same colour over paper —

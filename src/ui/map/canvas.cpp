@@ -771,7 +771,7 @@ void draw_headers(const Frame& f, ImDrawList* dl, layout::Span cols) {
         float tx = x0 + 8 * hs;
         if (step->moment_of_truth) {
             const float r = 5 * hs;
-            dl->AddCircleFilled(ImVec2(tx + r, mid + 8 * hs + r), r, color::kWarn);
+            dl->AddCircleFilled(ImVec2(tx + r, mid + 7 * hs + r), r, color::kWarn);
             tx += r * 2 + 5 * hs;
         }
         const bool editing = f.st.editing.kind == MapEditing::Kind::step && f.st.editing.id == step->id;
@@ -792,11 +792,20 @@ void draw_headers(const Frame& f, ImDrawList* dl, layout::Span cols) {
             if (hovered) f.st.hover_tip = "Opens " + child->title;
             name_end = ma.x - 4;
         }
-        if (!editing)
-            boxed_text(dl, bold, base_size(bold) * hs * 0.95f, ImVec2(tx, mid + 6 * hs), ImVec2(name_end, bottom - 4), color::kInk, step->name);
-        if (step->moment_of_truth && x1 - x0 > 120)
-            dl->AddText(font_or_default(f.ctx.fonts.small), base_size(font_or_default(f.ctx.fonts.small)) * hs,
-                        ImVec2(x0 + 8 * hs, bottom - base_size(font_or_default(f.ctx.fonts.small)) * hs - 5), color::kWarn, "Moment of truth");
+        // The name in whole lines above "Moment of truth" (a long name zoomed out ends in "…").
+        ImFont* small = font_or_default(f.ctx.fonts.small);
+        const bool mot_label = step->moment_of_truth && x1 - x0 > 120;
+        const float mot_y = bottom - base_size(small) * hs - 2;   // two lines of name fit above it at any zoom
+        if (!editing) {
+            const ImVec2 at(tx, mid + 4 * hs);
+            const float end_y = boxed_lines(dl, bold, base_size(bold) * hs * 0.95f, at, ImVec2(name_end, mot_label ? mot_y : bottom - 1), color::kInk,
+                                            step->name);
+            expose(f, "step name " + step->name, at, ImVec2(name_end, end_y));
+        }
+        if (mot_label) {
+            dl->AddText(small, base_size(small) * hs, ImVec2(x0 + 8 * hs, mot_y), color::kWarn, "Moment of truth");
+            expose(f, "moment of truth " + step->name, ImVec2(x0 + 8 * hs, mot_y), ImVec2(x1, mot_y + base_size(small) * hs));
+        }
         expose(f, "step " + step->name, ImVec2(x0, mid), ImVec2(x1, bottom));
     }
     dl->PopClipRect();
@@ -844,15 +853,19 @@ void draw_labels(const Frame& f, ImDrawList* dl, layout::Span rows) {
             mark_match(dl, ImVec2(x0 + 1, y0 + 1), ImVec2(x1 - 1, y1 - 1), current);
         const bool editing = f.st.editing.kind == MapEditing::Kind::lane && f.st.editing.id == lane.id;
         const float fs = base_size(regular) * hs;
-        if (!editing)
-            boxed_text(dl, regular, fs, ImVec2(x0 + 12 * hs, y0 + std::min(6 * hs, (y1 - y0 - fs) * 0.5f)), ImVec2(x1 - 6, y1), color::kInk, lane.name,
-                       !row.collapsed);
-        if (!row.collapsed && y1 - y0 > fs * 2.6f) {
+        const bool kind_line = !row.collapsed && y1 - y0 > fs * 2.6f;
+        const float kind_y = y1 - base_size(small) * hs - 6;
+        if (!editing) {
+            const ImVec2 at(x0 + 12 * hs, y0 + std::min(6 * hs, (y1 - y0 - fs) * 0.5f));
+            if (row.collapsed) boxed_text(dl, regular, fs, at, ImVec2(x1 - 6, y1), color::kInk, lane.name, false);
+            else boxed_lines(dl, regular, fs, at, ImVec2(x1 - 6, kind_line ? kind_y : y1), color::kInk, lane.name);   // above its kind
+        }
+        if (kind_line) {
             std::string kind(enum_name(lane.kind));
             if (lane.kind == LaneKind::emotion)
                 kind += " \xC2\xB7 " + layout::emotion_score_text(f.ctx.ws.settings.emotion_min) + " to " +
                         layout::emotion_score_text(f.ctx.ws.settings.emotion_max);
-            dl->AddText(small, base_size(small) * hs, ImVec2(x0 + 12 * hs, y1 - base_size(small) * hs - 6), color::kMuted, kind.c_str());
+            dl->AddText(small, base_size(small) * hs, ImVec2(x0 + 12 * hs, kind_y), color::kMuted, kind.c_str());
         }
         expose(f, "lane " + lane.name, ImVec2(x0, y0), ImVec2(x1, y1));
     }
