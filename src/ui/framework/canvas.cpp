@@ -72,7 +72,7 @@ void kpi_line(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, float max_x,
     dl->AddCircleFilled(ImVec2(pos.x + size * 0.35f, pos.y + size * 0.6f), size * 0.3f, health);
     const std::string text = health_mark(r.health) + kpi::headline_text(m, r);
     const float text_max = max_x - spark_w - size * 0.5f;
-    boxed_text(dl, font, size, ImVec2(pos.x + size, pos.y), ImVec2(text_max, pos.y + size * 1.3f), color::kInk, text, false);
+    boxed_lines(dl, font, size, ImVec2(pos.x + size, pos.y), ImVec2(text_max, pos.y + size), color::kInk, text);
     if (r.series.size() >= 2)
         draw_sparkline(dl, ImVec2(max_x - spark_w, pos.y), ImVec2(max_x, pos.y + size * 1.2f), r, m);
 }
@@ -114,15 +114,16 @@ void draw_tile(Frame& f, ImDrawList* dl, int index, const kpi::Evaluation& kpis,
     expose(f, j.title, p.min, p.max);   // as the tiles were always found (window.waymark.rect(title))
 
     if (z < kDetailZoom) {
-        boxed_text(dl, bold, bsize, ImVec2(x0, p.min.y + 6 * z), ImVec2(p.max.x - 6 * z, p.max.y - 4 * z), ink, j.title);
+        boxed_lines(dl, bold, bsize, ImVec2(x0, p.min.y + 6 * z), ImVec2(p.max.x - 6 * z, p.max.y - 4 * z), ink, j.title);
         return;
     }
-    boxed_text(dl, bold, bsize, ImVec2(x0, p.min.y + 7 * z), ImVec2(right, p.min.y + 7 * z + bsize * 1.25f), ink, j.title, false);
+    // One line each, ending in "…" when it does not fit (the tooltip and the map have the whole text).
+    boxed_lines(dl, bold, bsize, ImVec2(x0, p.min.y + 7 * z), ImVec2(right, p.min.y + 7 * z + bsize), ink, j.title);
     std::string meta = j.state == JourneyState::to_be ? "To-be" : "Current";
     meta += " \xC2\xB7 ";
     meta += journey_status_label(j.status);
     if (!j.owner.empty()) meta += " \xC2\xB7 " + j.owner;
-    boxed_text(dl, small, ssize, ImVec2(x0, p.min.y + 29 * z), ImVec2(p.max.x - 8 * z, p.min.y + 29 * z + ssize * 1.3f), color::kMuted, meta, false);
+    boxed_lines(dl, small, ssize, ImVec2(x0, p.min.y + 29 * z), ImVec2(p.max.x - 8 * z, p.min.y + 29 * z + ssize), color::kMuted, meta);
 
     // Avatars, then counts on the right.
     float ax = x0;

@@ -31,12 +31,14 @@ inline void boxed_text(ImDrawList* dl, ImFont* font, float size, ImVec2 min, ImV
     dl->AddText(font, size, min, col, text.data(), text.data() + text.size(), wrap ? std::max(1.0f, max.x - min.x) : 0.0f, &clip);
 }
 
-// Text wrapped at the box's width in whole lines, as many as its height holds (one at least): a text
-// that needs more ends its last line with "…" rather than running on under whatever sits below the
-// box, or being cut through the middle of a line. Returns the bottom of the last line drawn.
+// Text wrapped at the box's width in whole lines, as many as its height holds (one at least, never
+// wider than the box): a text that needs more ends its last line with "…" rather than running on
+// under whatever sits below the box, or being cut through the middle of a line or of a word.
+// Returns the bottom of the last line drawn.
 inline float boxed_lines(ImDrawList* dl, ImFont* font, float size, ImVec2 min, ImVec2 max, ImU32 col, std::string_view text) {
     const float width = std::max(1.0f, max.x - min.x), scale = size / font->FontSize;
     const int fit = std::max(1, static_cast<int>((max.y - min.y) / size));
+    const ImVec4 clip(min.x, min.y, max.x, std::max(max.y, min.y + size));   // a box lower than a line still shows one
     const char* s = text.data();
     const char* const end = s + text.size();
     const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
@@ -60,11 +62,11 @@ inline float boxed_lines(ImDrawList* dl, ImFont* font, float size, ImVec2 min, I
                 trim();
             }
             shown += "\xE2\x80\xA6";
-            dl->AddText(font, size, ImVec2(min.x, y), col, shown.data(), shown.data() + shown.size());
+            dl->AddText(font, size, ImVec2(min.x, y), col, shown.data(), shown.data() + shown.size(), 0, &clip);
         } else {
             const char* stop = brk;
             while (stop > s && blank(stop[-1])) --stop;
-            dl->AddText(font, size, ImVec2(min.x, y), col, s, stop);
+            dl->AddText(font, size, ImVec2(min.x, y), col, s, stop, 0, &clip);
         }
         y += size;
         s = next;
