@@ -197,3 +197,27 @@ test('framework grid: no hover tooltip while the grid moves under the pointer; i
     assert.deepEqual(errors, []);
   } finally { await close(); }
 });
+
+test('framework grid: a tile\'s KPI keeps its value in view; a long name gives way with "…"', async () => {
+  const { context, close } = await launch({ viewport: { width: 1500, height: 900 } });
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    await click(page, '100% framework');
+    await settle(page, 300);
+    const ws = JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace;
+    let checked = 0;
+    for (const j of ws.journeys) {
+      const value = await page.evaluate((l) => window.waymark.rect(l), `kpi value ${j.title}`);
+      if (value.ok === false) continue;
+      const tile = await rect(page, `tile ${j.title}`);
+      if (tile.y < 200 || tile.y + tile.h > 880 || tile.x + tile.w > 1490) continue;   // whole on screen
+      // The value ends before the sparkline, which takes the tile's right part.
+      assert.ok(value.w > 10 && value.x >= tile.x && value.x + value.w <= tile.x + tile.w * 0.8,
+        `the KPI value of "${j.title}" is in view: ${JSON.stringify(value)} in ${JSON.stringify(tile)}`);
+      checked++;
+    }
+    assert.ok(checked >= 3, `tiles with a KPI were on screen (${checked})`);
+    await screenshot(page, 'framework-kpi-values');
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});

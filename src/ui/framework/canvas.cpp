@@ -65,16 +65,30 @@ namespace {
 
 // The first KPI anchored exactly at (journey, stage) — stage nil: on the journey as a whole — else
 // the first on the journey anywhere. Null when it has none.
-// "✓ NPS 42 / 45 %" with a health dot, and a sparkline to its right. Returns nothing; clipped to max_x.
-void kpi_line(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, float max_x, const Metric& m, const kpi::Reading& r) {
+// "✓ NPS 42 / 45 %" with a health dot, and a sparkline to its right, clipped to max_x. When it does
+// not fit, the name gives way ("✗ Online co… 2.1 / 3 %"), not the value, which is what the line is
+// for. Returns where the value was drawn (after the name), for the test hook; empty when it was not
+// (a value too wide for the line is cut with the rest).
+ImRect kpi_line(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, float max_x, const Metric& m, const kpi::Reading& r) {
     const float spark_w = std::min(64.0f * size / 13.0f, (max_x - pos.x) * 0.35f);
     const ImU32 health = health_color(r.health);
     dl->AddCircleFilled(ImVec2(pos.x + size * 0.35f, pos.y + size * 0.6f), size * 0.3f, health);
-    const std::string text = health_mark(r.health) + kpi::headline_text(m, r);
-    const float text_max = max_x - spark_w - size * 0.5f;
-    boxed_lines(dl, font, size, ImVec2(pos.x + size, pos.y), ImVec2(text_max, pos.y + size), color::kInk, text);
+    const std::string head = health_mark(r.health) + m.name, text = health_mark(r.health) + kpi::headline_text(m, r);
+    const std::string value = text.substr(head.size());
+    const float text_max = max_x - spark_w - size * 0.5f, x = pos.x + size;
+    const float value_w = text_width(font, size, value), head_w = text_width(font, size, head);
+    ImRect value_at(x + head_w, pos.y, x + head_w + value_w, pos.y + size);
+    if (head_w + value_w <= text_max - x || value_w > text_max - x - size * 3) {   // it fits, or no room for a few letters of the name
+        boxed_lines(dl, font, size, ImVec2(x, pos.y), ImVec2(text_max, pos.y + size), color::kInk, text);
+        if (head_w + value_w > text_max - x) value_at = ImRect();   // cut: no whole value shown
+    } else {
+        boxed_lines(dl, font, size, ImVec2(x, pos.y), ImVec2(text_max - value_w, pos.y + size), color::kInk, head);
+        dl->AddText(font, size, ImVec2(text_max - value_w, pos.y), color::kInk, value.c_str());
+        value_at = ImRect(text_max - value_w, pos.y, text_max, pos.y + size);
+    }
     if (r.series.size() >= 2)
         draw_sparkline(dl, ImVec2(max_x - spark_w, pos.y), ImVec2(max_x, pos.y + size * 1.2f), r, m);
+    return value_at;
 }
 
 // [SECTION] tiles
@@ -154,7 +168,8 @@ void draw_tile(Frame& f, ImDrawList* dl, int index, const kpi::Evaluation& kpis,
     // The first KPI.
     const ImVec2 kpos(x0, p.min.y + 76 * z);
     if (const Metric* m = facts.headline >= 0 && static_cast<std::size_t>(facts.headline) < ws.metrics.size() ? &ws.metrics[static_cast<std::size_t>(facts.headline)] : nullptr) {
-        kpi_line(dl, small, ssize, kpos, p.max.x - 8 * z, *m, kpis.headline(m->id));
+        const ImRect value = kpi_line(dl, small, ssize, kpos, p.max.x - 8 * z, *m, kpis.headline(m->id));
+        if (value.GetWidth() > 0) expose(f, "kpi value " + j.title, value.Min, value.Max);
     } else {
         dl->AddText(small, ssize, kpos, color::kMuted, "No KPI");
     }

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "imgui.h"
+#include "imgui_internal.h"   // ImTextCharFromUtf8
 #include "ui/kit/theme.hpp"
 
 namespace wm::ui {
@@ -50,17 +51,22 @@ inline float boxed_lines(ImDrawList* dl, ImFont* font, float size, ImVec2 min, I
         const char* next = brk;
         while (next < end && blank(*next)) ++next;
         if (line == fit - 1 && next < end) {
-            // The last line that fits, with more to come: as much of it as leaves room for "…".
-            std::string shown(s, brk);
-            const auto trim = [&] {
-                while (!shown.empty() && blank(shown.back())) shown.pop_back();
-            };
-            trim();
-            while (!shown.empty() && text_width(font, size, shown + "\xE2\x80\xA6") > width) {
-                while (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xC0) == 0x80) shown.pop_back();
-                if (!shown.empty()) shown.pop_back();   // the last letter, its lead byte after its continuation bytes
-                trim();
+            // The last line that fits, with more to come: as many letters of the rest as leave room
+            // for "…" (cut in a word if need be, as CSS's text-overflow does).
+            const float room = width - text_width(font, size, "\xE2\x80\xA6");
+            float w = 0;
+            const char* cut = s;
+            for (const char* p = s; p < end;) {
+                unsigned int c = 0;
+                const int n = ImTextCharFromUtf8(&c, p, end);
+                if (n <= 0 || c == '\n') break;
+                w += font->GetCharAdvance(static_cast<ImWchar>(c)) * scale;
+                if (w > room) break;
+                p += n;
+                cut = p;
             }
+            std::string shown(s, cut);
+            while (!shown.empty() && blank(shown.back())) shown.pop_back();
             shown += "\xE2\x80\xA6";
             dl->AddText(font, size, ImVec2(min.x, y), col, shown.data(), shown.data() + shown.size(), 0, &clip);
         } else {
