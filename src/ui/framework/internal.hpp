@@ -76,7 +76,7 @@ void expose(const Frame& f, const std::string& label, ImVec2 min, ImVec2 max);  
 
 // [SECTION] framework/input.cpp
 void handle_framework_input(Frame& f);
-// FrameworkState::resting now (ImGui's clock): hover feedback is shown only then.
+// The grid rests under the pointer now (FrameworkState::rest, ImGui's clock): hover feedback is shown only then.
 bool resting(const FrameworkState& st);
 void draw_anchor_popup(const ViewContext& ctx, FrameworkState& st);
 [[nodiscard]] bool collapsed(const FrameworkState& st, Id journey);

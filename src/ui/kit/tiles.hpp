@@ -63,8 +63,6 @@ public:
     // Tiles painted and tiles shown by the last draw (the benchmark and tests read them).
     [[nodiscard]] int painted() const { return painted_; }
     [[nodiscard]] int shown() const { return shown_; }
-    // The last draw showed tiles painted at another zoom, scaled (a zoom gesture).
-    [[nodiscard]] bool scaled() const { return scaled_; }
 
 private:
     struct Tile;
@@ -75,7 +73,7 @@ private:
     int pixels_ = 0;           // side in device pixels
     float scale_ = 0;          // device pixels per unit the tiles were made at
     float zoom_ = 0;           // the view's zoom the tiles are painted at
-    bool scaled_ = false;
+    bool scaled_ = false;      // the last draw showed them scaled (a zoom gesture)
     std::uint64_t frame_ = 0;
     int painted_ = 0, shown_ = 0;
 };
