@@ -191,6 +191,9 @@ float stage_header(ImDrawList* dl, const Style& s, const StageDiff& stage, ImVec
 
 const Journey* journey_of(const Workspace& ws, Id id) { return find_by_id(ws.journeys, id); }
 
+// Whether the view lists a step: all of them, or with "Only differences" those that differ.
+bool listed(const CompareState& st, const StepDiff& row) { return !(st.only_differences && row.kind == DiffKind::same); }
+
 void refresh(const ViewContext& ctx, CompareState& st, const Journey& current, const Journey& to_be, const Style& s, float width) {
     const JourneyDiff& diff = ctx.derived.compare(current, to_be);
     std::uint64_t key = ctx.revision * 1000003u + static_cast<std::uint64_t>(std::lround(width));
@@ -203,7 +206,7 @@ void refresh(const ViewContext& ctx, CompareState& st, const Journey& current, c
     std::size_t stage = kNoIndex;
     for (std::size_t i = 0; i < diff.steps.size(); ++i) {
         const StepDiff& row = diff.steps[i];
-        if (st.only_differences && row.kind == DiffKind::same) continue;
+        if (!listed(st, row)) continue;
         if (row.stage != stage && row.stage < diff.stages.size()) {
             stage = row.stage;
             const float h = stage_header(nullptr, s, diff.stages[stage], ImVec2(0, 0), width);
@@ -490,8 +493,9 @@ void write_compare_stats(json::Writer& w, const Workspace& ws, const UiState& ui
     for (const StepDiff& row : d.steps) cards[0] += row.cards_added, cards[1] += row.cards_removed, cards[2] += row.cards_changed;
     w.field("cardsAdded", static_cast<double>(cards[0])).field("cardsRemoved", static_cast<double>(cards[1]));
     w.field("cardsChanged", static_cast<double>(cards[2]));
-    std::size_t shown = 0;
-    for (const auto& row : ui.compare.rows) shown += !row.header;
+    // From the diff, as `refresh` lays the rows out: the laid-out rows are empty until the view's first
+    // frame after it opens, and a test reading this in between read "no steps".
+    const auto shown = std::count_if(d.steps.begin(), d.steps.end(), [&](const StepDiff& row) { return listed(ui.compare, row); });
     w.field("onlyDifferences", ui.compare.only_differences).field("shownSteps", static_cast<double>(shown));
     w.end();
 }
