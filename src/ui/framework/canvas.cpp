@@ -198,7 +198,7 @@ void draw_tile(Frame& f, ImDrawList* dl, int index, const kpi::Evaluation& kpis,
         const bool over = ImGui::IsMouseHoveringRect(f.on_screen(lmin), f.on_screen(lmax)) && !f.st.drag.active;
         if (over) dl->AddRectFilled(lmin, lmax, color::kHover, 3 * z);
         dl->AddCircle(ImVec2(x0 + 4 * z, y + p.unmapped_line * 0.5f), 3.5f * z, color::kWarn, 0, 1.5f);
-        boxed_text(dl, small, ssize, ImVec2(x0 + 12 * z, y + 1 * z), ImVec2(lmax.x - 60 * z, lmax.y), ink, s->name, false);
+        one_line(dl, small, ssize, ImVec2(x0 + 12 * z, y + 1 * z), lmax.x - 60 * z, ink, s->name);
         const char* add = "+ child";
         const float aw = text_width(small, ssize, add);
         dl->AddText(small, ssize, ImVec2(lmax.x - aw, y + 1 * z), over ? color::kAccent : color::kMuted, add);
@@ -262,7 +262,7 @@ void draw_body(Frame& f, ImDrawList* dl, const kpi::Evaluation& kpis) {
         dl->AddLine(f.to_screen(group.rect.x - 5, group.rect.y + group.rect.h * 0.5f), f.to_screen(group.rect.x - 5, bottom),
                     with_alpha(color::kAccent, 0.45f), 2 * z);
         if (z >= kDetailZoom)
-            boxed_text(dl, small, ssize, ImVec2(a.x + 2 * z, a.y + 3 * z), b, color::kMuted, group.label, false);
+            one_line(dl, small, ssize, ImVec2(a.x + 2 * z, a.y + 3 * z), b.x, color::kMuted, group.label);
     }
 
     // Tiles.
@@ -301,8 +301,7 @@ void draw_drag(Frame& f, ImDrawList* dl) {
             dl->AddRectFilled(a, b, with_alpha(color::kPaper, 0.92f), 6 * z);
             dl->AddRect(a, b, color::kAccent, 6 * z, 0, 2);
             ImFont* bold = font_or_default(f.ctx.fonts.bold);
-            boxed_text(dl, bold, base_size(bold) * z, ImVec2(a.x + 12 * z, a.y + 8 * z), ImVec2(b.x - 8 * z, b.y), color::kInk,
-                       f.journey(ti).title, false);
+            one_line(dl, bold, base_size(bold) * z, ImVec2(a.x + 12 * z, a.y + 8 * z), b.x - 8 * z, color::kInk, f.journey(ti).title);
         }
         if (!drag.probe_text.empty()) {
             ImFont* font = font_or_default(f.ctx.fonts.regular);
@@ -337,12 +336,10 @@ void draw_headers(Frame& f, ImDrawList* dl, const kpi::Evaluation& kpis) {
         const int count = col.journeys;
         dl->AddLine(ImVec2(x0, a.y), ImVec2(x0, b.y), color::kLine);
         const float pad = 8 * f.hscale;
-        boxed_text(dl, bold, bsize, ImVec2(x0 + pad, a.y + pad * 0.8f), ImVec2(x1 - pad, a.y + pad + bsize * 1.3f),
-                   col.stage.is_nil() ? color::kMuted : color::kInk, col.name, false);
+        one_line(dl, bold, bsize, ImVec2(x0 + pad, a.y + pad * 0.8f), x1 - pad, col.stage.is_nil() ? color::kMuted : color::kInk, col.name);
         const bool unmapped = !col.stage.is_nil() && count == 0;
         std::string sub = unmapped ? "Not mapped" : std::to_string(count) + (count == 1 ? " journey" : " journeys");
-        boxed_text(dl, small, ssize, ImVec2(x0 + pad, a.y + pad + bsize * 1.35f), ImVec2(x1 - pad, a.y + pad + bsize * 1.35f + ssize * 1.3f),
-                   unmapped && gaps ? color::kWarn : color::kMuted, sub, false);
+        one_line(dl, small, ssize, ImVec2(x0 + pad, a.y + pad + bsize * 1.35f), x1 - pad, unmapped && gaps ? color::kWarn : color::kMuted, sub);
         if (!col.stage.is_nil())
             if (const Metric* m = layout::headline_metric(ws, L.lifecycle, col.stage); m && m->stage == col.stage)
                 kpi_line(dl, small, ssize, ImVec2(x0 + pad, b.y - pad - ssize * 1.3f), x1 - pad, *m, kpis.headline(m->id));
@@ -369,7 +366,7 @@ void draw_headers(Frame& f, ImDrawList* dl, const kpi::Evaluation& kpis) {
         if (row.collapsed) dl->AddTriangleFilled(ImVec2(c.x - s * 0.6f, c.y - s), ImVec2(c.x - s * 0.6f, c.y + s), ImVec2(c.x + s * 0.8f, c.y), color::kMuted);
         else dl->AddTriangleFilled(ImVec2(c.x - s, c.y - s * 0.6f), ImVec2(c.x + s, c.y - s * 0.6f), ImVec2(c.x, c.y + s * 0.8f), color::kMuted);
         const std::string title = "L" + std::to_string(row.level) + (row.name.empty() ? "" : " " + row.name);
-        boxed_text(dl, bold, bsize, ImVec2(a.x + pad + 3 * s, ty), ImVec2(b.x - pad, ty + bsize * 1.3f), color::kInk, title, false);
+        one_line(dl, bold, bsize, ImVec2(a.x + pad + 3 * s, ty), b.x - pad, color::kInk, title);
         const std::string sub = std::to_string(row.journeys) + (row.journeys == 1 ? " journey" : " journeys");
         dl->AddText(small, ssize, ImVec2(a.x + pad + 3 * s, ty + bsize * 1.35f), color::kMuted, sub.c_str());
         expose_rect("fw level " + std::to_string(row.level), ItemRect{a.x, std::max(y0, f.body_min.y), b.x - a.x,

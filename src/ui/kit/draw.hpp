@@ -25,11 +25,10 @@ inline float text_width(ImFont* font, float size, std::string_view text) {
     return font->CalcTextSizeA(size, FLT_MAX, 0, text.data(), text.data() + text.size()).x;
 }
 
-// Text clipped to [min, max], wrapped at the box width (or on one line).
-inline void boxed_text(ImDrawList* dl, ImFont* font, float size, ImVec2 min, ImVec2 max, ImU32 col, std::string_view text,
-                       bool wrap = true) {
+// Text clipped to [min, max], wrapped at the box width.
+inline void boxed_text(ImDrawList* dl, ImFont* font, float size, ImVec2 min, ImVec2 max, ImU32 col, std::string_view text) {
     const ImVec4 clip(min.x, min.y, max.x, max.y);
-    dl->AddText(font, size, min, col, text.data(), text.data() + text.size(), wrap ? std::max(1.0f, max.x - min.x) : 0.0f, &clip);
+    dl->AddText(font, size, min, col, text.data(), text.data() + text.size(), std::max(1.0f, max.x - min.x), &clip);
 }
 
 // Text wrapped at the box's width in whole lines, as many as its height holds (one at least, never
@@ -78,6 +77,11 @@ inline float boxed_lines(ImDrawList* dl, ImFont* font, float size, ImVec2 min, I
         s = next;
     }
     return y;
+}
+
+// One line from `min` to `max_x`: whole when it fits, else cut between letters and ended with "…".
+inline void one_line(ImDrawList* dl, ImFont* font, float size, ImVec2 min, float max_x, ImU32 col, std::string_view text) {
+    boxed_lines(dl, font, size, min, ImVec2(max_x, min.y + size), col, text);
 }
 
 // A pill (a chip): small rounded label, coloured text on a wash of the same colour over paper —

@@ -517,8 +517,8 @@ void draw_emotion_row(const Frame& f, ImDrawList* dl, int r, layout::Span cols) 
         for (int k = cols.begin / 4 * 4; k < cols.end; k += 4) {
             const layout::Column& c = f.lay.columns[k];
             const layout::Column& last = f.lay.columns[std::min(k + 2, n - 1)];
-            boxed_text(dl, small, base_size(small) * type::label_scale(z), f.to_screen(c.x + m.cell_pad, row.y + m.cell_pad),
-                       f.to_screen(last.x + last.w, row.y + row.h), color::kMuted, "Click to score how the customer feels at each step", false);
+            one_line(dl, small, base_size(small) * type::label_scale(z), f.to_screen(c.x + m.cell_pad, row.y + m.cell_pad),
+                     f.sx(last.x + last.w), color::kMuted, "Click to score how the customer feels at each step");
         }
     }
 }
@@ -857,7 +857,7 @@ void draw_labels(const Frame& f, ImDrawList* dl, layout::Span rows) {
         const float kind_y = y1 - base_size(small) * hs - 6;
         if (!editing) {
             const ImVec2 at(x0 + 12 * hs, y0 + std::min(6 * hs, (y1 - y0 - fs) * 0.5f));
-            if (row.collapsed) boxed_text(dl, regular, fs, at, ImVec2(x1 - 6, y1), color::kInk, lane.name, false);
+            if (row.collapsed) one_line(dl, regular, fs, at, x1 - 6, color::kInk, lane.name);
             else boxed_lines(dl, regular, fs, at, ImVec2(x1 - 6, kind_line ? kind_y : y1), color::kInk, lane.name);   // above its kind
         }
         if (kind_line) {
