@@ -15,11 +15,11 @@
 
 #include "edit/commands.hpp"
 #include "framework/framework.hpp"
+#include "platform/platform.hpp"
 #include "ui/framework/internal.hpp"
 #include "ui/framework/new_journey.hpp"
 #include "ui/kit/theme.hpp"
 #include "ui/kit/widgets.hpp"
-#include "platform/platform.hpp"
 
 namespace wm::ui::fw {
 

@@ -34,7 +34,6 @@ struct NewJourneyDraft {
 struct FrameworkState {
     layout::Camera cam;
     bool cam_set = false;                       // false: fit on first show
-    std::size_t tiles = 0;                      // tiles of the grid last drawn (the test hook reports it)
     std::vector<Id> collapsed;                  // journeys whose descendants are folded away
     std::vector<int> collapsed_levels;
     std::array<bool, layout::kCoverageCount> filters{};   // coverage filters switched on

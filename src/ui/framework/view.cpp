@@ -139,7 +139,6 @@ void draw_framework_view(const ViewContext& ctx) {
     draw_toolbar(ctx, st, fit, zoom);
     const FrameworkGrid& grid = ctx.derived.framework(options_of(st));   // the toolbar may have folded or unfolded
     const layout::FrameworkLayout& lay = grid.layout;
-    st.tiles = lay.tiles.size();
 
     // A selected lifecycle stage shows its details beside the grid.
     fw::handle_stage_keys(ctx, st);

@@ -13,14 +13,15 @@
 #include "model/generate.hpp"
 #include "platform/platform.hpp"
 #include "ui/compare/view.hpp"
-#include "ui/merge/view.hpp"
 #include "ui/documents/view.hpp"
+#include "ui/framework/view.hpp"
 #include "ui/insights/view.hpp"
 #include "ui/kit/item_registry.hpp"
 #include "ui/kit/json_text.hpp"
 #include "ui/kit/theme.hpp"
 #include "ui/kit/tiles.hpp"
 #include "ui/kpi/editor.hpp"
+#include "ui/merge/view.hpp"
 #include "ui/shell/app.hpp"
 #include "ui/shell/navigation.hpp"
 
@@ -156,7 +157,10 @@ std::string TestHook::stats() const {
         static const char* const kFilterNames[] = {"gaps", "noEvidence", "noPersona", "noKpi", "noToBe"};
         w.key("framework").begin();
         w.field("zoom", static_cast<double>(f.cam.zoom));
-        w.field("tiles", static_cast<double>(f.tiles)).field("visible", static_cast<double>(f.visible_tiles));
+        // The tiles from the layout of the document and the folds as they are now, not as the last frame
+        // drew them: a fold made from the mirror is read before the frame that draws it.
+        const std::size_t tiles = app_.derived().framework(framework_options(f)).layout.tiles.size();
+        w.field("tiles", static_cast<double>(tiles)).field("visible", static_cast<double>(f.visible_tiles));
         w.field("collapsed", static_cast<double>(f.collapsed.size())).field("foldedLevels", static_cast<double>(f.collapsed_levels.size()));
         std::string filters;   // the switched-on coverage filters, comma-separated
         for (std::size_t i = 0; i < f.filters.size(); ++i)
