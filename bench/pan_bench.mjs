@@ -8,7 +8,12 @@
 //   - main-thread busy ms per frame: CDP Performance.getMetrics TaskDuration over the pan / frames
 //   - long tasks (> 50 ms, PerformanceObserver) during the pan
 //   - lag: how long the app still drew after the last input, as polled from outside, and as the
-//     page saw it (its last frame's end after the last wheel or pointer event it received)
+//     page saw it (its last frame's end after the last wheel or pointer event it received), and of
+//     those frames the ones that drew (a frame that finds nothing changed draws nothing: nothing on
+//     screen moves)
+//   - main-thread busy counts the tasks CDP counts: a context made with `desynchronized: true`
+//     moved the canvas's read-back out of them (2.8 ms "busy" an update) while a trace showed the
+//     main thread 99 % busy as before, so traces, not this figure alone, say where the time goes
 //   - idle: requestAnimationFrame calls and busy ms in 2 s without input
 //   - tiles: of the body's cached tiles (ui/kit/tiles), how many were painted and shown per frame
 //     (and in how many frames a zoom gesture showed them scaled);
@@ -47,11 +52,21 @@ async function probe(context) {
   await context.addInitScript(() => {
     // frames: when each requestAnimationFrame callback (the app asks for one only to draw) ended;
     // input: when the page received the last wheel or pointer move (ms, performance.now()).
-    window.__probe = { raf: 0, long: [], frames: [], input: 0 };
+    // drawn: when each callback that drew ended (a frame that finds nothing changed makes no GL
+    // call, so nothing on screen moves: the app clears what it draws again, so a clear is a drawing).
+    window.__probe = { raf: 0, long: [], frames: [], drawn: [], input: 0, cleared: false };
+    const clear = WebGL2RenderingContext.prototype.clear;
+    WebGL2RenderingContext.prototype.clear = function (mask) { window.__probe.cleared = true; return clear.call(this, mask); };
     const raf = window.requestAnimationFrame.bind(window);
     window.requestAnimationFrame = (cb) => {
       window.__probe.raf++;
-      return raf((t) => { try { cb(t); } finally { window.__probe.frames.push(performance.now()); } });
+      return raf((t) => {
+        window.__probe.cleared = false;
+        try { cb(t); } finally {
+          window.__probe.frames.push(performance.now());
+          if (window.__probe.cleared) window.__probe.drawn.push(performance.now());
+        }
+      });
     };
     for (const type of ['wheel', 'pointermove']) window.addEventListener(type, () => { window.__probe.input = performance.now(); }, { capture: true, passive: true });
     new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__probe.long.push(e.duration); }).observe({ type: 'longtask', buffered: true });
@@ -106,7 +121,7 @@ async function openLoop(seconds, send) {
 async function measure(label, seconds, send) {
   await settle(page, 300);
   await framesDrawn();                       // resets the app's frame list
-  await page.evaluate(() => { window.__probe.long = []; window.__probe.frames = []; });
+  await page.evaluate(() => { window.__probe.long = []; window.__probe.frames = []; window.__probe.drawn = []; });
   await page.evaluate(() => window.waymark.tileCounts());
   await page.evaluate(() => window.waymark.redrawCounts());
   const b0 = await busy();
@@ -127,13 +142,16 @@ async function measure(label, seconds, send) {
   const long = await page.evaluate(() => window.__probe.long.slice());
   // The same lag as the page saw it: its last frame's end after the last input event it received,
   // and how many frames it drew after that event.
-  const seen = await page.evaluate(() => ({ input: window.__probe.input, after: window.__probe.frames.filter((t) => t > window.__probe.input) }));
+  const seen = await page.evaluate(() => ({ input: window.__probe.input, after: window.__probe.frames.filter((t) => t > window.__probe.input),
+                                             drawn: window.__probe.drawn.filter((t) => t > window.__probe.input) }));
   const pageLag = seen.after.length ? seen.after[seen.after.length - 1] - seen.input : 0;
+  const drawnLag = seen.drawn.length ? seen.drawn[seen.drawn.length - 1] - seen.input : 0;
   const tiles = await page.evaluate(() => window.waymark.tileCounts());
   const frames = Math.max(1, framesDuring + extra);
   console.log(`${label}: ${(updates / seconds).toFixed(1)} view updates/s, ${((b1 - b0) / updates).toFixed(1)} ms main-thread busy per update, ` +
               `${long.length} long tasks${long.length ? ` (max ${Math.max(...long).toFixed(0)} ms)` : ''}, still drawing ${Math.max(0, lastFrameAt - inputEnd)} ms (${extra} frames) after the last input` +
-              ` (in the page: ${pageLag.toFixed(0)} ms, ${seen.after.length} frames, after the last input event)` +
+              ` (in the page: ${pageLag.toFixed(0)} ms, ${seen.after.length} frames, after the last input event;` +
+              ` of them drawing: ${drawnLag.toFixed(0)} ms, ${seen.drawn.length} frames)` +
               (tiles.shown ? `, tiles painted ${(tiles.painted / frames).toFixed(1)} / shown ${(tiles.shown / frames).toFixed(1)} per frame${tiles.scaled ? ` (scaled in ${tiles.scaled} frames)` : ''}` : ', drawn directly') +
               `, ${(redrawn.drawn * 100).toFixed(0)} % of the window redrawn per update (${redrawn.unchanged} of ${redrawn.frames} frames changed nothing and drew nothing)` +
               `, wasm ${wasm.p50.toFixed(2)} / ${wasm.p95.toFixed(2)} ms a frame (p50 / p95)`);
