@@ -126,7 +126,7 @@ test('emotion lane: a legend names each curve, a point shows its tooltip, "−2"
   } finally { await close(); }
 });
 
-test('a long card text is edited in place: it wraps, Shift+Enter starts a new line, Enter saves it exactly', async () => {
+test('a card text is edited in place from its end; a long one wraps, Shift+Enter starts a new line, Enter saves it exactly', async () => {
   const { context, close } = await launch({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
   try {
     const { page, errors } = await openApp(context, srv.url);
@@ -143,8 +143,20 @@ test('a long card text is edited in place: it wraps, Shift+Enter starts a new li
     await click(page, `card ${card.text}`);
     await settle(page, 30);
     assert.equal((await stats(page)).map.editing, false, 'two slow clicks opened the card editor');
+    // A pause, so that the double-click's presses are its first and second, not the second and
+    // third after the click before (a third press in the open field selects a line, as in a text editor).
+    await page.waitForTimeout(400);
+    const textNow = async () => JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace.journeys
+      .find((j) => j.id === journey.id).cards.find((c) => c.id === card.id).text;
     await click(page, `card ${card.text}`, { double: true });
     await until(page, async () => (await stats(page)).map.editing, 'the card editor');
+    // The caret starts at the end of the text: words typed at once go after it.
+    await page.keyboard.type(' (checked)', { delay: 2 });
+    await page.keyboard.press('Enter');
+    await until(page, async () => !(await stats(page)).map.editing, 'editing ended');
+    assert.equal(await textNow(), `${card.text} (checked)`);
+    await click(page, `card ${card.text} (checked)`, { double: true });
+    await until(page, async () => (await stats(page)).map.editing, 'the card editor again');
     await page.keyboard.press('Control+A');
     const first = 'The customer compares three plans side by side on the website, reads the small print about roaming and data caps, '
       + 'and then opens the app to check whether the family discount still applies';
@@ -160,8 +172,7 @@ test('a long card text is edited in place: it wraps, Shift+Enter starts a new li
     await page.screenshot({ path: join(ARTIFACTS, 'map-clarity-editor-crop.png'), clip: { x: Math.max(0, hint.x - 20), y: Math.max(0, hint.y - 260), width: Math.min(500, 1280 - hint.x + 20), height: 300 } });
     await page.keyboard.press('Enter');
     await until(page, async () => !(await stats(page)).map.editing, 'editing ended');
-    const after = JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace.journeys.find((j) => j.id === journey.id);
-    const text = after.cards.find((c) => c.id === card.id).text;
+    const text = await textNow();
     assert.equal(text, `${first}\n${second}`);
     assert.ok(text.length >= 200);
     assert.deepEqual(errors, []);

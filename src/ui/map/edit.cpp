@@ -320,6 +320,13 @@ void draw_in_place_editor(Frame& f) {
         enter = input_text("##map-edit", &e.buffer, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
     }
     const bool active = ImGui::IsItemActive();
+    // A card's text opens with the caret at its end, as a spreadsheet's F2 does: activated by id, the
+    // field put it at the start, and words typed after a double-click went before the card's text.
+    if (focusing && active && multiline)
+        if (ImGuiInputTextState* state = ImGui::GetInputTextState(ImGui::GetID("##map-edit"))) {
+            state->Stb.cursor = state->Stb.select_start = state->Stb.select_end = state->CurLenW;
+            state->CursorFollow = true;
+        }
     if (focusing && (active || ++e.focus_tries > 6)) e.focus = false;
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(2);
