@@ -334,6 +334,8 @@ std::string headline_text(const Metric& m, const Reading& r) {
     return text;
 }
 
+std::string headline_words(const Metric& m, const Reading& r) { return headline_text(m, r) + " (" + health_name(r.health) + ")"; }
+
 SparkGeometry sparkline_geometry(const Reading& r, const Metric& m, float x0, float y0, float x1, float y1) {
     SparkGeometry g;
     const float h = y1 - y0;

@@ -66,6 +66,8 @@ bool is_computed(const Workspace& ws, const Metric& m);
 std::string short_number(double v);
 // "NPS 42 / 45 %" (name, latest, target, unit), or "NPS — no values".
 std::string headline_text(const Metric& m, const Reading& r);
+// The same with its health in words, for a tooltip or a screen reader: "NPS 42 / 45 % (off target)".
+std::string headline_words(const Metric& m, const Reading& r);
 // A sparkline in the box (x0, y0)–(x1, y1): the last 64 points spaced by date (a single one at the
 // right), scaled so the target fits too; `dot` is the radius of the latest point's dot. No points:
 // the reading has no values (callers draw a flat baseline).

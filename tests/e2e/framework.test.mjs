@@ -198,25 +198,43 @@ test('framework grid: no hover tooltip while the grid moves under the pointer; i
   } finally { await close(); }
 });
 
-test('framework grid: a tile\'s KPI keeps its value in view; a long name gives way with "…"', async () => {
+test('framework grid: a tile\'s KPI keeps its value in view, at 100 % and narrower; its tooltip names the KPI', async () => {
   const { context, close } = await launch({ viewport: { width: 1500, height: 900 } });
   try {
     const { page, errors } = await openApp(context, srv.url);
-    await click(page, '100% framework');
     await settle(page, 300);
     const ws = JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace;
-    let checked = 0;
-    for (const j of ws.journeys) {
-      const value = await page.evaluate((l) => window.waymark.rect(l), `kpi value ${j.title}`);
-      if (value.ok === false) continue;
-      const tile = await rect(page, `tile ${j.title}`);
-      if (tile.y < 200 || tile.y + tile.h > 880 || tile.x + tile.w > 1490) continue;   // whole on screen
-      // The value ends before the sparkline, which takes the tile's right part.
-      assert.ok(value.w > 10 && value.x >= tile.x && value.x + value.w <= tile.x + tile.w * 0.8,
-        `the KPI value of "${j.title}" is in view: ${JSON.stringify(value)} in ${JSON.stringify(tile)}`);
-      checked++;
-    }
-    assert.ok(checked >= 3, `tiles with a KPI were on screen (${checked})`);
+    // Every tile whole on screen whose KPI has a value shows it, before the sparkline (the tile's
+    // right part): the name gives way, with "…" or entirely.
+    const valuesInView = async () => {
+      const titles = [];
+      for (const j of ws.journeys) {
+        const value = await page.evaluate((l) => window.waymark.rect(l), `kpi value ${j.title}`);
+        if (value.ok === false) continue;
+        const tile = await rect(page, `tile ${j.title}`);
+        if (tile.y < 200 || tile.y + tile.h > 880 || tile.x + tile.w > 1490) continue;   // whole on screen
+        assert.ok(value.w > 10 && value.x >= tile.x && value.x + value.w <= tile.x + tile.w * 0.8,
+          `the KPI value of "${j.title}" is in view: ${JSON.stringify(value)} in ${JSON.stringify(tile)}`);
+        titles.push(j.title);
+      }
+      return titles;
+    };
+    const zoom = (await stats(page)).framework.zoom;
+    assert.ok(zoom < 0.9, `the grid opens below 100 % here (${zoom})`);
+    const narrow = await valuesInView();
+    assert.ok(narrow.length >= 5, `tiles show their KPI's value at ${Math.round(zoom * 100)} % (${narrow})`);
+    await screenshot(page, 'framework-kpi-values-narrow');
+    // The tooltip says which KPI that value is.
+    const tile = await rect(page, 'tile Buying a phone plan');
+    await page.mouse.move(tile.x + tile.w / 2, tile.y + tile.h / 2);
+    await until(page, async () => (await stats(page)).framework.tooltip === 'Buying a phone plan', 'the tile\'s tooltip');
+    const named = (await stats(page)).framework.tooltipKpi;
+    assert.match(named, / [0-9.]+ \/ [0-9.]+ .*\((on|off) target\)$/, 'the KPI with its value and health');
+    assert.ok(ws.metrics.some((m) => named.startsWith(`${m.name} `)), `the KPI by its name: "${named}"`);
+
+    await click(page, '100% framework');
+    await settle(page, 300);
+    assert.ok((await valuesInView()).length >= 3, 'tiles show their KPI\'s value at 100 %');
     await screenshot(page, 'framework-kpi-values');
     assert.deepEqual(errors, []);
   } finally { await close(); }

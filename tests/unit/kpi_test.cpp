@@ -320,6 +320,8 @@ TEST_CASE("kpi text and sparkline: how a KPI reads on tiles, headers and picture
     m.target = 45;
     m.unit = "%";
     CHECK(kpi::headline_text(m, r) == "NPS 42 / 45 %");
+    r.health = kpi::Health::off_target;
+    CHECK(kpi::headline_words(m, r) == "NPS 42 / 45 % (off target)");
 
     // No values: nothing to draw. Values: spaced by date, scaled with the target inside the box.
     CHECK(kpi::sparkline_geometry(r, m, 0, 0, 100, 20).points.empty());

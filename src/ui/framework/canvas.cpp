@@ -67,24 +67,31 @@ namespace {
 // the first on the journey anywhere. Null when it has none.
 // "✓ NPS 42 / 45 %" with a health dot, and a sparkline to its right, clipped to max_x. When it does
 // not fit, the name gives way ("✗ Online co… 2.1 / 3 %"), not the value, which is what the line is
-// for. Returns where the value was drawn (after the name), for the test hook; empty when it was not
-// (a value too wide for the line is cut with the rest).
+// for; with no room for a few letters of the name, the value stands alone ("✗ 2.1 / 3 %": the
+// tooltip names the KPI). Returns where the value was drawn, for the test hook; empty when it was
+// not (a value too wide for the line is cut with the rest).
 ImRect kpi_line(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, float max_x, const Metric& m, const kpi::Reading& r) {
     const float spark_w = std::min(64.0f * size / 13.0f, (max_x - pos.x) * 0.35f);
-    const ImU32 health = health_color(r.health);
-    dl->AddCircleFilled(ImVec2(pos.x + size * 0.35f, pos.y + size * 0.6f), size * 0.3f, health);
-    const std::string head = health_mark(r.health) + m.name, text = health_mark(r.health) + kpi::headline_text(m, r);
-    const std::string value = text.substr(head.size());
-    const float text_max = max_x - spark_w - size * 0.5f, x = pos.x + size;
+    dl->AddCircleFilled(ImVec2(pos.x + size * 0.35f, pos.y + size * 0.6f), size * 0.3f, health_color(r.health));
+    const std::string mark = health_mark(r.health), head = mark + m.name, text = mark + kpi::headline_text(m, r);
+    const std::string value = text.substr(head.size());                      // " 2.1 / 3 %"
+    const std::string alone = mark + (value.empty() ? value : value.substr(1));   // "✗ 2.1 / 3 %"
+    const float text_max = max_x - spark_w - size * 0.5f, x = pos.x + size, room = text_max - x;
     const float value_w = text_width(font, size, value), head_w = text_width(font, size, head);
-    ImRect value_at(x + head_w, pos.y, x + head_w + value_w, pos.y + size);
-    if (head_w + value_w <= text_max - x || value_w > text_max - x - size * 3) {   // it fits, or no room for a few letters of the name
-        boxed_lines(dl, font, size, ImVec2(x, pos.y), ImVec2(text_max, pos.y + size), color::kInk, text);
-        if (head_w + value_w > text_max - x) value_at = ImRect();   // cut: no whole value shown
-    } else {
+    const bool fits = head_w + value_w <= room, name_room = value_w <= room - size * 3;   // a few letters of the name
+    ImRect value_at;
+    if (fits) {
+        dl->AddText(font, size, ImVec2(x, pos.y), color::kInk, text.c_str());
+        value_at = ImRect(x + head_w, pos.y, x + head_w + value_w, pos.y + size);
+    } else if (name_room) {
         boxed_lines(dl, font, size, ImVec2(x, pos.y), ImVec2(text_max - value_w, pos.y + size), color::kInk, head);
         dl->AddText(font, size, ImVec2(text_max - value_w, pos.y), color::kInk, value.c_str());
         value_at = ImRect(text_max - value_w, pos.y, text_max, pos.y + size);
+    } else if (const float mark_w = text_width(font, size, mark); r.latest && text_width(font, size, alone) <= room) {
+        dl->AddText(font, size, ImVec2(x, pos.y), color::kInk, alone.c_str());
+        value_at = ImRect(x + mark_w, pos.y, x + text_width(font, size, alone), pos.y + size);
+    } else {   // not even the value fits: the line is cut as a whole (no whole value shown)
+        boxed_lines(dl, font, size, ImVec2(x, pos.y), ImVec2(text_max, pos.y + size), color::kInk, text);
     }
     if (r.series.size() >= 2)
         draw_sparkline(dl, ImVec2(max_x - spark_w, pos.y), ImVec2(max_x, pos.y + size * 1.2f), r, m);

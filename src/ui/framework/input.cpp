@@ -16,6 +16,7 @@
 #include "edit/commands.hpp"
 #include "framework/framework.hpp"
 #include "platform/platform.hpp"
+#include "scoring/kpi.hpp"
 #include "ui/framework/internal.hpp"
 #include "ui/framework/new_journey.hpp"
 #include "ui/kit/theme.hpp"
@@ -150,6 +151,7 @@ void handle_framework_input(Frame& f) {
     ImGuiIO& io = ImGui::GetIO();
     FrameworkState& st = f.st;
     st.tooltip.clear();
+    st.tooltip_kpi.clear();
     FrameworkState::Drag& d = st.drag;
     const ImVec2 mouse = io.MousePos;
     const ImVec2 size(f.canvas_max.x - f.canvas_min.x, f.canvas_max.y - f.canvas_min.y);
@@ -258,8 +260,15 @@ void handle_framework_input(Frame& f) {
             const layout::JourneyFacts& facts = f.facts(tile);
             if (!d.pressed && st.note.text.empty()) {   // never over what a drop just said
                 st.tooltip = j.title;
-                ImGui::SetTooltip("%s\n%d of %d steps detailed by a child journey \xC2\xB7 %d KPI%s\nClick to open, drag to move%s%s",
+                // The KPI the tile shows, by name: a narrow tile shows its value alone.
+                const std::vector<Metric>& metrics = f.ctx.ws.metrics;
+                const Metric* shown = facts.headline >= 0 && static_cast<std::size_t>(facts.headline) < metrics.size()
+                                          ? &metrics[static_cast<std::size_t>(facts.headline)]
+                                          : nullptr;
+                if (shown) st.tooltip_kpi = kpi::headline_words(*shown, f.ctx.derived.kpis().headline(shown->id));
+                ImGui::SetTooltip("%s\n%d of %d steps detailed by a child journey \xC2\xB7 %d KPI%s%s%s\nClick to open, drag to move%s%s",
                                   j.title.c_str(), facts.mapped_steps, facts.steps, facts.metrics, facts.metrics == 1 ? "" : "s",
+                                  shown ? "\nOn the tile: " : "", st.tooltip_kpi.c_str(),
                                   j.description.empty() ? "" : "\n\n", j.description.c_str());
             }
         }

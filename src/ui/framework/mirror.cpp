@@ -24,8 +24,7 @@ std::string level_name(const Workspace& ws, int level) {
 // "NPS 42 / 45 % (on target)", or "" when there is no KPI to show.
 std::string headline(const Metric* m, const kpi::Evaluation& kpis) {
     if (!m) return {};
-    const kpi::Reading& r = kpis.headline(m->id);
-    return kpi::headline_text(*m, r) + " (" + kpi::health_name(r.health) + ")";
+    return kpi::headline_words(*m, kpis.headline(m->id));
 }
 
 std::string plural(int n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }

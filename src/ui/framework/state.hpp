@@ -68,6 +68,7 @@ struct FrameworkState {
     PanRest rest;
     PanRest zoom_rest;                           // a zoom gesture (Ctrl+wheel, pinch) under way: tiles shown scaled (ui/kit/tiles)
     std::string tooltip;                         // the hover tooltip's journey this frame (stats())
+    std::string tooltip_kpi;                     // the KPI its tile shows, as the tooltip names it
 
     int visible_tiles = 0;                       // drawn on screen last frame (stats())
     std::shared_ptr<TiledSurface> body_tiles;    // the grid body's cached tiles (ui/kit/tiles; made on first draw)

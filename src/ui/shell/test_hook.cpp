@@ -167,7 +167,7 @@ std::string TestHook::stats() const {
             if (f.filters[i]) filters += (filters.empty() ? "" : ",") + std::string(kFilterNames[i]);
         w.field("filters", filters);
         w.field("dragging", f.drag.active).field("note", f.note.text).field("noteIsError", f.note.error);
-        w.field("tooltip", f.tooltip).field("resting", f.rest.resting(ImGui::GetTime()) && f.zoom_rest.resting(ImGui::GetTime()));
+        w.field("tooltip", f.tooltip).field("tooltipKpi", f.tooltip_kpi).field("resting", f.rest.resting(ImGui::GetTime()) && f.zoom_rest.resting(ImGui::GetTime()));
         w.field("focus", f.focus.is_nil() ? std::string() : f.focus.str());
         w.field("stageSelected", f.stage_selected.is_nil() ? std::string() : f.stage_selected.str());
         w.end();
