@@ -149,14 +149,14 @@ test('a card text is edited in place from its end; a long one wraps, Shift+Enter
     const textNow = async () => JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace.journeys
       .find((j) => j.id === journey.id).cards.find((c) => c.id === card.id).text;
     await click(page, `card ${card.text}`, { double: true });
-    await until(page, async () => (await stats(page)).map.editing, 'the card editor');
+    await until(page, async () => (await stats(page)).map.typing, 'the card editor');
     // The caret starts at the end of the text: words typed at once go after it.
     await page.keyboard.type(' (checked)', { delay: 2 });
     await page.keyboard.press('Enter');
     await until(page, async () => !(await stats(page)).map.editing, 'editing ended');
     assert.equal(await textNow(), `${card.text} (checked)`);
     await click(page, `card ${card.text} (checked)`, { double: true });
-    await until(page, async () => (await stats(page)).map.editing, 'the card editor again');
+    await until(page, async () => (await stats(page)).map.typing, 'the card editor again');
     await page.keyboard.press('Control+A');
     const first = 'The customer compares three plans side by side on the website, reads the small print about roaming and data caps, '
       + 'and then opens the app to check whether the family discount still applies';

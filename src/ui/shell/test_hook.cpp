@@ -129,6 +129,7 @@ std::string TestHook::stats() const {
         w.field("selection", kinds[static_cast<int>(m.sel.kind)]);
         w.field("selectedCards", static_cast<double>(m.sel.kind == MapSelection::Kind::cards ? m.sel.cards.size() : 0));
         w.field("editing", m.editing.kind != MapEditing::Kind::none);
+        w.field("typing", m.editing.kind != MapEditing::Kind::none && !m.editing.focus);   // its field has the keys
         w.field("findOpen", m.find.open).field("findMatches", static_cast<double>(found));
         w.field("tooltip", m.hover_tip).field("resting", m.rest.resting(ImGui::GetTime()) && m.zoom_rest.resting(ImGui::GetTime()));
         w.end();
