@@ -84,14 +84,14 @@ ImRect kpi_line(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, float max_
         dl->AddText(font, size, ImVec2(x, pos.y), color::kInk, text.c_str());
         value_at = ImRect(x + head_w, pos.y, x + head_w + value_w, pos.y + size);
     } else if (name_room) {
-        boxed_lines(dl, font, size, ImVec2(x, pos.y), ImVec2(text_max - value_w, pos.y + size), color::kInk, head);
+        one_line(dl, font, size, ImVec2(x, pos.y), text_max - value_w, color::kInk, head);
         dl->AddText(font, size, ImVec2(text_max - value_w, pos.y), color::kInk, value.c_str());
         value_at = ImRect(text_max - value_w, pos.y, text_max, pos.y + size);
-    } else if (const float mark_w = text_width(font, size, mark); r.latest && text_width(font, size, alone) <= room) {
+    } else if (const float alone_w = text_width(font, size, alone); r.latest && alone_w <= room) {
         dl->AddText(font, size, ImVec2(x, pos.y), color::kInk, alone.c_str());
-        value_at = ImRect(x + mark_w, pos.y, x + text_width(font, size, alone), pos.y + size);
+        value_at = ImRect(x + text_width(font, size, mark), pos.y, x + alone_w, pos.y + size);
     } else {   // not even the value fits: the line is cut as a whole (no whole value shown)
-        boxed_lines(dl, font, size, ImVec2(x, pos.y), ImVec2(text_max, pos.y + size), color::kInk, text);
+        one_line(dl, font, size, ImVec2(x, pos.y), text_max, color::kInk, text);
     }
     if (r.series.size() >= 2)
         draw_sparkline(dl, ImVec2(max_x - spark_w, pos.y), ImVec2(max_x, pos.y + size * 1.2f), r, m);
@@ -139,12 +139,12 @@ void draw_tile(Frame& f, ImDrawList* dl, int index, const kpi::Evaluation& kpis,
         return;
     }
     // One line each, ending in "…" when it does not fit (the tooltip and the map have the whole text).
-    boxed_lines(dl, bold, bsize, ImVec2(x0, p.min.y + 7 * z), ImVec2(right, p.min.y + 7 * z + bsize), ink, j.title);
+    one_line(dl, bold, bsize, ImVec2(x0, p.min.y + 7 * z), right, ink, j.title);
     std::string meta = j.state == JourneyState::to_be ? "To-be" : "Current";
     meta += " \xC2\xB7 ";
     meta += journey_status_label(j.status);
     if (!j.owner.empty()) meta += " \xC2\xB7 " + j.owner;
-    boxed_lines(dl, small, ssize, ImVec2(x0, p.min.y + 29 * z), ImVec2(p.max.x - 8 * z, p.min.y + 29 * z + ssize), color::kMuted, meta);
+    one_line(dl, small, ssize, ImVec2(x0, p.min.y + 29 * z), p.max.x - 8 * z, color::kMuted, meta);
 
     // Avatars, then counts on the right.
     float ax = x0;

@@ -747,8 +747,8 @@ void draw_headers(const Frame& f, ImDrawList* dl, layout::Span cols) {
         const bool editing = f.st.editing.kind == MapEditing::Kind::stage && f.st.editing.id == stage.id;
         const float name_end = stage_kpi(f, dl, stage, x0, x1, top) - 4;
         if (!editing)
-            boxed_lines(dl, bold, base_size(bold) * hs, ImVec2(tx, top + (f.stage_h - base_size(bold) * hs) * 0.5f),
-                        ImVec2(name_end, top + (f.stage_h + base_size(bold) * hs) * 0.5f), color::kInk, stage.name);   // one line
+            one_line(dl, bold, base_size(bold) * hs, ImVec2(tx, top + (f.stage_h - base_size(bold) * hs) * 0.5f), name_end, color::kInk,
+                     stage.name);
         expose(f, "stage " + stage.name, ImVec2(x0, top), ImVec2(x1, mid));
     }
     for (int c = cols.begin; c < cols.end; ++c) {
@@ -838,8 +838,8 @@ void draw_labels(const Frame& f, ImDrawList* dl, layout::Span rows) {
             std::string text = first.layer;
             if (row.collapsed) text += " (" + std::to_string(row.lane_count) + (row.lane_count == 1 ? " lane)" : " lanes)");
             if (!editing)
-                boxed_lines(dl, bold, base_size(bold) * hs, ImVec2(x0 + 20 * hs, (y0 + y1) * 0.5f - base_size(bold) * hs * 0.5f),
-                            ImVec2(x1 - 4, (y0 + y1) * 0.5f + base_size(bold) * hs * 0.5f), color::kInk, text);   // one line
+                one_line(dl, bold, base_size(bold) * hs, ImVec2(x0 + 20 * hs, (y0 + y1) * 0.5f - base_size(bold) * hs * 0.5f), x1 - 4,
+                         color::kInk, text);
             expose(f, "layer " + first.layer, ImVec2(x0, y0), ImVec2(x1, y1));
             continue;
         }
