@@ -61,3 +61,77 @@ test('View › Text size 150 % draws the UI half as large again, clicks still la
     assert.deepEqual(errors, []);
   } finally { await close(); }
 });
+
+// Nothing a person reads is cut or covered at 100 % and 150 %: the tables' headers ("Customer", not
+// "Custo…"; stats().headersCut lists the headers ImGui drew cut in the last frame), the maturity
+// chart's values beside its evidence markers (the framework area's 3.2 sat under its marker at 3),
+// its areas' names beside or above their bars (at 150 % the bars covered "…journey framework") and
+// its legend inside it, the rows of filters (wrapped where the window is too narrow for them) and
+// the persona's view beside or under their editor, and the journey's header row (wrapped too).
+test('Table headers whole, filters inside the window, the persona\'s view readable, the maturity chart\'s names, values and legend clear of each other, at 100 % and 150 %', async () => {
+  const { context, close } = await launch();
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    const overlaps = (a, b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+    for (const size of ['100 %', '150 %']) {
+      if (size !== '100 %') {
+        await chooseSize(page, size);
+        await until(page, async () => (await stats(page)).textSize === 150, `text size ${size}`);
+      }
+      const tables = [['Backlog', 'backlog'], ['Scoring model', 'backlog'], ['Insights', 'insights'], ['Documents', 'documents']];
+      for (const [button, view] of tables) {
+        await click(page, button);
+        await until(page, async () => (await stats(page)).view === view, `${button} open at ${size}`);
+        await settle(page, 200);
+        assert.deepEqual((await stats(page)).headersCut, [], `${button} at ${size}: no header cut`);
+      }
+      await screenshot(page, `headers-${size === '100 %' ? 100 : 150}`);
+      // The rows of filters wrap rather than run off the window's edge.
+      const width = await page.evaluate(() => window.innerWidth);
+      const rows = [['Backlog', ['Level filter', 'Journey filter', 'Stage filter', 'Persona filter', 'Status filter', 'Group by journey']],
+        ['Insights', ['Search insights', 'Type filter', 'Source filter', 'Evidence filter', 'Persona filter', 'Journey filter', 'Stale only']]];
+      for (const [button, filters] of rows) {
+        await click(page, button);
+        if (button === 'Backlog') await click(page, 'List');   // it was left showing the scoring model
+        await settle(page, 200);
+        for (const filter of filters) {
+          const r = await rect(page, filter);
+          assert.ok(r.x + r.w <= width, `${button}: ${filter} inside the window at ${size} (${JSON.stringify(r)})`);
+        }
+      }
+      // The personas' editor and their view: side by side where both fit, else one above the other,
+      // never the view squeezed to a strip beside the editor.
+      await click(page, 'Personas');
+      await until(page, async () => (await stats(page)).view === 'personas', `the personas at ${size}`);
+      await settle(page, 200);
+      const view = await rect(page, 'persona view');
+      assert.ok(view.w >= 300, `the persona's view is ${view.w} px wide at ${size}`);
+      await screenshot(page, `personas-${size === '100 %' ? 100 : 150}`);
+      // The journey's header row wraps, group by group: every control of it on screen.
+      await click(page, 'Framework');
+      await until(page, async () => (await stats(page)).view === 'framework', `the framework at ${size}`);
+      await click(page, 'Buying a phone plan');
+      await until(page, async () => (await stats(page)).view === 'journey', `the journey at ${size}`);
+      await settle(page, 300);
+      for (const control of ['State', 'Status', 'Edit personas', 'Lens', 'Create to-be', 'Compare with to-be', 'KPIs (3)']) {
+        const r = await rect(page, control);
+        assert.ok(r.x + r.w <= width, `the journey header's ${control} inside the window at ${size} (${JSON.stringify(r)})`);
+      }
+      await screenshot(page, `journey-header-${size === '100 %' ? 100 : 150}`);
+      await click(page, 'Maturity scan');
+      await until(page, async () => (await stats(page)).view === 'maturity', `the maturity scan at ${size}`);
+      const chart = await rect(page, 'scan chart');
+      for (const area of ['Deep customer insight', 'Standardised journey framework', 'Customer-centric prioritisation']) {
+        const value = await rect(page, `scan value ${area}`), marker = await rect(page, `scan evidence ${area}`);
+        assert.ok(!overlaps(value, marker), `${area} at ${size}: the value ${JSON.stringify(value)} clear of the marker ${JSON.stringify(marker)}`);
+        const name = await rect(page, `scan area ${area}`), bar = await rect(page, `scan bar ${area}`);
+        assert.ok(!overlaps(name, bar), `${area} at ${size}: the name ${JSON.stringify(name)} clear of its bar ${JSON.stringify(bar)}`);
+        assert.ok(name.x + name.w <= chart.x + chart.w, `${area} at ${size}: the name inside the chart`);
+      }
+      const legend = await rect(page, 'scan legend');
+      assert.ok(legend.x >= chart.x && legend.x + legend.w <= chart.x + chart.w, `the legend ${JSON.stringify(legend)} inside the chart ${JSON.stringify(chart)} at ${size}`);
+      await screenshot(page, `maturity-chart-${size === '100 %' ? 100 : 150}`);
+    }
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});

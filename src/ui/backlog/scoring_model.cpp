@@ -74,11 +74,11 @@ void draw_criteria(const ViewContext& ctx) {
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit;
     if (ImGui::BeginTable("criteria", 6, flags)) {
         ImGui::TableSetupColumn("Criterion", ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn("Counts as", ImGuiTableColumnFlags_WidthFixed, 150);
-        ImGui::TableSetupColumn("Weight", ImGuiTableColumnFlags_WidthFixed, 80);
-        ImGui::TableSetupColumn("Lowest", ImGuiTableColumnFlags_WidthFixed, 64);
-        ImGui::TableSetupColumn("Highest", ImGuiTableColumnFlags_WidthFixed, 64);
-        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 70);
+        fixed_column("Counts as", 150);
+        fixed_column("Weight", 80);
+        fixed_column("Lowest", 64);
+        fixed_column("Highest", 64);
+        fixed_column("", 70);
         ImGui::TableHeadersRow();
         for (const auto& c : model.criteria) {
             push_id(c.id);

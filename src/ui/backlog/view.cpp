@@ -17,6 +17,7 @@
 #include "platform/platform.hpp"
 #include "ui/kit/format.hpp"
 #include "ui/kit/fonts.hpp"
+#include "ui/kit/item_registry.hpp"
 #include "ui/kit/theme.hpp"
 #include "ui/backlog/internal.hpp"
 #include "ui/backlog/opportunity_editor.hpp"
@@ -159,7 +160,9 @@ void filter_combo(const ViewContext& ctx, const char* label, V* value, const std
     for (const auto& [text, v] : choices)
         if (v == *value) preview = text;
     ImGui::SetNextItemWidth(width);
-    if (ImGui::BeginCombo(label, preview.c_str())) {
+    const bool open = ImGui::BeginCombo(label, preview.c_str());
+    expose_item(label);
+    if (open) {
         for (std::size_t i = 0; i < choices.size(); ++i) {
             ImGui::PushID(static_cast<int>(i));
             if (ImGui::Selectable(choices[i].first.c_str(), choices[i].second == *value)) {
@@ -189,16 +192,17 @@ void draw_filters(const ViewContext& ctx) {
     std::vector<std::pair<std::string, int>> statuses{{"Any status", -1}, {"Idea", 0}, {"Validated", 1}, {"Planned", 2},
                                                       {"In progress", 3}, {"Done", 4}, {"Will not do", 5}};
     filter_combo(ctx, "##Level filter", &st.level, levels, 150);
-    ImGui::SameLine();
+    same_line_if_fits(190);
     filter_combo(ctx, "##Journey filter", &st.journey, journeys, 190);
-    ImGui::SameLine();
+    same_line_if_fits(160);
     filter_combo(ctx, "##Stage filter", &st.stage, stages, 160);
-    ImGui::SameLine();
+    same_line_if_fits(140);
     filter_combo(ctx, "##Persona filter", &st.persona, personas, 140);
-    ImGui::SameLine();
+    same_line_if_fits(120);
     filter_combo(ctx, "##Status filter", &st.status, statuses, 120);
-    ImGui::SameLine();
+    same_line_if_fits(checkbox_width("Group by journey"));
     ImGui::Checkbox("Group by journey", &st.grouped);
+    expose_item("Group by journey");
 }
 
 // [SECTION] The list --------------------------------------------------------------------------------
@@ -280,17 +284,14 @@ void draw_row(const ViewContext& ctx, const Row& row, const char* id_suffix) {
         ImGui::TextDisabled("\xE2\x80\x93");
     ImGui::TableSetColumnIndex(kTitle);
     // The row's label is the title, so tests and people find it by what it says.
-    const std::string label = o.title + "##row";
-    if (ImGui::Selectable(label.c_str(), st.selected == o.id, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap))
-    {
+    if (row_selectable(o.title, "row", st.selected == o.id, o.description)) {
         st.selected = st.selected == o.id ? Id{} : o.id;
         ctx.redraw();
     }
-    if (ImGui::IsItemHovered() && !o.description.empty()) ImGui::SetItemTooltip("%s", o.description.c_str());
     ImGui::TableSetColumnIndex(kJourneys);
-    ImGui::TextUnformatted(journey_titles(ctx.ws, row.journeys).c_str());
+    cell_text(journey_titles(ctx.ws, row.journeys));
     ImGui::TableSetColumnIndex(kStatus);
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(backlog::status_color(o)), "%s", backlog::status_label(o));
+    cell_text(backlog::status_label(o), backlog::status_color(o));
     ImGui::TableSetColumnIndex(kCustomer);
     ImGui::Text("%.0f", s.customer);
     ImGui::TableSetColumnIndex(kBusiness);
@@ -311,15 +312,15 @@ void draw_list(const ViewContext& ctx) {
                                   ImGuiTableFlags_Sortable | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Resizable;
     if (!ImGui::BeginTable("backlog-list", kColumns, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort, 30, kRank);
+    fixed_column("#", 30, ImGuiTableColumnFlags_DefaultSort, kRank);
     ImGui::TableSetupColumn("Opportunity", ImGuiTableColumnFlags_WidthStretch, 3.0f, kTitle);
     ImGui::TableSetupColumn("Journeys", ImGuiTableColumnFlags_WidthStretch, 2.0f, kJourneys);
-    ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, 80, kStatus);
-    ImGui::TableSetupColumn("Customer", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, 64, kCustomer);
-    ImGui::TableSetupColumn("Business", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, 62, kBusiness);
-    ImGui::TableSetupColumn("Effort", ImGuiTableColumnFlags_WidthFixed, 46, kEffort);
-    ImGui::TableSetupColumn("Evidence", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, 62, kEvidence);
-    ImGui::TableSetupColumn("Priority", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, 64, kPriority);
+    fixed_column("Status", 80, 0, kStatus);
+    fixed_column("Customer", 64, ImGuiTableColumnFlags_PreferSortDescending, kCustomer);
+    fixed_column("Business", 62, ImGuiTableColumnFlags_PreferSortDescending, kBusiness);
+    fixed_column("Effort", 46, 0, kEffort);
+    fixed_column("Evidence", 62, ImGuiTableColumnFlags_PreferSortDescending, kEvidence);
+    fixed_column("Priority", 64, ImGuiTableColumnFlags_PreferSortDescending, kPriority);
     ImGui::TableHeadersRow();
     table_sort(&st.sort_column, &st.sort_descending);
     const BacklogRows& r = backlog_rows(ctx);   // sorted as the headers now say

@@ -213,11 +213,11 @@ void draw_documents_view(const ViewContext& ctx) {
     int trashed = 0;
     if (ImGui::BeginTable("documents", 6, flags)) {
         ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 3);
-        ImGui::TableSetupColumn("Modified", ImGuiTableColumnFlags_WidthFixed, 130);
-        ImGui::TableSetupColumn("Journeys", ImGuiTableColumnFlags_WidthFixed, 70);
-        ImGui::TableSetupColumn("Cards", ImGuiTableColumnFlags_WidthFixed, 60);
-        ImGui::TableSetupColumn("Size", ImGuiTableColumnFlags_WidthFixed, 70);
-        ImGui::TableSetupColumn("Actions", ImGuiTableColumnFlags_WidthFixed, 260);
+        fixed_column("Modified", 130);
+        fixed_column("Journeys", 70);
+        fixed_column("Cards", 60);
+        fixed_column("Size", 70);
+        fixed_column("Actions", 260);
         ImGui::TableHeadersRow();
         for (const StoredDoc& doc : storage.docs()) {
             if (doc.deleted) {
@@ -255,10 +255,10 @@ void draw_documents_view(const ViewContext& ctx) {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted),
                        "The last 50 saves are kept. Restoring one adds it as the newest save; nothing is lost.");
     if (ImGui::BeginTable("history", 4, flags)) {
-        ImGui::TableSetupColumn("Saved", ImGuiTableColumnFlags_WidthFixed, 150);
+        fixed_column("Saved", 150);
         ImGui::TableSetupColumn("After", ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn("Size", ImGuiTableColumnFlags_WidthFixed, 70);
-        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 120);
+        fixed_column("Size", 70);
+        fixed_column("", 120);
         ImGui::TableHeadersRow();
         const auto& history = storage.history();
         for (std::size_t i = 0; i < history.size(); ++i) {

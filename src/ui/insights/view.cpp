@@ -26,6 +26,7 @@
 #include "scoring/prioritise.hpp"
 #include "ui/kit/format.hpp"
 #include "ui/kit/fonts.hpp"
+#include "ui/kit/item_registry.hpp"
 #include "ui/kit/theme.hpp"
 #include "ui/backlog/opportunity_editor.hpp"
 #include "ui/kit/widgets.hpp"
@@ -106,7 +107,9 @@ template <class E>
 void enum_filter(const ViewContext& ctx, const char* label, const char* any, int* value, float width) {
     ImGui::SetNextItemWidth(width);
     const std::string preview = *value < 0 ? std::string(any) : std::string(enum_name(static_cast<E>(*value)));
-    if (ImGui::BeginCombo(label, preview.c_str())) {
+    const bool open = ImGui::BeginCombo(label, preview.c_str());
+    expose_item(label);
+    if (open) {
         if (ImGui::Selectable(any, *value < 0)) *value = -1, ctx.redraw();
         for (std::size_t k = 0; k < enum_count<E>(); ++k)
             if (ImGui::Selectable(std::string(enum_name(static_cast<E>(k))).c_str(), *value == static_cast<int>(k)))
@@ -121,7 +124,9 @@ void id_filter(const ViewContext& ctx, const char* label, const char* any, Id* v
     for (const auto& [name, id] : choices)
         if (id == *value) preview = name;
     ImGui::SetNextItemWidth(width);
-    if (ImGui::BeginCombo(label, preview.c_str())) {
+    const bool open = ImGui::BeginCombo(label, preview.c_str());
+    expose_item(label);
+    if (open) {
         if (ImGui::Selectable(any, value->is_nil())) *value = Id{}, ctx.redraw();
         for (const auto& [name, id] : choices) {
             push_id(id);
@@ -177,21 +182,23 @@ void draw_filters(const ViewContext& ctx) {
     InsightsState& st = ctx.ui.insights;
     ImGui::SetNextItemWidth(220);
     if (ImGui::InputTextWithHint("##Search insights", "Search insights", &st.search)) ctx.redraw();
-    ImGui::SameLine();
+    expose_item("##Search insights");
+    same_line_if_fits(120);
     enum_filter<InsightType>(ctx, "##Type filter", "Any type", &st.type, 120);
-    ImGui::SameLine();
+    same_line_if_fits(120);
     enum_filter<InsightSource>(ctx, "##Source filter", "Any source", &st.source, 120);
-    ImGui::SameLine();
+    same_line_if_fits(130);
     enum_filter<Evidence>(ctx, "##Evidence filter", "Any evidence", &st.evidence, 130);
-    ImGui::SameLine();
     std::vector<std::pair<std::string, Id>> personas, journeys;
     for (const auto& p : ctx.ws.personas) personas.emplace_back(p.name, p.id);
     for (const auto& j : ctx.ws.journeys) journeys.emplace_back(j.title, j.id);
+    same_line_if_fits(140);
     id_filter(ctx, "##Persona filter", "Any persona", &st.persona, personas, 140);
-    ImGui::SameLine();
+    same_line_if_fits(170);
     id_filter(ctx, "##Journey filter", "Any journey", &st.journey, journeys, 170);
-    ImGui::SameLine();
+    same_line_if_fits(checkbox_width("Stale only"));
     if (ImGui::Checkbox("Stale only", &st.stale_only)) ctx.redraw();
+    expose_item("Stale only");
 }
 
 // [SECTION] The table -------------------------------------------------------------------------------
@@ -339,11 +346,11 @@ void draw_table(const ViewContext& ctx) {
     if (!ImGui::BeginTable("insight-table", kColumns, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Insight", ImGuiTableColumnFlags_WidthStretch, 3.0f, kTitle);
-    ImGui::TableSetupColumn("Type", ImGuiTableColumnFlags_WidthFixed, 80, kType);
-    ImGui::TableSetupColumn("Evidence", ImGuiTableColumnFlags_WidthFixed, 130, kEvidence);
-    ImGui::TableSetupColumn("Source", ImGuiTableColumnFlags_WidthFixed, 80, kSource);
-    ImGui::TableSetupColumn("Validated", ImGuiTableColumnFlags_WidthFixed, 86, kValidated);
-    ImGui::TableSetupColumn("Steps", ImGuiTableColumnFlags_WidthFixed, 44, kSteps);
+    fixed_column("Type", 80, 0, kType);
+    fixed_column("Evidence", 130, 0, kEvidence);
+    fixed_column("Source", 80, 0, kSource);
+    fixed_column("Validated", 86, 0, kValidated);
+    fixed_column("Steps", 44, 0, kSteps);
     ImGui::TableHeadersRow();
     table_sort(&st.sort_column, &st.sort_descending);
     const InsightRows& rows = table_rows(ctx);   // sorted as the headers now say
@@ -357,19 +364,18 @@ void draw_table(const ViewContext& ctx) {
             ImGui::TableNextRow();
             ImGui::TableSetColumnIndex(kTitle);
             // Labelled by the title so that people (and tests) find the row by what it says.
-            const std::string label = i->title + "##insight-row";
-            if (ImGui::Selectable(label.c_str(), st.selected == i->id, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap)) {
+            if (row_selectable(i->title, "insight-row", st.selected == i->id)) {
                 st.selected = st.selected == i->id ? Id{} : i->id;
                 st.link_journey = Id{};
                 ctx.redraw();
             }
             drag_source(*i);
             ImGui::TableSetColumnIndex(kType);
-            ImGui::TextUnformatted(std::string(enum_name(i->type)).c_str());
+            cell_text(enum_name(i->type));
             ImGui::TableSetColumnIndex(kEvidence);
             evidence_badges(ctx, *i, "");
             ImGui::TableSetColumnIndex(kSource);
-            ImGui::TextUnformatted(std::string(enum_name(i->source)).c_str());
+            cell_text(enum_name(i->source));
             ImGui::TableSetColumnIndex(kValidated);
             if (i->last_validated) ImGui::TextUnformatted(to_iso(*i->last_validated).c_str());
             else ImGui::TextDisabled("never");

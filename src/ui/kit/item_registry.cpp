@@ -52,6 +52,11 @@ void expose_rect(const std::string& label, ItemRect rect) {
     if (rect.w > 0 && rect.h > 0) registry.current[label] = rect;
 }
 
+void expose_item(const char* label) {
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    expose_rect(visible_label(label), {min.x, min.y, max.x - min.x, max.y - min.y});
+}
+
 }  // namespace wm::ui
 
 // ImGui calls these for every item while g.TestEngineHookItems is set.

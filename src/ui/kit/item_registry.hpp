@@ -21,5 +21,8 @@ std::optional<ItemRect> item_rect(std::string_view label);
 // Things drawn without a widget (the journey map's cards, headers, cells) are registered by hand,
 // under labels of their own ("card <text>", "step <name>", ...), already clipped to what is visible.
 void expose_rect(const std::string& label, ItemRect rect);
+// The last item's whole rectangle (not clipped to its window) under its visible label: for items
+// ImGui does not report by label (a combo) and for rows that must be seen to fit in the window.
+void expose_item(const char* label);
 
 }  // namespace wm::ui

@@ -1,6 +1,7 @@
 #include "ui/kit/widgets.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <string_view>
 #include <utility>
 
@@ -8,6 +9,8 @@
 #include "imgui_internal.h"
 #include "misc/cpp/imgui_stdlib.h"
 #include "model/limits.hpp"
+#include "platform/platform.hpp"
+#include "ui/kit/draw.hpp"
 
 namespace wm::ui {
 namespace {
@@ -126,6 +129,95 @@ void table_sort(int* column, bool* descending) {
         *column = static_cast<int>(specs->Specs[0].ColumnUserID);
         *descending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
     }
+}
+
+void same_line_if_fits(float next_width) {
+    const float right = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + next_width;
+    if (right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
+}
+
+void flow_group_begin(const char* id) {
+    same_line_if_fits(ImGui::GetStateStorage()->GetFloat(ImGui::GetID(id), 0.0f));
+    ImGui::BeginGroup();
+}
+
+void flow_group_end(const char* id) {
+    ImGui::EndGroup();
+    const float width = ImGui::GetItemRectSize().x;
+    float* stored = ImGui::GetStateStorage()->GetFloatRef(ImGui::GetID(id), 0.0f);
+    if (std::fabs(*stored - width) > 0.5f) {
+        *stored = width;
+        platform::request_frame();   // placed by a width it did not have: place it again
+    }
+}
+
+float checkbox_width(const char* label) {
+    return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x;
+}
+
+void fixed_column(const char* label, float min_width, ImGuiTableColumnFlags flags, ImGuiID user_id) {
+    // ImGui's TableHeader: the label starts at the column's content and ends before the arrow's room
+    // (the font's 0.65 plus the frame padding) at the cell's edge, which is the content's width plus
+    // a cell padding or more to the right: a column this wide holds the whole label.
+    ImGuiTable* table = ImGui::GetCurrentTable();
+    const bool sortable = table && (table->Flags & ImGuiTableFlags_Sortable) && !(flags & ImGuiTableColumnFlags_NoSort);
+    const float arrow = sortable ? ImTrunc(ImGui::GetFontSize() * 0.65f + ImGui::GetStyle().FramePadding.x) : 0.0f;
+    const float width = std::max(min_width, std::ceil(ImGui::CalcTextSize(label, nullptr, true).x + arrow));
+    ImGui::TableSetupColumn(label, flags | ImGuiTableColumnFlags_WidthFixed, width, user_id);
+    // The width given at setup counts only the first time a table is drawn. ImGui scales a table's
+    // widths with the font when the text size changes, but glyphs rasterised at another size are not
+    // exactly as wide: keep the column as wide as its header now needs (also after a resize by hand).
+    if (table && !table->IsLayoutLocked) {
+        ImGuiTableColumn& column = table->Columns[table->DeclColumnsCount - 1];
+        if (column.WidthRequest >= 0 && column.WidthRequest < width) column.WidthRequest = width;
+    }
+}
+
+void cell_text(std::string_view text, ImU32 colour) {
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float room = std::max(0.0f, ImGui::GetContentRegionAvail().x);   // in a table: to the cell's edge
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize(), width = text_width(font, size, text);
+    one_line(ImGui::GetWindowDrawList(), font, size, at, at.x + room, colour ? colour : ImGui::GetColorU32(ImGuiCol_Text), text);
+    ImGui::Dummy(ImVec2(std::min(width, room), ImGui::GetTextLineHeight()));
+    if (width > room && ImGui::IsItemHovered()) ImGui::SetTooltip("%.*s", static_cast<int>(text.size()), text.data());
+}
+
+bool row_selectable(const std::string& text, const char* id, bool selected, std::string_view more) {
+    ImVec2 at = ImGui::GetCursorScreenPos();
+    at.y += ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset;   // where Selectable puts its label
+    const float room = std::max(0.0f, ImGui::GetContentRegionAvail().x);
+    const std::string label = text + "##" + id;
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));   // the label is drawn below, with "…" if need be
+    const bool clicked = ImGui::Selectable(label.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap);
+    ImGui::PopStyleColor();
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    one_line(ImGui::GetWindowDrawList(), font, size, at, at.x + room, ImGui::GetColorU32(ImGuiCol_Text), text);
+    const bool cut = text_width(font, size, text) > room;
+    if ((cut || !more.empty()) && ImGui::IsItemHovered()) {
+        std::string tip = cut ? text : std::string();
+        if (!more.empty()) tip += (tip.empty() ? "" : "\n\n") + std::string(more);
+        ImGui::SetTooltip("%s", tip.c_str());
+    }
+    return clicked;
+}
+
+std::vector<std::string> cut_table_headers() {
+    ImGuiContext& g = *ImGui::GetCurrentContext();   // ImPool's lookups are not const
+    std::vector<std::string> cut;
+    for (int n = 0; n < g.Tables.GetMapSize(); ++n) {
+        const ImGuiTable* table = g.Tables.TryGetMapData(n);
+        if (!table || table->LastFrameActive != g.FrameCount) continue;
+        for (int c = 0; c < table->ColumnsCount; ++c) {
+            const ImGuiTableColumn& column = table->Columns[c];
+            // What the header row needed against the cell it had (TableHeader, TableGetCellBgRect).
+            if (column.IsEnabled && column.IsVisibleX &&
+                column.ContentMaxXHeadersIdeal > std::min(column.MaxX, table->WorkRect.Max.x) + 0.5f)
+                cut.emplace_back(ImGui::TableGetColumnName(table, c));
+        }
+    }
+    return cut;
 }
 
 bool take_text_clipped() { return std::exchange(clipped, false); }

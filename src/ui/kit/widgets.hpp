@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "imgui.h"
 #include "model/id.hpp"
@@ -31,6 +32,32 @@ bool take_text_clipped();
 
 // After TableHeadersRow: the column (its user id) and direction the user sorted the table by, if any.
 void table_sort(int* column, bool* descending);
+// Between the items of a row that wraps like text (a row of filters): the next item, `next_width`
+// wide, goes on the same line if it still fits there, else it starts the next line, rather than
+// running off the window's edge at a large text size or in a narrow window.
+void same_line_if_fits(float next_width);
+// A group of items in a row of groups that wraps like text (a toolbar): the group goes on the line
+// of the one before if it fits there, as wide as it was drawn the last time (the first time, and
+// whenever its width changes, the app draws one frame more to place it).
+void flow_group_begin(const char* id);
+void flow_group_end(const char* id);
+// The width of ImGui::Checkbox(label): its box, the spacing and the label.
+float checkbox_width(const char* label);
+
+// A fixed-width table column at least `min_width` wide and wide enough for its header and the room
+// ImGui keeps beside it for the sort arrow, so that the header is never cut ("Custo…") at any
+// text size.
+void fixed_column(const char* label, float min_width, ImGuiTableColumnFlags flags = 0, ImGuiID user_id = 0);
+// Text in a table cell: whole when it fits, else cut between letters and ended with "…" at the
+// cell's edge (never through a letter), the whole text its tooltip. `colour` 0: the text colour.
+void cell_text(std::string_view text, ImU32 colour = 0);
+// A table row's selectable, spanning the row, labelled by its text so that people and tests find
+// the row by what it says ("<text>##<id>"); the text, as in cell_text, ends in "…" where the column
+// is narrower. Its tooltip is the whole text where it was cut, followed by `more` (a description).
+bool row_selectable(const std::string& text, const char* id, bool selected, std::string_view more = {});
+// The headers ImGui had to cut (drew with "…") in the tables of the last frame (the test hook's
+// stats().headersCut).
+std::vector<std::string> cut_table_headers();
 
 // ImGui ids from the model's ids (STYLE.md "IDs"): the widgets of an entity keep their state — a
 // half-typed field, an open popup — when the list holding it is reordered, grows or is undone,

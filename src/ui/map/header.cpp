@@ -101,8 +101,10 @@ void draw_journey_header(const ViewContext& ctx, const Journey& j) {
     const std::string level = j.level < static_cast<int>(ws.settings.level_names.size())
                                   ? "L" + std::to_string(j.level) + " " + ws.settings.level_names[j.level]
                                   : "L" + std::to_string(j.level);
+    // The row wraps where the window is too narrow for it (a large text size), group by group.
+    ImGui::AlignTextToFramePadding();   // on the fields' baseline
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted), "%s", level.c_str());
-    ImGui::SameLine();
+    flow_group_begin("state group");
     field_label("State", 110);   // the label before its field, as in a form
     ImGui::SetNextItemWidth(110);
     if (ImGui::BeginCombo("##State", std::string(enum_name(j.state)).c_str())) {
@@ -113,7 +115,8 @@ void draw_journey_header(const ViewContext& ctx, const Journey& j) {
         }
         ImGui::EndCombo();
     }
-    ImGui::SameLine();
+    flow_group_end("state group");
+    flow_group_begin("status group");
     field_label("Status", 160);   // the label before its field, as in a form
     ImGui::SetNextItemWidth(160);
     if (ImGui::BeginCombo("##Status", std::string(enum_name(j.status)).c_str())) {
@@ -124,14 +127,19 @@ void draw_journey_header(const ViewContext& ctx, const Journey& j) {
         }
         ImGui::EndCombo();
     }
-    ImGui::SameLine();
+    flow_group_end("status group");
+    flow_group_begin("personas group");
     draw_journey_personas(ctx, j);
-    ImGui::SameLine();
+    flow_group_end("personas group");
+    flow_group_begin("lens group");
     draw_persona_lens(ctx);
-    ImGui::SameLine();
+    flow_group_end("lens group");
+    flow_group_begin("to-be group");
     draw_to_be_buttons(ctx, j);
-    ImGui::SameLine();
+    flow_group_end("to-be group");
+    flow_group_begin("kpi group");
     draw_kpi_button(ctx, j);
+    flow_group_end("kpi group");
     if (j.state == JourneyState::to_be && !j.counterpart.is_nil()) {
         if (const Journey* current = find_by_id(ws.journeys, j.counterpart)) {
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kToBe), "To-be version of");

@@ -1,11 +1,13 @@
 #include "ui/maturity/charts.hpp"
 
 #include <algorithm>
+#include <cfloat>
 #include <cstdio>
 #include <string>
 
 #include "model/date.hpp"
 #include "ui/kit/fonts.hpp"
+#include "ui/kit/item_registry.hpp"
 #include "ui/kit/theme.hpp"
 
 namespace wm::ui::chart {
@@ -52,7 +54,13 @@ void draw_area_chart(const ViewContext&, const mt::ScanResult& result,
                      const std::array<mt::AreaEvidence, mt::kAreaCount>& evidence) {
     const float width = std::max(ImGui::GetContentRegionAvail().x, 320.f);
     const float line = ImGui::GetTextLineHeight();
-    const float label_w = std::min(230.f, width * 0.4f), row_h = line + 18, top = line + 6, legend = line + 10;
+    // The areas' names left of their bars, or, where the chart is too narrow for the longest name
+    // beside a bar (a large text size, a narrow window), each name above its bar: never cut.
+    float widest = 0;
+    for (mt::Area area : mt::kAreas) widest = std::max(widest, ImGui::CalcTextSize(mt::area_name(area)).x);
+    const bool stacked = widest + 20 > width * 0.45f;
+    const float label_w = stacked ? 10 : widest + 20, row_h = stacked ? 2 * line + 10 : line + 18;
+    const float top = line + 6, legend = line + 10;
     const float height = top + row_h * mt::kAreaCount + legend;
     ImGui::InvisibleButton("##Area chart", ImVec2(width, height));
     const ImVec2 o = ImGui::GetItemRectMin();
@@ -72,25 +80,47 @@ void draw_area_chart(const ViewContext&, const mt::ScanResult& result,
         const auto i = static_cast<std::size_t>(area);
         const mt::AreaResult& ar = result.areas[i];
         const float y = o.y + top + row_h * static_cast<float>(i);
-        dl->AddText(ImVec2(o.x + 10, y + (row_h - line) / 2), color::kInk, mt::area_name(area));
-        const float bar_top = y + 6, bar_bottom = y + row_h - 6;
+        const ImVec2 name_at(o.x + 10, stacked ? y + 2 : y + (row_h - line) / 2);
+        dl->AddText(name_at, color::kInk, mt::area_name(area));
+        expose_rect(std::string("scan area ") + mt::area_name(area), {name_at.x, name_at.y, ImGui::CalcTextSize(mt::area_name(area)).x, line});
+        const float bar_top = stacked ? y + line + 4 : y + 6, bar_bottom = y + row_h - 6;
+        if (ar.answered > 0) expose_rect(std::string("scan bar ") + mt::area_name(area), {x0, bar_top, x_of(ar.score) - x0, bar_bottom - bar_top});
         if (ar.answered > 0) dl->AddRectFilled(ImVec2(x0, bar_top), ImVec2(x_of(ar.score), bar_bottom), area_color(area), 3);
         char v[16];
         std::snprintf(v, sizeof v, "%.1f", ar.score);
-        // The value sits inside the bar's end, so it never collides with the evidence marker beside it.
-        const float vw = ImGui::CalcTextSize(v).x;
-        if (ar.answered > 0 && x_of(ar.score) - x0 > vw + 8)
-            dl->AddText(ImVec2(x_of(ar.score) - vw - 4, y + (row_h - line) / 2), color::kOnAccent, v);
-        if (evidence[i].stage > 0)
-            diamond(dl, ImVec2(x_of(evidence[i].stage), (bar_top + bar_bottom) / 2), 7, color::kPaper, color::kInk);
+        // The value sits inside the bar's end; where the evidence marker falls on it (an area whose
+        // evidence is the stage its answers nearly reach), left of the marker, and where the bar
+        // has no room for it there, after the bar and the marker, in ink.
+        const float vw = ImGui::CalcTextSize(v).x, end = x_of(ar.score), marker = 7;
+        const float mx = evidence[i].stage > 0 ? x_of(evidence[i].stage) : -FLT_MAX;
+        const auto covers = [&](float vx) { return vx < mx + marker + 2 && vx + vw > mx - marker - 2; };
+        float vx = end - vw - 4;
+        if (covers(vx)) vx = mx - marker - 4 - vw;
+        const bool inside = vx > x0 + 4 && vx + vw < end;
+        if (!inside) vx = std::max(end, mx + marker) + 4;
+        const ImVec2 value_at(vx, (bar_top + bar_bottom - line) / 2);
+        if (ar.answered > 0) {
+            dl->AddText(value_at, inside ? color::kOnAccent : color::kInk, v);
+            expose_rect(std::string("scan value ") + mt::area_name(area), {value_at.x, value_at.y, vw, line});
+        }
+        if (evidence[i].stage > 0) {
+            const ImVec2 at(mx, (bar_top + bar_bottom) / 2);
+            diamond(dl, at, marker, color::kPaper, color::kInk);
+            expose_rect(std::string("scan evidence ") + mt::area_name(area), {at.x - marker, at.y - marker, 2 * marker, 2 * marker});
+        }
     }
     // Legend: what the bar and the marker mean.
+    // Under the bars, or as far left as it must start to end inside the chart.
     const float ly = o.y + top + row_h * mt::kAreaCount + 6;
-    dl->AddRectFilled(ImVec2(x0, ly + 2), ImVec2(x0 + 18, ly + line - 2), color::kMuted, 2);
-    dl->AddText(ImVec2(x0 + 24, ly), color::kMuted, "answers (mean)");
-    const float lx = x0 + 24 + ImGui::CalcTextSize("answers (mean)").x + 24;
+    const float legend_w = 24 + ImGui::CalcTextSize("answers (mean)").x + 24 + 12 + ImGui::CalcTextSize("workspace evidence").x;
+    const float lx0 = std::max(o.x + 10, std::min(x0, o.x + width - 10 - legend_w));
+    dl->AddRectFilled(ImVec2(lx0, ly + 2), ImVec2(lx0 + 18, ly + line - 2), color::kMuted, 2);
+    dl->AddText(ImVec2(lx0 + 24, ly), color::kMuted, "answers (mean)");
+    const float lx = lx0 + 24 + ImGui::CalcTextSize("answers (mean)").x + 24;
     diamond(dl, ImVec2(lx, ly + line / 2), 6, color::kPaper, color::kInk);
     dl->AddText(ImVec2(lx + 12, ly), color::kMuted, "workspace evidence");
+    expose_rect("scan legend", {lx0, ly, legend_w, line});
+    expose_rect("scan chart", {o.x, o.y, width, height});
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Bars: the mean of your answers per area (stage = its whole part).\n"
                           "Diamonds: the stage the workspace's own indicators suggest.");

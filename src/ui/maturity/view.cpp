@@ -230,7 +230,11 @@ void draw_result(const ViewContext& ctx, const MaturityScan& scan, const std::ve
     ImGui::PopFont();
     ImGui::SetItemTooltip("The overall stage is the weakest area's stage: mastery needs insight, a framework and prioritisation together.");
     ImGui::TextWrapped("%s", mt::stage_summary(r.stage));
-    if (!scan.note.empty()) ImGui::TextColored(v4(color::kMuted), "Note: %s", scan.note.c_str());
+    if (!scan.note.empty()) {   // wrapped: a note is a sentence or more, and the column may be narrow
+        ImGui::PushStyleColor(ImGuiCol_Text, v4(color::kMuted));
+        ImGui::TextWrapped("Note: %s", scan.note.c_str());
+        ImGui::PopStyleColor();
+    }
     ImGui::Spacing();
 
     chart::draw_area_chart(ctx, r, evidence);
@@ -377,9 +381,10 @@ void draw_history(const ViewContext& ctx, const std::vector<mt::HistoryPoint>& p
 void draw_maturity_view(const ViewContext& ctx) {
     MaturityDraft& d = ctx.ui.maturity;
     heading(ctx, "Maturity scan");
-    ImGui::TextColored(v4(color::kMuted),
-                       "Where the team stands on the way to journey mastery: five stages, three mastery areas, "
+    ImGui::PushStyleColor(ImGuiCol_Text, v4(color::kMuted));
+    ImGui::TextWrapped("Where the team stands on the way to journey mastery: five stages, three mastery areas, "
                        "answered by you and checked against your own work.");
+    ImGui::PopStyleColor();
     ImGui::Spacing();
     if (d.open) {
         draw_questionnaire(ctx);

@@ -20,6 +20,7 @@
 #include "ui/kit/mirror_form.hpp"
 #include "ui/kit/mirror_page.hpp"
 #include "ui/kit/theme.hpp"
+#include "ui/kit/widgets.hpp"
 
 namespace wm::ui {
 namespace {
@@ -218,9 +219,9 @@ void draw_conflict(const ViewContext& ctx, MergeState& m, std::size_t i) {
                                  ImVec2(0, std::min(ImGui::GetFrameHeight() + row * static_cast<float>(m.report.conflicts.size()),
                                                     ImGui::GetFrameHeight() + row * 8)))) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("What", ImGuiTableColumnFlags_WidthFixed, 96);
+        fixed_column("What", 96);
         ImGui::TableSetupColumn("Where and what happened", ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 150);
+        fixed_column("", 150);
         ImGui::TableHeadersRow();
         m.taken.resize(m.report.conflicts.size(), 0);
         ImGuiListClipper clipper;   // a merge of two big copies can list thousands

@@ -19,6 +19,7 @@
 #include "edit/commands.hpp"
 #include "imgui.h"
 #include "model/enum_names.hpp"
+#include "ui/kit/draw.hpp"
 #include "ui/kit/fonts.hpp"
 #include "ui/kit/item_registry.hpp"
 #include "ui/kit/theme.hpp"
@@ -164,15 +165,24 @@ void draw_list(const ViewContext& ctx, Id selected) {
             ctx.ui.personas.selected = p.id;
             ctx.redraw();
         }
+        const bool hovered = ImGui::IsItemHovered();
         ImGui::SetCursorScreenPos(ImVec2(pos.x + 4, pos.y + 4));
         draw_avatar(p, d);
-        ImGui::SetCursorScreenPos(ImVec2(pos.x + d + 14, pos.y + 4));
+        // The name and the role · segment line end in "…" at the list's edge rather than being cut
+        // through a letter; the whole of both is the card's tooltip then.
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const float left = pos.x + d + 14, right = pos.x + width - 6;
+        const std::string name = p.name.empty() ? "(unnamed)" : p.name;
+        const std::string about = p.role + (p.role.empty() || p.segment.empty() ? "" : " \xC2\xB7 ") + p.segment;
         ImGui::PushFont(ctx.fonts.bold);
-        ImGui::TextUnformatted(p.name.empty() ? "(unnamed)" : p.name.c_str());
+        const float name_size = ImGui::GetFontSize();
+        ImFont* const name_font = ImGui::GetFont();
         ImGui::PopFont();
-        ImGui::SetCursorScreenPos(ImVec2(pos.x + d + 14, pos.y + 4 + ImGui::GetTextLineHeightWithSpacing()));
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted), "%s%s%s", p.role.c_str(),
-                           p.role.empty() || p.segment.empty() ? "" : " \xC2\xB7 ", p.segment.c_str());
+        const float size = ImGui::GetFontSize();
+        one_line(dl, name_font, name_size, ImVec2(left, pos.y + 4), right, ImGui::GetColorU32(ImGuiCol_Text), name);
+        one_line(dl, ImGui::GetFont(), size, ImVec2(left, pos.y + 4 + ImGui::GetTextLineHeightWithSpacing()), right, color::kMuted, about);
+        if (hovered && (text_width(name_font, name_size, name) > right - left || text_width(ImGui::GetFont(), size, about) > right - left))
+            ImGui::SetTooltip("%s\n%s", name.c_str(), about.c_str());
         ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + d + 12));
         ImGui::Dummy(ImVec2(0, 0));
         ImGui::PopID();
@@ -465,7 +475,8 @@ void draw_personas_view(const ViewContext& ctx) {
     if (!selected && !ws.personas.empty()) selected = &ws.personas.front();
     const Id selected_id = selected ? selected->id : ctx.ui.personas.selected;
 
-    ImGui::BeginChild("personas-list", ImVec2(280, 0), ImGuiChildFlags_Border);
+    const float list_width = std::clamp(ImGui::GetContentRegionAvail().x * 0.22f, 200.0f, 280.0f);
+    ImGui::BeginChild("personas-list", ImVec2(list_width, 0), ImGuiChildFlags_Border);
     draw_list(ctx, selected_id);
     ImGui::EndChild();
     ImGui::SameLine();
@@ -476,11 +487,17 @@ void draw_personas_view(const ViewContext& ctx) {
         return;
     }
     // The editor and the persona's view side by side: editing a persona and seeing what the
-    // framework holds for them belong together, and neither should scroll the other away.
+    // framework holds for them belong together, and neither should scroll the other away. Where
+    // the two do not fit side by side (a large text size, a narrow window), the view goes under
+    // the editor rather than being squeezed to a strip.
     const Persona& p = *selected;
     push_id(p.id);
-    const float editor_width = std::max(460.0f, ImGui::GetContentRegionAvail().x * 0.48f);
-    ImGui::BeginChild("persona-editor", ImVec2(editor_width, 0), ImGuiChildFlags_Border);
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float kEditorMin = 460, kViewMin = 320;
+    const bool side_by_side = avail.x >= kEditorMin + kViewMin;
+    const ImVec2 editor_size = side_by_side ? ImVec2(std::max(kEditorMin, avail.x * 0.48f), 0) : ImVec2(0, std::floor(avail.y * 0.6f));
+    ImGui::BeginGroup();
+    ImGui::BeginChild("persona-editor", editor_size, ImGuiChildFlags_Border);
     draw_text_fields(ctx, p);
     draw_avatar_editor(ctx, p);
     draw_list_field(ctx, p, &Persona::goals, "Goals", "goal");
@@ -490,10 +507,13 @@ void draw_personas_view(const ViewContext& ctx) {
     ImGui::Spacing();
     draw_delete(ctx, p);
     ImGui::EndChild();
-    ImGui::SameLine();
+    if (side_by_side) ImGui::SameLine();
     ImGui::BeginChild("persona-view", ImVec2(0, 0), ImGuiChildFlags_Border);
     draw_persona_lens_view(ctx, p);
     ImGui::EndChild();
+    const ImVec2 view_min = ImGui::GetItemRectMin(), view_max = ImGui::GetItemRectMax();
+    expose_rect("persona view", {view_min.x, view_min.y, view_max.x - view_min.x, view_max.y - view_min.y});
+    ImGui::EndGroup();
     ImGui::PopID();
 }
 

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "imgui.h"
+#include "ui/kit/widgets.hpp"
 
 namespace wm::ui {
 
@@ -40,12 +41,17 @@ void draw_breadcrumbs(const Workspace& ws, Id journey, const std::function<void(
         const std::vector<Id> parents = parents_of(at);
         at = parents.empty() ? Id{} : parents.front();
     }
-    ImGui::SameLine();
+    // The trail wraps, crumb by crumb, where the window is too narrow for it (a large text size).
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const auto crumb_width = [&](const char* separator, const std::string& title) {
+        return ImGui::CalcTextSize(separator).x + style.ItemSpacing.x + ImGui::CalcTextSize(title.c_str()).x + 2 * style.FramePadding.x;
+    };
+    same_line_if_fits(crumb_width("|", "Framework"));
     ImGui::TextDisabled("|");
     ImGui::SameLine();
     if (ImGui::SmallButton("Framework##crumb")) go(Place{"framework", {}});
     for (std::size_t i = 0; i < chain.size(); ++i) {
-        ImGui::SameLine();
+        same_line_if_fits(crumb_width("\xE2\x80\xBA", chain[i]->title));
         ImGui::TextDisabled("\xE2\x80\xBA");
         ImGui::SameLine();
         ImGui::PushID(static_cast<int>(i));

@@ -20,6 +20,7 @@
 #include "ui/kit/json_text.hpp"
 #include "ui/kit/theme.hpp"
 #include "ui/kit/tiles.hpp"
+#include "ui/kit/widgets.hpp"
 #include "ui/kpi/editor.hpp"
 #include "ui/merge/view.hpp"
 #include "ui/shell/app.hpp"
@@ -179,6 +180,15 @@ std::string TestHook::stats() const {
     app_.live_.write_stats(w);
     app_.exports_.write_stats(w);
     write_insights_stats(w, app_.state_);
+    {
+        // Table headers ImGui had to cut in the last frame ("Custo…"): none at any text size.
+        std::string cut = "[";
+        for (const std::string& header : cut_table_headers()) {
+            if (cut.size() > 1) cut.push_back(',');
+            json::append_string(cut, header);
+        }
+        w.raw("headersCut", cut + "]");
+    }
     w.field("theme", theme_name(current_theme()));
     w.field("announced", app_.said_);
     {
