@@ -99,6 +99,13 @@ test('Table headers whole, filters inside the window, the persona\'s view readab
           assert.ok(r.x + r.w <= width, `${button}: ${filter} inside the window at ${size} (${JSON.stringify(r)})`);
         }
       }
+      await click(page, 'Documents');
+      await settle(page, 200);
+      for (const button of ['Blank workspace', 'The sample (Lumen Mobile)', 'From template: Basics', 'From template: Five layers',
+        'From template: Three layers', 'From template: Service blueprint']) {
+        const r = await rect(page, button);
+        assert.ok(r.x + r.w <= width, `Documents: ${button} inside the window at ${size} (${JSON.stringify(r)})`);
+      }
       // The personas' editor and their view: side by side where both fit, else one above the other,
       // never the view squeezed to a strip beside the editor.
       await click(page, 'Personas');

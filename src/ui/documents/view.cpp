@@ -4,6 +4,7 @@
 // browser promised to keep the storage.
 #include "ui/documents/view.hpp"
 
+#include <cmath>
 #include <string>
 
 #include "imgui.h"
@@ -52,12 +53,13 @@ void new_documents(const ViewContext& ctx) {
     ImGui::TextUnformatted("New document");
     ImGui::PopFont();
     Persistence& storage = *ctx.storage;
+    // The buttons wrap where the window is narrower than their row (a large text size).
     if (ImGui::Button("Blank workspace")) documents_action(ctx, storage, "new-blank", "");
-    ImGui::SameLine();
+    same_line_if_fits(button_width("The sample (Lumen Mobile)"));
     if (ImGui::Button("The sample (Lumen Mobile)")) documents_action(ctx, storage, "new-sample", "");
     for (const auto& info : kLaneTemplates) {
-        ImGui::SameLine();
         const std::string label = "From template: " + std::string(info.name);
+        same_line_if_fits(button_width(label.c_str()));
         if (ImGui::Button(label.c_str())) documents_action(ctx, storage, "new-template", info.key);
         ImGui::SetItemTooltip("%s", std::string(info.description).c_str());
     }
@@ -212,12 +214,16 @@ void draw_documents_view(const ViewContext& ctx) {
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
     int trashed = 0;
     if (ImGui::BeginTable("documents", 6, flags)) {
+        // The figures' columns as wide as what they show, so the name keeps the rest at any text size.
         ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 3);
-        fixed_column("Modified", 130);
-        fixed_column("Journeys", 70);
-        fixed_column("Cards", 60);
-        fixed_column("Size", 70);
-        fixed_column("Actions", 260);
+        fixed_column("Modified", std::ceil(ImGui::CalcTextSize("2026-12-31 23:59").x));
+        fixed_column("Journeys", 0);
+        fixed_column("Cards", std::ceil(ImGui::CalcTextSize("100000").x));
+        fixed_column("Size", std::ceil(ImGui::CalcTextSize("1023.9 KB").x));
+        // As wide as a row's four buttons, the most one shows (a document that is not the open one).
+        const float actions = button_width("Open") + button_width("Duplicate") + button_width("Merge") + button_width("Delete") +
+                              3 * ImGui::GetStyle().ItemSpacing.x;
+        fixed_column("Actions", std::ceil(actions));
         ImGui::TableHeadersRow();
         for (const StoredDoc& doc : storage.docs()) {
             if (doc.deleted) {

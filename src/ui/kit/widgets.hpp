@@ -43,6 +43,8 @@ void flow_group_begin(const char* id);
 void flow_group_end(const char* id);
 // The width of ImGui::Checkbox(label): its box, the spacing and the label.
 float checkbox_width(const char* label);
+// The width of ImGui::Button(label) (and of SmallButton, which has the same side padding).
+float button_width(const char* label);
 
 // A fixed-width table column at least `min_width` wide and wide enough for its header and the room
 // ImGui keeps beside it for the sort arrow, so that the header is never cut ("Custo…") at any
