@@ -27,11 +27,11 @@ void draw_presets(const ViewContext& ctx) {
         if (st.preset_choice == p.key) chosen = &p;
     // Four presets: radio buttons show them all at once, with the summary of the one picked.
     ImGui::TextUnformatted("Preset");
-    for (const auto& p : presets) {
-        ImGui::SameLine();
+    for (const auto& p : presets) {   // wrapping where the window is too narrow for the row
+        same_line_if_fits(checkbox_width(p.title));   // a radio button is as wide as a checkbox
         if (ImGui::RadioButton(p.title, st.preset_choice == p.key)) st.preset_choice = p.key;
     }
-    ImGui::SameLine();
+    same_line_if_fits(button_width("Use this preset"));
     if (ImGui::Button("Use this preset")) ImGui::OpenPopup("Replace the scoring model?");
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted), "%s", chosen->summary);
 

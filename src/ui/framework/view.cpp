@@ -117,8 +117,13 @@ void draw_toolbar(const ViewContext& ctx, FrameworkState& st, bool& fit, ZoomSlo
         st.collapsed.clear();
         st.collapsed_levels.clear();
     }
-    ImGui::SameLine(0, 18);
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted), "Click a tile to open it \xC2\xB7 drag it onto another journey or stage to move it");
+    // The hint beside the buttons, or under them where the window is too narrow (a large text size).
+    const char* hint = "Click a tile to open it \xC2\xB7 drag it onto another journey or stage to move it";
+    if (ImGui::GetItemRectMax().x + 18 + ImGui::CalcTextSize(hint).x <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
+        ImGui::SameLine(0, 18);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(color::kMuted));
+    ImGui::TextWrapped("%s", hint);
+    ImGui::PopStyleColor();
 }
 
 }  // namespace
