@@ -6,6 +6,7 @@
 #include "edit/commands.hpp"
 #include "edit/history.hpp"
 #include "model/sample.hpp"
+#include "model/validate.hpp"
 #include "model/words.hpp"
 #include "store/persistence.hpp"
 #include "store_fake.hpp"
@@ -21,6 +22,20 @@ TEST_CASE("count_of: one journey, two journeys, no cards, irregular plurals") {
     CHECK(count_of(1, "opportunity", "opportunities") == "1 opportunity");
     CHECK(count_of(17, "opportunity", "opportunities") == "17 opportunities");
     CHECK(count_of(100000, "insight") == "100000 insights");
+}
+
+TEST_CASE("shortened: whole characters, the last one \"…\" when the text was longer") {
+    CHECK(shortened("Online conversion", 40) == "Online conversion");
+    CHECK(shortened("abc", 3) == "abc");
+    CHECK(shortened("abcdef", 3) == "ab\xE2\x80\xA6");
+    CHECK(shortened("abcdef", 1) == "\xE2\x80\xA6");
+    CHECK(shortened("abcdef", 0).empty());
+    CHECK(shortened("", 5).empty());
+    // "Zoë" and "配送日" are 3 characters in 4 and 9 bytes, an emoji 1 in 4: never cut inside one.
+    CHECK(shortened("Zo\xC3\xAB!", 3) == "Zo\xE2\x80\xA6");
+    CHECK(shortened("Zo\xC3\xAB", 3) == "Zo\xC3\xAB");
+    CHECK(shortened("\xE9\x85\x8D\xE9\x80\x81\xE6\x97\xA5", 2) == "\xE9\x85\x8D\xE2\x80\xA6");
+    CHECK(is_valid_utf8(shortened("aa\xF0\x9F\x98\x80\xF0\x9F\x98\x80", 3)));
 }
 
 TEST_CASE("Document::last_change names the edit, its undo and its redo") {

@@ -18,6 +18,7 @@
 #include "imgui.h"
 #include "imgui_internal.h"   // IMGUI_TEST_ENGINE_ITEM_INFO, see name_last_item
 #include "io/csv_insights.hpp"
+#include "model/words.hpp"
 #include "platform/platform.hpp"
 #include "ui/kit/fonts.hpp"
 #include "ui/kit/format.hpp"
@@ -224,7 +225,7 @@ void draw_insight_import(const ViewContext& ctx) {
             ImGui::TextUnformatted(header[c].empty() ? "(no name)" : header[c].c_str());
             ImGui::TableSetColumnIndex(1);
             const std::string example = d.table.rows.size() > 1 && c < d.table.rows[1].size() ? d.table.rows[1][c] : "";
-            ImGui::TextDisabled("%s", example.substr(0, 60).c_str());
+            ImGui::TextDisabled("%s", shortened(example, 60).c_str());
             ImGui::TableSetColumnIndex(2);
             if (c >= d.mapping.size()) d.mapping.resize(c + 1, io::InsightColumn::ignored);
             const std::string label = "##map " + header[c];   // tests find "map Title"
@@ -296,7 +297,7 @@ std::string page_form(const ViewContext& ctx, std::string_view focus) {
     for (int k = 0; k < io::kInsightColumnCount; ++k) fields.push_back({std::to_string(k), std::string(io::column_label(static_cast<io::InsightColumn>(k)))});
     if (d.mapping.size() < header.size()) d.mapping.resize(header.size(), io::InsightColumn::ignored);
     for (std::size_t c = 0; c < header.size(); ++c) {
-        const std::string example = d.table.rows.size() > 1 && c < d.table.rows[1].size() ? d.table.rows[1][c].substr(0, 60) : "";
+        const std::string example = d.table.rows.size() > 1 && c < d.table.rows[1].size() ? shortened(d.table.rows[1][c], 60) : "";
         std::string label = "Column \xE2\x80\x9C" + (header[c].empty() ? std::string("(no name)") : header[c]) + "\xE2\x80\x9D";
         if (!example.empty()) label += " (first value: " + example + ")";
         f.choice("col-" + std::to_string(c), label, fields, std::to_string(static_cast<int>(d.mapping[c])));

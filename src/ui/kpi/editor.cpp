@@ -18,6 +18,7 @@
 #include "misc/cpp/imgui_stdlib.h"
 #include "model/date.hpp"
 #include "model/enum_names.hpp"
+#include "model/words.hpp"
 #include "platform/platform.hpp"
 #include "ui/kit/derived.hpp"
 #include "ui/kit/fonts.hpp"
@@ -697,7 +698,7 @@ void draw_kpi_button(const ViewContext& ctx, const Journey& journey) {
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
         constexpr std::size_t kShort = 28;  // long names are cut so the header keeps its one line
-        ImGui::TextUnformatted(m.name.size() > kShort ? (m.name.substr(0, kShort - 1) + "\xE2\x80\xA6").c_str() : m.name.c_str());
+        ImGui::TextUnformatted(shortened(m.name, kShort).c_str());
         ImGui::SameLine(0, 4);
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(health_color(r.health)), "%s", marked_reading(r, m).c_str());
         ImGui::SetItemTooltip("%s \xC2\xB7 %s%s", kpi::health_name(r.health), target_text(m).c_str(), r.computed ? " \xC2\xB7 rolled up" : "");

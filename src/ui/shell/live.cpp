@@ -10,6 +10,7 @@
 #include "io/history_json.hpp"
 #include "io/merge.hpp"
 #include "live/team_undo.hpp"
+#include "model/words.hpp"
 #include "platform/platform.hpp"
 #include "ui/kit/item_registry.hpp"
 #include "ui/kit/mirror_form.hpp"
@@ -107,7 +108,7 @@ void LiveSession::open_dialog(const Workspace& ws) {
 
 std::string LiveSession::open_link(const protocol::TeamLink& m, const Workspace& ws, UiState& ui) {
     if (!valid_room(m.room)) {
-        ui.message = "This team link names no workspace Waymark can open (\xE2\x80\x9C" + m.room.substr(0, 100) + "\xE2\x80\x9D).";
+        ui.message = "This team link names no workspace Waymark can open (\xE2\x80\x9C" + shortened(m.room, 100) + "\xE2\x80\x9D).";
         ui.message_is_error = true;
         return protocol::Reply::failed("not a room name").str();
     }
