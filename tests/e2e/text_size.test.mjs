@@ -67,25 +67,37 @@ test('View › Text size 150 % draws the UI half as large again, clicks still la
 // chart's values beside its evidence markers (the framework area's 3.2 sat under its marker at 3),
 // its areas' names beside or above their bars (at 150 % the bars covered "…journey framework") and
 // its legend inside it, the rows of filters (wrapped where the window is too narrow for them) and
-// the persona's view beside or under their editor, and the journey's header row (wrapped too).
-test('Table headers whole, filters inside the window, the persona\'s view readable, the maturity chart\'s names, values and legend clear of each other, at 100 % and 150 %', async () => {
+// the persona's view beside or under their editor, and the journey's header row (wrapped too). At
+// 200 % (a 1280-px window is 640 units wide) the tables that scroll scroll sideways rather than
+// squeeze their stretched columns to a few letters, and the documents' buttons wrap in their cell.
+test('Table headers whole, filters inside the window, the persona\'s view readable, the maturity chart\'s names, values and legend clear of each other, at 100 %, 150 % and 200 %', async () => {
   const { context, close } = await launch();
   try {
     const { page, errors } = await openApp(context, srv.url);
     const overlaps = (a, b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-    for (const size of ['100 %', '150 %']) {
-      if (size !== '100 %') {
+    for (const size of ['100 %', '150 %', '200 %']) {
+      const percent = parseInt(size, 10);
+      if (percent !== 100) {
         await chooseSize(page, size);
-        await until(page, async () => (await stats(page)).textSize === 150, `text size ${size}`);
+        await until(page, async () => (await stats(page)).textSize === percent, `text size ${size}`);
       }
-      const tables = [['Backlog', 'backlog'], ['Scoring model', 'backlog'], ['Insights', 'insights'], ['Documents', 'documents']];
+      const tables = [['Backlog', 'backlog'], ['Scoring model', 'backlog'], ['Insights', 'insights'], ['Documents', 'documents'],
+        ['Maturity scan', 'maturity']];   // its scans' history (the evidence goes under it where both do not fit side by side)
       for (const [button, view] of tables) {
         await click(page, button);
         await until(page, async () => (await stats(page)).view === view, `${button} open at ${size}`);
         await settle(page, 200);
         assert.deepEqual((await stats(page)).headersCut, [], `${button} at ${size}: no header cut`);
       }
-      await screenshot(page, `headers-${size === '100 %' ? 100 : 150}`);
+      await screenshot(page, `headers-${percent}`);
+      // The stretched columns keep room for a title (12 letters of the backlog's, at least as
+      // many as their header's) at every size: the table scrolls sideways where need be.
+      await click(page, 'Backlog');
+      await click(page, 'List');
+      await settle(page, 200);
+      const title = await rect(page, 'header Opportunity');
+      assert.ok(title.w >= 12 * 13 * percent / 100, `the backlog's Opportunity column is ${title.w} px wide at ${size}`);
+      await screenshot(page, `backlog-${percent}`);
       // The rows of filters wrap rather than run off the window's edge.
       const width = await page.evaluate(() => window.innerWidth);
       const rows = [['Backlog', ['Level filter', 'Journey filter', 'Stage filter', 'Persona filter', 'Status filter', 'Group by journey']],
@@ -106,6 +118,14 @@ test('Table headers whole, filters inside the window, the persona\'s view readab
         const r = await rect(page, button);
         assert.ok(r.x + r.w <= width, `Documents: ${button} inside the window at ${size} (${JSON.stringify(r)})`);
       }
+      // A document's buttons wrap in their cell rather than leave its name a few letters.
+      for (const button of ['Duplicate', 'Delete']) {
+        const r = await rect(page, button);
+        assert.ok(r.x + r.w <= width, `Documents: ${button} inside the window at ${size} (${JSON.stringify(r)})`);
+      }
+      const name = await rect(page, 'header Name');
+      assert.ok(name.w >= 12 * 13 * percent / 100, `the documents' Name column is ${name.w} px wide at ${size}`);
+      await screenshot(page, `documents-${percent}`);
       // The personas' editor and their view: side by side where both fit, else one above the other,
       // never the view squeezed to a strip beside the editor.
       await click(page, 'Personas');
@@ -113,7 +133,7 @@ test('Table headers whole, filters inside the window, the persona\'s view readab
       await settle(page, 200);
       const view = await rect(page, 'persona view');
       assert.ok(view.w >= 300, `the persona's view is ${view.w} px wide at ${size}`);
-      await screenshot(page, `personas-${size === '100 %' ? 100 : 150}`);
+      await screenshot(page, `personas-${percent}`);
       // The journey's header row wraps, group by group: every control of it on screen.
       await click(page, 'Framework');
       await until(page, async () => (await stats(page)).view === 'framework', `the framework at ${size}`);
@@ -124,7 +144,7 @@ test('Table headers whole, filters inside the window, the persona\'s view readab
         const r = await rect(page, control);
         assert.ok(r.x + r.w <= width, `the journey header's ${control} inside the window at ${size} (${JSON.stringify(r)})`);
       }
-      await screenshot(page, `journey-header-${size === '100 %' ? 100 : 150}`);
+      await screenshot(page, `journey-header-${percent}`);
       await click(page, 'Maturity scan');
       await until(page, async () => (await stats(page)).view === 'maturity', `the maturity scan at ${size}`);
       const chart = await rect(page, 'scan chart');
@@ -137,7 +157,7 @@ test('Table headers whole, filters inside the window, the persona\'s view readab
       }
       const legend = await rect(page, 'scan legend');
       assert.ok(legend.x >= chart.x && legend.x + legend.w <= chart.x + chart.w, `the legend ${JSON.stringify(legend)} inside the chart ${JSON.stringify(chart)} at ${size}`);
-      await screenshot(page, `maturity-chart-${size === '100 %' ? 100 : 150}`);
+      await screenshot(page, `maturity-chart-${percent}`);
     }
     assert.deepEqual(errors, []);
   } finally { await close(); }

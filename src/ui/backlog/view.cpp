@@ -310,18 +310,24 @@ void draw_list(const ViewContext& ctx) {
     BacklogState& st = ctx.ui.backlog;
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_Sortable | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Resizable;
-    if (!ImGui::BeginTable("backlog-list", kColumns, flags)) return;
+    // In the order of Column (a column's user id is its place); the titles keep 12 letters' room and
+    // the journeys 7, and where the window is narrower the table scrolls sideways (a large text size).
+    const float em = ImGui::GetFontSize();
+    if (!begin_table("backlog-list",
+                     {{"#", 30, 0, ImGuiTableColumnFlags_DefaultSort},
+                      {"Opportunity", 12 * em, 3.0f},
+                      {"Journeys", 7 * em, 2.0f},
+                      {"Status", 80},
+                      {"Customer", 64, 0, ImGuiTableColumnFlags_PreferSortDescending},
+                      {"Business", 62, 0, ImGuiTableColumnFlags_PreferSortDescending},
+                      {"Effort", 46},
+                      {"Evidence", 62, 0, ImGuiTableColumnFlags_PreferSortDescending},
+                      {"Priority", 64, 0, ImGuiTableColumnFlags_PreferSortDescending}},
+                     flags))
+        return;
+    static_assert(kColumns == 9);
     ImGui::TableSetupScrollFreeze(0, 1);
-    fixed_column("#", 30, ImGuiTableColumnFlags_DefaultSort, kRank);
-    ImGui::TableSetupColumn("Opportunity", ImGuiTableColumnFlags_WidthStretch, 3.0f, kTitle);
-    ImGui::TableSetupColumn("Journeys", ImGuiTableColumnFlags_WidthStretch, 2.0f, kJourneys);
-    fixed_column("Status", 80, 0, kStatus);
-    fixed_column("Customer", 64, ImGuiTableColumnFlags_PreferSortDescending, kCustomer);
-    fixed_column("Business", 62, ImGuiTableColumnFlags_PreferSortDescending, kBusiness);
-    fixed_column("Effort", 46, 0, kEffort);
-    fixed_column("Evidence", 62, ImGuiTableColumnFlags_PreferSortDescending, kEvidence);
-    fixed_column("Priority", 64, ImGuiTableColumnFlags_PreferSortDescending, kPriority);
-    ImGui::TableHeadersRow();
+    table_headers_row();
     table_sort(&st.sort_column, &st.sort_descending);
     const BacklogRows& r = backlog_rows(ctx);   // sorted as the headers now say
     // Only the lines in view are drawn.

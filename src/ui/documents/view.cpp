@@ -4,6 +4,7 @@
 // browser promised to keep the storage.
 #include "ui/documents/view.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -88,16 +89,17 @@ void document_row(const ViewContext& ctx, Persistence& storage, const StoredDoc&
     } else {
         if (ImGui::SmallButton(("Open##" + doc.name).c_str())) documents_action(ctx, storage, "open", doc.id);
     }
-    ImGui::SameLine();
+    // The buttons wrap where the column is narrower than their row (a large text size).
+    same_line_if_fits(button_width("Duplicate"));
     if (ImGui::SmallButton(("Duplicate##" + doc.name).c_str())) documents_action(ctx, storage, "duplicate", doc.id);
     if (!open) {
-        ImGui::SameLine();
+        same_line_if_fits(button_width("Merge"));
         ImGui::BeginDisabled(storage.read_only());
         if (ImGui::SmallButton(("Merge##" + doc.name).c_str())) documents_action(ctx, storage, "merge", doc.id);
         ImGui::EndDisabled();
         ImGui::SetItemTooltip("Merge this document into the open one: what was done in either copy is kept (one undo step)");
     }
-    ImGui::SameLine();
+    same_line_if_fits(button_width("Delete"));
     ImGui::BeginDisabled(open);
     if (ImGui::SmallButton(("Delete##" + doc.name).c_str())) documents_action(ctx, storage, "delete", doc.id);
     ImGui::EndDisabled();
@@ -213,18 +215,30 @@ void draw_documents_view(const ViewContext& ctx) {
 
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
     int trashed = 0;
+    // The figures' columns as wide as what they show, so the name keeps the rest at any text size.
+    const float modified = std::ceil(ImGui::CalcTextSize("2026-12-31 23:59").x), cards = std::ceil(ImGui::CalcTextSize("100000").x),
+                size = std::ceil(ImGui::CalcTextSize("1023.9 KB").x);
+    // The actions as wide as a row's four buttons, the most one shows (a document that is not the
+    // open one); where that leaves the name less than 12 letters' room (a large text size), two
+    // buttons a line, or one (document_row wraps them to the cell).
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float gap = style.ItemSpacing.x, padding = 2 * style.CellPadding.x + 1;
+    const float others = fixed_column_width("Modified", modified, false) + fixed_column_width("Journeys", 0, false) +
+                         fixed_column_width("Cards", cards, false) + fixed_column_width("Size", size, false) + 6 * padding;
+    const float room = ImGui::GetContentRegionAvail().x - others - 12 * ImGui::GetFontSize();
+    const float open_width = button_width("Open"), duplicate = button_width("Duplicate"), merge = button_width("Merge"),
+                remove = button_width("Delete");
+    float actions = open_width + duplicate + merge + remove + 3 * gap;
+    if (actions > room) actions = std::max(open_width + duplicate, merge + remove) + gap;
+    if (actions > room) actions = std::max({open_width, duplicate, merge, remove});
     if (ImGui::BeginTable("documents", 6, flags)) {
-        // The figures' columns as wide as what they show, so the name keeps the rest at any text size.
         ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 3);
-        fixed_column("Modified", std::ceil(ImGui::CalcTextSize("2026-12-31 23:59").x));
+        fixed_column("Modified", modified);
         fixed_column("Journeys", 0);
-        fixed_column("Cards", std::ceil(ImGui::CalcTextSize("100000").x));
-        fixed_column("Size", std::ceil(ImGui::CalcTextSize("1023.9 KB").x));
-        // As wide as a row's four buttons, the most one shows (a document that is not the open one).
-        const float actions = button_width("Open") + button_width("Duplicate") + button_width("Merge") + button_width("Delete") +
-                              3 * ImGui::GetStyle().ItemSpacing.x;
+        fixed_column("Cards", cards);
+        fixed_column("Size", size);
         fixed_column("Actions", std::ceil(actions));
-        ImGui::TableHeadersRow();
+        table_headers_row();
         for (const StoredDoc& doc : storage.docs()) {
             if (doc.deleted) {
                 ++trashed;
@@ -265,7 +279,7 @@ void draw_documents_view(const ViewContext& ctx) {
         ImGui::TableSetupColumn("After", ImGuiTableColumnFlags_WidthStretch);
         fixed_column("Size", 70);
         fixed_column("", 120);
-        ImGui::TableHeadersRow();
+        table_headers_row();
         const auto& history = storage.history();
         for (std::size_t i = 0; i < history.size(); ++i) {
             const SnapshotInfo& s = history[i];

@@ -16,6 +16,7 @@
 #include "ui/framework/new_journey.hpp"
 #include "ui/kit/theme.hpp"
 #include "ui/kit/tiles.hpp"
+#include "ui/kit/widgets.hpp"
 #include "imgui.h"
 
 namespace wm::ui {
@@ -119,8 +120,7 @@ void draw_toolbar(const ViewContext& ctx, FrameworkState& st, bool& fit, ZoomSlo
     }
     // The hint beside the buttons, or under them where the window is too narrow (a large text size).
     const char* hint = "Click a tile to open it \xC2\xB7 drag it onto another journey or stage to move it";
-    if (ImGui::GetItemRectMax().x + 18 + ImGui::CalcTextSize(hint).x <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
-        ImGui::SameLine(0, 18);
+    same_line_if_fits(ImGui::CalcTextSize(hint).x, 18);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(color::kMuted));
     ImGui::TextWrapped("%s", hint);
     ImGui::PopStyleColor();

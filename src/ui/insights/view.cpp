@@ -343,15 +343,20 @@ void draw_table(const ViewContext& ctx) {
     InsightsState& st = ctx.ui.insights;
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_Sortable | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Resizable;
-    if (!ImGui::BeginTable("insight-table", kColumns, flags)) return;
+    // In the order of Column (a column's user id is its place); the insight keeps 14 letters' room, and
+    // where the window is narrower the table scrolls sideways (a large text size).
+    if (!begin_table("insight-table",
+                     {{"Insight", 14 * ImGui::GetFontSize(), 3.0f},
+                      {"Type", 80},
+                      {"Evidence", 130},
+                      {"Source", 80},
+                      {"Validated", 86},
+                      {"Steps", 44}},
+                     flags))
+        return;
+    static_assert(kColumns == 6);
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Insight", ImGuiTableColumnFlags_WidthStretch, 3.0f, kTitle);
-    fixed_column("Type", 80, 0, kType);
-    fixed_column("Evidence", 130, 0, kEvidence);
-    fixed_column("Source", 80, 0, kSource);
-    fixed_column("Validated", 86, 0, kValidated);
-    fixed_column("Steps", 44, 0, kSteps);
-    ImGui::TableHeadersRow();
+    table_headers_row();
     table_sort(&st.sort_column, &st.sort_descending);
     const InsightRows& rows = table_rows(ctx);   // sorted as the headers now say
     // Only the rows in view are drawn (every row has the same height: one line and a badge).

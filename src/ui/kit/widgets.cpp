@@ -11,6 +11,7 @@
 #include "model/limits.hpp"
 #include "platform/platform.hpp"
 #include "ui/kit/draw.hpp"
+#include "ui/kit/item_registry.hpp"
 
 namespace wm::ui {
 namespace {
@@ -131,9 +132,10 @@ void table_sort(int* column, bool* descending) {
     }
 }
 
-void same_line_if_fits(float next_width) {
-    const float right = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + next_width;
-    if (right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
+void same_line_if_fits(float next_width, float gap) {
+    const float spacing = gap < 0 ? ImGui::GetStyle().ItemSpacing.x : gap;
+    // The window's content edge, or the cell's in a table.
+    if (ImGui::GetItemRectMax().x + spacing + next_width <= ImGui::GetContentRegionMaxAbs().x) ImGui::SameLine(0, gap);
 }
 
 void flow_group_begin(const char* id) {
@@ -157,21 +159,67 @@ float checkbox_width(const char* label) {
     return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x;
 }
 
-void fixed_column(const char* label, float min_width, ImGuiTableColumnFlags flags, ImGuiID user_id) {
+float fixed_column_width(const char* label, float min_width, bool sortable) {
     // ImGui's TableHeader: the label starts at the column's content and ends before the arrow's room
     // (the font's 0.65 plus the frame padding) at the cell's edge, which is the content's width plus
     // a cell padding or more to the right: a column this wide holds the whole label.
+    const float arrow = sortable ? ImTrunc(ImGui::GetFontSize() * 0.65f + ImGui::GetStyle().FramePadding.x) : 0.0f;
+    return std::max(min_width, std::ceil(ImGui::CalcTextSize(label, nullptr, true).x + arrow));
+}
+
+void fixed_column(const char* label, float min_width, ImGuiTableColumnFlags flags, ImGuiID user_id) {
     ImGuiTable* table = ImGui::GetCurrentTable();
     const bool sortable = table && (table->Flags & ImGuiTableFlags_Sortable) && !(flags & ImGuiTableColumnFlags_NoSort);
-    const float arrow = sortable ? ImTrunc(ImGui::GetFontSize() * 0.65f + ImGui::GetStyle().FramePadding.x) : 0.0f;
-    const float width = std::max(min_width, std::ceil(ImGui::CalcTextSize(label, nullptr, true).x + arrow));
+    const float width = fixed_column_width(label, min_width, sortable);
     ImGui::TableSetupColumn(label, flags | ImGuiTableColumnFlags_WidthFixed, width, user_id);
     // The width given at setup counts only the first time a table is drawn. ImGui scales a table's
     // widths with the font when the text size changes, but glyphs rasterised at another size are not
     // exactly as wide: keep the column as wide as its header now needs (also after a resize by hand).
+    // (Where the user cannot resize it, ImGui gives it the width asked for each frame.)
     if (table && !table->IsLayoutLocked) {
         ImGuiTableColumn& column = table->Columns[table->DeclColumnsCount - 1];
         if (column.WidthRequest >= 0 && column.WidthRequest < width) column.WidthRequest = width;
+    }
+}
+
+bool begin_table(const char* id, std::initializer_list<TableColumn> columns, ImGuiTableFlags flags) {
+    // The columns' least widths, as ImGui adds them up (each column's padding on both sides and the
+    // spacing between them: imgui_tables.cpp, TableUpdateLayout), and a vertical scrollbar's room.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float least = 2 * style.CellPadding.x + style.ScrollbarSize;
+    for (const TableColumn& c : columns) {
+        const bool sortable = (flags & ImGuiTableFlags_Sortable) && !(c.flags & ImGuiTableColumnFlags_NoSort);
+        least += fixed_column_width(c.label, c.width, sortable) + 2 * style.CellPadding.x + 1;
+    }
+    float inner_width = 0;
+    if ((flags & ImGuiTableFlags_ScrollY) && least > ImGui::GetContentRegionAvail().x) {
+        flags |= ImGuiTableFlags_ScrollX;   // the stretched columns share inner_width, not the window's
+        inner_width = std::ceil(least);
+    }
+    if (!ImGui::BeginTable(id, static_cast<int>(columns.size()), flags, ImVec2(0, 0), inner_width)) return false;
+    ImGuiID user_id = 0;
+    for (const TableColumn& c : columns) {
+        if (c.stretch > 0)
+            ImGui::TableSetupColumn(c.label, c.flags | ImGuiTableColumnFlags_WidthStretch, c.stretch, user_id);
+        else
+            fixed_column(c.label, c.width, c.flags, user_id);
+        ++user_id;
+    }
+    return true;
+}
+
+void table_headers_row() {
+    ImGui::TableHeadersRow();
+    ImGuiTable* table = ImGui::GetCurrentTable();
+    if (!table || table->HostSkipItems) return;
+    const float top = table->RowPosY1, bottom = table->RowPosY1 + ImGui::TableGetHeaderRowHeight();
+    const ImRect& view = table->InnerClipRect;   // what is in view of the table
+    for (int n = 0; n < table->ColumnsCount; ++n) {
+        const ImGuiTableColumn& column = table->Columns[n];
+        const char* name = ImGui::TableGetColumnName(n);
+        if (!name || !*name) continue;
+        const float left = std::max(column.MinX, view.Min.x), right = std::min(column.MaxX, view.Max.x);
+        if (column.IsEnabled && right > left) expose_rect(std::string("header ") + name, {left, top, right - left, bottom - top});
     }
 }
 

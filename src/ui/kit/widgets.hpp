@@ -1,6 +1,7 @@
 // Small widgets shared by the views.
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,8 +35,9 @@ bool take_text_clipped();
 void table_sort(int* column, bool* descending);
 // Between the items of a row that wraps like text (a row of filters): the next item, `next_width`
 // wide, goes on the same line if it still fits there, else it starts the next line, rather than
-// running off the window's edge at a large text size or in a narrow window.
-void same_line_if_fits(float next_width);
+// running off the window's edge at a large text size or in a narrow window. `gap`: the room between
+// the two (< 0: the style's item spacing). In a table cell, "the line" ends at the cell's edge.
+void same_line_if_fits(float next_width, float gap = -1.0f);
 // A group of items in a row of groups that wraps like text (a toolbar): the group goes on the line
 // of the one before if it fits there, as wide as it was drawn the last time (the first time, and
 // whenever its width changes, the app draws one frame more to place it).
@@ -50,6 +52,26 @@ float button_width(const char* label);
 // ImGui keeps beside it for the sort arrow, so that the header is never cut ("Custo…") at any
 // text size.
 void fixed_column(const char* label, float min_width, ImGuiTableColumnFlags flags = 0, ImGuiID user_id = 0);
+// The width fixed_column gives such a column, in a table that is sortable or not.
+float fixed_column_width(const char* label, float min_width, bool sortable);
+// A column of begin_table: fixed (`stretch` 0), at least `width` wide and as wide as its header, or
+// stretched by the weight `stretch` and then (in a table that scrolls) never narrower than `width`
+// nor than its header.
+struct TableColumn {
+    const char* label;
+    float width;
+    float stretch = 0;
+    ImGuiTableColumnFlags flags = 0;
+};
+// ImGui::TableHeadersRow, each header's cell also as "header <label>" for the test hook's rect() (ImGui
+// does not report a header by label; "Framework" is also a button), as much of it as is in view where
+// the table scrolls sideways.
+void table_headers_row();
+// ImGui::BeginTable with these columns set up (each one's user id is its place in the list). A table
+// that scrolls (ImGuiTableFlags_ScrollY) where the window is narrower than its columns' least
+// widths — a large text size — scrolls sideways too, rather than squeeze its stretched columns to a
+// few letters. End it with ImGui::EndTable when this returns true.
+bool begin_table(const char* id, std::initializer_list<TableColumn> columns, ImGuiTableFlags flags);
 // Text in a table cell: whole when it fits, else cut between letters and ended with "…" at the
 // cell's edge (never through a letter), the whole text its tooltip. `colour` 0: the text colour.
 void cell_text(std::string_view text, ImU32 colour = 0);

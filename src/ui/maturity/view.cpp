@@ -7,6 +7,7 @@
 #include "ui/maturity/view.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -344,13 +345,15 @@ void draw_history(const ViewContext& ctx, const std::vector<mt::HistoryPoint>& p
     ImGui::Spacing();
     const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("scan-history", 6, flags)) return;
-    ImGui::TableSetupColumn("Date");
-    ImGui::TableSetupColumn("Overall");
-    ImGui::TableSetupColumn("Insight");
-    ImGui::TableSetupColumn("Framework");
-    ImGui::TableSetupColumn("Prioritisation");
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 60);
-    ImGui::TableHeadersRow();
+    // The figures' columns as wide as what they show; the stage's name has the rest.
+    fixed_column("Date", std::ceil(ImGui::CalcTextSize("2026-12-31").x));
+    ImGui::TableSetupColumn("Overall", ImGuiTableColumnFlags_WidthStretch);
+    const float area = std::ceil(ImGui::CalcTextSize("5 (5.0)").x);
+    fixed_column("Insight", area);
+    fixed_column("Framework", area);
+    fixed_column("Prioritisation", area);
+    fixed_column("", button_width("Delete"));
+    table_headers_row();
     for (auto it = points.rbegin(); it != points.rend(); ++it) {
         const mt::HistoryPoint& p = *it;
         push_id(p.scan);
@@ -360,7 +363,9 @@ void draw_history(const ViewContext& ctx, const std::vector<mt::HistoryPoint>& p
         const std::string label = to_iso(p.date) + "###scan " + to_iso(p.date);
         if (ImGui::Selectable(label.c_str(), p.scan == shown)) ctx.ui.maturity.shown_scan = p.scan;
         ImGui::TableSetColumnIndex(1);
-        ImGui::TextColored(v4(chart::stage_color(p.result.stage)), "%d \xC2\xB7 %s", p.result.stage, mt::stage_name(p.result.stage));
+        char overall[96];
+        std::snprintf(overall, sizeof overall, "%d \xC2\xB7 %s", p.result.stage, mt::stage_name(p.result.stage));
+        cell_text(overall, chart::stage_color(p.result.stage));
         for (int a = 0; a < mt::kAreaCount; ++a) {
             ImGui::TableSetColumnIndex(2 + a);
             ImGui::Text("%d (%.1f)", p.result.areas[a].stage, p.result.areas[a].score);
@@ -408,9 +413,16 @@ void draw_maturity_view(const ViewContext& ctx) {
     if (!shown && !points.empty()) shown = find_by_id(ctx.ws.scans, points.back().scan);
     const std::vector<mt::Indicator>& indicators = ctx.derived.maturity_indicators();
 
-    if (!ImGui::BeginTable("maturity-layout", 2, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_BordersInnerV)) return;
-    ImGui::TableNextRow();
-    ImGui::TableSetColumnIndex(0);
+    // The result and its history beside the evidence where each half has room for the history's
+    // table, else the evidence under them (a large text size, a narrow window) rather than both
+    // squeezed to half of too little.
+    constexpr float kHalfMin = 480;
+    const bool side_by_side = ImGui::GetContentRegionAvail().x >= 2 * kHalfMin;
+    if (side_by_side) {
+        if (!ImGui::BeginTable("maturity-layout", 2, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_BordersInnerV)) return;
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0);
+    }
     if (shown) {
         draw_result(ctx, *shown, indicators);
     } else {
@@ -422,9 +434,15 @@ void draw_maturity_view(const ViewContext& ctx) {
     }
     ImGui::Spacing();
     draw_history(ctx, points, shown ? shown->id : Id{});
-    ImGui::TableSetColumnIndex(1);
+    if (side_by_side) {
+        ImGui::TableSetColumnIndex(1);
+    } else {
+        ImGui::Spacing();
+        ImGui::Separator();
+        ImGui::Spacing();
+    }
     draw_evidence(ctx, shown, indicators);
-    ImGui::EndTable();
+    if (side_by_side) ImGui::EndTable();
 }
 
 }  // namespace wm::ui
