@@ -145,6 +145,14 @@ test('Table headers whole, filters inside the window, the persona\'s view readab
         assert.ok(r.x + r.w <= width, `the journey header's ${control} inside the window at ${size} (${JSON.stringify(r)})`);
       }
       await screenshot(page, `journey-header-${percent}`);
+      // The KPI editor: its fields one pair a line where two do not fit, the choices of a row wrap
+      // ("Lower" was past the panel's edge at 200 %).
+      await click(page, 'KPIs (3)');
+      await settle(page, 300);
+      const lower = await rect(page, 'Lower');
+      assert.ok(lower.x + lower.w <= width && lower.w >= 40 * percent / 100, `the KPI editor's Lower whole at ${size} (${JSON.stringify(lower)})`);
+      await screenshot(page, `kpi-editor-${percent}`);
+      await click(page, 'Close');
       await click(page, 'Maturity scan');
       await until(page, async () => (await stats(page)).view === 'maturity', `the maturity scan at ${size}`);
       const chart = await rect(page, 'scan chart');

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdlib>
 #include <string>
 #include <utility>
@@ -126,6 +127,12 @@ const char* const kValueHelp = "The value must be a number, such as 12.5.";
 const char* const kRuleTitles[] = {"Entered values", "Sum", "Average", "Weighted average", "Min", "Max"};
 
 void muted(const char* text) { ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted), "%s", text); }
+// A muted sentence, wrapped at the panel's edge (a large text size, a narrow window).
+void note(const char* text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(color::kMuted));
+    ImGui::TextWrapped("%s", text);
+    ImGui::PopStyleColor();
+}
 
 void heading(const ViewContext& ctx, const char* text) {
     ImGui::Spacing();
@@ -224,7 +231,7 @@ void draw_list(const ViewContext& ctx, KpiEditorState& st, const std::vector<con
         draw_sparkline(dl, ImVec2(right - 70, top.y + line + 1), ImVec2(right - 4, top.y + line * 2 - 2), r, *m);
         ImGui::PopID();
     }
-    if (here.empty()) muted("No KPIs here yet.");
+    if (here.empty()) note("No KPIs here yet.");
 }
 
 Metric new_kpi(const Workspace& ws, Id journey, Id stage, Id step) {
@@ -263,11 +270,15 @@ void text_member(const ViewContext& ctx, const char* label, const Metric& m, std
 
 void draw_fields(const ViewContext& ctx, KpiEditorState& st, const Metric& m) {
     std::string text;
-    if (ImGui::BeginTable("kpi-fields", 4, ImGuiTableFlags_SizingStretchProp)) {
+    // Two label-and-field pairs a line, or one where the panel is narrow (a large text size).
+    const bool two = ImGui::GetContentRegionAvail().x >= 30 * ImGui::GetFontSize();
+    if (ImGui::BeginTable(two ? "kpi-fields" : "kpi-fields-narrow", two ? 4 : 2, ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("l1", ImGuiTableColumnFlags_WidthFixed);
         ImGui::TableSetupColumn("f1", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn("l2", ImGuiTableColumnFlags_WidthFixed);
-        ImGui::TableSetupColumn("f2", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        if (two) {
+            ImGui::TableSetupColumn("l2", ImGuiTableColumnFlags_WidthFixed);
+            ImGui::TableSetupColumn("f2", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        }
         auto label = [](const char* t) {
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
@@ -306,7 +317,7 @@ void draw_fields(const ViewContext& ctx, KpiEditorState& st, const Metric& m) {
         label("Better");
         for (int d = 0; d < 2; ++d) {
             const auto dir = static_cast<Direction>(d);
-            if (d) ImGui::SameLine();
+            if (d) same_line_if_fits(checkbox_width("Lower"));   // a radio button is as wide as a checkbox
             if (ImGui::RadioButton(d ? "Lower##direction" : "Higher##direction", m.direction == dir) && m.direction != dir) {
                 Metric c = m;
                 c.direction = dir;
@@ -328,12 +339,11 @@ void draw_reading(const ViewContext& ctx, const Metric& m) {
     ImGui::PushFont(ctx.fonts.heading);
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(health_color(r.health)), "%s", marked_reading(r, m).c_str());
     ImGui::PopFont();
-    ImGui::SameLine();
-    ImGui::AlignTextToFramePadding();
     std::string detail = m.target ? std::string(kpi::health_name(r.health)) + " \xC2\xB7 " + target_text(m) : target_text(m);
     if (r.latest_date) detail += " \xC2\xB7 " + to_iso(*r.latest_date);
     if (!segment.empty()) detail += " \xC2\xB7 segment " + segment;
-    muted(detail.c_str());
+    same_line_if_fits(ImGui::CalcTextSize(detail.c_str()).x);   // beside the value, or under it where it does not fit
+    note(detail.c_str());
     sparkline_item(r, m, ImVec2(ImGui::GetContentRegionAvail().x, 56));
 
     const auto& segments = eval.segments(m.id);
@@ -366,8 +376,8 @@ void draw_rollup(const ViewContext& ctx, const Metric& m) {
     heading(ctx, "Roll-up");
     for (std::size_t i = 0; i < enum_count<RollUp>(); ++i) {
         const auto rule = static_cast<RollUp>(i);
-        if (i) ImGui::SameLine();
         const std::string label = std::string(kRuleTitles[i]) + "##rule";
+        if (i) same_line_if_fits(checkbox_width(label.c_str()));   // the rules wrap (a radio button is as wide as a checkbox)
         if (ImGui::RadioButton(label.c_str(), m.rollup == rule) && m.rollup != rule) {
             Metric c = m;
             c.rollup = rule;
@@ -400,7 +410,7 @@ void draw_rollup(const ViewContext& ctx, const Metric& m) {
             : "Child journeys here: " + names + ". Give one of them a KPI called \xE2\x80\x9C" + m.name +
                   "\xE2\x80\x9D (its KPIs button) and it can be rolled up here.";
         ImGui::PushTextWrapPos(0);
-        muted(hint.c_str());
+        note(hint.c_str());
         ImGui::PopTextWrapPos();
         const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
         expose_rect("kpi rollup hint", ItemRect{a.x, a.y, b.x - a.x, b.y - a.y});
@@ -408,7 +418,7 @@ void draw_rollup(const ViewContext& ctx, const Metric& m) {
 
     const kpi::Evaluation& eval = ctx.derived.kpis();
     if (m.rollup == RollUp::none) {
-        if (!m.rollup_inputs.empty()) muted("Its inputs are kept; choose a rule to roll them up.");
+        if (!m.rollup_inputs.empty()) note("Its inputs are kept; choose a rule to roll them up.");
         return;
     }
     // The inputs: every candidate, and chosen inputs that are not candidates any more (so they can go).
@@ -418,10 +428,10 @@ void draw_rollup(const ViewContext& ctx, const Metric& m) {
         if (const Metric* input = find_by_id(ctx.ws.metrics, id); input && std::find(rows.begin(), rows.end(), input) == rows.end())
             rows.push_back(input);
     if (rows.empty()) {
-        muted("Nothing to roll up: no child journey hangs here with KPIs of its own.");
+        note("Nothing to roll up: no child journey hangs here with KPIs of its own.");
         return;
     }
-    muted(kpi::is_computed(ctx.ws, m) ? "Computed from the inputs ticked below:" : "Tick the KPIs to roll up:");
+    note(kpi::is_computed(ctx.ws, m) ? "Computed from the inputs ticked below:" : "Tick the KPIs to roll up:");
     for (const Metric* input : rows) {
         const Journey* j = find_by_id(ctx.ws.journeys, input->journey);
         const std::string where = anchor_label(ctx.ws, input->journey, input->stage, input->step);
@@ -449,14 +459,14 @@ void draw_rollup(const ViewContext& ctx, const Metric& m) {
 void draw_computed_values(const ViewContext& ctx, const Metric& m) {
     const kpi::Evaluation& eval = ctx.derived.kpis();
     heading(ctx, "Computed values");
-    char note[160];
-    std::snprintf(note, sizeof note, "%s of %zu input%s, by date and segment; read-only.", kRuleTitles[static_cast<int>(m.rollup)],
+    char line[160];
+    std::snprintf(line, sizeof line, "%s of %zu input%s, by date and segment; read-only.", kRuleTitles[static_cast<int>(m.rollup)],
                   m.rollup_inputs.size(), m.rollup_inputs.size() == 1 ? "" : "s");
-    muted(note);
+    note(line);
     if (!m.values.empty()) {
-        std::snprintf(note, sizeof note, "Its own %zu entered value%s kept but not used while it rolls up.", m.values.size(),
+        std::snprintf(line, sizeof line, "Its own %zu entered value%s kept but not used while it rolls up.", m.values.size(),
                       m.values.size() == 1 ? " is" : "s are");
-        muted(note);
+        note(line);
     }
     if (!ImGui::BeginTable("kpi-computed", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY,
                            ImVec2(0, 200)))
@@ -495,10 +505,11 @@ void draw_values(const ViewContext& ctx, KpiEditorState& st, const Metric& m) {
     if (ImGui::BeginTable("kpi-values", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY,
                           ImVec2(0, height))) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("Date");
-        ImGui::TableSetupColumn("Value");
-        ImGui::TableSetupColumn("Segment");
-        ImGui::TableSetupColumn("##delete", ImGuiTableColumnFlags_WidthFixed, 24);
+        // The date's field as wide as a date; the value and the segment share the rest.
+        fixed_column("Date", std::ceil(ImGui::CalcTextSize("2026-12-31").x + 2 * ImGui::GetStyle().FramePadding.x));
+        ImGui::TableSetupColumn("Value", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn("Segment", ImGuiTableColumnFlags_WidthStretch, 1.5f);
+        ImGui::TableSetupColumn("##delete", ImGuiTableColumnFlags_WidthFixed, button_width("x"));
         ImGui::TableHeadersRow();
         std::string text;
         for (std::size_t i = 0; i < m.values.size(); ++i) {
@@ -534,15 +545,16 @@ void draw_values(const ViewContext& ctx, KpiEditorState& st, const Metric& m) {
         ImGui::EndTable();
     }
     // The add row: date, value, segment; Enter in the value field adds and stays there for the next.
+    // It wraps where the panel is narrower than the row (a large text size).
     ImGui::SetNextItemWidth(110);
     ImGui::InputTextWithHint("##new date", "YYYY-MM-DD", &st.new_date);
-    ImGui::SameLine();
+    same_line_if_fits(110);
     ImGui::SetNextItemWidth(110);
     const bool enter = ImGui::InputTextWithHint("##new value", "value", &st.new_value, ImGuiInputTextFlags_EnterReturnsTrue);
-    ImGui::SameLine();
+    same_line_if_fits(150);
     ImGui::SetNextItemWidth(150);
     input_text("##new segment", &st.new_segment, 0, "segment (empty: whole)");
-    ImGui::SameLine();
+    same_line_if_fits(button_width("Add value"));
     if (ImGui::Button("Add value") || enter) {
         add_value(ctx, st, m);
         if (enter) {
@@ -551,7 +563,7 @@ void draw_values(const ViewContext& ctx, KpiEditorState& st, const Metric& m) {
             ctx.redraw(3);
         }
     }
-    muted("Segments such as \xE2\x80\x9CNL / SIM only\xE2\x80\x9D keep separate series; an empty segment is the whole.");
+    note("Segments such as \xE2\x80\x9CNL / SIM only\xE2\x80\x9D keep separate series; an empty segment is the whole.");
 }
 
 // [SECTION] The popup ----------------------------------------------------------------------------------------
@@ -609,7 +621,9 @@ namespace {
     if (!selected || std::find(here.begin(), here.end(), selected) == here.end()) selected = here.empty() ? nullptr : here.front();
 
     const float footer = ImGui::GetFrameHeightWithSpacing() + 4;
-    ImGui::BeginChild("kpi-list", ImVec2(250, -footer), ImGuiChildFlags_Border);
+    // The list a third of the editor at most (a large text size leaves the details the rest).
+    const float list_width = std::min(250.0f, std::floor(ImGui::GetContentRegionAvail().x * 0.34f));
+    ImGui::BeginChild("kpi-list", ImVec2(list_width, -footer), ImGuiChildFlags_Border);
     draw_list(ctx, st, here);
     if (ImGui::Button("+ KPI")) add_kpi(ctx, st);
     ImGui::SetItemTooltip("A new KPI on %s", anchor_label(ctx.ws, st.journey, st.stage, st.step).c_str());
@@ -621,8 +635,8 @@ namespace {
         draw_detail(ctx, st, *selected);
         ImGui::PopID();
     } else {
-        muted("Add a KPI with \xE2\x80\x9C+ KPI\xE2\x80\x9D: a name, a unit, a target and dated values,");
-        muted("or roll up the KPIs of the child journeys below.");
+        note("Add a KPI with \xE2\x80\x9C+ KPI\xE2\x80\x9D: a name, a unit, a target and dated values,");
+        note("or roll up the KPIs of the child journeys below.");
     }
     ImGui::EndChild();
     if (ImGui::Button("Close##kpi editor")) {
@@ -630,7 +644,7 @@ namespace {
         ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
-    muted("Every change is one undo step (Ctrl+Z).");
+    note("Every change is one undo step (Ctrl+Z).");
     ImGui::EndPopup();
 }
 
