@@ -153,6 +153,15 @@ test('Table headers whole, filters inside the window, the persona\'s view readab
       assert.ok(lower.x + lower.w <= width && lower.w >= 40 * percent / 100, `the KPI editor's Lower whole at ${size} (${JSON.stringify(lower)})`);
       await screenshot(page, `kpi-editor-${percent}`);
       await click(page, 'Close');
+      // The keyboard shortcuts sheet: as wide as the window at most, its descriptions wrapped in it.
+      await click(page, 'View');
+      await click(page, 'Keyboard shortcuts');
+      await until(page, async () => (await stats(page)).shortcutsOpen, `the shortcuts at ${size}`);
+      const sheet = await rect(page, 'shortcut list');
+      assert.ok(sheet.x >= 0 && sheet.x + sheet.w <= width, `the shortcuts' list ${JSON.stringify(sheet)} inside the window at ${size}`);
+      await screenshot(page, `shortcuts-${percent}`);
+      await page.keyboard.press('Escape');
+      await until(page, async () => !(await stats(page)).shortcutsOpen, `the shortcuts closed at ${size}`);
       await click(page, 'Maturity scan');
       await until(page, async () => (await stats(page)).view === 'maturity', `the maturity scan at ${size}`);
       const chart = await rect(page, 'scan chart');

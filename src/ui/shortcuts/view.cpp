@@ -3,8 +3,10 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 
+#include "ui/kit/item_registry.hpp"
 #include "ui/kit/mirror_form.hpp"
 #include "ui/kit/theme.hpp"
 
@@ -98,19 +100,22 @@ void draw_shortcuts(const ViewContext& ctx) {
     if (ImGui::IsWindowAppearing()) ui.redraw(3);
     const ImVec4 muted = ImGui::ColorConvertU32ToFloat4(color::kMuted);
     // The list scrolls; the Close button below it stays in view.
+    // 42 letters wide, or the window's width where that is less (a large text size): the keys take
+    // a third of it at most and both columns wrap.
     const float em = ImGui::GetFontSize();
-    ImGui::BeginChild("##shortcut list", ImVec2(em * 42, std::min(em * 40, vp->Size.y * 0.7f)));
+    const float width = std::min(em * 42, vp->WorkSize.x - 4 * ImGui::GetStyle().WindowPadding.x);
+    ImGui::BeginChild("##shortcut list", ImVec2(width, std::min(em * 40, vp->Size.y * 0.7f)));
     for (const Area& area : kAreas) {
         ImGui::SeparatorText(area.name);
-        if (ImGui::BeginTable(area.name, 2, ImGuiTableFlags_SizingFixedFit)) {
-            ImGui::TableSetupColumn("Keys", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 14);
-            ImGui::TableSetupColumn("What", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 26);
+        if (ImGui::BeginTable(area.name, 2, ImGuiTableFlags_SizingStretchProp)) {
+            ImGui::TableSetupColumn("Keys", ImGuiTableColumnFlags_WidthFixed, std::floor(std::min(em * 14, width / 3)));
+            ImGui::TableSetupColumn("What", ImGuiTableColumnFlags_WidthStretch);
             for (const Shortcut& s : area.keys) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
+                ImGui::PushTextWrapPos(0);
                 ImGui::TextUnformatted(s.keys);
                 ImGui::TableNextColumn();
-                ImGui::PushTextWrapPos(0);
                 ImGui::TextColored(muted, "%s", s.what);
                 ImGui::PopTextWrapPos();
             }
@@ -118,6 +123,7 @@ void draw_shortcuts(const ViewContext& ctx) {
         }
     }
     ImGui::EndChild();
+    expose_item("shortcut list");   // the test hook's rect(): inside the window at every text size
     ImGui::Spacing();
     if (ImGui::Button("Close##shortcuts") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
