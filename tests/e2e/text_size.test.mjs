@@ -162,6 +162,17 @@ test('Table headers whole, filters inside the window, the persona\'s view readab
       await screenshot(page, `shortcuts-${percent}`);
       await page.keyboard.press('Escape');
       await until(page, async () => !(await stats(page)).shortcutsOpen, `the shortcuts closed at ${size}`);
+      // The map keeps at least 60 % of the view's height: where the header leaves it less (200 %),
+      // a wheel over the header scrolls the view down to it, as a page does.
+      const journeyTitle = await rect(page, 'Journey title');
+      await page.mouse.move(journeyTitle.x + 20, journeyTitle.y + journeyTitle.h / 2);
+      for (let k = 0; k < 4; ++k) { await page.mouse.wheel(0, 200); await settle(page, 100); }
+      await settle(page, 200);
+      const firstStep = await rect(page, 'step Picks a plan and a phone'), lane = await rect(page, 'lane Customer actions');
+      const bottom = await page.evaluate(() => window.innerHeight);
+      assert.ok(firstStep.h > 20 && firstStep.y >= 0 && lane.h >= 40 && lane.y + lane.h <= bottom,
+        `the map's first step ${JSON.stringify(firstStep)} and lane ${JSON.stringify(lane)} in view at ${size}`);
+      await screenshot(page, `journey-map-${percent}`);
       await click(page, 'Maturity scan');
       await until(page, async () => (await stats(page)).view === 'maturity', `the maturity scan at ${size}`);
       const chart = await rect(page, 'scan chart');
