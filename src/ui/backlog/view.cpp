@@ -488,7 +488,8 @@ void draw_backlog_view(const ViewContext& ctx) {
     ImGui::Separator();
 
     const float details_width = selected ? std::min(420.0f, ImGui::GetContentRegionAvail().x * 0.4f) : 0.0f;
-    ImGui::BeginChild("backlog-main", ImVec2(selected ? -details_width - 8 : 0, 0));
+    const float height = panel_height();   // where the filters leave less, the view scrolls down to it
+    ImGui::BeginChild("backlog-main", ImVec2(selected ? -details_width - 8 : 0, height));
     if (all.empty())
         ImGui::TextWrapped("No opportunities yet. Opportunities hang on journeys and steps; every one of them lands here.");
     else if (st.mode == BacklogState::Mode::list)
@@ -500,7 +501,7 @@ void draw_backlog_view(const ViewContext& ctx) {
         ImGui::SameLine();
         if (st.details_shown != st.selected) ImGui::SetNextWindowScroll(ImVec2(0, 0));
         st.details_shown = st.selected;
-        ImGui::BeginChild("backlog-details", ImVec2(details_width, 0), ImGuiChildFlags_Border);
+        ImGui::BeginChild("backlog-details", ImVec2(details_width, height), ImGuiChildFlags_Border);
         draw_details(ctx, *selected);
         ImGui::EndChild();
     }

@@ -670,7 +670,8 @@ void draw_insights_view(const ViewContext& ctx) {
     draw_filters(ctx);
     ImGui::Separator();
     const float details_width = selected ? std::min(440.0f, ImGui::GetContentRegionAvail().x * 0.42f) : 0.0f;
-    ImGui::BeginChild("insights-main", ImVec2(selected ? -details_width - 8 : 0, 0));
+    const float height = panel_height();   // where the filters leave less, the view scrolls down to it
+    ImGui::BeginChild("insights-main", ImVec2(selected ? -details_width - 8 : 0, height));
     if (ws.insights.empty())
         ImGui::TextWrapped("No insights yet. Add one, or import a spreadsheet of research findings.");
     else
@@ -678,7 +679,7 @@ void draw_insights_view(const ViewContext& ctx) {
     ImGui::EndChild();
     if (selected) {
         ImGui::SameLine();
-        ImGui::BeginChild("insight-editor", ImVec2(details_width, 0), ImGuiChildFlags_Border);
+        ImGui::BeginChild("insight-editor", ImVec2(details_width, height), ImGuiChildFlags_Border);
         draw_editor(ctx, *selected);
         ImGui::EndChild();
     }

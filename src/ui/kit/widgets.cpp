@@ -153,6 +153,8 @@ void flow_group_end(const char* id) {
     }
 }
 
+float panel_height() { return std::max(ImGui::GetContentRegionAvail().y, std::floor(ImGui::GetWindowHeight() * 0.6f)); }
+
 float button_width(const char* label) { return ImGui::CalcTextSize(label, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x; }
 
 float checkbox_width(const char* label) {

@@ -43,6 +43,10 @@ void same_line_if_fits(float next_width, float gap = -1.0f);
 // whenever its width changes, the app draws one frame more to place it).
 void flow_group_begin(const char* id);
 void flow_group_end(const char* id);
+// The height of a view's main panel below its header (a map, a table, a chart): what is left of
+// the window, or 60 % of the window's height where that is less (a large text size, a short window),
+// the window then scrolling down to the panel as a page does.
+float panel_height();
 // The width of ImGui::Checkbox(label): its box, the spacing and the label.
 float checkbox_width(const char* label);
 // The width of ImGui::Button(label) (and of SmallButton, which has the same side padding).

@@ -21,6 +21,7 @@
 #include "ui/map/header.hpp"
 #include "ui/map/internal.hpp"
 #include "ui/kit/tiles.hpp"
+#include "ui/kit/widgets.hpp"
 #include "ui/kit/theme.hpp"
 #include "ui/insights/view.hpp"
 
@@ -201,11 +202,9 @@ void draw_journey_view(const ViewContext& ctx) {
 
     const bool show_details = st.details && st.sel.kind != MapSelection::Kind::none;
     const float details_w = show_details ? std::min(360.0f, ImGui::GetContentRegionAvail().x * 0.35f) : 0;
-    // The map keeps at least 60 % of the view's height: where the header leaves it less (a large
-    // text size, a short window) the view scrolls down to it, as a page does (a wheel over the
-    // header scrolls the view; over the map it pans the map).
-    ImVec2 avail = ImGui::GetContentRegionAvail();
-    avail.y = std::max(avail.y, std::floor(ImGui::GetWindowHeight() * 0.6f));
+    // Where the header leaves the map less than 60 % of the view's height, the view scrolls down to
+    // it (a wheel over the header scrolls the view; over the map it pans the map).
+    const ImVec2 avail(ImGui::GetContentRegionAvail().x, panel_height());
     ImGui::BeginChild("map", ImVec2(avail.x - details_w - (show_details ? 8 : 0), avail.y), ImGuiChildFlags_Border,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoMove);
     {
