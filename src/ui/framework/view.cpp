@@ -154,7 +154,8 @@ void draw_framework_view(const ViewContext& ctx) {
     }();
     const ImVec2 full = ImGui::GetContentRegionAvail();
     const float details_w = details ? std::min(340.0f, full.x * 0.35f) : 0;
-    const ImVec2 avail(full.x - details_w - (details ? 8 : 0), full.y);
+    // Where the toolbar leaves the grid less than 60 % of the view's height, the view scrolls down to it.
+    const ImVec2 avail(full.x - details_w - (details ? 8 : 0), panel_height());
     ImGui::BeginChild("framework-grid", avail, ImGuiChildFlags_Border,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoMove);
     const ImVec2 wmin = ImGui::GetWindowPos(), wsize = ImGui::GetWindowSize();
