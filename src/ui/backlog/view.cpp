@@ -409,9 +409,7 @@ void draw_details(const ViewContext& ctx, const Row& row) {
     else
         ImGui::TextUnformatted("Why is this not ranked?");
     ImGui::PopFont();
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(color::kMuted));
-    for (const auto& line : scoring::explain(ws, row.ranked.score, row.ranked.rank)) ImGui::TextWrapped("%s", line.c_str());
-    ImGui::PopStyleColor();
+    for (const auto& line : scoring::explain(ws, row.ranked.score, row.ranked.rank)) wrapped_text(line, color::kMuted);
     const float why_height = ImGui::GetCursorPosY() - why_top;
     if (st.why_height - why_height > ImGui::GetStyle().ItemSpacing.y)
         ImGui::Dummy(ImVec2(1, st.why_height - why_height - ImGui::GetStyle().ItemSpacing.y));

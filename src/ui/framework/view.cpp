@@ -121,9 +121,7 @@ void draw_toolbar(const ViewContext& ctx, FrameworkState& st, bool& fit, ZoomSlo
     // The hint beside the buttons, or under them where the window is too narrow (a large text size).
     const char* hint = "Click a tile to open it \xC2\xB7 drag it onto another journey or stage to move it";
     same_line_if_fits(ImGui::CalcTextSize(hint).x, 18);
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(color::kMuted));
-    ImGui::TextWrapped("%s", hint);
-    ImGui::PopStyleColor();
+    wrapped_text(hint, color::kMuted);
 }
 
 }  // namespace

@@ -25,6 +25,7 @@
 #include "ui/kit/json_text.hpp"
 #include "ui/kit/mirror_form.hpp"
 #include "ui/kit/theme.hpp"
+#include "ui/kit/widgets.hpp"
 #include "ui/insights/view.hpp"
 
 namespace wm::ui {
@@ -58,12 +59,6 @@ float fraction(std::size_t done, std::size_t total) {
 void name_last_item(const char* label) {
     ImGuiContext& g = *GImGui;
     IMGUI_TEST_ENGINE_ITEM_INFO(g.LastItemData.ID, label, g.LastItemData.StatusFlags);
-}
-
-void muted(const std::string& text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(color::kMuted));
-    ImGui::TextWrapped("%s", text.c_str());
-    ImGui::PopStyleColor();
 }
 
 // The file read: its table, the guessed mapping, and the mapping step.
@@ -209,8 +204,9 @@ void draw_insight_import(const ViewContext& ctx) {
         return;
     }
     const auto& header = d.table.rows[0];
-    muted(with_thousands(d.table.rows.size() - 1) + " rows, " + std::to_string(header.size()) + " columns, separated by \"" +
-          std::string(1, d.table.delimiter) + "\". Choose which insight field each column holds.");
+    wrapped_text(with_thousands(d.table.rows.size() - 1) + " rows, " + std::to_string(header.size()) + " columns, separated by \"" +
+                     std::string(1, d.table.delimiter) + "\". Choose which insight field each column holds.",
+                 color::kMuted);
 
     // Step 1: the mapping, one combo per column with the first value as an example.
     if (ImGui::BeginTable("import-mapping", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {

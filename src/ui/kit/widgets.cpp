@@ -235,6 +235,12 @@ void cell_text(std::string_view text, ImU32 colour) {
     if (width > room && ImGui::IsItemHovered()) ImGui::SetTooltip("%.*s", static_cast<int>(text.size()), text.data());
 }
 
+void wrapped_text(std::string_view text, ImU32 colour) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::TextWrapped("%.*s", static_cast<int>(text.size()), text.data());
+    ImGui::PopStyleColor();
+}
+
 bool row_selectable(const std::string& text, const char* id, bool selected, std::string_view more) {
     ImVec2 at = ImGui::GetCursorScreenPos();
     at.y += ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset;   // where Selectable puts its label

@@ -128,11 +128,7 @@ const char* const kRuleTitles[] = {"Entered values", "Sum", "Average", "Weighted
 
 void muted(const char* text) { ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted), "%s", text); }
 // A muted sentence, wrapped at the panel's edge (a large text size, a narrow window).
-void note(const char* text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(color::kMuted));
-    ImGui::TextWrapped("%s", text);
-    ImGui::PopStyleColor();
-}
+void note(std::string_view text) { wrapped_text(text, color::kMuted); }
 
 void heading(const ViewContext& ctx, const char* text) {
     ImGui::Spacing();
@@ -343,7 +339,7 @@ void draw_reading(const ViewContext& ctx, const Metric& m) {
     if (r.latest_date) detail += " \xC2\xB7 " + to_iso(*r.latest_date);
     if (!segment.empty()) detail += " \xC2\xB7 segment " + segment;
     same_line_if_fits(ImGui::CalcTextSize(detail.c_str()).x);   // beside the value, or under it where it does not fit
-    note(detail.c_str());
+    note(detail);
     sparkline_item(r, m, ImVec2(ImGui::GetContentRegionAvail().x, 56));
 
     const auto& segments = eval.segments(m.id);
@@ -410,7 +406,7 @@ void draw_rollup(const ViewContext& ctx, const Metric& m) {
             : "Child journeys here: " + names + ". Give one of them a KPI called \xE2\x80\x9C" + m.name +
                   "\xE2\x80\x9D (its KPIs button) and it can be rolled up here.";
         ImGui::PushTextWrapPos(0);
-        note(hint.c_str());
+        note(hint);
         ImGui::PopTextWrapPos();
         const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
         expose_rect("kpi rollup hint", ItemRect{a.x, a.y, b.x - a.x, b.y - a.y});

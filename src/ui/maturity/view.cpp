@@ -232,9 +232,7 @@ void draw_result(const ViewContext& ctx, const MaturityScan& scan, const std::ve
     ImGui::SetItemTooltip("The overall stage is the weakest area's stage: mastery needs insight, a framework and prioritisation together.");
     ImGui::TextWrapped("%s", mt::stage_summary(r.stage));
     if (!scan.note.empty()) {   // wrapped: a note is a sentence or more, and the column may be narrow
-        ImGui::PushStyleColor(ImGuiCol_Text, v4(color::kMuted));
-        ImGui::TextWrapped("Note: %s", scan.note.c_str());
-        ImGui::PopStyleColor();
+        wrapped_text("Note: " + scan.note, color::kMuted);
     }
     ImGui::Spacing();
 
@@ -278,9 +276,7 @@ void draw_evidence(const ViewContext& ctx, const MaturityScan* scan, const std::
             ImGui::TextColored(v4(color::kOk), "Answers and evidence agree within one stage in every area.");
         } else {
             for (const auto& dg : disagreements) {
-                ImGui::PushStyleColor(ImGuiCol_Text, v4(color::kWarn));
-                ImGui::TextWrapped("%s", dg.sentence.c_str());
-                ImGui::PopStyleColor();
+                wrapped_text(dg.sentence, color::kWarn);
             }
         }
         ImGui::Spacing();
@@ -302,9 +298,7 @@ void draw_evidence(const ViewContext& ctx, const MaturityScan* scan, const std::
         if (ind.have > 0)  // a zero-width rounded rectangle still draws a blob
             dl->AddRectFilled(ImVec2(p.x, y), ImVec2(p.x + w * static_cast<float>(ind.ratio()), y + 4), chart::area_color(ind.area), 2);
         ImGui::Dummy(ImVec2(w, 6));
-        ImGui::PushStyleColor(ImGuiCol_Text, v4(color::kMuted));
-        ImGui::TextWrapped("%s", ind.explanation.c_str());
-        ImGui::PopStyleColor();
+        wrapped_text(ind.explanation, color::kMuted);
         if (!ind.missing.empty()) {
             // Hidden label "missing <key>": tests open a given indicator's list.
             const std::string label = "##missing " + ind.key;
@@ -386,10 +380,9 @@ void draw_history(const ViewContext& ctx, const std::vector<mt::HistoryPoint>& p
 void draw_maturity_view(const ViewContext& ctx) {
     MaturityDraft& d = ctx.ui.maturity;
     heading(ctx, "Maturity scan");
-    ImGui::PushStyleColor(ImGuiCol_Text, v4(color::kMuted));
-    ImGui::TextWrapped("Where the team stands on the way to journey mastery: five stages, three mastery areas, "
-                       "answered by you and checked against your own work.");
-    ImGui::PopStyleColor();
+    wrapped_text("Where the team stands on the way to journey mastery: five stages, three mastery areas, "
+                 "answered by you and checked against your own work.",
+                 color::kMuted);
     ImGui::Spacing();
     if (d.open) {
         draw_questionnaire(ctx);
