@@ -2,7 +2,7 @@
 // bitmap scaled up), clicks still land where things are drawn, and the choice is remembered.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, screenshot, stats, notBlank, click, rect, settle, until } from './lib.mjs';
+import { startServer, launch, openApp, screenshot, stats, notBlank, click, rect, settle, until, goTo } from './lib.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -111,6 +111,22 @@ test('Table headers whole, filters inside the window, the persona\'s view readab
           assert.ok(r.x + r.w <= width, `${button}: ${filter} inside the window at ${size} (${JSON.stringify(r)})`);
         }
       }
+      // The framework's filters wrap too: each ends inside the grid's width (the window's content
+      // edge, left of its scrollbar; "No to-be" ran under it at 200 %).
+      await click(page, 'Framework');
+      await until(page, async () => (await stats(page)).view === 'framework', `the framework at ${size}`);
+      await settle(page, 200);
+      const grid = await rect(page, 'framework-canvas');
+      for (const filter of ['Gaps', 'No evidence', 'No persona', 'No KPI', 'No to-be']) {
+        const r = await rect(page, `filter ${filter}`);
+        assert.ok(r.x + r.w <= grid.x + grid.w, `the framework's ${filter} filter inside the grid's width ${JSON.stringify(grid)} at ${size} (${JSON.stringify(r)})`);
+      }
+      // Where the end of the stage row is out of view (200 %), "+ Stage" stays at the grid's right
+      // edge as a square "+", hiding as little of the last stage's header as it can.
+      const add = await rect(page, 'fw add stage');
+      assert.ok(add.x + add.w <= grid.x + grid.w, `"+ Stage" ${JSON.stringify(add)} inside the grid at ${size}`);
+      if (percent === 200) assert.ok(add.w <= add.h + 2, `"+ Stage" pinned as a square at 200 % (${JSON.stringify(add)})`);
+      await screenshot(page, `framework-${percent}`);
       await click(page, 'Documents');
       await settle(page, 200);
       for (const button of ['Blank workspace', 'The sample (Lumen Mobile)', 'From template: Basics', 'From template: Five layers',
@@ -137,8 +153,8 @@ test('Table headers whole, filters inside the window, the persona\'s view readab
       // The journey's header row wraps, group by group: every control of it on screen.
       await click(page, 'Framework');
       await until(page, async () => (await stats(page)).view === 'framework', `the framework at ${size}`);
-      await click(page, 'Buying a phone plan');
-      await until(page, async () => (await stats(page)).view === 'journey', `the journey at ${size}`);
+      // Ctrl+K and its name (at 200 % its tile is at the grid's edge, below the view's fold).
+      await goTo(page, 'Buying a phone plan', (s) => s.view === 'journey', `the journey at ${size}`);
       await settle(page, 300);
       for (const control of ['State', 'Status', 'Edit personas', 'Lens', 'Create to-be', 'Compare with to-be', 'KPIs (3)']) {
         const r = await rect(page, control);

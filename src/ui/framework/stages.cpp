@@ -87,11 +87,16 @@ int stage_column_at(const Frame& f, float screen_x) {
 }
 
 // The "+ Stage" cell at the end of the header row (screen); while the end of the row is scrolled
-// out of view it stays at the right edge of the band, so it can always be found.
+// out of view it stays at the right edge of the band, so it can always be found, as a square "+"
+// that covers as little of the last stage's header as it can (at a large text size the whole cell
+// hid most of it), growing to the whole cell as the end of the row comes into view.
+float add_button_side(const Frame& f) { return 50 * f.hscale; }   // the button's 34 and the cell's padding
+
 void add_cell(const Frame& f, ImVec2& a, ImVec2& b) {
-    const float w = kAddStageWidth * f.cam.zoom;
-    a = ImVec2(std::min(f.to_screen(f.lay.width, 0).x, f.canvas_max.x - w), f.canvas_min.y);
-    b = ImVec2(a.x + w, f.body_min.y);
+    const float end = f.to_screen(f.lay.width, 0).x, compact = add_button_side(f);
+    const float x = std::min(end, f.canvas_max.x - compact);
+    a = ImVec2(x, f.canvas_min.y);
+    b = ImVec2(x + std::max(std::min(kAddStageWidth * f.cam.zoom, f.canvas_max.x - x), compact), f.body_min.y);
 }
 
 bool over_add_cell(const Frame& f, ImVec2 mouse) {
@@ -185,7 +190,14 @@ void draw_stage_marks(Frame& f, ImDrawList* dl) {
     const float size = base_size(bold) * f.hscale;
     const char* text = "+ Stage";
     const float w = text_width(bold, size, text);
-    dl->AddText(bold, size, ImVec2((ba.x + bb.x - w) * 0.5f, (ba.y + bb.y - size) * 0.5f), color::kAccent, text);
+    const ImVec2 mid((ba.x + bb.x) * 0.5f, (ba.y + bb.y) * 0.5f);
+    if (w + 2 * pad <= bb.x - ba.x) {
+        dl->AddText(bold, size, ImVec2(mid.x - w * 0.5f, mid.y - size * 0.5f), color::kAccent, text);
+    } else {   // the square: a plus as large as the letters' height
+        const float arm = size * 0.4f, thick = 2 * f.hscale;
+        dl->AddLine(ImVec2(mid.x - arm, mid.y), ImVec2(mid.x + arm, mid.y), color::kAccent, thick);
+        dl->AddLine(ImVec2(mid.x, mid.y - arm), ImVec2(mid.x, mid.y + arm), color::kAccent, thick);
+    }
     const float x0 = std::max(ba.x, f.body_min.x), x1 = std::min(bb.x, f.canvas_max.x);   // in the header band
     if (x1 > x0) expose_rect("fw add stage", ItemRect{x0, ba.y, x1 - x0, bb.y - ba.y});
 }

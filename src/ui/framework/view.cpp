@@ -43,19 +43,23 @@ void draw_header(const ViewContext& ctx, FrameworkState& st) {
     ImGui::PushFont(ctx.fonts.heading);
     ImGui::TextUnformatted(ws.name.c_str());
     ImGui::PopFont();
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted),
-                       "%s \xC2\xB7 %zu of %zu lifecycle stages mapped \xC2\xB7 %zu of %zu macro-journey steps mapped",
-                       count_of(static_cast<long long>(ws.journeys.size()), "journey").c_str(), cov.lifecycle_mapped, cov.lifecycle_stages, cov.macro_mapped, cov.macro_steps);
+    char figures[160];
+    std::snprintf(figures, sizeof figures, "%s \xC2\xB7 %zu of %zu lifecycle stages mapped \xC2\xB7 %zu of %zu macro-journey steps mapped",
+                  count_of(static_cast<long long>(ws.journeys.size()), "journey").c_str(), cov.lifecycle_mapped, cov.lifecycle_stages,
+                  cov.macro_mapped, cov.macro_steps);
+    wrapped_text(figures, color::kMuted);
 
+    // The filters follow the button on its line, each going to the next line where it would pass the
+    // window's edge (a large text size, a narrow window).
     draw_new_journey_button(ctx);
-    ImGui::SameLine(0, 18);
+    same_line_if_fits(ImGui::CalcTextSize("Show:").x, 18);
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted), "Show:");
     for (const FilterInfo& info : kFilters) {
         const int count = cov.filter_counts[static_cast<std::size_t>(info.filter)];
         bool& on = st.filters[static_cast<std::size_t>(info.filter)];
-        ImGui::SameLine();
         const std::string label = std::string(info.label) + " " + std::to_string(count) + "##filter-" + info.label;
+        same_line_if_fits(button_width(label.c_str()));
         // A filter switched on: ink on the warning wash, hovered or not (ui/kit/palette.hpp kTextPairs),
         // outlined in the warning colour (it was white on amber, and white on the hover wash).
         if (on) {
