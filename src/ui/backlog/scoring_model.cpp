@@ -33,7 +33,7 @@ void draw_presets(const ViewContext& ctx) {
     }
     same_line_if_fits(button_width("Use this preset"));
     if (ImGui::Button("Use this preset")) ImGui::OpenPopup("Replace the scoring model?");
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted), "%s", chosen->summary);
+    wrapped_text(chosen->summary, color::kMuted);
 
     // A fixed width: wrapped text in an auto-resizing window would otherwise grow it to the screen.
     ImGui::SetNextWindowSize(ImVec2(460, 0));

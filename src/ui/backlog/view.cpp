@@ -452,7 +452,6 @@ void export_backlog_csv(const ViewContext& ctx) {
 void draw_backlog_view(const ViewContext& ctx) {
     const Workspace& ws = ctx.ws;
     BacklogState& st = ctx.ui.backlog;
-    const Date today = backlog::today();
 
     const BacklogRows& rows = backlog_rows(ctx);
     const std::vector<Row>& all = ctx.derived.backlog();
@@ -467,9 +466,9 @@ void draw_backlog_view(const ViewContext& ctx) {
     ImGui::PopFont();
     const int ranked = ctx.derived.backlog_ranked();
     const auto& model = ws.settings.scoring;
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted),
-                       "%s across all journeys \xC2\xB7 %d ranked \xC2\xB7 scoring model: %s \xC2\xB7 showing %zu",
-                       count_of(static_cast<long long>(all.size()), "opportunity", "opportunities").c_str(), ranked, model.preset.empty() ? "custom" : model.preset.c_str(), shown.size());
+    wrapped_textf(color::kMuted, "%s across all journeys \xC2\xB7 %d ranked \xC2\xB7 scoring model: %s \xC2\xB7 showing %zu",
+                  count_of(static_cast<long long>(all.size()), "opportunity", "opportunities").c_str(), ranked,
+                  model.preset.empty() ? "custom" : model.preset.c_str(), shown.size());
 
     mode_button(ctx, "List", BacklogState::Mode::list);
     mode_button(ctx, "Matrix", BacklogState::Mode::matrix);

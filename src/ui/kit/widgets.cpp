@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdarg>
 #include <string_view>
 #include <utility>
 
@@ -238,6 +239,15 @@ void cell_text(std::string_view text, ImU32 colour) {
 void wrapped_text(std::string_view text, ImU32 colour) {
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
     ImGui::TextWrapped("%.*s", static_cast<int>(text.size()), text.data());
+    ImGui::PopStyleColor();
+}
+
+void wrapped_textf(ImU32 colour, const char* fmt, ...) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    va_list args;
+    va_start(args, fmt);
+    ImGui::TextWrappedV(fmt, args);
+    va_end(args);
     ImGui::PopStyleColor();
 }
 

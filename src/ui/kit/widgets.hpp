@@ -82,6 +82,7 @@ void cell_text(std::string_view text, ImU32 colour = 0);
 // A sentence in `colour` (color::kMuted for explanations and hints), wrapped at the edge of the window
 // or cell, so that it stays whole at a large text size or in a narrow panel.
 void wrapped_text(std::string_view text, ImU32 colour);
+void wrapped_textf(ImU32 colour, const char* fmt, ...) IM_FMTARGS(2);
 // A table row's selectable, spanning the row, labelled by its text so that people and tests find
 // the row by what it says ("<text>##<id>"); the text, as in cell_text, ends in "…" where the column
 // is narrower. Its tooltip is the whole text where it was cut, followed by `more` (a description).

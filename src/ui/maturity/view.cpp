@@ -103,8 +103,9 @@ void draw_review(const ViewContext& ctx) {
     const int n = static_cast<int>(qs.size());
     const bool complete = answered_count(d) == n;
     heading(ctx, complete ? "All questions answered" : "Some questions are still open");
-    ImGui::TextColored(v4(color::kMuted), "%s", complete ? "Save the scan to see where the team stands. It is kept in the workspace with today's date."
-                                                         : "Answer every question to save the scan. Click one to go to it.");
+    wrapped_text(complete ? "Save the scan to see where the team stands. It is kept in the workspace with today's date."
+                          : "Answer every question to save the scan. Click one to go to it.",
+                 color::kMuted);
     ImGui::Spacing();
     for (int i = 0; i < n; ++i) {
         if (d.answers[i] > 0) continue;
@@ -203,7 +204,7 @@ void draw_questionnaire(const ViewContext& ctx) {
         if (ImGui::Button(d.current + 1 < n ? "Next" : "Review")) go_to_question(d, d.current + 1);
         if (plain_keys() && ImGui::IsKeyPressed(ImGuiKey_LeftArrow)) go_to_question(d, d.current - 1);
         if (plain_keys() && ImGui::IsKeyPressed(ImGuiKey_RightArrow)) go_to_question(d, d.current + 1);
-        ImGui::TextColored(v4(color::kMuted), "Keys: 1\xE2\x80\x93" "5 answer \xC2\xB7 Up/Down move \xC2\xB7 Enter choose \xC2\xB7 Left/Right previous/next question");
+        wrapped_text("Keys: 1\xE2\x80\x93" "5 answer \xC2\xB7 Up/Down move \xC2\xB7 Enter choose \xC2\xB7 Left/Right previous/next question", color::kMuted);
     }
     ImGui::Spacing();
     ImGui::Separator();
@@ -219,8 +220,7 @@ void draw_questionnaire(const ViewContext& ctx) {
 void draw_result(const ViewContext& ctx, const MaturityScan& scan, const std::vector<mt::Indicator>& indicators) {
     const mt::ScanResult r = mt::compute(scan);
     const auto evidence = mt::evidence_by_area(indicators);
-    ImGui::TextColored(v4(color::kMuted), "Scan of %s \xC2\xB7 %d of %d questions answered", to_iso(scan.date).c_str(), r.answered,
-                       r.questions);
+    wrapped_textf(color::kMuted, "Scan of %s \xC2\xB7 %d of %d questions answered", to_iso(scan.date).c_str(), r.answered, r.questions);
     // The overall stage is a widget (its label is the stage) so that it can explain itself on hover.
     char overall[96];
     std::snprintf(overall, sizeof overall, "Stage %d \xC2\xB7 %s###overall-stage", r.stage, mt::stage_name(r.stage));
@@ -248,8 +248,8 @@ void draw_result(const ViewContext& ctx, const MaturityScan& scan, const std::ve
         const bool open = ImGui::TreeNodeEx(label, ImGuiTreeNodeFlags_DefaultOpen | ImGuiTreeNodeFlags_SpanAvailWidth);
         ImGui::PopStyleColor();
         if (open) {
-            ImGui::TextColored(v4(color::kMuted), "%s \xC2\xB7 mean answer %.1f \xC2\xB7 workspace evidence: stage %d", mt::stage_name(ar.stage),
-                               ar.score, evidence[static_cast<std::size_t>(area)].stage);
+            wrapped_textf(color::kMuted, "%s \xC2\xB7 mean answer %.1f \xC2\xB7 workspace evidence: stage %d", mt::stage_name(ar.stage), ar.score,
+                          evidence[static_cast<std::size_t>(area)].stage);
             bold(ctx, ar.stage >= 5 ? "To stay there" : "What to do next");
             for (const auto& step : mt::next_steps(area, ar.stage)) {
                 ImGui::Bullet();
@@ -268,7 +268,7 @@ void draw_result(const ViewContext& ctx, const MaturityScan& scan, const std::ve
 // ---------------------------------------------------------------------------------------------
 void draw_evidence(const ViewContext& ctx, const MaturityScan* scan, const std::vector<mt::Indicator>& indicators) {
     heading(ctx, "Evidence from the workspace");
-    ImGui::TextColored(v4(color::kMuted), "What the workspace itself shows, as of today.");
+    wrapped_text("What the workspace itself shows, as of today.", color::kMuted);
     ImGui::Spacing();
     if (scan) {
         const auto disagreements = mt::disagreements(mt::compute(*scan), indicators);
