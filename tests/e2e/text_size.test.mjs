@@ -203,6 +203,25 @@ test('Table headers whole, filters inside the window, the persona\'s view readab
       assert.ok(legend.x >= chart.x && legend.x + legend.w <= chart.x + chart.w, `the legend ${JSON.stringify(legend)} inside the chart ${JSON.stringify(chart)} at ${size}`);
       await screenshot(page, `maturity-chart-${percent}`);
     }
+    // At 200 % (remembered), a second tab opens the document read-only: its banner's sentence wraps
+    // inside the window (it ran past the edge), and the views' buttons wrap onto a second line in
+    // a narrower window rather than run off it.
+    const reader = await context.newPage();
+    await reader.setViewportSize({ width: 1024, height: 700 });
+    await reader.goto(srv.url);
+    await reader.waitForFunction(() => window.waymark && window.waymark.ready);
+    await reader.evaluate(() => window.waymark.ready);
+    await reader.waitForFunction(() => window.waymark.stats().storage.status === 'read-only');
+    await settle(reader, 300);
+    assert.equal((await stats(reader)).textSize, 200);
+    const banner = await rect(reader, 'banner text');
+    assert.ok(banner.x >= 0 && banner.x + banner.w <= 1024 && banner.h > 40, `the read-only banner ${JSON.stringify(banner)} wrapped inside the window`);
+    for (const view of ['Framework', 'Backlog', 'Insights', 'Personas', 'Maturity scan', 'Documents']) {
+      const r = await rect(reader, view);
+      assert.ok(r.x + r.w <= 1024, `the ${view} button ${JSON.stringify(r)} inside a 1024-px window at 200 %`);
+    }
+    await screenshot(reader, 'read-only-banner-200');
+    await reader.close();
     assert.deepEqual(errors, []);
   } finally { await close(); }
 });

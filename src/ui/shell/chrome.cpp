@@ -13,7 +13,9 @@
 #include "ui/about/view.hpp"
 #include "ui/shortcuts/view.hpp"
 #include "ui/kit/format.hpp"
+#include "ui/kit/item_registry.hpp"
 #include "ui/kit/theme.hpp"
+#include "ui/kit/widgets.hpp"
 #include "ui/palette/palette.hpp"
 #include "ui/shell/app.hpp"
 #include "ui/shell/navigation.hpp"
@@ -33,14 +35,24 @@ void App::export_file() {
     state_.message_is_error = false;
 }
 
-// Banners say what happened to the document in plain words, with the way out one click away.
+// Banners say what happened to the document in plain words, with the way out one click away. The
+// words wrap, the banner growing a line for each (at 200 % text a storage failure's sentence ran
+// past the window's edge), the button beside them.
 void App::draw_banners() {
     auto banner = [&](ImU32 colour, const std::string& text, const char* button, auto&& action) {
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const float pad_x = 10, pad_y = 7;
+        const float button_room = button ? ImGui::CalcTextSize(button).x + 2 * style.FramePadding.x + style.ItemSpacing.x : 0;
+        const float wrap = std::max(ImGui::GetContentRegionAvail().x - 2 * pad_x - button_room, ImGui::GetFontSize() * 8);
+        const float text_height = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap).y;
         ImGui::PushStyleColor(ImGuiCol_ChildBg, colour);
-        ImGui::BeginChild(text.c_str(), ImVec2(0, ImGui::GetFrameHeightWithSpacing() + 10), ImGuiChildFlags_None,
-                          ImGuiWindowFlags_NoScrollbar);
-        ImGui::SetCursorPos(ImVec2(10, 7));
+        ImGui::BeginChild(text.c_str(), ImVec2(0, std::max(ImGui::GetFrameHeightWithSpacing() + 10, text_height + 2 * pad_y)),
+                          ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar);
+        ImGui::SetCursorPos(ImVec2(pad_x, pad_y));
+        ImGui::PushTextWrapPos(pad_x + wrap);
         ImGui::TextUnformatted(text.c_str());
+        expose_item("banner text");
+        ImGui::PopTextWrapPos();
         if (button) {
             ImGui::SameLine();
             if (ImGui::SmallButton(button)) action();
@@ -72,9 +84,9 @@ void App::draw_nav_bar() {
     if (ImGui::ArrowButton("Forward", ImGuiDir_Right)) go_forward();
     ImGui::EndDisabled();
     ImGui::SetItemTooltip("Forward (Alt+Right)");
-    for (const auto& view : views()) {
+    for (const auto& view : views()) {   // on a second line where the window is too narrow (a large text size)
         if (view.needs_id) continue;
-        ImGui::SameLine();
+        same_line_if_fits(button_width(view.title));
         const bool current = state_.place.view == view.key;
         if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_Header));
         if (ImGui::Button(view.title)) navigate(Place{view.key, {}});
