@@ -221,6 +221,16 @@ test('Table headers whole, filters inside the window, the persona\'s view readab
       assert.ok(r.x + r.w <= 1024, `the ${view} button ${JSON.stringify(r)} inside a 1024-px window at 200 %`);
     }
     await screenshot(reader, 'read-only-banner-200');
+    // There the insights' toolbar wraps too, "Stale after … days" as one group.
+    await click(reader, 'Insights');
+    await until(reader, async () => (await stats(reader)).view === 'insights', 'the insights in the second tab');
+    for (const control of ['Import insights CSV…', 'Stale after days']) {
+      const r = await rect(reader, control);
+      assert.ok(r.x + r.w <= 1024 - 30, `the insights' ${control} ${JSON.stringify(r)} inside a 1024-px window at 200 %`);
+    }
+    // The field whole (a rectangle is clipped to the window: it was cut to 49 px at its edge).
+    assert.ok((await rect(reader, 'Stale after days')).w >= 100, 'the staleness field whole');
+    await screenshot(reader, 'insights-toolbar-1024-200');
     await reader.close();
     assert.deepEqual(errors, []);
   } finally { await close(); }

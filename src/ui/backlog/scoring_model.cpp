@@ -159,9 +159,11 @@ void draw_scoring_model(const ViewContext& ctx) {
     double ew = model.evidence_weight;
     if (drag_double_commit("##Evidence weight", model.evidence_weight, 0.0, 1.0, &ew, 120))
         ctx.emit(edit::set_evidence_weight(ew));
-    ImGui::SameLine();
-    ImGui::TextDisabled("0 = evidence does not count, 1 = unbacked opportunities score 0");
-    ImGui::Text("Insights count as stale %d days after they were last validated (workspace setting).", ctx.ws.settings.stale_after_days);
+    const char* hint = "0 = evidence does not count, 1 = unbacked opportunities score 0";
+    same_line_if_fits(ImGui::CalcTextSize(hint).x);
+    wrapped_text(hint, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    wrapped_textf(ImGui::GetColorU32(ImGuiCol_Text), "Insights count as stale %d days after they were last validated (workspace setting).",
+                  ctx.ws.settings.stale_after_days);
     ImGui::EndChild();
 }
 

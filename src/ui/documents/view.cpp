@@ -204,11 +204,11 @@ void draw_documents_view(const ViewContext& ctx) {
     ImGui::TextUnformatted("Documents");
     ImGui::PopFont();
     const store::Persisted persisted = storage.persisted();
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kMuted), "%s",
-                       persisted == store::Persisted::persistent ? "Stored in this browser; the browser has promised to keep it."
-                       : persisted == store::Persisted::best_effort
-                           ? "Stored in this browser, which may clear it when space runs low: export important work."
-                           : "Stored in this browser. Export a document to share it or keep a copy elsewhere.");
+    wrapped_text(persisted == store::Persisted::persistent ? "Stored in this browser; the browser has promised to keep it."
+                 : persisted == store::Persisted::best_effort
+                     ? "Stored in this browser, which may clear it when space runs low: export important work."
+                     : "Stored in this browser. Export a document to share it or keep a copy elsewhere.",
+                 color::kMuted);
     ImGui::Spacing();
     new_documents(ctx);
     ImGui::Spacing();

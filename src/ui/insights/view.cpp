@@ -154,17 +154,20 @@ bool passes(const InsightsState& st, const Insight& i, bool stale) {
 
 void draw_toolbar(const ViewContext& ctx) {
     const Workspace& ws = ctx.ws;
+    // Button by button, and "Stale after … days" as one group, on the next line where the window is
+    // too narrow (at 200 % text the staleness field ran past its edge).
     if (ImGui::Button("New insight")) add_insight(ctx);
-    ImGui::SameLine();
+    same_line_if_fits(button_width("Export insights CSV"));
     if (ImGui::Button("Export insights CSV")) {
         const std::string name = (ws.name.empty() ? std::string("Waymark") : ws.name) + " insights.csv";
         platform::download(name, "text/csv;charset=utf-8", io::insights_csv(ws));
         ctx.ui.message = "Exported " + count_of(static_cast<long long>(ws.insights.size()), "insight") + " as " + name;
         ctx.ui.message_is_error = false;
     }
-    ImGui::SameLine();
+    same_line_if_fits(button_width("Import insights CSV\xE2\x80\xA6"));
     if (ImGui::Button("Import insights CSV\xE2\x80\xA6")) platform::pick_file_for(".csv,text/csv,text/plain", "insights-csv");
-    ImGui::SameLine();
+    flow_group_begin("stale after");
+    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Stale after");
     ImGui::SameLine();
     // Typed, not dragged: one command when the field is left.
@@ -176,6 +179,7 @@ void draw_toolbar(const ViewContext& ctx) {
     }
     ImGui::SameLine();
     ImGui::TextUnformatted("days");
+    flow_group_end("stale after");
 }
 
 void draw_filters(const ViewContext& ctx) {
@@ -399,7 +403,7 @@ void draw_step_links(const ViewContext& ctx, const Insight& i) {
     ImGui::PushFont(ctx.fonts.bold);
     ImGui::TextUnformatted("Linked steps");
     ImGui::PopFont();
-    if (i.steps.empty()) ImGui::TextDisabled("None yet: pick one below, or drag the insight onto a journey cell.");
+    if (i.steps.empty()) wrapped_text("None yet: pick one below, or drag the insight onto a journey cell.", ImGui::GetColorU32(ImGuiCol_TextDisabled));
     for (const StepRef& ref : i.steps) {
         const std::string name = step_name(ws, ref);
         push_id(ref.step);

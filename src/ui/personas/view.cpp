@@ -461,7 +461,8 @@ void draw_persona_lens_view(const ViewContext& ctx, const Persona& p) {
         ImGui::Unindent();
     }
     if (insights > kShownInsights)
-        ImGui::TextDisabled("\xE2\x80\xA6 and %d more pain insights (Insights view: filter by this persona)", insights - kShownInsights);
+        wrapped_textf(ImGui::GetColorU32(ImGuiCol_TextDisabled), "\xE2\x80\xA6 and %d more pain insights (Insights view: filter by this persona)",
+                      insights - kShownInsights);
     if (shown == 0) ImGui::TextWrapped("No pain cards are tagged with them and no pain insights concern them yet.");
 }
 
