@@ -43,11 +43,9 @@ void draw_header(const ViewContext& ctx, FrameworkState& st) {
     ImGui::PushFont(ctx.fonts.heading);
     ImGui::TextUnformatted(ws.name.c_str());
     ImGui::PopFont();
-    char figures[160];
-    std::snprintf(figures, sizeof figures, "%s \xC2\xB7 %zu of %zu lifecycle stages mapped \xC2\xB7 %zu of %zu macro-journey steps mapped",
+    wrapped_textf(color::kMuted, "%s \xC2\xB7 %zu of %zu lifecycle stages mapped \xC2\xB7 %zu of %zu macro-journey steps mapped",
                   count_of(static_cast<long long>(ws.journeys.size()), "journey").c_str(), cov.lifecycle_mapped, cov.lifecycle_stages,
                   cov.macro_mapped, cov.macro_steps);
-    wrapped_text(figures, color::kMuted);
 
     // The filters follow the button on its line, each going to the next line where it would pass the
     // window's edge (a large text size, a narrow window).

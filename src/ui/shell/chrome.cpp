@@ -40,9 +40,8 @@ void App::export_file() {
 // past the window's edge), the button beside them.
 void App::draw_banners() {
     auto banner = [&](ImU32 colour, const std::string& text, const char* button, auto&& action) {
-        const ImGuiStyle& style = ImGui::GetStyle();
         const float pad_x = 10, pad_y = 7;
-        const float button_room = button ? ImGui::CalcTextSize(button).x + 2 * style.FramePadding.x + style.ItemSpacing.x : 0;
+        const float button_room = button ? button_width(button) + ImGui::GetStyle().ItemSpacing.x : 0;
         const float wrap = std::max(ImGui::GetContentRegionAvail().x - 2 * pad_x - button_room, ImGui::GetFontSize() * 8);
         const float text_height = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap).y;
         ImGui::PushStyleColor(ImGuiCol_ChildBg, colour);
