@@ -126,6 +126,9 @@ test('Table headers whole, filters inside the window, the persona\'s view readab
       const add = await rect(page, 'fw add stage');
       assert.ok(add.x + add.w <= grid.x + grid.w, `"+ Stage" ${JSON.stringify(add)} inside the grid at ${size}`);
       if (percent === 200) assert.ok(add.w <= add.h + 2, `"+ Stage" pinned as a square at 200 % (${JSON.stringify(add)})`);
+      // The level labels' column is as wide as its longest label ("L1 Macro journeys" was cut).
+      const level = await rect(page, 'fw level 1'), levelTitle = await rect(page, 'fw level 1 title');
+      assert.ok(levelTitle.x + levelTitle.w <= level.x + level.w, `the level's label ${JSON.stringify(levelTitle)} whole in its column ${JSON.stringify(level)} at ${size}`);
       await screenshot(page, `framework-${percent}`);
       await click(page, 'Documents');
       await settle(page, 200);

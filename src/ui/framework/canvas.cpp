@@ -59,6 +59,20 @@ void expose(const Frame& f, const std::string& label, ImVec2 min, ImVec2 max) {
     if (x1 > x0 && y1 > y0) expose_rect(label, ItemRect{x0, y0, x1 - x0, y1 - y0});
 }
 
+std::string level_title(const layout::FwRow& row) {
+    return "L" + std::to_string(row.level) + (row.name.empty() ? "" : " " + row.name);
+}
+
+float level_column_width(const Frame& f) {
+    // The label starts after the fold triangle (draw_headers: pad + 3 s) and ends a pad before the edge.
+    ImFont* bold = font_or_default(f.ctx.fonts.bold);
+    const float bsize = base_size(bold) * f.hscale, room = (2 * 8 + 3 * 4.5f) * f.hscale;
+    float widest = 0;
+    for (const layout::FwRow& row : f.lay.rows) widest = std::max(widest, text_width(bold, bsize, level_title(row)));
+    const float least = f.lay.metrics.label_width * f.hscale;
+    return std::clamp(std::ceil(widest + room), least, least * 1.6f);
+}
+
 namespace {
 
 // [SECTION] helpers
@@ -372,8 +386,10 @@ void draw_headers(Frame& f, ImDrawList* dl, const kpi::Evaluation& kpis) {
         const ImVec2 c(a.x + pad + s, ty + bsize * 0.6f);
         if (row.collapsed) dl->AddTriangleFilled(ImVec2(c.x - s * 0.6f, c.y - s), ImVec2(c.x - s * 0.6f, c.y + s), ImVec2(c.x + s * 0.8f, c.y), color::kMuted);
         else dl->AddTriangleFilled(ImVec2(c.x - s, c.y - s * 0.6f), ImVec2(c.x + s, c.y - s * 0.6f), ImVec2(c.x, c.y + s * 0.8f), color::kMuted);
-        const std::string title = "L" + std::to_string(row.level) + (row.name.empty() ? "" : " " + row.name);
+        const std::string title = level_title(row);
         one_line(dl, bold, bsize, ImVec2(a.x + pad + 3 * s, ty), b.x - pad, color::kInk, title);
+        // The title's whole width, cut or not: the text-size test checks it fits its column.
+        expose_rect("fw level " + std::to_string(row.level) + " title", ItemRect{a.x + pad + 3 * s, ty, text_width(bold, bsize, title), bsize});
         const std::string sub = std::to_string(row.journeys) + (row.journeys == 1 ? " journey" : " journeys");
         dl->AddText(small, ssize, ImVec2(a.x + pad + 3 * s, ty + bsize * 1.35f), color::kMuted, sub.c_str());
         expose_rect("fw level " + std::to_string(row.level), ItemRect{a.x, std::max(y0, f.body_min.y), b.x - a.x,

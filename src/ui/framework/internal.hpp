@@ -73,6 +73,10 @@ TileParts tile_parts(const Frame& f, int tile);
 // [SECTION] framework/canvas.cpp
 void draw_framework(Frame& f);
 void expose(const Frame& f, const std::string& label, ImVec2 min, ImVec2 max);   // clipped to the canvas
+// A level's label in the sticky column ("L1 Macro journeys"), and the column's width on screen:
+// room for the longest label at the header's scale, from the layout's width up to 1.6 times it.
+std::string level_title(const layout::FwRow& row);
+float level_column_width(const Frame& f);
 
 // [SECTION] framework/input.cpp
 void handle_framework_input(Frame& f);

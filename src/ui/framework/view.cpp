@@ -162,7 +162,7 @@ void draw_framework_view(const ViewContext& ctx) {
     fw::Frame f{.ctx = ctx, .st = st, .lay = lay, .tile_journey = grid.tile_journey, .all_facts = ctx.derived.journey_facts(), .cam = st.cam, .canvas_min = ImVec2(wmin.x + 1, wmin.y + 1),
                 .canvas_max = ImVec2(wmin.x + wsize.x - 1, wmin.y + wsize.y - 1)};
     f.hscale = std::min(type::label_scale(f.cam.zoom), 1.2f);  // headers never shrink below their size
-    f.label_w = lay.metrics.label_width * f.hscale;
+    f.label_w = fw::level_column_width(f);
     f.header_h = lay.metrics.stage_header * f.hscale;
     f.body_min = ImVec2(f.canvas_min.x + f.label_w, f.canvas_min.y + f.header_h);
     f.levels = static_cast<int>(ctx.ws.settings.level_names.size());
