@@ -54,15 +54,27 @@ async function probe(context) {
     // input: when the page received the last wheel or pointer move (ms, performance.now()).
     // drawn: when each callback that drew ended (a frame that finds nothing changed makes no GL
     // call, so nothing on screen moves: the app clears what it draws again, so a clear is a drawing).
-    window.__probe = { raf: 0, long: [], frames: [], drawn: [], input: 0, cleared: false };
+    // A wheel event may be drawn in its own task (web/app.js, "draw-ahead"): such a drawing counts
+    // as a frame that drew, when its task ends.
+    window.__probe = { raf: 0, long: [], frames: [], drawn: [], input: 0, cleared: false, inRaf: false, ahead: false };
     const clear = WebGL2RenderingContext.prototype.clear;
-    WebGL2RenderingContext.prototype.clear = function (mask) { window.__probe.cleared = true; return clear.call(this, mask); };
+    WebGL2RenderingContext.prototype.clear = function (mask) {
+      const p = window.__probe;
+      p.cleared = true;
+      if (!p.inRaf && !p.ahead) {
+        p.ahead = true;
+        setTimeout(() => { p.ahead = false; p.frames.push(performance.now()); p.drawn.push(performance.now()); });
+      }
+      return clear.call(this, mask);
+    };
     const raf = window.requestAnimationFrame.bind(window);
     window.requestAnimationFrame = (cb) => {
       window.__probe.raf++;
       return raf((t) => {
         window.__probe.cleared = false;
+        window.__probe.inRaf = true;
         try { cb(t); } finally {
+          window.__probe.inRaf = false;
           window.__probe.frames.push(performance.now());
           if (window.__probe.cleared) window.__probe.drawn.push(performance.now());
         }

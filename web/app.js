@@ -66,8 +66,38 @@
     requestAnimationFrame(frame);
   }
 
+  // Draw-ahead: a wheel event reaches the page as a task of its own a few ms after a frame (pointer
+  // moves come with the next frame's input), so the frame asked for after one often found no wheel
+  // and drew nothing, and the wheel waited for the frame after. It is drawn at once instead, in its
+  // own task, when nothing has been drawn for the browser's next frame yet; that frame shows it.
+  // At most one drawing per frame: `tick` counts animation frames, `drawnFor` is the tick whose
+  // frame shows the last drawing (docs/design.md, "The page and the frame loop").
+  let tick = 0, drawnFor = -1, aheadMore = false, drawAhead = true;
+  const drawings = { ticks: 0, ahead: 0, inFrames: 0 };   // the test hook's drawCounts()
+  let gl = null;
+  function frameAhead() {
+    if (!drawAhead || !isReady || drawnFor > tick) { requestFrame(0); aheadMore = true; return; }
+    drawnFor = tick + 1;
+    drawings.ahead++;
+    aheadMore = !!draw();
+    if (!gl) gl = canvas.getContext('webgl2');
+    if (gl) gl.flush();  // to the GPU process now, not when the frame is made
+    requestFrame(0);     // the next animation frame counts the tick (and draws what came after)
+  }
   function frame() {
     rafPending = false;
+    tick++;
+    drawings.ticks++;
+    if (drawnFor === tick) {
+      // Drawn ahead for this frame: what arrived since waits for the next.
+      if (aheadMore) { aheadMore = false; requestFrame(0); }
+      return 0;
+    }
+    drawnFor = tick;
+    drawings.inFrames++;
+    return draw();
+  }
+  function draw() {
     if (!started) return 0;
     if (!isReady && performance.now() < warmUpAt && !Module._wm_is_ready()) return;  // unseen (firstFrame)
     const t0 = performance.now();
@@ -232,7 +262,7 @@
     const scale = e.deltaMode === 1 ? 1 / 3 : e.deltaMode === 2 ? 3 : 1 / 100;
     Module._wm_key('', 0, mods(e));  // ctrl+wheel zooms: ImGui must see the modifiers with the wheel
     Module._wm_wheel(-e.deltaX * scale, -e.deltaY * scale);
-    requestFrame(0);
+    frameAhead();
   }, { passive: true });
   const stopPageZoom = (e) => { if (e.ctrlKey) e.preventDefault(); };
   let ctrlHeld = false, zoomGuarded = false, zoomGuardTimer = 0;
@@ -282,7 +312,7 @@
   textInput.addEventListener('keyup', (e) => onKey(e, false));
   function frameNow() {
     if (!started) return;
-    frame();
+    draw();
   }
 
   // [SECTION] text and clipboard ----------------------------------------------------------------------------
@@ -740,7 +770,7 @@
     // These frames draw nothing (wm_frame): a second at most.
     message('leaving', {});
     const until = performance.now() + 1000;
-    while (frame() === 2 && performance.now() < until);
+    while (draw() === 2 && performance.now() < until);
     event({ type: 'flush' });
   }
   window.addEventListener('beforeunload', leaving);
@@ -966,6 +996,11 @@
     // frame), and since the last call: frames rendered, how many drew nothing or everything, and the
     // share of the window's pixels the frames that drew drew again ({frames, unchanged, full, drawn}).
     partialRedraw: (on) => hookJson('partialRedraw', on === false ? 'off' : 'on'),
+    // Wheel events drawn at once in their own task (on), or at the next animation frame (false);
+    // and since the last call: animation frames, the drawings made ahead of one, the drawings made
+    // in one ({ticks, ahead, inFrames}). At most one drawing per animation frame.
+    drawAhead: (on) => { drawAhead = on !== false; },
+    drawCounts: () => { const c = { ...drawings }; drawings.ticks = drawings.ahead = drawings.inFrames = 0; return c; },
     redrawCounts: () => hookJson('redrawCounts'),
     // The share link of the open document, made exactly as File › Copy share link makes it:
     // {ok, url, bytes, chars, copied, message} or {ok:false, error}.

@@ -100,6 +100,38 @@ test('partial redraws: the map after pans, hover, selection, typing, a menu and 
   } finally { await close(); }
 });
 
+// A wheel event that arrives between two browser frames is drawn at once, in its own task, when
+// nothing has been drawn for the next frame yet (web/app.js, "draw-ahead"): on a software
+// rasteriser the GPU process runs it while the page waits. Never more than one drawing a frame.
+test('a fast wheel pan is drawn ahead of the frames, never twice for one frame, and shows what a full redraw shows', async () => {
+  const { context, close } = await launch({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    const journey = await showEmotionMap(page);
+    await page.mouse.move(700, 560);
+    await settle(page, 200);
+    const cdp = await context.newCDPSession(page);
+    const where = () => page.evaluate((t) => window.waymark.rect(`card ${t}`), journey.cards[0].text);
+    const before = await where();
+    await page.evaluate(() => window.waymark.drawCounts());
+    // 60 wheel events 8 ms apart, sent without waiting for the page (a touchpad's or a free wheel's rate).
+    const sent = [];
+    for (let i = 0; i < 60; i++) {
+      sent.push(cdp.send('Input.dispatchMouseEvent', { type: 'mouseWheel', x: 700, y: 560, deltaX: 12, deltaY: 6 }));
+      await new Promise((r) => setTimeout(r, 8));
+    }
+    await Promise.all(sent);
+    await settle(page, 400);
+    const c = await page.evaluate(() => window.waymark.drawCounts());
+    const after = await where();
+    assert.ok(before.w > 0 && (after.x !== before.x || after.y !== before.y), `the wheel panned the map (a card at ${JSON.stringify(before)}, then ${JSON.stringify(after)})`);
+    assert.ok(c.ahead >= 1, `wheel events were drawn ahead of the frames (${JSON.stringify(c)})`);
+    assert.ok(c.ahead + c.inFrames <= c.ticks + 1, `at most one drawing per animation frame (${JSON.stringify(c)})`);
+    await sameAsFullRedraw(page, 'the map after a fast wheel pan drawn ahead');
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});
+
 // The framework's zoom is written once the frame's camera is known (ui/framework/view.cpp ZoomSlot).
 // Written with the toolbar, the first frame showed the zoom before the grid was fitted, and the frame
 // after it the fitted one, moving the buttons beside it and drawing the whole grid again.
