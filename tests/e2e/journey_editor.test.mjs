@@ -6,7 +6,7 @@
 // Screenshots of the map at two zoom levels are looked at.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, screenshot, stats, notBlank, rect, settle, click, typeAndEnter } from './lib.mjs';
+import { startServer, launch, openApp, screenshot, stats, notBlank, rect, settle, click, typeAndEnter, until } from './lib.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -67,6 +67,20 @@ test('journey editor: build a journey from an empty document with mouse and keyb
       'Insights', 'Opportunities', 'Linked journeys']);
     assert.ok(ws.links.some((l) => l.child === j.id), 'placed under the lifecycle');
     assert.equal(st.document.undoLabel, 'New journey “Buying a phone in a store”');
+
+    // The empty description says what goes there, until something is typed into it.
+    const hint = await page.evaluate(() => window.waymark.rect('hint Journey description'));
+    const field = await rect(page, 'Journey description');
+    assert.ok(hint.w > 100 && hint.x >= field.x && hint.y >= field.y && hint.y + hint.h <= field.y + field.h,
+      `the empty description shows its hint inside the field (${JSON.stringify(hint)} in ${JSON.stringify(field)})`);
+    await click(page, 'Journey description');
+    await page.keyboard.type('Walk-in purchases of a phone with a plan.');
+    await settle(page, 100);
+    assert.equal((await page.evaluate(() => window.waymark.rect('hint Journey description'))).ok, false, 'no hint while typing');
+    await click(page, 'Fit');
+    await until(page, async () => journeyOf(await doc(page), 'Buying a phone in a store').description === 'Walk-in purchases of a phone with a plan.',
+      'the description kept');
+    assert.equal((await page.evaluate(() => window.waymark.rect('hint Journey description'))).ok, false, 'no hint over a description');
 
     // Stages: rename one in place (double-click), add one, add a step to it.
     await click(page, 'stage Before', { double: true });

@@ -227,7 +227,7 @@ void draw_opportunity_links(const ViewContext& ctx, const Opportunity& o) {
             changed.title = text;
             ctx.emit(edit::replace_solution(o.id, std::move(changed)));
         }
-        if (text_field(("##Solution description " + n).c_str(), s.description, &text, -1, true)) {
+        if (text_field(("##Solution description " + n).c_str(), s.description, &text, -1, true, "What the solution does")) {
             Solution changed = s;
             changed.description = text;
             ctx.emit(edit::replace_solution(o.id, std::move(changed)));

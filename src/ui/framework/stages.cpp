@@ -400,7 +400,7 @@ void draw_framework_empty_state(const ViewContext& ctx, FrameworkState& st, bool
     ImGui::PopFont();
     if (has_grid) {
         ImGui::TextWrapped("1. The row across the top is your customer lifecycle: the stages a customer goes through. Double-click a stage "
-                           "to rename it, right-click it to add, move or delete stages, or use \xE2\x80\x9C+ Stage\xE2\x80\x9D at the end of the row.");
+                           "to rename it, right-click it to add, move or delete stages, or use the \xE2\x80\x9C+\xE2\x80\x9D at the end of the row (\xE2\x80\x9C+ Stage\xE2\x80\x9D where there is room).");
         ImGui::TextWrapped("2. Then map your first journey: it hangs under a lifecycle stage, and its own stages and steps are mapped on its map.");
     } else {
         ImGui::TextWrapped("The framework's columns are the stages of your customer lifecycle \xE2\x80\x94 from first hearing of you to "

@@ -292,15 +292,26 @@ bool take_text_clipped() { return std::exchange(clipped, false); }
 
 
 
-bool text_field(const char* label, const std::string& value, std::string* committed, float width, bool multiline) {
+bool text_field(const char* label, const std::string& value, std::string* committed, float width, bool multiline, const char* hint) {
     const ImGuiID id = ImGui::GetID(label);
     const bool editing = active.id == id;
     std::string shown = editing ? active.buffer : value;
     ImGui::SetNextItemWidth(width);
-    if (multiline)
+    if (multiline) {
         input_text_multiline(label, &shown, ImVec2(width, ImGui::GetTextLineHeight() * 4));
-    else
-        input_text(label, &shown);
+        if (hint && shown.empty() && !ImGui::IsItemActive()) {
+            const ImVec2 at(ImGui::GetItemRectMin().x + ImGui::GetStyle().FramePadding.x, ImGui::GetItemRectMin().y + ImGui::GetStyle().FramePadding.y);
+            const float wrap = ImGui::GetItemRectSize().x - 2 * ImGui::GetStyle().FramePadding.x;
+            ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, ImGui::GetColorU32(ImGuiCol_TextDisabled), hint, nullptr, wrap);
+            // The test hook finds it as "hint <the field's name>" (its hidden name, after "##").
+            const std::string_view name(label);
+            const std::size_t hidden = name.find("##");
+            const ImVec2 size = ImGui::CalcTextSize(hint, nullptr, false, wrap);
+            expose_rect("hint " + std::string(hidden == std::string_view::npos ? name : name.substr(hidden + 2)), ItemRect{at.x, at.y, size.x, size.y});
+        }
+    } else {
+        input_text(label, &shown, 0, hint);
+    }
     if (ImGui::IsItemActivated()) {
         active.id = id;
         active.buffer = value;

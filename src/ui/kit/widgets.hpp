@@ -14,9 +14,10 @@ namespace wm::ui {
 
 // A text field over a document value. While the field is active it edits a transient buffer (the
 // document is not touched per keystroke); when editing ends with a change, returns true and sets
-// *committed — the caller emits one command, so one edit is one undo step.
+// *committed — the caller emits one command, so one edit is one undo step. `hint` is shown, muted,
+// in an empty field that is not being typed into (a multi-line one too, which ImGui's hint is not).
 bool text_field(const char* label, const std::string& value, std::string* committed, float width = -1,
-                bool multiline = false);
+                bool multiline = false, const char* hint = nullptr);
 
 // Every field where document text is typed goes through these (text_field too). Like HTML's
 // maxlength, input stops at the limit a text can hold (limits::kMaxTextBytes), cut at a character

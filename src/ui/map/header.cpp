@@ -147,7 +147,8 @@ void draw_journey_header(const ViewContext& ctx, const Journey& j) {
             if (ImGui::SmallButton(current->title.c_str())) ctx.go("journey", current->id);
         }
     }
-    if (text_field("##Journey description", j.description, &text, -1, true)) ctx.emit(edit::set_journey_description(j.id, text));
+    if (text_field("##Journey description", j.description, &text, -1, true,
+                   "Describe the journey: what the customer sets out to do, where it starts and ends, how it is measured")) ctx.emit(edit::set_journey_description(j.id, text));
     ImGui::PopID();
 }
 
