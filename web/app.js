@@ -89,8 +89,9 @@
     tick++;
     drawings.ticks++;
     if (drawnFor === tick) {
-      // Drawn ahead for this frame: what arrived since waits for the next.
-      if (aheadMore) { aheadMore = false; requestFrame(0); }
+      // Drawn ahead for this frame: what arrived since, and a wait for a drawn frame, go to the next.
+      if (aheadMore || frameWaiters.length) { aheadMore = false; requestFrame(0); }
+      else if (settleWaiters.length) settleWaiters.splice(0).forEach((resolve) => resolve(frames));
       return 0;
     }
     drawnFor = tick;

@@ -128,6 +128,14 @@ test('a fast wheel pan is drawn ahead of the frames, never twice for one frame, 
     assert.ok(c.ahead >= 1, `wheel events were drawn ahead of the frames (${JSON.stringify(c)})`);
     assert.ok(c.ahead + c.inFrames <= c.ticks + 1, `at most one drawing per animation frame (${JSON.stringify(c)})`);
     await sameAsFullRedraw(page, 'the map after a fast wheel pan drawn ahead');
+    // Waiting for the app to settle right after a wheel drawn ahead ends (the frame it was drawn for
+    // draws nothing more, and says so).
+    for (let i = 0; i < 5; i++) {
+      await cdp.send('Input.dispatchMouseEvent', { type: 'mouseWheel', x: 700, y: 560, deltaX: -12, deltaY: -6 });
+      const done = await Promise.race([page.evaluate(() => window.waymark.settled().then(() => true)),
+        new Promise((r) => setTimeout(() => r(false), 3000))]);
+      assert.ok(done, `settled() right after wheel ${i + 1} resolves`);
+    }
     assert.deepEqual(errors, []);
   } finally { await close(); }
 });
