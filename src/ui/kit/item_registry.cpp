@@ -16,19 +16,23 @@ struct Registry {
 };
 Registry registry;  // one ImGui context per page
 
-// "Save##toolbar" is shown as "Save"; "###id" hides everything after it too.
+// A label's test-hook name is its shown text; a field labelled "##Journey title" shows none and is
+// found by the hidden part instead.
 std::string visible_label(const char* label) {
-    // A field labelled "##Journey title" shows no text; it is found by the hidden part instead.
-    std::string_view text(label);
-    const auto hash = text.find("##");
-    if (hash == std::string_view::npos) return std::string(text);
-    if (hash > 0) return std::string(text.substr(0, hash));
-    std::string_view hidden = text.substr(2);
-    if (!hidden.empty() && hidden[0] == '#') hidden.remove_prefix(1);
-    return std::string(hidden);
+    const LabelParts parts = label_parts(label);
+    return std::string(parts.shown.empty() ? parts.hidden : parts.shown);
 }
 
 }  // namespace
+
+LabelParts label_parts(std::string_view label) {
+    const auto hash = label.find("##");
+    if (hash == std::string_view::npos) return {label, {}, false};
+    std::string_view hidden = label.substr(hash + 2);
+    const bool whole_id = !hidden.empty() && hidden[0] == '#';
+    if (whole_id) hidden.remove_prefix(1);
+    return {label.substr(0, hash), hidden, whole_id};
+}
 
 void items_begin_frame() {
     registry.last.swap(registry.current);
@@ -80,10 +84,8 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
     wm::ui::registry.current[key] = rect;
     // "Open##Lumen Mobile" shows "Open" but is also found as "Open Lumen Mobile": short buttons in
     // lists stay addressable one by one.
-    const std::string_view full(label);
-    const auto hash = full.find("##");
-    if (hash != std::string_view::npos && hash > 0 && hash + 2 < full.size() && full[hash + 2] != '#')
-        wm::ui::registry.current[key + " " + std::string(full.substr(hash + 2))] = rect;
+    if (const auto parts = wm::ui::label_parts(label); !parts.shown.empty() && !parts.hidden.empty() && !parts.whole_id)
+        wm::ui::registry.current[key + " " + std::string(parts.hidden)] = rect;
 }
 
 void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}

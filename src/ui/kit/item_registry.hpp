@@ -15,6 +15,14 @@ struct ItemRect {
     float x, y, w, h;
 };
 
+// An ImGui label's two parts: "Save##toolbar" shows "Save" and hides "toolbar"; with "###" (as in
+// "Title###id") the hidden part is the item's whole id.
+struct LabelParts {
+    std::string_view shown, hidden;
+    bool whole_id = false;
+};
+LabelParts label_parts(std::string_view label);
+
 void items_begin_frame();   // the previous frame's rectangles become the "last drawn" set
 void items_end_frame();     // this frame's rectangles are complete: they answer item_rect()
 std::optional<ItemRect> item_rect(std::string_view label);

@@ -304,10 +304,9 @@ bool text_field(const char* label, const std::string& value, std::string* commit
             const float wrap = ImGui::GetItemRectSize().x - 2 * ImGui::GetStyle().FramePadding.x;
             ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, ImGui::GetColorU32(ImGuiCol_TextDisabled), hint, nullptr, wrap);
             // The test hook finds it as "hint <the field's name>" (its hidden name, after "##").
-            const std::string_view name(label);
-            const std::size_t hidden = name.find("##");
+            const LabelParts name = label_parts(label);
             const ImVec2 size = ImGui::CalcTextSize(hint, nullptr, false, wrap);
-            expose_rect("hint " + std::string(hidden == std::string_view::npos ? name : name.substr(hidden + 2)), ItemRect{at.x, at.y, size.x, size.y});
+            expose_rect("hint " + std::string(name.hidden.empty() ? name.shown : name.hidden), ItemRect{at.x, at.y, size.x, size.y});
         }
     } else {
         input_text(label, &shown, 0, hint);
