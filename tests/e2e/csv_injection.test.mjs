@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, launch, openApp, click, rect, settle, screenshot, ARTIFACTS } from './lib.mjs';
+import { startServer, launch, openApp, click, rect, settle, screenshot, ARTIFACTS, chooseFile } from './lib.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -140,9 +140,7 @@ test('formulas reach the journey, insights and backlog CSVs as text; numbers sta
 
     // ... imported back through Import insights CSV…: every text as it was.
     const before = JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace.insights;
-    const choosing = page.waitForEvent('filechooser');
-    await click(page, 'Import insights CSV…');
-    await (await choosing).setFiles(join(ARTIFACTS, 'csv-injection-insights.csv'));
+    await chooseFile(page, 'Import insights CSV…', join(ARTIFACTS, 'csv-injection-insights.csv'));
     await rect(page, 'map Title');
     await screenshot(page, 'csv-injection-import');
     await click(page, `Import ${before.length} insights`);

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServer, launch, openApp, stats, click, settle, screenshot, notBlank, ARTIFACTS } from './lib.mjs';
+import { startServer, launch, openApp, stats, click, settle, screenshot, notBlank, ARTIFACTS, chooseFile } from './lib.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -32,9 +32,7 @@ test('File › Export downloads exactly what exportJson returns; File › Import
     const changed = join(ARTIFACTS, 'changed.waymark.json');
     await writeFile(changed, JSON.stringify(doc));
     await click(page, 'File');
-    const choosing = page.waitForEvent('filechooser');
-    await click(page, 'Import .waymark.json…');
-    await (await choosing).setFiles(changed);
+    await chooseFile(page, 'Import .waymark.json…', changed);
     await page.waitForFunction(() => window.waymark.stats().document.name.includes('Nordics'));
     const s = await stats(page);
     assert.equal(s.document.origin, 'import');

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, launch, openApp, screenshot, stats, notBlank, rect, settle, ARTIFACTS, click } from './lib.mjs';
+import { startServer, launch, openApp, screenshot, stats, notBlank, rect, settle, ARTIFACTS, click, chooseFile } from './lib.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -145,9 +145,7 @@ test('CSV import: mapping step, good rows imported in one undo step, a malformed
       'Bad date;trend;validated;01/02/2026;\r\n' +
       '"Unknown kind";rumour;assumed;;\r\n' +
       '"Two\nlines";need;assumed;;\r\n');
-    const choosing = page.waitForEvent('filechooser');
-    await click(page, 'Import insights CSV…');
-    await (await choosing).setFiles(file);
+    await chooseFile(page, 'Import insights CSV…', file);
     await rect(page, 'map Name');
     // The guesses: Name → Title, Kind → Type, Evidence status → Evidence, Date → Last validated;
     // Notes is left unmapped and reported. Map "Notes" to Text by hand.
@@ -178,9 +176,7 @@ test('CSV import: mapping step, good rows imported in one undo step, a malformed
     // A file whose quotes never close: one clear message, nothing to import.
     const broken = join(ARTIFACTS, 'broken-insights.csv');
     writeFileSync(broken, 'Title,Text\r\nok,fine\r\n"never closed,oops\r\n');
-    const choosing2 = page.waitForEvent('filechooser');
-    await click(page, 'Import insights CSV…');
-    await (await choosing2).setFiles(broken);
+    await chooseFile(page, 'Import insights CSV…', broken);
     await rect(page, 'Line 3: a quoted field is never closed (a " is missing).');
     await screenshot(page, 'insights-import-broken');
     await click(page, 'Close import');

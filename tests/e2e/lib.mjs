@@ -149,6 +149,14 @@ export async function click(page, label, { double = false, button = 'left' } = {
   await settle(page, 30);
 }
 
+// Clicks the widget labelled `label` and gives the file chooser it opens `files` (a path, or
+// { name, mimeType, buffer }), as a person picks a file.
+export async function chooseFile(page, label, files) {
+  const choosing = page.waitForEvent('filechooser');   // listening before the click
+  await click(page, label);
+  await (await choosing).setFiles(files);
+}
+
 // Scrolls with the mouse wheel over `area` (a labelled widget, by default the framework grid) until
 // the widget labelled `label` is on screen, as a person scrolls to find it; returns its rectangle.
 export async function scrollTo(page, label, area = 'framework-canvas') {

@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ARTIFACTS, startServer, launch, openApp, screenshot, stats, rect, settle, click, typeAndEnter, axeViolations } from './lib.mjs';
+import { ARTIFACTS, startServer, launch, openApp, screenshot, stats, rect, settle, click, typeAndEnter, axeViolations, chooseFile } from './lib.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -32,11 +32,9 @@ async function exportFile(page, name) {
 }
 
 // Picks `path` in the real file chooser opened by File › <item>.
-async function chooseFile(page, item, path) {
+async function chooseFromFile(page, item, path) {
   await click(page, 'File');
-  const choosing = page.waitForEvent('filechooser');
-  await click(page, item);
-  await (await choosing).setFiles(path);
+  await chooseFile(page, item, path);
 }
 
 async function openJourney(page) {
@@ -69,7 +67,7 @@ async function twoCopies() {
   const appA = await openApp(a.context, srv.url);
   const appB = await openApp(b.context, srv.url);
   const base = await exportFile(appA.page, 'merge-base.waymark.json');
-  await chooseFile(appB.page, 'Import .waymark.json…', base);
+  await chooseFromFile(appB.page, 'Import .waymark.json…', base);
   await appB.page.waitForFunction(() => window.waymark.stats().document.origin === 'import');
   assert.equal((await stats(appB.page)).document.id, (await stats(appA.page)).document.id, 'one workspace, two copies');
   const close = async () => { await a.close(); await b.close(); };
@@ -88,7 +86,7 @@ test('two copies edited in two browsers merge through File › Merge; a conflict
     const theirs = await exportFile(B.page, 'merge-theirs.waymark.json');
 
     const revision = (await stats(A.page)).document.revision;
-    await chooseFile(A.page, 'Merge a file into this workspace…', theirs);
+    await chooseFromFile(A.page, 'Merge a file into this workspace…', theirs);
     await A.page.waitForFunction(() => window.waymark.stats().merge.merges === 1);
     let s = await stats(A.page);
     assert.equal(s.merge.windowOpen, true, 'the report window opens');
@@ -120,7 +118,7 @@ test('two copies edited in two browsers merge through File › Merge; a conflict
     await editCard(A.page, 'Lets the debit run, or calls', 'Lets the debit run (A)');
     await editCard(B.page, 'Lets the debit run, or calls', 'Calls support (B)');
     const theirs2 = await exportFile(B.page, 'merge-theirs-2.waymark.json');
-    await chooseFile(A.page, 'Merge a file into this workspace…', theirs2);
+    await chooseFromFile(A.page, 'Merge a file into this workspace…', theirs2);
     await A.page.waitForFunction(() => window.waymark.stats().merge.merges === 2);
     s = await stats(A.page);
     assert.equal(s.merge.conflicts, 1);

@@ -2,7 +2,9 @@
 // bitmap scaled up), clicks still land where things are drawn, and the choice is remembered.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, screenshot, stats, notBlank, click, rect, settle, until, goTo } from './lib.mjs';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer, launch, openApp, screenshot, stats, notBlank, click, rect, settle, until, goTo, ARTIFACTS, chooseFile } from './lib.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -235,6 +237,33 @@ test('Table headers whole, filters inside the window, the persona\'s view readab
     assert.ok((await rect(reader, 'Stale after days')).w >= 100, 'the staleness field whole');
     await screenshot(reader, 'insights-toolbar-1024-200');
     await reader.close();
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});
+
+test('The insight import at 200 % in a 1024-px window: its list of rows not imported is as tall as its lines, with no scroll bar beside one line', async () => {
+  const { context, close } = await launch({ viewport: { width: 1024, height: 640 } });
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    await chooseSize(page, '200 %');
+    await click(page, 'Insights');
+    const file = join(ARTIFACTS, 'import-200.csv');
+    writeFileSync(file, 'Name;Kind;Notes;Owner team;Channel of the observation\r\nRoaming fees confuse;pain;from the shop;CX;store\r\n;quote;no title here;;\r\n');
+    await chooseFile(page, 'Import insights CSV…', file);
+    await rect(page, 'map Name');
+    // Down to the report under the mapping, as a person scrolls the panel.
+    await page.mouse.move(512, 380);
+    for (let i = 0; i < 8; i++) { await page.mouse.wheel(0, 200); await settle(page, 50); }
+    const cancel = await rect(page, 'Cancel import');
+    const line = await rect(page, 'Line 3: empty title');
+    const list = await rect(page, 'rows not imported');
+    // The list was 24 units a line whatever the text size: at 200 % its one line did not fit with
+    // the list's padding, and the list scrolled (a scroll bar beside one line).
+    const above = line.y - list.y, below = list.y + list.h - (line.y + line.h);
+    assert.ok(above > 0 && below >= above - 2, `the list ${JSON.stringify(list)} holds its line ${JSON.stringify(line)} with its padding below it too`);
+    assert.ok(cancel.x + cancel.w <= 1024, `Cancel ${JSON.stringify(cancel)} inside the window`);
+    await screenshot(page, 'insights-import-1024-200');
+    await click(page, 'Cancel import');
     assert.deepEqual(errors, []);
   } finally { await close(); }
 });

@@ -25,6 +25,7 @@
 #include "ui/kit/json_text.hpp"
 #include "ui/kit/mirror_form.hpp"
 #include "ui/kit/theme.hpp"
+#include "ui/kit/item_registry.hpp"
 #include "ui/kit/widgets.hpp"
 #include "ui/insights/view.hpp"
 
@@ -137,18 +138,20 @@ const io::InsightPlanner* checked_rows(const ViewContext& ctx) {
 }
 
 void draw_report(const io::InsightImport& result) {
-    ImGui::Text("%s ready \xC2\xB7 %s not imported \xC2\xB7 %s skipped",
+    wrapped_textf(ImGui::GetColorU32(ImGuiCol_Text), "%s ready \xC2\xB7 %s not imported \xC2\xB7 %s skipped",
                 count_of(static_cast<long long>(result.insights.size()), "insight").c_str(),
                 count_of(static_cast<long long>(result.bad_rows.size()), "row").c_str(), count_of(result.blank_rows, "blank line").c_str());
     if (!result.unmapped.empty()) {
         std::string names;
         for (const auto& n : result.unmapped) names += (names.empty() ? "" : ", ") + n;
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kWarn), "Columns not imported: %s", names.c_str());
+        wrapped_text("Columns not imported: " + names, color::kWarn);
     }
     if (result.bad_rows.empty()) return;
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kError), "Rows not imported:");
-    ImGui::BeginChild("import-report", ImVec2(0, std::min(220.0f, 24.0f * static_cast<float>(result.bad_rows.size()) + 8)),
-                      ImGuiChildFlags_Border);
+    // As tall as its lines (up to nine), at any text size.
+    const float row = ImGui::GetTextLineHeightWithSpacing();
+    const float rows = static_cast<float>(std::min<std::size_t>(result.bad_rows.size(), 9));
+    ImGui::BeginChild("import-report", ImVec2(0, row * rows + 2 * ImGui::GetStyle().WindowPadding.y), ImGuiChildFlags_Border);
     // Only the lines in view are drawn: a wrong mapping can make every one of 100,000 rows bad.
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(result.bad_rows.size()));
@@ -160,6 +163,7 @@ void draw_report(const io::InsightImport& result) {
             ImGui::Selectable(line.c_str());
         }
     ImGui::EndChild();
+    expose_item("##rows not imported");
 }
 
 }  // namespace
@@ -249,7 +253,7 @@ void draw_insight_import(const ViewContext& ctx) {
         const std::string overlay = "Checking row " + with_thousands(running.checked()) + " of " + with_thousands(running.total());
         ImGui::ProgressBar(fraction(running.checked(), running.total()), ImVec2(ImGui::GetFontSize() * 24, 0), overlay.c_str());
     } else if (!plan->result().error.empty()) {
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kError), "%s", plan->result().error.c_str());
+        wrapped_text(plan->result().error, color::kError);
     } else {
         draw_report(plan->result());
         n = plan->result().insights.size();
