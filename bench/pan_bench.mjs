@@ -1,8 +1,9 @@
 // Panning as the user feels it, measured on the whole browser frame (issue 17's method): headless
 // Chromium, 1280×800, DPR 1, WebGL on SwiftShader (software, like GPU-less virtual desktops), a big
 // journey map (and the framework grid of 1,000 journeys) panned for 3 s by wheel and by drag, and
-// zoomed as a touchpad pinch does (Ctrl+wheel steps), with open-loop input at 120 Hz (events are sent
-// on a clock, never waiting for frames). Figures:
+// zoomed as a touchpad pinch does (Ctrl+wheel steps without a key), with open-loop input at 120 Hz
+// (events are sent on a clock, never waiting for frames), and by Chromium's own synthetic touchpad
+// pinch gesture (the browser's path for a real touchpad, which paces and merges its steps). Figures:
 //   - view updates/s: frames the app drew while input was arriving that changed the picture (a frame
 //     whose input moved nothing, e.g. a wheel at the map's edge, draws nothing and is not counted)
 //   - main-thread busy ms per frame: CDP Performance.getMetrics TaskDuration over the pan / frames
@@ -130,6 +131,8 @@ async function openLoop(seconds, send) {
   await Promise.all(sent);
 }
 
+// `send(i)` sends the i-th event of an open loop; `send.run()`, when given, runs input of its own for
+// about `seconds` and returns how long it ran.
 async function measure(label, seconds, send) {
   await settle(page, 300);
   await framesDrawn();                       // resets the app's frame list
@@ -137,7 +140,7 @@ async function measure(label, seconds, send) {
   await page.evaluate(() => window.waymark.tileCounts());
   await page.evaluate(() => window.waymark.redrawCounts());
   const b0 = await busy();
-  await openLoop(seconds, send);
+  if (send.run) seconds = await send.run(); else await openLoop(seconds, send);
   const inputEnd = Date.now();
   const wasm = await page.evaluate(() => window.waymark.frameTimes());   // CPU inside wm_frame
   const framesDuring = wasm.count;
@@ -187,8 +190,21 @@ async function pansOnce(what) {
     return cdp.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x: cx - d * 6, y: cy - d * 3, button: 'middle', buttons: 4 });
   });
   await cdp.send('Input.dispatchMouseEvent', { type: 'mouseReleased', x: cx, y: cy, button: 'middle', buttons: 0, clickCount: 1 });
-  // A touchpad pinch: small Ctrl+wheel steps at the pointer, in for 0.5 s, then out, and so on (±43 %).
-  await measure(`${what}, pinch zoom`, 3, (i) => cdp.send('Input.dispatchMouseEvent', { type: 'mouseWheel', x: cx, y: cy, modifiers: 2, deltaX: 0, deltaY: i % 120 < 60 ? -4 : 4 }));
+  // A touchpad pinch as Ctrl+wheel steps without a key at the pointer (deltaY = -100 ln scale, as
+  // Chromium makes them of a pinch), in for 0.5 s, then out, and so on (±43 %), at 120 a second.
+  await measure(`${what}, pinch zoom`, 3, (i) => cdp.send('Input.dispatchMouseEvent', { type: 'mouseWheel', x: cx, y: cy, modifiers: 2, deltaX: 0, deltaY: i % 120 < 60 ? -0.6 : 0.6 }));
+  // The same through Chromium's own touchpad path (a synthetic pinch gesture, which the browser
+  // turns into Ctrl+wheel events as it does a touchpad's, merging the steps that wait for the page):
+  // pinches in and out by 1.43 for 3 s. The gesture's point must lie in the window's real bounds
+  // (800 × 600 in headless Chromium, whatever the emulated viewport).
+  const gesture = async () => {
+    const start = performance.now();
+    for (let k = 0; performance.now() - start < 3000; ++k)
+      await cdp.send('Input.synthesizePinchGesture', { x: 500, y: 400, scaleFactor: k % 2 ? 1 / 1.43 : 1.43, relativeSpeed: 800, gestureSourceType: 'mouse' });
+    return (performance.now() - start) / 1000;
+  };
+  await page.mouse.move(500, 400);
+  await measure(`${what}, pinch gesture`, 3, Object.assign(() => {}, { run: gesture }));
 }
 
 async function zoom(percent) {

@@ -59,7 +59,7 @@ add_executable(waymark ${UI_SOURCES} ${PLATFORM_SOURCES})
 target_compile_options(waymark PRIVATE ${WM_FLAGS} ${WM_FRAME_OPT} ${WM_NO_RTTI} -Wall -Wextra -Wno-unused-parameter)
 target_link_libraries(waymark PRIVATE waymark_core imgui)
 target_include_directories(waymark PRIVATE ${CMAKE_BINARY_DIR}/generated)
-set(WM_EXPORTS _main,_malloc,_free,_wm_start,_wm_frame,_wm_resize,_wm_mouse_move,_wm_mouse_button,_wm_wheel,_wm_key,_wm_text,_wm_focus,_wm_font_loaded,_wm_page_message,_wm_test_hook,_wm_clipboard_set_from_page,_wm_storage_reply,_wm_is_ready,_wm_prefers_dark_changed,_wm_code_complete)
+set(WM_EXPORTS _main,_malloc,_free,_wm_start,_wm_frame,_wm_resize,_wm_mouse_move,_wm_mouse_button,_wm_wheel,_wm_pinch,_wm_key,_wm_text,_wm_focus,_wm_font_loaded,_wm_page_message,_wm_test_hook,_wm_clipboard_set_from_page,_wm_storage_reply,_wm_is_ready,_wm_prefers_dark_changed,_wm_code_complete)
 # -sSPLIT_MODULE: the code in two parts (scripts/split-wasm, below). A function with one caller is
 # inlined into it by Binaryen only when small (200 bytes): inlined whole, the shell's once-a-frame
 # calls made wm_frame 110 KB of views and dialogs, all of it in the first part whatever ran.

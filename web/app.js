@@ -254,31 +254,42 @@
   // The wheel listener is passive: with a blocking one the browser sends the next wheel event only
   // once the page has answered the last, so a fast wheel pan on a slow (software GL) frame arrived
   // one event per drawn frame and went on for seconds after the wheel stopped (bench/pan_bench.mjs:
-  // 8 s of lag, now one frame). Only Ctrl+wheel must be kept from zooming the page: a blocking
-  // listener that stops it is attached while Ctrl is held, and for a second after a Ctrl+wheel that
-  // came without a key (a touchpad pinch).
+  // 8 s of lag, now one frame). Ctrl+wheel must not zoom the page, and a touchpad pinch is one that
+  // comes without a key: the browser asks the page whether to zoom only with the pinch's first
+  // event, so a blocking listener that stops it must be there before the pinch begins. It is, but
+  // while a plain wheel pan is under way (until 300 ms after its last event) and Ctrl is not held.
   canvas.addEventListener('wheel', (e) => {
-    if (e.ctrlKey && !ctrlHeld) guardPageZoom(true, 1000);
+    if (!e.ctrlKey) pausePageZoomGuard();
+    else if (!zoomGuarded) guardPageZoom(true);
     if (!started) return;
-    const scale = e.deltaMode === 1 ? 1 / 3 : e.deltaMode === 2 ? 3 : 1 / 100;
     Module._wm_key('', 0, mods(e));  // ctrl+wheel zooms: ImGui must see the modifiers with the wheel
-    Module._wm_wheel(-e.deltaX * scale, -e.deltaY * scale);
+    if (e.ctrlKey && !ctrlHeld && e.deltaMode === 0 && Math.abs(e.deltaY) < 50) {
+      Module._wm_pinch(-e.deltaY / 100);   // a pinch: deltaY is -100 ln(the fingers' scale)
+    } else {
+      const scale = e.deltaMode === 1 ? 1 / 3 : e.deltaMode === 2 ? 3 : 1 / 100;
+      Module._wm_wheel(-e.deltaX * scale, -e.deltaY * scale);
+    }
     frameAhead();
   }, { passive: true });
   const stopPageZoom = (e) => { if (e.ctrlKey) e.preventDefault(); };
   let ctrlHeld = false, zoomGuarded = false, zoomGuardTimer = 0;
-  function guardPageZoom(on, forMs = 0) {
+  function guardPageZoom(on) {
     clearTimeout(zoomGuardTimer);
-    if (on && forMs > 0) zoomGuardTimer = setTimeout(() => guardPageZoom(ctrlHeld), forMs);
     if (on === zoomGuarded) return;
     zoomGuarded = on;
     if (on) canvas.addEventListener('wheel', stopPageZoom, { passive: false });
     else canvas.removeEventListener('wheel', stopPageZoom);
   }
+  function pausePageZoomGuard() {
+    if (ctrlHeld) return;
+    guardPageZoom(false);
+    zoomGuardTimer = setTimeout(() => guardPageZoom(true), 300);
+  }
+  guardPageZoom(true);
   const isCtrl = (e) => e.key === 'Control' || e.key === 'Meta';
   window.addEventListener('keydown', (e) => { if (isCtrl(e)) { ctrlHeld = true; guardPageZoom(true); } }, true);
-  window.addEventListener('keyup', (e) => { if (isCtrl(e)) { ctrlHeld = false; guardPageZoom(false); } }, true);
-  window.addEventListener('blur', () => { ctrlHeld = false; guardPageZoom(false); });
+  window.addEventListener('keyup', (e) => { if (isCtrl(e)) ctrlHeld = false; }, true);
+  window.addEventListener('blur', () => { ctrlHeld = false; });
 
   // Keys come from the hidden text area (it has focus whenever the app does). Text is NOT taken from
   // keydown: it arrives through 'input' events, which also carry IME composition results.

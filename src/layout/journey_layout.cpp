@@ -633,6 +633,17 @@ Camera zoom_camera(Camera cam, float zoom, float sx, float sy) {
     return Camera{bx - sx / new_zoom, by - sy / new_zoom, new_zoom};
 }
 
+Camera follow_origin(Camera cam, float dx, float dy) {
+    const float zoom = cam.zoom > 0 ? cam.zoom : 1.0f;
+    return Camera{cam.x + dx / zoom, cam.y + dy / zoom, cam.zoom};
+}
+
+float wheel_zoom(float notches) { return std::pow(kZoomPerNotch, notches); }
+
+float notches_for_scale(float scale) {
+    return scale > 0 && std::isfinite(scale) ? std::log(scale) / std::log(kZoomPerNotch) : 0.0f;
+}
+
 Camera fit_camera(const JourneyLayout& layout, float view_w, float view_h) {
     return fit_camera(layout.width, layout.height, view_w, view_h);
 }

@@ -254,6 +254,15 @@ Camera clamp_camera(Camera cam, const JourneyLayout& layout, float view_w, float
 // Zooms to `zoom` (clamped to [kMinZoom, kMaxZoom]) keeping the body point under viewport point
 // (sx, sy) where it is.
 Camera zoom_camera(Camera cam, float zoom, float sx, float sy);
+// The body's origin on screen moved by (dx, dy) (the header band and the label column grow with the
+// zoom above 100 %): the camera that leaves every body point where it was on screen.
+Camera follow_origin(Camera cam, float dx, float dy);
+// Ctrl+wheel zooms by kZoomPerNotch for each notch of a mouse wheel (the page makes a notch 1.0), the
+// map and the framework grid alike. A touchpad pinch zooms by the fingers' own scale: the page turns
+// it into notches (notches_for_scale), so that wheel_zoom(notches_for_scale(s)) == s.
+inline constexpr float kZoomPerNotch = 1.1617f;
+float wheel_zoom(float notches);
+float notches_for_scale(float scale);
 // Shows the whole body (zoom at most 1).
 Camera fit_camera(const JourneyLayout& layout, float view_w, float view_h);
 // The same two for any body of the given size (the framework grid uses them).

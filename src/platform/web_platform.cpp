@@ -26,6 +26,7 @@
 
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "layout/journey_layout.hpp"
 #include "platform/gl_renderer.hpp"
 #include "platform/platform.hpp"
 #include "platform/protocol.hpp"
@@ -583,6 +584,14 @@ EMSCRIPTEN_KEEPALIVE void wm_mouse_button(int button, int down, int clicks) {
 }
 
 EMSCRIPTEN_KEEPALIVE void wm_wheel(float dx, float dy) { feed(Input{Input::Kind::wheel, dx, dy, 0, 0, 0, {}}); }
+
+// A step of a touchpad pinch (a Ctrl+wheel the browser makes of it, with Ctrl among the modifiers
+// the page sent before): `log_scale` is the natural log of the fingers' scale since the last step
+// (Chromium and Firefox send deltaY = -100 ln scale). The views zoom by wheel_zoom(notches), so the
+// map under the fingers follows them.
+EMSCRIPTEN_KEEPALIVE void wm_pinch(float log_scale) {
+    feed(Input{Input::Kind::wheel, 0, wm::layout::notches_for_scale(std::exp(log_scale)), 0, 0, 0, {}});
+}
 
 EMSCRIPTEN_KEEPALIVE void wm_key(const char* code, int down, int mods) {
     feed(Input{Input::Kind::key, 0, 0, down, mods, 0, code});

@@ -3,7 +3,8 @@
 // only from the frame after the pointer arrived; the platform holds such a press until a frame has
 // seen the pointer there (src/platform/web_platform.cpp, feed), so one tap selects, as one click does.
 // A finger dragged over the map's empty cells pans it, as a mouse drag does. (A tap on a map cell,
-// then Enter: journey_editor.test.mjs.)
+// then Enter: journey_editor.test.mjs.) A touchpad pinch zooms the map by the fingers' scale and
+// never the page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launch, openApp, stats, rect, settle, click, screenshot, showEmotionMap } from './lib.mjs';
@@ -129,6 +130,69 @@ test('touch: a tap selects a card on the map, a finger drag pans it, a cancelled
     assert.equal(cellOf(await wsNow()), home, 'the tap after it did not drop the card');
     map = (await stats(page)).map;
     assert.equal(map.selection, 'cell', `the tap selected the cell it tapped (${JSON.stringify(map)})`);
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});
+
+// A touchpad pinch reaches the page as Ctrl+wheel events without a key (deltaY = -100 ln scale), and
+// the browser asks the page whether to zoom itself only with the first of them: the map must zoom by
+// the fingers' scale about the point under them, and the page must not zoom at all. The gesture is
+// Chromium's own synthetic touchpad pinch (the browser's path for a real touchpad), at a point inside
+// headless Chromium's real window (800 × 600, whatever the emulated viewport). A notch of a mouse
+// wheel with Ctrl held still zooms one step.
+test('touchpad: a pinch zooms the map by the fingers\' scale about them, never the page; Ctrl+wheel a step', async () => {
+  const { context, close } = await launch({ viewport: { width: 1280, height: 800 } });
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    const journey = await showEmotionMap(page);
+    const cdp = await context.newCDPSession(page);
+    let label = null;   // a card near the middle of the real window
+    for (const c of journey.cards) {
+      const r = await page.evaluate((l) => window.waymark.rect(l), `card ${c.text}`);
+      if (!label && c.text && r.ok !== false && r.x > 300 && r.x + r.w < 700 && r.y > 250 && r.y + r.h < 550) label = `card ${c.text}`;
+    }
+    assert.ok(label, 'a card is under the fingers');
+    const before = await rect(page, label);
+    const at = { x: Math.round(before.x + before.w / 2), y: Math.round(before.y + before.h / 2) };
+    await page.mouse.move(at.x, at.y);
+    await settle(page, 100);
+    const z0 = (await stats(page)).map.zoom;
+
+    const pinch = (scaleFactor, { x, y } = at) => cdp.send('Input.synthesizePinchGesture', { x, y, scaleFactor, relativeSpeed: 800, gestureSourceType: 'mouse' });
+    await pinch(1.5);
+    await settle(page, 500);
+    assert.equal(await page.evaluate(() => window.visualViewport.scale), 1, 'the page did not zoom');
+    const z1 = (await stats(page)).map.zoom;
+    assert.ok(Math.abs(z1 / z0 - 1.5) < 0.02, `the map zoomed by the fingers' scale (${z0} → ${z1})`);
+    const after = await rect(page, label);
+    assert.ok(Math.abs(after.w / before.w - 1.5) < 0.05, `the card grew with it (${before.w} → ${after.w} px wide)`);
+    assert.ok(Math.abs(after.x + after.w / 2 - at.x) <= 3 && Math.abs(after.y + after.h / 2 - at.y) <= 3,
+      `the card stayed under the fingers (its centre at ${after.x + after.w / 2},${after.y + after.h / 2}, the fingers at ${at.x},${at.y})`);
+    await screenshot(page, 'touchpad-pinch-in');
+
+    await pinch(1 / 1.5);
+    await settle(page, 500);
+    assert.equal(await page.evaluate(() => window.visualViewport.scale), 1, 'the page did not zoom');
+    const z2 = (await stats(page)).map.zoom;
+    assert.ok(Math.abs(z2 / z0 - 1) < 0.02, `pinched back, the map is at its zoom again (${z0} → ${z2})`);
+
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -100);
+    await page.keyboard.up('Control');
+    await settle(page, 200);
+    const z3 = (await stats(page)).map.zoom;
+    assert.ok(Math.abs(z3 / z2 - 1.1617) < 0.01, `a notch of the wheel with Ctrl held zoomed one step (${z2} → ${z3})`);
+
+    // The framework grid zooms the same way.
+    await page.evaluate(() => window.waymark.show('framework'));
+    await settle(page, 400);
+    const g0 = (await stats(page)).framework.zoom;
+    await page.mouse.move(500, 400);
+    await pinch(1.5, { x: 500, y: 400 });
+    await settle(page, 500);
+    assert.equal(await page.evaluate(() => window.visualViewport.scale), 1, 'the page did not zoom');
+    const g1 = (await stats(page)).framework.zoom;
+    assert.ok(Math.abs(g1 / g0 - 1.5) < 0.02, `the grid zoomed by the fingers' scale (${g0} → ${g1})`);
     assert.deepEqual(errors, []);
   } finally { await close(); }
 });

@@ -695,6 +695,30 @@ TEST_CASE("layout: camera") {
     CHECK(zoom_camera(c0, 0.01f, 0, 0).zoom == kMinZoom);
     CHECK(zoom_camera(c0, std::nanf(""), 0, 0) == c0);
 
+    // The body's origin moves 30 px right and 12 down at zoom 1.5: the point that was at screen
+    // (origin + (p - cam) * zoom) is there still.
+    const Camera at{40, 20, 1.5f};
+    const Camera moved = follow_origin(at, 30, 12);
+    CHECK(moved.zoom == at.zoom);
+    CHECK(30 + (100 - moved.x) * moved.zoom == doctest::Approx((100 - at.x) * at.zoom));
+    CHECK(12 + (70 - moved.y) * moved.zoom == doctest::Approx((70 - at.y) * at.zoom));
+    CHECK(follow_origin(at, 0, 0) == at);
+
+    // A wheel notch zooms by one step, two notches by its square; a pinch's scale, turned into
+    // notches, zooms by that scale (in and out), and a scale that is no scale zooms by nothing.
+    CHECK(wheel_zoom(0) == 1);
+    CHECK(wheel_zoom(1) == doctest::Approx(kZoomPerNotch));
+    CHECK(wheel_zoom(2) == doctest::Approx(kZoomPerNotch * kZoomPerNotch));
+    CHECK(wheel_zoom(-1) * wheel_zoom(1) == doctest::Approx(1));
+    CHECK(wheel_zoom(notches_for_scale(2)) == doctest::Approx(2));
+    CHECK(wheel_zoom(notches_for_scale(0.5f)) == doctest::Approx(0.5f));
+    CHECK(notches_for_scale(kZoomPerNotch) == doctest::Approx(1));
+    CHECK(notches_for_scale(1) == 0);
+    CHECK(notches_for_scale(0) == 0);
+    CHECK(notches_for_scale(-2) == 0);
+    CHECK(notches_for_scale(std::nanf("")) == 0);
+    CHECK(notches_for_scale(INFINITY) == 0);
+
     // Clamping: 200 x 300 view at zoom 1 pans over [0, 220] x [0, 450]; at zoom 2 over [0, 320] x [0, 600].
     CHECK(clamp_camera(Camera{-5, -5, 1}, l, 200, 300) == Camera{0, 0, 1});
     CHECK(clamp_camera(Camera{1000, 1000, 1}, l, 200, 300) == Camera{220, 450, 1});

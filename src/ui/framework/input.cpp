@@ -232,7 +232,7 @@ void handle_framework_input(Frame& f) {
     // Wheel: scroll, Ctrl zooms at the pointer.
     if (hovered && (io.MouseWheel != 0 || io.MouseWheelH != 0)) {
         if (io.KeyCtrl) {
-            const float factor = std::pow(1.0015f, io.MouseWheel * 120.0f);
+            const float factor = layout::wheel_zoom(io.MouseWheel);
             st.zoom_rest.moved(ImGui::GetTime());
             f.cam = layout::zoom_camera(f.cam, f.cam.zoom * factor, mouse.x - f.body_min.x, mouse.y - f.body_min.y);
         } else {

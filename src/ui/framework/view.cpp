@@ -161,10 +161,13 @@ void draw_framework_view(const ViewContext& ctx) {
     const ImVec2 wmin = ImGui::GetWindowPos(), wsize = ImGui::GetWindowSize();
     fw::Frame f{.ctx = ctx, .st = st, .lay = lay, .tile_journey = grid.tile_journey, .all_facts = ctx.derived.journey_facts(), .cam = st.cam, .canvas_min = ImVec2(wmin.x + 1, wmin.y + 1),
                 .canvas_max = ImVec2(wmin.x + wsize.x - 1, wmin.y + wsize.y - 1)};
-    f.hscale = std::min(type::label_scale(f.cam.zoom), 1.2f);  // headers never shrink below their size
-    f.label_w = fw::level_column_width(f);
-    f.header_h = lay.metrics.stage_header * f.hscale;
-    f.body_min = ImVec2(f.canvas_min.x + f.label_w, f.canvas_min.y + f.header_h);
+    const auto size_headers = [&f, &lay](float zoom) {
+        f.hscale = std::min(type::label_scale(zoom), 1.2f);  // headers never shrink below their size
+        f.label_w = fw::level_column_width(f);
+        f.header_h = lay.metrics.stage_header * f.hscale;
+        f.body_min = ImVec2(f.canvas_min.x + f.label_w, f.canvas_min.y + f.header_h);
+    };
+    size_headers(f.cam.zoom);
     f.levels = static_cast<int>(ctx.ws.settings.level_names.size());
     f.any_filter = std::any_of(st.filters.begin(), st.filters.end(), [](bool b) { return b; });
     const float width = lay.width + fw::kAddStageWidth;   // the "+ Stage" cell ends the header row
@@ -174,7 +177,14 @@ void draw_framework_view(const ViewContext& ctx) {
         f.cam = layout::Camera{0, 0, type::default_zoom(layout::fit_camera(width, lay.height, f.view_w(), f.view_h()).zoom)};
         st.cam_set = true;
     }
+    const float zoom_before = f.cam.zoom;
     fw::handle_framework_input(f);
+    if (f.cam.zoom != zoom_before) {
+        // The headers grew or shrank with the zoom: the grid stays under the pointer all the same.
+        const ImVec2 was = f.body_min;
+        size_headers(f.cam.zoom);
+        f.cam = layout::follow_origin(f.cam, f.body_min.x - was.x, f.body_min.y - was.y);
+    }
     if (st.reveal_focus) {
         // The mirror's focus moved: its tile (or stage column) comes on screen, panned as little as can be.
         st.reveal_focus = false;

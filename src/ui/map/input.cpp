@@ -404,8 +404,8 @@ void wheel(Frame& f, ImVec2 mouse, const ImGuiIO& io) {
     float wy = io.MouseWheel, wx = io.MouseWheelH;
     if (wx == 0 && wy == 0) return;
     if (io.KeyCtrl) {
-        // The page scales one wheel notch to 1.0; pinch gestures arrive as small Ctrl+wheel steps.
-        const float factor = std::pow(1.0015f, wy * 100);
+        // A notch of the wheel zooms one step; a touchpad pinch comes as Ctrl+wheel steps of its scale.
+        const float factor = layout::wheel_zoom(wy);
         f.st.zoom_rest.moved(ImGui::GetTime());
         f.cam = layout::zoom_camera(f.cam, f.cam.zoom * factor, mouse.x - f.body_min.x, mouse.y - f.body_min.y);
     } else {

@@ -216,11 +216,14 @@ void draw_journey_view(const ViewContext& ctx) {
         f.lens = lens;
         // Headers and labels scale with the map but never below their own size (so hscale is 1 at
         // every zoom a map opens at, and the fit below does not depend on it).
-        f.hscale = type::label_scale(cam.zoom);
-        f.label_w = lay.metrics.label_width * f.hscale;
-        f.stage_h = lay.metrics.stage_header * f.hscale;
-        f.header_h = lay.header_height() * f.hscale;
-        f.body_min = ImVec2(f.canvas_min.x + f.label_w, f.canvas_min.y + f.header_h);
+        const auto size_headers = [&f, &lay](float zoom) {
+            f.hscale = type::label_scale(zoom);
+            f.label_w = lay.metrics.label_width * f.hscale;
+            f.stage_h = lay.metrics.stage_header * f.hscale;
+            f.header_h = lay.header_height() * f.hscale;
+            f.body_min = ImVec2(f.canvas_min.x + f.label_w, f.canvas_min.y + f.header_h);
+        };
+        size_headers(cam.zoom);
         const ImU32 canvas = color::kCanvas;
         f.dark = ((canvas >> IM_COL32_R_SHIFT & 0xFF) + (canvas >> IM_COL32_G_SHIFT & 0xFF) + (canvas >> IM_COL32_B_SHIFT & 0xFF)) < 3 * 128;
         if (fit) f.cam = layout::fit_camera(lay, f.view_w(), f.view_h());
@@ -239,7 +242,14 @@ void draw_journey_view(const ViewContext& ctx) {
                 if (reveal) map::reveal_match(f, f.matches[st.find.current]);
             }
         }
+        const float zoom_before = f.cam.zoom;
         map::handle_map_input(f);
+        if (f.cam.zoom != zoom_before) {
+            // The headers grew or shrank with the zoom: the map stays under the pointer all the same.
+            const ImVec2 was = f.body_min;
+            size_headers(f.cam.zoom);
+            f.cam = layout::follow_origin(f.cam, f.body_min.x - was.x, f.body_min.y - was.y);
+        }
         f.cam = layout::clamp_camera(f.cam, lay, f.view_w(), f.view_h());
         // Drawn with the body's origin on a whole pixel (ui/kit/tiles); input keeps the exact camera.
         const layout::Camera exact = f.cam;
