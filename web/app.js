@@ -200,10 +200,53 @@
   }
   const BUTTONS = { 0: 0, 2: 1, 1: 2, 3: 3, 4: 4 };  // DOM left, right, middle, back, forward → ImGui 0..4
 
+  // Two fingers on a touch screen pan and zoom the map or the grid: the first finger's press is
+  // cancelled (what it began dragging goes nowhere), the middle button is pressed at the fingers'
+  // midpoint and follows it (a middle drag pans), and their spread zooms there as a touchpad pinch
+  // does (wm_pinch). Fingers of such a gesture do nothing more until they are lifted.
+  const fingers = new Map();   // touch pointers down: pointerId → [x, y]
+  let pinching = null;         // while two fingers are down: {ids, spread at the last step}
+  const spentFingers = new Set();
+  const spreadAndMiddle = () => {
+    const [[ax, ay], [bx, by]] = pinching.ids.map((id) => fingers.get(id));
+    return { spread: Math.hypot(bx - ax, by - ay), x: (ax + bx) / 2, y: (ay + by) / 2 };
+  };
+  function fingerDown(e, x, y) {
+    fingers.set(e.pointerId, [x, y]);
+    if (pinching || fingers.size !== 2) return fingers.size > 2 || spentFingers.size > 0;
+    pinching = { ids: [...fingers.keys()], spread: 0 };
+    const at = spreadAndMiddle();
+    pinching.spread = at.spread;
+    Module._wm_pointer_cancel();
+    Module._wm_mouse_move(at.x, at.y);
+    Module._wm_mouse_button(BUTTONS[1], 1, 1);
+    return true;
+  }
+  function fingerMove(e, x, y) {
+    if (!fingers.has(e.pointerId)) return false;
+    fingers.set(e.pointerId, [x, y]);
+    if (!pinching) return spentFingers.has(e.pointerId);
+    const at = spreadAndMiddle();
+    Module._wm_mouse_move(at.x, at.y);
+    if (at.spread > 0 && pinching.spread > 0 && at.spread !== pinching.spread) Module._wm_pinch(Math.log(at.spread / pinching.spread));
+    pinching.spread = at.spread;
+    return true;
+  }
+  function fingerUp(e) {
+    if (!fingers.delete(e.pointerId)) return false;
+    const spent = spentFingers.delete(e.pointerId);
+    if (!pinching || !pinching.ids.includes(e.pointerId)) return spent || !!pinching;
+    Module._wm_mouse_button(BUTTONS[1], 0, 0);
+    for (const id of pinching.ids) if (id !== e.pointerId && fingers.has(id)) spentFingers.add(id);
+    pinching = null;
+    return true;
+  }
+
   canvas.addEventListener('pointermove', (e) => {
     if (!started) return;
     // Coalesced events keep fast drags precise; ImGui only needs the latest position per event.
     const [x, y] = pointerPos(e);
+    if (e.pointerType === 'touch' && fingerMove(e, x, y)) { requestFrame(0); return; }
     Module._wm_mouse_move(x, y);
     requestFrame(0);
   });
@@ -220,6 +263,7 @@
     if (!started) return;
     canvas.setPointerCapture(e.pointerId);
     const [x, y] = pointerPos(e);
+    if (e.pointerType === 'touch' && fingerDown(e, x, y)) { e.preventDefault(); requestFrame(0); return; }
     Module._wm_mouse_move(x, y);
     if (e.button in BUTTONS) Module._wm_mouse_button(BUTTONS[e.button], 1, clickCount(e, x, y));
     focusTextInput();
@@ -231,6 +275,7 @@
     // from it: Chromium leaves the page on those buttons' release unless the pointerup is cancelled.
     if (e.button === 3 || e.button === 4) e.preventDefault();
     if (!started) return;
+    if (e.pointerType === 'touch' && fingerUp(e)) { requestFrame(0); return; }
     const [x, y] = pointerPos(e);
     Module._wm_mouse_move(x, y);
     if (e.button in BUTTONS) Module._wm_mouse_button(BUTTONS[e.button], 0, 0);
@@ -240,8 +285,9 @@
   });
   // The browser took the pointer for a gesture of its own (a touch the system claimed): what was
   // being dragged goes nowhere, and the button is up again (else the next tap would drop it there).
-  canvas.addEventListener('pointercancel', () => {
+  canvas.addEventListener('pointercancel', (e) => {
     if (!started) return;
+    if (e.pointerType === 'touch' && fingerUp(e)) { requestFrame(0); return; }
     Module._wm_pointer_cancel();
     requestFrame(0);
   });

@@ -24,6 +24,10 @@ void pick_file(std::string_view accept);     // file picker; the chosen file arr
 // "fileChosen" {purpose, name, text}; the app routes it by purpose (e.g. "insights-csv").
 void pick_file_for(std::string_view accept, std::string_view purpose);
 double now_ms();                              // monotonic clock
+// This frame's pinch (a touchpad's, or two fingers on a touch screen) in notches of zoom
+// (layout::wheel_zoom) about the pointer: the map and the grid zoom by it as by Ctrl+wheel. It does
+// not go through ImGui's wheel and Ctrl, whose events ImGui may spread over frames apart.
+float pinch_notches();
 int today_days();                             // the local calendar date, days since 1970-01-01
 void download(std::string_view filename, std::string_view mime, std::string_view bytes);
 // Share links (ui/shell/share.hpp): the page compresses `export_json` into a #share= link of at most

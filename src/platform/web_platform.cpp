@@ -21,6 +21,7 @@
 #include <functional>
 #include <iterator>
 #include <unordered_map>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -139,6 +140,7 @@ struct Platform {
     float fonts_built_dpr = 0;
     bool bold_arrived = false, code_complete = false;   // tiles wait for both (wm_font_loaded, wm_code_complete)
     int settle_frames = 2;                    // frames still to draw after the last change
+    float pinch = 0, frame_pinch = 0;         // pinch notches since the last frame, and this frame's (pinch_notches)
     ImGuiMouseCursor last_cursor = ImGuiMouseCursor_COUNT;
     bool last_want_text = false;
     std::string clipboard;
@@ -540,6 +542,7 @@ EMSCRIPTEN_KEEPALIVE int wm_frame() {
     // keeps the last frame drawn, which the next drawn frame's damage is measured against.
     const bool leaving = P.app->committing();
     ImGui::NewFrame();
+    P.frame_pinch = std::exchange(P.pinch, 0.0f);
     take_click_counts();
     release_held();   // for the next frame: this one has seen the pointer where it is
     ImGui::GetCurrentContext()->TestEngineHookItems = true;
@@ -585,12 +588,13 @@ EMSCRIPTEN_KEEPALIVE void wm_mouse_button(int button, int down, int clicks) {
 
 EMSCRIPTEN_KEEPALIVE void wm_wheel(float dx, float dy) { feed(Input{Input::Kind::wheel, dx, dy, 0, 0, 0, {}}); }
 
-// A step of a touchpad pinch (a Ctrl+wheel the browser makes of it, with Ctrl among the modifiers
-// the page sent before): `log_scale` is the natural log of the fingers' scale since the last step
-// (Chromium and Firefox send deltaY = -100 ln scale). The views zoom by wheel_zoom(notches), so the
-// map under the fingers follows them.
+// A step of a pinch: a touchpad's (a Ctrl+wheel the browser makes of it: Chromium and Firefox send
+// deltaY = -100 ln scale) or two fingers' on a touch screen. `log_scale` is the natural log of the
+// fingers' scale since the last step. The views zoom by wheel_zoom(pinch_notches()), so the map under
+// the fingers follows them.
 EMSCRIPTEN_KEEPALIVE void wm_pinch(float log_scale) {
-    feed(Input{Input::Kind::wheel, 0, wm::layout::notches_for_scale(std::exp(log_scale)), 0, 0, 0, {}});
+    P.pinch += wm::layout::notches_for_scale(std::exp(log_scale));
+    P.settle_frames = std::max(P.settle_frames, 1);
 }
 
 EMSCRIPTEN_KEEPALIVE void wm_key(const char* code, int down, int mods) {
@@ -642,6 +646,7 @@ namespace wm::platform {
 void request_frame() { wm_js_request_frame(0); }
 void request_frame_after(double ms) { wm_js_request_frame(ms); }
 double now_ms() { return wm_js_now(); }
+float pinch_notches() { return P.frame_pinch; }
 int today_days() { return static_cast<int>(wm_js_today_days()); }
 
 void set_clipboard(std::string_view text) {

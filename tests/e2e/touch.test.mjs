@@ -196,3 +196,76 @@ test('touchpad: a pinch zooms the map by the fingers\' scale about them, never t
     assert.deepEqual(errors, []);
   } finally { await close(); }
 });
+
+// Two fingers on a touch screen: their spread zooms the map about their midpoint, moved together they
+// pan it, and the card the first finger landed on is not dragged. The page never zooms (the canvas
+// takes every touch: touch-action none).
+test('touch: two fingers zoom the map about their midpoint and pan it; the card under the first stays put', async () => {
+  const { context, close } = await launch({ viewport: { width: 1280, height: 800 }, hasTouch: true });
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    const journey = await showEmotionMap(page);
+    const cdp = await context.newCDPSession(page);
+    const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
+    let label = null;   // a card with room around it
+    for (const c of journey.cards) {
+      const r = await page.evaluate((l) => window.waymark.rect(l), `card ${c.text}`);
+      if (!label && c.text && r.ok !== false && r.x > 450 && r.x + r.w < 900 && r.y > 430 && r.y + r.h < 700) label = `card ${c.text}`;
+    }
+    assert.ok(label, 'a card is on screen');
+    const cardText = label.slice('card '.length);
+    const cellOf = async () => {
+      const ws = JSON.parse(await page.evaluate(() => window.waymark.exportJson())).workspace;
+      const c = ws.journeys.find((j) => j.id === journey.id).cards.find((x) => x.text === cardText);
+      return `${c.lane}/${c.step}`;
+    };
+    const home = await cellOf();
+    const before = await rect(page, label);
+    const c0 = { x: before.x + before.w / 2, y: before.y + before.h / 2 };
+    const mid = { x: c0.x + 50, y: c0.y };
+    const z0 = (await stats(page)).map.zoom;
+    assert.equal((await stats(page)).map.selection, 'none');
+
+    // The first finger on the card, the second 100 px right of it; then they spread to 150 px.
+    await touch('touchStart', [[c0.x, c0.y]]);
+    await settle(page, 60);
+    await touch('touchStart', [[c0.x, c0.y], [c0.x + 100, c0.y]]);
+    await settle(page, 60);
+    for (let k = 1; k <= 10; ++k) {
+      const half = 50 + 2.5 * k;
+      await touch('touchMove', [[mid.x - half, mid.y], [mid.x + half, mid.y]]);
+      await settle(page, 20);
+    }
+    await touch('touchEnd', []);
+    await settle(page, 500);
+    assert.equal(await page.evaluate(() => window.visualViewport.scale), 1, 'the page did not zoom');
+    const z1 = (await stats(page)).map.zoom;
+    assert.ok(Math.abs(z1 / z0 - 1.5) < 0.02, `the map zoomed by the fingers' spread (${z0} → ${z1})`);
+    const after = await rect(page, label);
+    const want = { x: mid.x - 1.5 * (mid.x - c0.x), y: mid.y };
+    assert.ok(Math.abs(after.x + after.w / 2 - want.x) <= 3 && Math.abs(after.y + after.h / 2 - want.y) <= 3,
+      `the map zoomed about the fingers' midpoint (the card's centre at ${after.x + after.w / 2},${after.y + after.h / 2}, expected ${want.x},${want.y})`);
+    assert.equal(await cellOf(), home, 'the card under the first finger was not dragged');
+    assert.equal((await stats(page)).map.selection, 'none', 'nor is it selected: the press began a zoom');
+    await screenshot(page, 'touch-two-finger-zoom');
+
+    // Both fingers moved together by (-100, -40): the map pans with them, at the same zoom.
+    const from = { x: 640, y: 560 };
+    await touch('touchStart', [[from.x, from.y]]);
+    await settle(page, 60);
+    await touch('touchStart', [[from.x, from.y], [from.x + 120, from.y]]);
+    await settle(page, 60);
+    for (let k = 1; k <= 10; ++k) {
+      await touch('touchMove', [[from.x - 10 * k, from.y - 4 * k], [from.x + 120 - 10 * k, from.y - 4 * k]]);
+      await settle(page, 20);
+    }
+    await touch('touchEnd', []);
+    await settle(page, 300);
+    const panned = await rect(page, label);
+    assert.ok(Math.abs(panned.x - after.x + 100) <= 3 && Math.abs(panned.y - after.y + 40) <= 3,
+      `the map moved with the fingers (the card from ${after.x},${after.y} to ${panned.x},${panned.y})`);
+    assert.ok(Math.abs((await stats(page)).map.zoom / z1 - 1) < 0.01, 'at the same zoom');
+    assert.equal(await cellOf(), home, 'no card was dragged');
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});

@@ -229,20 +229,18 @@ void handle_framework_input(Frame& f) {
     }
     if (d.panning && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) d.panning = false;
 
-    // Wheel: scroll, Ctrl zooms at the pointer.
-    if (hovered && (io.MouseWheel != 0 || io.MouseWheelH != 0)) {
-        if (io.KeyCtrl) {
-            const float factor = layout::wheel_zoom(io.MouseWheel);
-            st.zoom_rest.moved(ImGui::GetTime());
-            f.cam = layout::zoom_camera(f.cam, f.cam.zoom * factor, mouse.x - f.body_min.x, mouse.y - f.body_min.y);
-        } else {
-            st.rest.moved(ImGui::GetTime());
-            const float step = 60.0f / f.cam.zoom;
-            if (io.KeyShift) f.cam.x -= io.MouseWheel * step;
-            else {
-                f.cam.y -= io.MouseWheel * step;
-                f.cam.x -= io.MouseWheelH * step;
-            }
+    // Wheel: scroll; Ctrl zooms at the pointer a step a notch, a pinch by the fingers' scale.
+    if (const float notches = (io.KeyCtrl ? io.MouseWheel : 0) + platform::pinch_notches(); hovered && notches != 0) {
+        st.zoom_rest.moved(ImGui::GetTime());
+        f.cam = layout::zoom_camera(f.cam, f.cam.zoom * layout::wheel_zoom(notches), mouse.x - f.body_min.x, mouse.y - f.body_min.y);
+    }
+    if (hovered && !io.KeyCtrl && (io.MouseWheel != 0 || io.MouseWheelH != 0)) {
+        st.rest.moved(ImGui::GetTime());
+        const float step = 60.0f / f.cam.zoom;
+        if (io.KeyShift) f.cam.x -= io.MouseWheel * step;
+        else {
+            f.cam.y -= io.MouseWheel * step;
+            f.cam.x -= io.MouseWheelH * step;
         }
     }
 

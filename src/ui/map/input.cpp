@@ -6,6 +6,7 @@
 //   press on a step / stage / lane header: select it; drag reorders
 //   double-click             edit in place (a card, a header) or add a card to an empty spot
 //   wheel / trackpad         pan; Ctrl+wheel (and pinch) zooms at the pointer; middle-drag pans
+//   two fingers (touch)      zoom and pan (the page makes them a middle drag and pinch steps)
 // Keys (the map focused, no field typing): arrows move the cell cursor, Enter adds or edits, Tab
 // walks a cell's cards, Delete removes, Ctrl+Shift+arrows move the selected step, stage or lane,
 // Ctrl+C/X/V, Ctrl+A, 0–5 severity, M moment of truth,
@@ -115,12 +116,13 @@ void press(Frame& f, const Target& t, ImVec2 mouse, const ImGuiIO& io) {
     MapState& st = f.st;
     MapSelection& sel = st.sel;
     st.drag = MapDrag{};
+    st.drag.before = sel;
     st.drag.kind = MapDrag::Kind::pending;
     st.drag.on_move = MapDrag::Kind::pan;
     st.drag.press_x = mouse.x;
     st.drag.press_y = mouse.y;
-    st.drag.cam_x = f.cam.x;
-    st.drag.cam_y = f.cam.y;
+    st.drag.grab_x = f.bx(mouse.x);
+    st.drag.grab_y = f.by(mouse.y);
     const bool additive = io.KeyCtrl || io.KeyShift;
     switch (t.zone) {
         case Target::Zone::body: {
@@ -402,13 +404,15 @@ void release(Frame& f, ImVec2 mouse, const ImGuiIO& io) {
 
 void wheel(Frame& f, ImVec2 mouse, const ImGuiIO& io) {
     float wy = io.MouseWheel, wx = io.MouseWheelH;
-    if (wx == 0 && wy == 0) return;
-    if (io.KeyCtrl) {
-        // A notch of the wheel zooms one step; a touchpad pinch comes as Ctrl+wheel steps of its scale.
-        const float factor = layout::wheel_zoom(wy);
+    // A notch of the wheel with Ctrl zooms one step, a pinch by the fingers' scale.
+    const float notches = (io.KeyCtrl ? wy : 0) + platform::pinch_notches();
+    const bool pan = !io.KeyCtrl && (wx != 0 || wy != 0);
+    if (notches == 0 && !pan) return;
+    if (notches != 0) {
         f.st.zoom_rest.moved(ImGui::GetTime());
-        f.cam = layout::zoom_camera(f.cam, f.cam.zoom * factor, mouse.x - f.body_min.x, mouse.y - f.body_min.y);
-    } else {
+        f.cam = layout::zoom_camera(f.cam, f.cam.zoom * layout::wheel_zoom(notches), mouse.x - f.body_min.x, mouse.y - f.body_min.y);
+    }
+    if (pan) {
         if (io.KeyShift && wx == 0) std::swap(wx, wy);
         f.st.rest.moved(ImGui::GetTime());
         f.cam.x -= wx * 100 / f.cam.zoom;
@@ -670,8 +674,8 @@ void handle_map_input(Frame& f) {
         st.drag.kind = MapDrag::Kind::pan;
         st.drag.press_x = mouse.x;
         st.drag.press_y = mouse.y;
-        st.drag.cam_x = f.cam.x;
-        st.drag.cam_y = f.cam.y;
+        st.drag.grab_x = f.bx(mouse.x);
+        st.drag.grab_y = f.by(mouse.y);
     }
     if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Right)) open_context_menu(f, t);
 
@@ -683,8 +687,9 @@ void handle_map_input(Frame& f) {
         if (d.kind == MapDrag::Kind::none) d = MapDrag{};
     }
     if (d.kind == MapDrag::Kind::pan) {
-        f.cam.x = d.cam_x - (mouse.x - d.press_x) / f.cam.zoom;
-        f.cam.y = d.cam_y - (mouse.y - d.press_y) / f.cam.zoom;
+        // What was grabbed stays under the pointer, also while two fingers zoom about it.
+        f.cam.x = d.grab_x - (mouse.x - f.body_min.x) / f.cam.zoom;
+        f.cam.y = d.grab_y - (mouse.y - f.body_min.y) / f.cam.zoom;
         ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeAll);
         st.rest.moved(ImGui::GetTime());
     }

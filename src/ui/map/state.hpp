@@ -61,10 +61,11 @@ struct MapDrag {
     Kind kind = Kind::none;
     Kind on_move = Kind::none;   // pending: what moving turns it into
     float press_x = 0, press_y = 0;    // screen
-    float cam_x = 0, cam_y = 0;        // camera at the press (pan)
+    float grab_x = 0, grab_y = 0;      // pan: the body point under the pointer at the press, kept under it
     Id id;                             // the card (anchor of a card drag), step, stage or lane
     Id lane, step, persona;            // emotion: the point being dragged
     int score = 0;                     // emotion: the score under the pointer
+    MapSelection before;               // the selection before the press: a cancelled gesture puts it back
 };
 
 // What a right-click opened the context menu on (map/panels.cpp draws it).

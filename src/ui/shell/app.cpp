@@ -136,6 +136,9 @@ ImVec4 App::background() const { return ImGui::ColorConvertU32ToFloat4(color::kC
 bool App::wants_frame() const { return state_.animate_frames > 0 || !state_.queue.empty(); }
 
 void App::cancel_gesture() {
+    // What the press selected on the map goes back too (two fingers came down: the first one's
+    // press was the start of a zoom, not a choice).
+    if (state_.map.drag.kind != MapDrag::Kind::none) state_.map.sel = state_.map.drag.before;
     state_.map.drag = MapDrag{};
     state_.framework.drag = FrameworkState::Drag{};
     ImGui::ClearDragDrop();   // an insight dragged from the palette is dropped nowhere
