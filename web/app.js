@@ -264,6 +264,7 @@
     canvas.setPointerCapture(e.pointerId);
     const [x, y] = pointerPos(e);
     if (e.pointerType === 'touch' && fingerDown(e, x, y)) { e.preventDefault(); requestFrame(0); return; }
+    Module._wm_key('', 0, mods(e));  // the modifiers as they are now (a key may have gone up elsewhere)
     Module._wm_mouse_move(x, y);
     if (e.button in BUTTONS) Module._wm_mouse_button(BUTTONS[e.button], 1, clickCount(e, x, y));
     focusTextInput();
@@ -308,11 +309,13 @@
     if (!e.ctrlKey) pausePageZoomGuard();
     else if (!zoomGuarded) guardPageZoom(true);
     if (!started) return;
-    Module._wm_key('', 0, mods(e));  // ctrl+wheel zooms: ImGui must see the modifiers with the wheel
     if (e.ctrlKey && !ctrlHeld && e.deltaMode === 0 && Math.abs(e.deltaY) < 50) {
-      Module._wm_pinch(-e.deltaY / 100);   // a pinch: deltaY is -100 ln(the fingers' scale)
+      // A pinch: deltaY is -100 ln(the fingers' scale). Its Ctrl is no key, and ImGui must not
+      // think one held (the next click would be a Ctrl+click).
+      Module._wm_pinch(-e.deltaY / 100);
     } else {
       const scale = e.deltaMode === 1 ? 1 / 3 : e.deltaMode === 2 ? 3 : 1 / 100;
+      Module._wm_key('', 0, mods(e));  // ctrl+wheel zooms: ImGui must see the modifiers with the wheel
       Module._wm_wheel(-e.deltaX * scale, -e.deltaY * scale);
     }
     frameAhead();

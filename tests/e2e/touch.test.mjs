@@ -152,6 +152,11 @@ test('touchpad: a pinch zooms the map by the fingers\' scale about them, never t
       if (!label && c.text && r.ok !== false && r.x > 300 && r.x + r.w < 700 && r.y > 250 && r.y + r.h < 550) label = `card ${c.text}`;
     }
     assert.ok(label, 'a card is under the fingers');
+    const picked = async () => (await stats(page)).map;
+    const r0 = await rect(page, label);
+    await page.mouse.click(r0.x + r0.w / 2, r0.y + r0.h / 2);   // selected (the details open beside the map)
+    await settle(page, 300);
+    assert.equal((await picked()).selectedCards, 1);
     const before = await rect(page, label);
     const at = { x: Math.round(before.x + before.w / 2), y: Math.round(before.y + before.h / 2) };
     await page.mouse.move(at.x, at.y);
@@ -175,6 +180,20 @@ test('touchpad: a pinch zooms the map by the fingers\' scale about them, never t
     assert.equal(await page.evaluate(() => window.visualViewport.scale), 1, 'the page did not zoom');
     const z2 = (await stats(page)).map.zoom;
     assert.ok(Math.abs(z2 / z0 - 1) < 0.02, `pinched back, the map is at its zoom again (${z0} → ${z2})`);
+
+    // A pinch's Ctrl is no key held: the next click selects one card, as a click does.
+    let other = null;
+    for (const c of journey.cards) {
+      const r = await page.evaluate((l) => window.waymark.rect(l), `card ${c.text}`);
+      if (!other && c.text && `card ${c.text}` !== label && r.ok !== false && r.x > 300 && r.x + r.w < 1200 && r.y > 450 && r.y + r.h < 740) other = `card ${c.text}`;
+    }
+    assert.ok(other, 'another card is on screen');
+    const o = await rect(page, other);
+    await page.mouse.click(o.x + o.w / 2, o.y + o.h / 2);
+    await settle(page, 150);
+    assert.equal((await picked()).selection, 'cards');
+    assert.equal((await picked()).selectedCards, 1, 'the click after a pinch selected that card alone (not a Ctrl+click)');
+    await page.mouse.move(at.x, at.y);
 
     await page.keyboard.down('Control');
     await page.mouse.wheel(0, -100);
