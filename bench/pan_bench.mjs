@@ -18,7 +18,9 @@
 //   - idle: requestAnimationFrame calls and busy ms in 2 s without input
 //   - tiles: of the body's cached tiles (ui/kit/tiles), how many were painted and shown per frame
 //     (and in how many frames a zoom gesture showed them scaled);
-//     each pan is measured with tiles and again drawn directly (waymark.tiles(false)) to compare
+//     each pan is measured with tiles, again with the tiles drawn by WebGL rather than by the page
+//     under it (waymark.tileLayer(false); the page's tile layer is on by default on software GL), and
+//     drawn directly (waymark.tiles(false)) to compare
 //   - redrawn: the share of the window a frame drew again (platform/gl_renderer draws only what
 //     changed), and how many frames changed nothing and drew nothing
 //   - wasm: the CPU time inside wm_frame per frame (p50 / p95), a small part of the busy time
@@ -67,6 +69,13 @@ async function probe(context) {
         setTimeout(() => { p.ahead = false; p.frames.push(performance.now()); p.drawn.push(performance.now()); });
       }
       return clear.call(this, mask);
+    };
+    // On software GL the page draws the tiles into a 2D canvas under the WebGL one (web/app.js,
+    // "tile layer"): a frame that only moves them draws there, not with WebGL.
+    const drawImage = CanvasRenderingContext2D.prototype.drawImage;
+    CanvasRenderingContext2D.prototype.drawImage = function (...args) {
+      if (this.canvas.id === 'tiles' && window.__probe.inRaf) window.__probe.cleared = true;
+      return drawImage.apply(this, args);
     };
     const raf = window.requestAnimationFrame.bind(window);
     window.requestAnimationFrame = (cb) => {
@@ -168,13 +177,21 @@ async function measure(label, seconds, send) {
               ` (in the page: ${pageLag.toFixed(0)} ms, ${seen.after.length} frames, after the last input event;` +
               ` of them drawing: ${drawnLag.toFixed(0)} ms, ${seen.drawn.length} frames)` +
               (tiles.shown ? `, tiles painted ${(tiles.painted / frames).toFixed(1)} / shown ${(tiles.shown / frames).toFixed(1)} per frame${tiles.scaled ? ` (scaled in ${tiles.scaled} frames)` : ''}` : ', drawn directly') +
-              `, ${(redrawn.drawn * 100).toFixed(0)} % of the window redrawn per update (${redrawn.unchanged} of ${redrawn.frames} frames changed nothing and drew nothing)` +
+              `, ${(redrawn.drawn * 100).toFixed(0)} % of the WebGL canvas redrawn per frame that drew on it (${redrawn.unchanged} of ${redrawn.frames} frames changed nothing and drew nothing` +
+              `${redrawn.layered ? `; the page drew the tile layer in ${redrawn.layer}` : ''})` +
               `, wasm ${wasm.p50.toFixed(2)} / ${wasm.p95.toFixed(2)} ms a frame (p50 / p95)`);
 }
 
-// Each pan with the body's tiles, then drawn directly (the comparison).
+// Each pan with the body's tiles, then with them drawn by WebGL (no tile layer), then drawn
+// directly (the comparisons).
 async function pans(what) {
   await pansOnce(what);
+  const layered = (await page.evaluate(() => window.waymark.redrawCounts())).layered;
+  if (layered) {
+    await page.evaluate(() => window.waymark.tileLayer(false));
+    await pansOnce(`${what} (tiles drawn by WebGL)`);
+    await page.evaluate(() => window.waymark.tileLayer(true));
+  }
   await page.evaluate(() => window.waymark.tiles(false));
   await pansOnce(`${what} (no tiles)`);
   await page.evaluate(() => window.waymark.tiles(true));

@@ -3,7 +3,7 @@
 // text input, and exposes the window.waymark test hook.
 //
 // [SECTION] index: feature check · frame scheduling · messages between page and app · input · text and
-// clipboard · canvas size · files · fonts · service worker · storage · share links · PNG export ·
+// clipboard · canvas size · tile layer · files · fonts · service worker · storage · share links · PNG export ·
 // team (live co-editing) · test hook · start-up · the code's second part
 'use strict';
 (function () {
@@ -495,6 +495,48 @@
     matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`).addEventListener('change', () => { resize(); watchDpr(); }, { once: true });
   }
   watchDpr();
+
+  // [SECTION] tile layer ------------------------------------------------------------------------------------
+  // On software GL (SwiftShader, WARP, llvmpipe) the compositor reads the WebGL canvas back from the
+  // rasteriser every frame it changes. So there the map's and the grid's cached tiles are drawn here,
+  // into a 2D canvas under it, and the WebGL canvas is transparent where they go
+  // (platform/gl_renderer): a pan that moves only tiles changes only this canvas. The app hands over
+  // each tile's pixels once after painting it, and the frame's tiles whenever they change.
+  const under = document.getElementById('tiles');
+  const tileImages = new Map();   // texture → a canvas holding its pixels
+  let underContext = null;
+  function tilePixels(texture, rgba, side) {
+    let image = tileImages.get(texture);
+    if (!image || image.width !== side) {
+      image = document.createElement('canvas');
+      image.width = image.height = side;
+      tileImages.set(texture, image);
+    }
+    image.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(rgba), side, side), 0, 0);
+  }
+  // entries: per tile texture, paint, the quad's x0 y0 x1 y1, its clip's x0 y0 x1 y1, smooth, side
+  // (device pixels, top-left origin). The WebGL canvas covers everything else, so only tiles are drawn.
+  function tileLayer(entries, count, width, height) {
+    if (under.width !== width || under.height !== height) {
+      under.width = width;
+      under.height = height;
+      underContext = null;
+    }
+    const g = underContext ||= under.getContext('2d', { alpha: false });
+    for (let i = 0; i < count * 12; i += 12) {
+      const image = tileImages.get(entries[i]);
+      if (!image) continue;
+      const [x0, y0, x1, y1, cx0, cy0, cx1, cy1, smooth, side] = entries.subarray(i + 2, i + 12);
+      g.save();
+      g.beginPath();
+      g.rect(cx0, cy0, cx1 - cx0, cy1 - cy0);
+      g.clip();
+      g.imageSmoothingEnabled = smooth !== 0;
+      g.drawImage(image, 0, 0, side, side, x0, y0, x1 - x0, y1 - y0);
+      g.restore();
+    }
+    if (count) under.hidden = false;
+  }
 
   // [SECTION] files -----------------------------------------------------------------------------------------
   function download(name, mime, bytes) {
@@ -1057,6 +1099,20 @@
     // frame), and since the last call: frames rendered, how many drew nothing or everything, and the
     // share of the window's pixels the frames that drew drew again ({frames, unchanged, full, drawn}).
     partialRedraw: (on) => hookJson('partialRedraw', on === false ? 'off' : 'on'),
+    // The tile layer (software GL: the page draws the tiles under the canvas; the default there) on,
+    // or off (false: the WebGL canvas draws them itself). redrawCounts() says which ("layered") and
+    // how many frames drew the layer ("layer").
+    tileLayer: (on) => hookJson('tileLayer', on === false ? 'off' : 'on'),
+    // What the page shows of the app, as one canvas: the tile layer with the WebGL canvas over it.
+    picture: () => {
+      const out = document.createElement('canvas');
+      out.width = canvas.width;
+      out.height = canvas.height;
+      const g = out.getContext('2d');
+      if (!under.hidden) g.drawImage(under, 0, 0);
+      g.drawImage(canvas, 0, 0);
+      return out;
+    },
     // Wheel events drawn at once in their own task (on), or at the next animation frame (false);
     // and since the last call: animation frames, the drawings made ahead of one, the drawings made
     // in one ({ticks, ahead, inFrames}). At most one drawing per animation frame.
@@ -1259,7 +1315,8 @@
              loadFont, download, pickFile, exportPng, cancelExport: () => { pngCancelled = true; }, shareLink: (text, maxChars) => { makeShareLink(text, maxChars); },
              storage: (id, op, arg, bytes) => { storage(id, op, JSON.parse(arg || '{}'), bytes); },
              teamConnect: (options) => { teamConnect(JSON.parse(options)); }, teamSend: (json) => { if (team) team.send(json); },
-             teamPresence: (presence) => { if (team) team.presence(JSON.parse(presence)); }, teamClose },
+             teamPresence: (presence) => { if (team) team.presence(JSON.parse(presence)); }, teamClose,
+             tilePixels, tileLayer, tileDrop: (texture) => { tileImages.delete(texture); } },
     locateFile: (path) => `${path}?v=${BUILD}`,
     instantiateWasm,
     loadSplitModule,

@@ -26,10 +26,24 @@ PixelRect intersect(PixelRect a, PixelRect b);   // empty when they do not overl
 
 struct DrawnPiece {
     std::uint64_t signature = 0;
-    PixelRect bounds;   // every pixel the piece can touch
+    PixelRect bounds;      // every pixel the piece can touch
+    bool anchor = false;   // a big piece that rarely changes (the tile layer's hole): see damage_between
 };
 
-// The rectangle to draw again when `now` replaces `before` (empty when they are the same).
+// The rectangles to draw again when `now` replaces `before` (none when they are the same), at most
+// `most` of them and none overlapping: the bounds of the pieces that differ, gathered so that pieces
+// side by side share one rectangle and pieces far apart do not (a diagonal pan of the map changes the
+// lane labels' column and the step headers' band, not the body between them). Anchors between the
+// shared start and end that are the same, in the same order, in both frames are not drawn again for
+// themselves: outside the rectangles of the others, every pixel is still touched by the same pieces
+// in the same order. (A pan of the map changes pieces before and after the tile layer's hole, which
+// covers the body; without this the whole body was drawn again.)
+std::vector<PixelRect> damage_rects(const std::vector<DrawnPiece>& before, const std::vector<DrawnPiece>& now, std::size_t most = 4);
+
+// The one rectangle holding damage_rects(before, now). between the shared start and end that are the same, in the same order, in both frames are
+// not drawn again for themselves: outside the rectangle of the others, every pixel is still touched
+// by the same pieces in the same order. (A pan of the map changes pieces before and after the
+// tile layer's hole, which covers the body; without this the whole body was drawn again.)
 PixelRect damage_between(const std::vector<DrawnPiece>& before, const std::vector<DrawnPiece>& now);
 
 // A 64-bit signature built from 32-bit words (FNV-style multiply; order matters).

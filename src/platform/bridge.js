@@ -53,6 +53,13 @@ mergeInto(LibraryManager.library, {
     if (!Module.shell || !Module.shell.mirror) return 1;
     return Module.shell.mirror(UTF8ToString(json, len)) === false ? 0 : 1;
   },
+  // The tile layer (software GL; platform/gl_renderer): a tile's pixels (RGBA rows from the top), the
+  // frame's tiles as 12 int32s each, a texture deleted.
+  wm_js_tile_pixels: function (texture, ptr, side) { Module.shell.tilePixels(texture, HEAPU8.subarray(ptr, ptr + side * side * 4), side); },
+  wm_js_tile_layer: function (ptr, count, width, height) {
+    Module.shell.tileLayer(HEAP32.subarray(ptr >> 2, (ptr >> 2) + count * 12), count, width, height);
+  },
+  wm_js_tile_drop: function (texture) { Module.shell.tileDrop(texture); },
   wm_js_renderer: function (out, capacity) {
     let name = '';
     try {

@@ -9,6 +9,13 @@
 
 #include "platform/shaders.hpp"
 
+extern "C" {
+void glGetBufferSubData(GLenum target, GLintptr offset, GLsizeiptr size, void* data);   // WebGL 2's, in Emscripten's GL library
+void wm_js_tile_pixels(unsigned texture, const unsigned char* rgba, int side);
+void wm_js_tile_layer(const std::int32_t* tiles, int count, int width, int height);
+void wm_js_tile_drop(unsigned texture);
+}
+
 namespace wm::platform {
 namespace {
 
@@ -42,7 +49,33 @@ layout::PixelRect clip_pixels(const ImVec4& clip, ImVec2 display_pos, float scal
     return {gx, fb_h - (gy + gh), gx + gw, fb_h - gy};
 }
 
+// The canvas pixels (top-left origin) a tile's quad fills: its corners' box, each edge rounded as
+// the rasteriser fills the pixels whose centres it holds (neighbouring tiles share their edges
+// exactly, so their pixels neither overlap nor leave a gap).
+layout::PixelRect quad_pixels(const ImDrawList& list, const ImDrawCmd& cmd, ImVec2 display_pos, float scale) {
+    float min_x = 1e30f, min_y = 1e30f, max_x = -1e30f, max_y = -1e30f;
+    const ImDrawIdx* idx = list.IdxBuffer.Data + cmd.IdxOffset;
+    const ImDrawVert* vtx = list.VtxBuffer.Data + cmd.VtxOffset;
+    for (unsigned i = 0; i < cmd.ElemCount; ++i) {
+        const ImVec2 p = vtx[idx[i]].pos;
+        min_x = std::min(min_x, p.x);
+        min_y = std::min(min_y, p.y);
+        max_x = std::max(max_x, p.x);
+        max_y = std::max(max_y, p.y);
+    }
+    const auto px = [&](float v, float origin) { return static_cast<int>(std::floor((v - origin) * scale + 0.5f)); };
+    return {px(min_x, display_pos.x), px(min_y, display_pos.y), px(max_x, display_pos.x), px(max_y, display_pos.y)};
+}
+
+constexpr std::uint32_t kHole = 0x686f6c65;   // a tile layer's hole in a piece's signature
+constexpr int kFetchesPerFrame = 2;            // tiles' pixels handed to the page in one frame (poll_readbacks)
+
 }  // namespace
+
+GlRenderer::Tile* GlRenderer::tile_of(unsigned texture) {
+    const auto tile = std::find_if(tiles_.begin(), tiles_.end(), [&](const Tile& t) { return t.texture == texture; });
+    return tile == tiles_.end() ? nullptr : &*tile;
+}
 
 bool GlRenderer::init() {
     const GLuint vs = compile(GL_VERTEX_SHADER, shaders::kUiVert), fs = compile(GL_FRAGMENT_SHADER, shaders::kUiFrag);
@@ -126,13 +159,19 @@ void* GlRenderer::create_texture(int pixels) {
 
 void GlRenderer::delete_texture(void* id) {
     const unsigned texture = as_texture(id);
+    if (Tile* tile = tile_of(texture)) {
+        drop_readback(*tile);
+        if (tile->pbo) glDeleteBuffers(1, &tile->pbo);
+    }
     queue_.erase(std::remove_if(queue_.begin(), queue_.end(), [&](const Paint& p) { return p.texture == texture; }), queue_.end());
     tiles_.erase(std::remove_if(tiles_.begin(), tiles_.end(), [&](const Tile& t) { return t.texture == texture; }), tiles_.end());
     glDeleteTextures(1, &texture);
     bound_ = 0;
+    wm_js_tile_drop(texture);
 }
 
 void GlRenderer::smooth_texture(void* id, bool smooth) {
+    if (Tile* tile = tile_of(as_texture(id))) tile->smooth = smooth;
     glBindTexture(GL_TEXTURE_2D, as_texture(id));
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, smooth ? GL_LINEAR : GL_NEAREST);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, smooth ? GL_LINEAR : GL_NEAREST);
@@ -201,6 +240,8 @@ void GlRenderer::draw_lists(const ImDrawList* const* lists, int count, ImVec2 di
     const float projection[16] = {2.0f / (r - l), 0, 0, 0, 0, 2.0f / (t - b), 0, 0, 0, 0, -1, 0, (r + l) / (l - r), (t + b) / (b - t), 0, 1};
     glUniformMatrix4fv(u_projection_, 1, GL_FALSE, projection);
     std::size_t vtx_base = 0, idx_base = 0;
+    unsigned last_texture = 0;
+    bool last_is_tile = false;
     for (int n = 0; n < count; ++n) {
         const ImDrawList& list = *lists[n];
         const auto stride = static_cast<GLsizei>(sizeof(ImDrawVert));
@@ -222,6 +263,22 @@ void GlRenderer::draw_lists(const ImDrawList* const* lists, int count, ImVec2 di
             } else {
                 layout::PixelRect box = clip_pixels(cmd.ClipRect, display_pos, scale, fb_h);
                 if (limit) box = layout::intersect(box, *limit);
+                if (layered_) {   // a tile the page shows under the canvas: a transparent hole where it goes
+                    const unsigned texture = as_texture(cmd.GetTexID());
+                    if (texture != last_texture) {   // a tile the page does not hold yet is drawn here
+                        last_texture = texture;
+                        const Tile* tile = tile_of(texture);
+                        last_is_tile = tile && tile->on_page();
+                    }
+                    if (last_is_tile) {
+                        box = layout::intersect(box, quad_pixels(list, cmd, display_pos, scale));
+                        if (box.empty()) continue;
+                        glScissor(box.x0, fb_h - box.y1, box.x1 - box.x0, box.y1 - box.y0);
+                        glClearColor(0, 0, 0, 0);
+                        glClear(GL_COLOR_BUFFER_BIT);
+                        continue;
+                    }
+                }
                 if (box.empty()) continue;
                 glScissor(box.x0, fb_h - box.y1, box.x1 - box.x0, box.y1 - box.y0);
             }
@@ -258,15 +315,42 @@ void GlRenderer::paint_queued() {
     queue_.clear();
 }
 
-// This frame's pieces (one per draw command) into next_pieces_, and the rectangle in which they
-// differ from the last frame's.
-layout::PixelRect GlRenderer::damage(const ImDrawData& data, int fb_w, int fb_h) {
+// This frame's pieces (one per draw command) into next_pieces_, and the rectangles in which they
+// differ from the last frame's. With the tile layer, the tiles go to next_layer_ instead, and each
+// run of them under one clip rectangle is one piece: the transparent hole they make together. When
+// they fill their box exactly (they always do: a view's tiles cover its body) that piece is the box
+// alone, so a pan that moves only tiles changes no piece and draws nothing on this canvas.
+std::vector<layout::PixelRect> GlRenderer::damage(const ImDrawData& data, int fb_w, int fb_h) {
     next_pieces_.clear();
+    next_layer_.clear();
+    to_read_.clear();
     const layout::PixelRect window{0, 0, fb_w, fb_h};
     const ImVec2 origin = data.DisplayPos;
     const float scale = data.FramebufferScale.x;
     unsigned last_texture = 0;
     std::uint32_t last_version = 0;
+    const Tile* last_tile = nullptr;
+    // The run of tiles under way: its clip, the box of its holes, their area and every hole.
+    struct Run {
+        bool open = false;
+        layout::PixelRect clip, box;
+        long long area = 0;
+        layout::Signature holes;
+    } run;
+    const auto close_run = [&] {
+        if (!run.open) return;
+        run.open = false;
+        if (run.box.empty()) return;
+        layout::Signature signature;
+        signature.add(kHole);
+        if (run.area == run.box.area()) {
+            for (const int v : {run.box.x0, run.box.y0, run.box.x1, run.box.y1}) signature.add(static_cast<std::uint32_t>(v));
+        } else {
+            signature.add(static_cast<std::uint32_t>(run.holes.value()));
+            signature.add(static_cast<std::uint32_t>(run.holes.value() >> 32));
+        }
+        next_pieces_.push_back({signature.value(), run.box, true});
+    };
     for (int n = 0; n < data.CmdListsCount; ++n) {
         const ImDrawList& list = *data.CmdLists[n];
         for (const ImDrawCmd& cmd : list.CmdBuffer) {
@@ -275,10 +359,26 @@ layout::PixelRect GlRenderer::damage(const ImDrawData& data, int fb_w, int fb_h)
             if (clip.empty()) continue;
             const unsigned texture = as_texture(cmd.GetTexID());
             if (texture != last_texture) {
-                const auto tile = std::find_if(tiles_.begin(), tiles_.end(), [&](const Tile& t) { return t.texture == texture; });
+                last_tile = tile_of(texture);
                 last_texture = texture;
-                last_version = tile == tiles_.end() ? 0 : tile->version;
+                last_version = last_tile ? last_tile->version : 0;
             }
+            if (layered_ && last_tile && !last_tile->on_page()) to_read_.push_back(texture);   // drawn here until the page has it
+            if (layered_ && last_tile && last_tile->on_page()) {
+                const layout::PixelRect quad = quad_pixels(list, cmd, origin, scale);
+                const layout::PixelRect hole = layout::intersect(clip, quad);
+                if (hole.empty()) continue;
+                if (run.open && !(run.clip == clip)) close_run();
+                if (!run.open) run = Run{true, clip, {}, 0, {}};
+                run.box = layout::unite(run.box, hole);
+                run.area += hole.area();
+                for (const int v : {hole.x0, hole.y0, hole.x1, hole.y1}) run.holes.add(static_cast<std::uint32_t>(v));
+                next_layer_.push_back(LayerTile{static_cast<std::int32_t>(texture), static_cast<std::int32_t>(last_version), quad.x0, quad.y0,
+                                                quad.x1, quad.y1, clip.x0, clip.y0, clip.x1, clip.y1, last_tile->smooth ? 1 : 0,
+                                                last_tile->pixels});
+                continue;
+            }
+            close_run();
             layout::Signature signature;
             signature.add(texture);
             signature.add(last_version);
@@ -304,47 +404,134 @@ layout::PixelRect GlRenderer::damage(const ImDrawData& data, int fb_w, int fb_h)
             const layout::PixelRect bounds = layout::intersect(clip, reach);
             if (!bounds.empty()) next_pieces_.push_back({signature.value(), bounds});
         }
+        close_run();
     }
-    return layout::damage_between(pieces_, next_pieces_);
+    return layout::damage_rects(pieces_, next_pieces_);
+}
+
+// The tile layer: the page draws this frame's tiles again when they differ from the last frame's
+// (or the canvas was drawn anew), after it has the pixels of every tile painted since it last had
+// them. True when it drew.
+bool GlRenderer::show_layer(int fb_w, int fb_h) {
+    if (!layer_dirty_ && next_layer_ == layer_) return false;
+    wm_js_tile_layer(reinterpret_cast<const std::int32_t*>(next_layer_.data()), static_cast<int>(next_layer_.size()), fb_w, fb_h);
+    layer_.swap(next_layer_);
+    layer_dirty_ = false;
+    ++counts_.layer;
+    return true;
+}
+
+// A tile's pixels go to the page without waiting for the rasteriser: glReadPixels into a pixel
+// buffer and a fence after it, and a later frame fetches them once the fence has passed. Read at
+// once (into memory), the wait for the paint and for everything queued before it made frames of a
+// fast wheel pan long tasks (~40 ms each on SwiftShader).
+void GlRenderer::start_readback(Tile& tile) {
+    if (tile.sync && tile.reading == tile.version) return;
+    drop_readback(tile);   // an older paint's
+    const auto bytes = static_cast<GLsizeiptr>(tile.pixels) * tile.pixels * 4;
+    if (!tile.pbo) {
+        glGenBuffers(1, &tile.pbo);
+        glBindBuffer(GL_PIXEL_PACK_BUFFER, tile.pbo);
+        glBufferData(GL_PIXEL_PACK_BUFFER, bytes, nullptr, GL_STREAM_READ);
+    } else {
+        glBindBuffer(GL_PIXEL_PACK_BUFFER, tile.pbo);
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tile.texture, 0);
+    glReadPixels(0, 0, tile.pixels, tile.pixels, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);   // rows from the picture's top
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, 0, 0);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glBindBuffer(GL_PIXEL_PACK_BUFFER, 0);
+    tile.sync = glFenceSync(GL_SYNC_GPU_COMMANDS_COMPLETE, 0);
+    tile.reading = tile.version;
+}
+
+void GlRenderer::drop_readback(Tile& tile) {
+    if (tile.sync) glDeleteSync(static_cast<GLsync>(tile.sync));
+    tile.sync = nullptr;
+}
+
+bool GlRenderer::reading() const {
+    return std::any_of(tiles_.begin(), tiles_.end(), [](const Tile& t) { return t.sync != nullptr; });
+}
+
+// At most two a frame: fetching one and handing it to the page costs ~2 ms on SwiftShader, and a
+// fast wheel pan may have brought several into view at once (frames of 20–40 ms, long tasks, before).
+void GlRenderer::poll_readbacks() {
+    int fetched = 0;
+    for (Tile& tile : tiles_) {
+        if (!tile.sync || fetched == kFetchesPerFrame) continue;
+        const GLenum status = glClientWaitSync(static_cast<GLsync>(tile.sync), 0, 0);
+        if (status == GL_TIMEOUT_EXPIRED) continue;
+        drop_readback(tile);
+        if (status == GL_WAIT_FAILED) continue;   // read again when next shown
+        readback_.resize(static_cast<std::size_t>(tile.pixels) * static_cast<std::size_t>(tile.pixels) * 4);
+        glBindBuffer(GL_PIXEL_PACK_BUFFER, tile.pbo);
+        glGetBufferSubData(GL_PIXEL_PACK_BUFFER, 0, static_cast<GLsizeiptr>(readback_.size()), readback_.data());
+        glBindBuffer(GL_PIXEL_PACK_BUFFER, 0);
+        wm_js_tile_pixels(tile.texture, readback_.data(), tile.pixels);
+        tile.copied = tile.reading;
+        ++fetched;
+    }
 }
 
 void GlRenderer::render(const ImDrawData& data, int fb_w, int fb_h, ImVec4 background) {
     paint_queued();
+    if (layered_) poll_readbacks();
     if (fb_w <= 0 || fb_h <= 0) return;
     const layout::PixelRect window{0, 0, fb_w, fb_h};
-    layout::PixelRect area = window;
+    std::vector<layout::PixelRect> areas{window};
+    bool layer_drawn = false;   // the page drew the tiles again (a pan of them may change nothing here)
     if (data.Valid) {
         const Frame frame{fb_w, fb_h, data.DisplayPos.x, data.DisplayPos.y, data.DisplaySize.x, data.DisplaySize.y,
                           data.FramebufferScale.x, background.x, background.y, background.z};
-        const layout::PixelRect changed = damage(data, fb_w, fb_h);
-        if (partial_ && !redraw_all_ && frame == last_) area = changed;
+        std::vector<layout::PixelRect> changed = damage(data, fb_w, fb_h);
+        if (partial_ && !redraw_all_ && frame == last_) areas = std::move(changed);
+        else layer_dirty_ = true;
         pieces_.swap(next_pieces_);
         last_ = frame;
         redraw_all_ = false;
+        if (layered_) {
+            layer_drawn = show_layer(fb_w, fb_h);
+            for (const unsigned texture : to_read_)
+                if (Tile* tile = tile_of(texture)) start_readback(*tile);
+        }
     } else {
         redraw_all_ = true;
     }
     ++counts_.frames;
-    if (area.empty()) {   // nothing changed: no drawing, so the canvas is not composited again
-        ++counts_.unchanged;
+    if (areas.empty()) {   // nothing changed: no drawing, so the canvas is not composited again
+        if (!layer_drawn) ++counts_.unchanged;
         return;
     }
     counts_.window += static_cast<double>(window.area());
-    counts_.drawn += static_cast<double>(area.area());
-    if (area == window) ++counts_.full;
+    for (const layout::PixelRect& area : areas) counts_.drawn += static_cast<double>(area.area());
+    if (areas.front() == window) ++counts_.full;
     glViewport(0, 0, fb_w, fb_h);
     glEnable(GL_SCISSOR_TEST);
-    glScissor(area.x0, fb_h - area.y1, area.x1 - area.x0, area.y1 - area.y0);   // the clear too
-    glClearColor(background.x, background.y, background.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    if (!data.Valid || data.CmdListsCount == 0) return;
-    upload(data.CmdLists.Data, data.CmdListsCount);
-    draw_lists(data.CmdLists.Data, data.CmdListsCount, data.DisplayPos, data.DisplaySize, data.FramebufferScale.x, fb_h, false, &area);
+    const bool draw = data.Valid && data.CmdListsCount > 0;
+    if (draw) upload(data.CmdLists.Data, data.CmdListsCount);
+    for (const layout::PixelRect& area : areas) {   // apart from each other: each is cleared and drawn again alone
+        glScissor(area.x0, fb_h - area.y1, area.x1 - area.x0, area.y1 - area.y0);   // the clear too
+        glClearColor(background.x, background.y, background.z, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        if (draw) draw_lists(data.CmdLists.Data, data.CmdListsCount, data.DisplayPos, data.DisplaySize, data.FramebufferScale.x, fb_h, false, &area);
+    }
 }
 
 void GlRenderer::set_partial(bool on) {
     partial_ = on;
     redraw_all_ = true;
+}
+
+void GlRenderer::set_layered(bool on) {
+    layered_ = on;
+    redraw_all_ = layer_dirty_ = true;
+    layer_.clear();
+    for (Tile& t : tiles_) {   // the page may have dropped them; they are read back as shown
+        t.copied = 0;
+        drop_readback(t);
+    }
 }
 
 RedrawCounts GlRenderer::take_counts() {

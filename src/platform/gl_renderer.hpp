@@ -8,7 +8,14 @@
 //   - frame buffers for tiles: a tile is painted into its texture before the frame that shows it,
 //   - only the part of the window that changed is drawn again (layout/damage): the drawing buffer is
 //     preserved, each frame's draw commands are compared with the last frame's, and the rest of the
-//     picture is kept; a frame that changes nothing draws nothing, so the browser composites nothing.
+//     picture is kept; a frame that changes nothing draws nothing, so the browser composites nothing,
+//   - on software GL the page shows the tiles (set_layered): each tile's pixels are read back once
+//     after it is painted (asynchronously: into a pixel buffer, fetched once its fence has passed; a
+//     tile is drawn here until then) and drawn by the page into a 2D canvas under this one, and this
+//     canvas is left transparent where the tiles go. The compositor reads a WebGL canvas back from the
+//     software rasteriser every frame it changes (~15–20 ms at 1280×800); a pan that moves only
+//     tiles then changes only the 2D canvas (~3 ms), and one that also moves the headers changes a
+//     strip of this one.
 // The shaders are ours, in shaders/, embedded at build time (generated/platform/shaders.hpp).
 #pragma once
 
@@ -31,6 +38,9 @@ public:
     void render(const ImDrawData& data, int fb_w, int fb_h, ImVec4 background);
 
     void set_partial(bool on);                     // off: every frame draws the whole window (tests compare)
+    void set_layered(bool on);                     // tiles shown by the page under the canvas (software GL)
+    [[nodiscard]] bool layered() const { return layered_; }
+    [[nodiscard]] bool reading() const;            // a tile's read-back is under way: the next frame shows it
     RedrawCounts take_counts();                    // since the last call
 
     void* create_texture(int pixels);              // a square RGBA tile texture; nullptr on failure
@@ -53,11 +63,17 @@ private:
         float at, scale;
         std::uint32_t background;
     };
+    struct Tile;
     void upload(const ImDrawList* const* lists, int count);
     void draw_lists(const ImDrawList* const* lists, int count, ImVec2 display_pos, ImVec2 display_size, float scale, int fb_h,
                     bool top_down, const layout::PixelRect* limit = nullptr);
-    layout::PixelRect damage(const ImDrawData& data, int fb_w, int fb_h);
+    std::vector<layout::PixelRect> damage(const ImDrawData& data, int fb_w, int fb_h);
+    bool show_layer(int fb_w, int fb_h);
+    void poll_readbacks();
+    void start_readback(Tile& tile);
+    void drop_readback(Tile& tile);
     void bind_texture(unsigned texture);
+    Tile* tile_of(unsigned texture);
 
     unsigned program_ = 0, vao_ = 0, vbo_ = 0, ibo_ = 0, fbo_ = 0, font_ = 0, bound_ = 0;
     int u_projection_ = -1, u_coverage_ = -1;
@@ -66,6 +82,12 @@ private:
         unsigned texture;
         int pixels;                 // its side
         std::uint32_t version;      // which paint it shows (a piece showing it changes with it)
+        std::uint32_t copied = 0;   // which paint the page holds (set_layered)
+        std::uint32_t reading = 0;  // which paint is being read back, into `pbo`, done when `sync` has passed
+        unsigned pbo = 0;
+        void* sync = nullptr;       // a GLsync
+        bool smooth = false;
+        [[nodiscard]] bool on_page() const { return copied == version; }
     };
     std::uint32_t paints_ = 0;
     std::vector<Tile> tiles_;
@@ -85,6 +107,20 @@ private:
         }
     };
     bool partial_ = true, redraw_all_ = true;      // redraw_all_: the next frame draws everything (new atlas, start)
+    // The tile layer (set_layered): each tile as the page draws it, int32s in this order (web/app.js
+    // reads them): texture, paint, the quad's pixels x0 y0 x1 y1, its clip's x0 y0 x1 y1, smooth, side.
+    struct LayerTile {
+        std::int32_t texture, version, x0, y0, x1, y1, cx0, cy0, cx1, cy1, smooth, side;
+        bool operator==(const LayerTile& o) const {
+            return texture == o.texture && version == o.version && x0 == o.x0 && y0 == o.y0 && x1 == o.x1 && y1 == o.y1 && cx0 == o.cx0 &&
+                   cy0 == o.cy0 && cx1 == o.cx1 && cy1 == o.cy1 && smooth == o.smooth && side == o.side;
+        }
+    };
+    static_assert(sizeof(LayerTile) == 12 * sizeof(std::int32_t), "read by the page as 12 int32s a tile");
+    bool layered_ = false, layer_dirty_ = true;
+    std::vector<LayerTile> layer_, next_layer_;
+    std::vector<unsigned char> readback_;
+    std::vector<unsigned> to_read_;                // tiles shown this frame that the page lacks
     Frame last_;
     std::vector<layout::DrawnPiece> pieces_, next_pieces_;
     RedrawCounts counts_;

@@ -135,9 +135,15 @@ float pixel_scale();
 // Partial redraws (platform/gl_renderer, layout/damage): a frame draws again only the part of the
 // window that changed. On by default; off, every frame draws the whole window (tests compare the two).
 void set_partial_redraw(bool on);
+// The tile layer (platform/gl_renderer): on software GL the page shows the map's and the grid's
+// tiles in a 2D canvas under the WebGL one, which then changes only where something else moves.
+// On by default where the renderer is software; the test hook switches it to compare.
+void set_tile_layer(bool on);
+bool tile_layer();
 struct RedrawCounts {
-    int frames = 0, unchanged = 0, full = 0;   // frames rendered; of them, drew nothing / the whole window
+    int frames = 0, unchanged = 0, full = 0;   // frames rendered; of them, changed nothing on screen / drew the whole window
     double drawn = 0, window = 0;              // of the frames that drew: pixels drawn again, and the window's, summed
+    int layer = 0;                             // frames whose tiles the page drew again (set_tile_layer)
 };
 RedrawCounts take_redraw_counts();             // since the last call
 

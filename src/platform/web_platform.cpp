@@ -351,7 +351,7 @@ EMSCRIPTEN_KEEPALIVE int wm_start(float css_width, float css_height, float dpr) 
     emscripten_webgl_init_context_attributes(&attrs);
     attrs.majorVersion = 2;
     attrs.minorVersion = 0;
-    attrs.alpha = false;
+    attrs.alpha = true;                  // transparent where the page shows the tiles under it (tile layer)
     attrs.depth = false;
     attrs.stencil = false;
     attrs.antialias = false;
@@ -375,6 +375,9 @@ EMSCRIPTEN_KEEPALIVE int wm_start(float css_width, float css_height, float dpr) 
     io.SetClipboardTextFn = [](void*, const char* text) { wm::platform::set_clipboard(text); };
     io.BackendRendererName = "waymark_webgl2";
     if (!P.renderer.init()) return 0;
+    // On a software rasteriser the compositor reads the canvas back every frame it changes: the page
+    // shows the tiles, so that a pan changes little of it (platform/gl_renderer).
+    P.renderer.set_layered(!wm::platform::software_renderer(wm::platform::renderer()).empty());
     P.css_width = css_width;
     P.css_height = css_height;
     P.dpr = dpr;
@@ -560,7 +563,9 @@ EMSCRIPTEN_KEEPALIVE int wm_frame() {
             if ((seen & 1) && i < P.sentinel_blocks.size()) need_block(P.blocks[P.sentinel_blocks[i]]);
     }
 
-    bool more = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0 || !P.held.empty() || P.app->wants_frame() || P.fonts_dirty;
+    // A tile's read-back under way (the tile layer): a frame once it is done shows the page's copy.
+    bool more = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0 || !P.held.empty() || P.app->wants_frame() || P.fonts_dirty ||
+                P.renderer.reading();
     if (P.settle_frames > 0) {
         --P.settle_frames;
         more = true;
@@ -746,6 +751,8 @@ void delete_texture(void* texture) { P.renderer.delete_texture(texture); }
 void smooth_texture(void* texture, bool smooth) { P.renderer.smooth_texture(texture, smooth); }
 float pixel_scale() { return P.scale(); }
 void set_partial_redraw(bool on) { P.renderer.set_partial(on); }
+void set_tile_layer(bool on) { P.renderer.set_layered(on); }
+bool tile_layer() { return P.renderer.layered(); }
 RedrawCounts take_redraw_counts() { return P.renderer.take_counts(); }
 
 std::string renderer() {

@@ -202,12 +202,8 @@ export async function screenshot(page, name) {
 // True when a screenshot has real content: enough distinct colours and non-background pixels.
 export async function notBlank(page) {
   return page.evaluate(() => {
-    const c = document.getElementById('canvas');
-    const off = document.createElement('canvas');
-    off.width = c.width; off.height = c.height;
-    const g = off.getContext('2d');
-    g.drawImage(c, 0, 0);
-    const d = g.getImageData(0, 0, off.width, off.height).data;
+    const off = window.waymark.picture();   // the tile layer (software GL) and the canvas over it
+    const d = off.getContext('2d').getImageData(0, 0, off.width, off.height).data;
     const colours = new Set();
     let differing = 0;
     const [r0, g0, b0] = [d[0], d[1], d[2]];
@@ -233,11 +229,7 @@ export async function axeViolations(page) {
 // rows, and the most frequent one (the rectangle's background).
 export async function canvasPixels(page, r) {
   const { w, h, data } = await page.evaluate((r) => {
-    const c = document.getElementById('canvas');
-    const off = document.createElement('canvas');
-    off.width = c.width; off.height = c.height;
-    const g = off.getContext('2d');
-    g.drawImage(c, 0, 0);
+    const g = window.waymark.picture().getContext('2d');
     const w = Math.ceil(r.w), h = Math.ceil(r.h);
     return { w, h, data: Array.from(g.getImageData(Math.floor(r.x), Math.floor(r.y), w, h).data) };
   }, r);
@@ -264,12 +256,8 @@ export async function showEmotionMap(page) {
 // The whole canvas's pixels kept in the page under `name`, to compare two pictures of it.
 export async function keepCanvas(page, name) {
   await page.evaluate((name) => {
-    const c = document.getElementById('canvas');
-    const off = document.createElement('canvas');
-    off.width = c.width; off.height = c.height;
-    const g = off.getContext('2d');
-    g.drawImage(c, 0, 0);
-    (window.__kept ||= {})[name] = { w: c.width, h: c.height, data: g.getImageData(0, 0, c.width, c.height).data };
+    const c = window.waymark.picture();
+    (window.__kept ||= {})[name] = { w: c.width, h: c.height, data: c.getContext('2d').getImageData(0, 0, c.width, c.height).data };
   }, name);
 }
 

@@ -53,7 +53,10 @@ test('partial redraws: the map after pans, hover, selection, typing, a menu and 
     await settle(page, 200);
     const pan = await counts(page);
     assert.ok(pan.frames >= 4, `the pan drew frames (${JSON.stringify(pan)})`);
-    assert.ok(pan.drawn > 0.2 && pan.drawn < 0.8, `a pan draws the map's part of the window again, not all of it (${JSON.stringify(pan)})`);
+    // On software GL the page draws the body's tiles under the canvas (the tile layer), and the
+    // canvas draws again only the headers and labels around them.
+    assert.ok(pan.drawn > (pan.layered ? 0.05 : 0.2) && pan.drawn < (pan.layered ? 0.35 : 0.8),
+              `a pan draws the map's part of the window again, not all of it (${JSON.stringify(pan)})`);
     await sameAsFullRedraw(page, 'the map after a drag');
 
     // A pan by wheel, the pointer then resting on a card (its hover and tooltip come and go).

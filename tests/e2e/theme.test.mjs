@@ -26,12 +26,8 @@ const inView = (page, view) => until(page, async () => (await stats(page)).view 
 // them), with its relative luminance (0 black … 1 white) and the share of near-black samples.
 async function background(page) {
   return page.evaluate(() => {
-    const c = document.getElementById('canvas');
-    const off = document.createElement('canvas');
-    off.width = c.width; off.height = c.height;
-    const g = off.getContext('2d');
-    g.drawImage(c, 0, 0);
-    const d = g.getImageData(0, 0, off.width, off.height).data;
+    const off = window.waymark.picture();
+    const d = off.getContext('2d').getImageData(0, 0, off.width, off.height).data;
     const counts = new Map();
     let black = 0;   // near-black samples (text in the high-contrast theme)
     for (let i = 0; i < d.length; i += 4 * 7) {

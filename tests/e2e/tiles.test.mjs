@@ -157,6 +157,84 @@ test('a zoom gesture shows the tiles it has, scaled, and paints them at its zoom
   } finally { await close(); }
 });
 
+// On a software renderer (SwiftShader here, as on GPU-less virtual desktops) the page shows the tiles
+// in a 2D canvas under the WebGL one, which is transparent where they go (web/app.js, "tile layer"):
+// the compositor reads the WebGL canvas back every frame it changes, and a pan that moves only tiles
+// no longer changes it. What a person sees must be what the WebGL canvas draws with the tiles itself
+// (waymark.tileLayer(false)), pixel for pixel, after a pan either way and a click that paints a tile.
+test('software GL: the page shows the tiles under the canvas; a pan redraws little of the canvas, the picture is the same', async () => {
+  const { context, close } = await launch({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    const journey = await showEmotionMap(page);
+    const counts = () => page.evaluate(() => window.waymark.redrawCounts());
+    assert.equal((await counts()).layered, true, 'the tile layer is on (the renderer is software)');
+    let n = 0;
+    const sameAsWebGl = async (what) => {
+      await until(page, async () => (await stats(page)).map.resting, 'the map to rest under the pointer');
+      await page.evaluate(() => window.waymark.settled());
+      await keepCanvas(page, 'layer');
+      await page.evaluate(() => window.waymark.tileLayer(false));
+      await settle(page, 200);
+      await page.evaluate(() => window.waymark.settled());
+      assert.equal(await page.evaluate(() => window.waymark.redrawCounts().layered), false);
+      await keepCanvas(page, 'webgl');
+      await page.evaluate(() => window.waymark.tileLayer(true));
+      await settle(page, 200);
+      const path = join(ARTIFACTS, `tile-layer-diff-${++n}.png`);
+      const d = await differingPixels(page, 'layer', 'webgl', path, { near: 2, skipBottom: 40 });
+      assert.equal(d, 0, `${what}: ${d} pixels differ between the tile layer and WebGL's own tiles (marked in ${path})`);
+    };
+    await sameAsWebGl('the map as opened');
+
+    // Zoomed in, so that the map is wider and taller than the window.
+    for (let i = 0; i < 2; ++i) { await click(page, '+ zoom in'); await settle(page, 100); }
+    // Sideways by the wheel, and back over tiles the page holds: only the steps' headers move on the
+    // WebGL canvas. (A tile that comes into view is drawn there until its pixels reach the page, a
+    // frame or two later.)
+    await page.mouse.move(700, 560);
+    await settle(page, 100);
+    for (let i = 0; i < 6; ++i) { await page.mouse.wheel(90, 0); await settle(page, 60); }
+    await settle(page, 200);
+    await counts();
+    for (let i = 0; i < 6; ++i) { await page.mouse.wheel(-90, 0); await settle(page, 60); }
+    const sideways = await counts();
+    assert.ok(sideways.layer >= 3, `the page drew the tile layer as the map moved (${sideways.layer} frames)`);
+    assert.ok(sideways.drawn < 0.2, `a sideways pan redraws under a fifth of the WebGL canvas (${(sideways.drawn * 100).toFixed(0)} %)`);
+    await sameAsWebGl('the map after a sideways pan');
+
+    // Diagonally by a middle-button drag, and back: the steps' band and the lanes' column, not the body between.
+    const drag = async (dx, dy) => {
+      await page.mouse.move(800, 600);
+      await page.mouse.down({ button: 'middle' });
+      for (let i = 1; i <= 8; ++i) { await page.mouse.move(800 + i * dx, 600 + i * dy); await settle(page, 30); }
+      await page.mouse.up({ button: 'middle' });
+      await settle(page, 200);
+    };
+    await drag(-20, -12);
+    await counts();
+    await drag(20, 12);
+    const diagonal = await counts();
+    assert.ok(diagonal.layer >= 3, `the page drew the tile layer as the map moved (${diagonal.layer} frames)`);
+    assert.ok(diagonal.drawn < 0.35, `a diagonal pan redraws the bands around the body, not the body (${(diagonal.drawn * 100).toFixed(0)} % of the WebGL canvas)`);
+    await sameAsWebGl('the map after a diagonal pan');
+
+    // A click on a card selects it: its tile is painted again and the page shows the new one.
+    const card = journey.cards.filter((c) => c.text).map((c) => `card ${c.text}`);
+    let label = null;
+    for (const l of card) {
+      const r = await page.evaluate((x) => window.waymark.rect(x), l);
+      if (r.ok !== false && r.x > 240 && r.x + r.w < 1240 && r.y > 420 && r.y + r.h < 740) { label = l; break; }
+    }
+    assert.ok(label, 'a card is on screen');
+    await click(page, label);
+    await until(page, async () => (await stats(page)).map.selectedCards === 1, 'the card is selected');
+    await sameAsWebGl('the map with a card selected');
+    await screenshot(page, 'tile-layer-map');
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});
+
 test('framework grid from tiles: pans, hover and folding show what the grid is', async () => {
   const { context, close } = await launch({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
   try {

@@ -2,6 +2,8 @@
 // their start and end keep their pixels; everything else, old and new, is drawn again.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "layout/damage.hpp"
 
 using namespace wm::layout;
@@ -61,6 +63,62 @@ TEST_CASE("a shared start and end never overlap: repeated pieces are not counted
     CHECK(damage_between(before, after) == PixelRect{0, 0, 10, 10});
     CHECK(damage_between(after, before) == PixelRect{0, 0, 10, 10});
     CHECK(damage_between({}, after) == PixelRect{0, 0, 10, 10});
+}
+
+TEST_CASE("an anchor that stays between changed pieces keeps its pixels; one that changes or moves in the order does not") {
+    // The tile layer's hole over the body (an anchor), the stage band before it and the step headers
+    // after it: a sideways pan changes both, not the hole.
+    const DrawnPiece hole{77, PixelRect{200, 360, 1280, 760}, true};
+    const std::vector<DrawnPiece> before{piece(1, 0, 0, 1280, 30), piece(2, 200, 300, 1280, 330), hole, piece(3, 200, 330, 1280, 360),
+                                         piece(4, 10, 770, 400, 790)};
+    std::vector<DrawnPiece> after = before;
+    after[1].signature = 20;   // the stages moved
+    after[3].signature = 30;   // the steps moved
+    CHECK(damage_between(before, after) == PixelRect{200, 300, 1280, 360});
+    after[2].bounds.y1 = 700;   // the hole changed: drawn again, old and new
+    CHECK(damage_between(before, after) == PixelRect{200, 300, 1280, 760});
+    after = before;
+    after[1].signature = 20;
+    after[3].signature = 30;
+    after.insert(after.begin() + 3, DrawnPiece{78, PixelRect{0, 0, 10, 10}, true});   // another anchor: the order is not the same
+    CHECK(damage_between(before, after) == PixelRect{0, 0, 1280, 760});
+    // Not an anchor: the same piece between changed ones is drawn again (the general rule).
+    std::vector<DrawnPiece> plain_before = before, plain_after = before;
+    plain_before[2].anchor = plain_after[2].anchor = false;
+    plain_after[1].signature = 20;
+    plain_after[3].signature = 30;
+    CHECK(damage_between(plain_before, plain_after) == PixelRect{200, 300, 1280, 760});
+}
+
+TEST_CASE("pieces far apart are drawn again in rectangles of their own; side by side or overlapping, in one") {
+    // A diagonal pan of the map: the lane labels (a column) and the step headers (a band) change, the
+    // tile layer's hole between them does not.
+    const DrawnPiece hole{77, PixelRect{200, 360, 1280, 760}, true};
+    std::vector<DrawnPiece> before{piece(1, 0, 0, 1280, 30)};
+    for (int y = 360; y < 760; y += 40) before.push_back(piece(100 + static_cast<std::uint64_t>(y), 0, y, 200, y + 40));   // labels
+    before.push_back(hole);
+    for (int x = 200; x < 1280; x += 120) before.push_back(piece(200 + static_cast<std::uint64_t>(x), x, 300, x + 120, 360));   // headers
+    before.push_back(piece(4, 10, 770, 400, 790));
+    std::vector<DrawnPiece> after = before;
+    for (DrawnPiece& p : after)
+        if (!p.anchor && p.signature >= 100) p.signature += 1000;   // every label and header moved
+    std::vector<PixelRect> rects = damage_rects(before, after);
+    REQUIRE(rects.size() == 2);
+    CHECK(rects[0] == PixelRect{0, 360, 200, 760});
+    CHECK(rects[1] == PixelRect{200, 300, 1280, 360});
+    CHECK(damage_between(before, after) == PixelRect{0, 300, 1280, 760});   // the one rectangle around them
+    // No more than `most`: the cheapest joins first.
+    after.back().signature = 40;   // the status bar's text changed too
+    rects = damage_rects(before, after, 2);
+    REQUIRE(rects.size() == 2);
+    std::sort(rects.begin(), rects.end(), [](PixelRect a, PixelRect b) { return a.y0 < b.y0; });
+    CHECK(rects[0] == PixelRect{200, 300, 1280, 360});
+    CHECK(rects[1] == PixelRect{0, 360, 400, 790});
+    // Overlapping pieces share one rectangle.
+    rects = damage_rects({piece(1, 0, 0, 10, 10)}, {piece(2, 0, 0, 10, 10), piece(3, 5, 5, 50, 50)});
+    REQUIRE(rects.size() == 1);
+    CHECK(rects[0] == PixelRect{0, 0, 50, 50});
+    CHECK(damage_rects(before, before).empty());
 }
 
 TEST_CASE("a signature depends on every word and on their order") {

@@ -65,12 +65,18 @@ std::string TestHook::call(std::string_view name, std::string_view arg) {
         app_.state_.redraw(2);
         return R"({"ok":true})";
     }
+    if (name == "tileLayer") {   // software GL: the page shows the tiles under the canvas (default there), or this canvas draws them
+        platform::set_tile_layer(arg != "off");
+        app_.state_.redraw(2);
+        return R"({"ok":true})";
+    }
     if (name == "redrawCounts") {   // frames rendered since the last call; the share of the window those that drew drew again
         const platform::RedrawCounts c = platform::take_redraw_counts();
         json::Writer w;
         w.begin();
         w.field("frames", static_cast<double>(c.frames)).field("unchanged", static_cast<double>(c.unchanged));
         w.field("full", static_cast<double>(c.full)).field("drawn", c.window > 0 ? c.drawn / c.window : 0.0);
+        w.field("layer", static_cast<double>(c.layer)).field("layered", platform::tile_layer());
         w.end();
         return w.str();
     }
