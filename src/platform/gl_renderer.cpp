@@ -295,8 +295,8 @@ void GlRenderer::paint_queued() {
     if (queue_.empty()) return;
     glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
     for (const Paint& p : queue_) {
-        const auto tile = std::find_if(tiles_.begin(), tiles_.end(), [&](const Tile& t) { return t.texture == p.texture; });
-        if (tile == tiles_.end()) continue;
+        Tile* tile = tile_of(p.texture);
+        if (!tile) continue;
         tile->version = ++paints_;   // never used before, even by a deleted texture of the same name
         const int pixels = tile->pixels;
         glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, p.texture, 0);

@@ -148,6 +148,7 @@ struct Platform {
     double last_frame_ms = 0;                 // frame clock for io.DeltaTime
     std::deque<int> click_counts[ImGuiMouseButton_COUNT];   // the page's click count of each press not yet taken (take_click_counts)
     std::vector<Input> held;                  // input held back until the pointer has had a frame where it is (feed)
+    bool key_given[ImGuiKey_NamedKey_COUNT] = {};   // ImGui was told this key is down (apply)
     wm::ui::App* app = nullptr;
     int next_storage_request = 1;
     std::unordered_map<int, wm::platform::StorageCallback> storage_pending;
@@ -457,6 +458,28 @@ EMSCRIPTEN_KEEPALIVE void wm_font_loaded(const char* kind, const unsigned char* 
 // left where they were. Such a press, and all input after it, is held until a frame has seen the
 // pointer where it is (release_held, after the next NewFrame), as a mouse that moves before it
 // clicks gives it anyway.
+//
+// A key that only types a character, pressed while a text field has the keyboard and without Ctrl,
+// Alt or Super, is not given to ImGui: its character comes as text, and no field reads such a key.
+// ImGui's queue takes one change of a key, or the text after it, a frame; given the key, each
+// character typed took two frames. A quick typist on a slow machine (10 characters a second at 20
+// frames) then saw the text lag behind, and a tab closed at once had to run a frame for each
+// keystroke still queued (web/app.js leaving(): 30 of them took 0.5-1 s on a loaded machine with
+// the CPU slowed down 6x, and the edit was lost when the browser ended the page first). Now a burst
+// of typing is one frame.
+static bool only_types(ImGuiKey key) {
+    if ((key >= ImGuiKey_A && key <= ImGuiKey_Z) || (key >= ImGuiKey_0 && key <= ImGuiKey_9) ||
+        (key >= ImGuiKey_Keypad0 && key <= ImGuiKey_Keypad9))
+        return true;
+    switch (key) {
+        case ImGuiKey_Space: case ImGuiKey_Apostrophe: case ImGuiKey_Comma: case ImGuiKey_Minus:
+        case ImGuiKey_Period: case ImGuiKey_Slash: case ImGuiKey_Semicolon: case ImGuiKey_Equal:
+        case ImGuiKey_LeftBracket: case ImGuiKey_Backslash: case ImGuiKey_RightBracket: case ImGuiKey_GraveAccent:
+        case ImGuiKey_KeypadAdd: case ImGuiKey_KeypadSubtract: return true;
+        default: return false;
+    }
+}
+
 static void apply(const Input& in) {
     ImGuiIO& io = ImGui::GetIO();
     switch (in.kind) {
@@ -472,11 +495,20 @@ static void apply(const Input& in) {
             io.AddKeyEvent(ImGuiMod_Alt, (in.b & 4) != 0);
             io.AddKeyEvent(ImGuiMod_Super, (in.b & 8) != 0);
             const ImGuiKey key = wm::platform::key_from_dom_code(in.text.c_str());
-            if (key != ImGuiKey_None) io.AddKeyEvent(key, in.a != 0);
+            if (key == ImGuiKey_None) break;
+            bool& given = P.key_given[key - ImGuiKey_NamedKey_BEGIN];
+            const bool command = (in.b & (1 | 4 | 8)) != 0;
+            if (in.a != 0 && !given && io.WantTextInput && !command && only_types(key)) break;   // typed: see only_types
+            if (in.a == 0 && !given) break;   // its press was not given
+            given = in.a != 0;
+            io.AddKeyEvent(key, given);
             break;
         }
         case Input::Kind::text: io.AddInputCharactersUTF8(in.text.c_str()); break;
-        case Input::Kind::focus: io.AddFocusEvent(in.a != 0); break;
+        case Input::Kind::focus:
+            io.AddFocusEvent(in.a != 0);   // focus lost: ImGui lets go of every key
+            if (in.a == 0) std::fill(std::begin(P.key_given), std::end(P.key_given), false);
+            break;
         case Input::Kind::cancel:
             if (P.app) P.app->cancel_gesture();
             io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);

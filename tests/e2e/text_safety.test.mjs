@@ -211,6 +211,48 @@ test('closing the tab right after an edit, or while still typing, keeps what the
   } finally { await close(); }
 });
 
+test('a burst of typing is applied in the next frame, not a frame for each key', async () => {
+  // A quick typist on a slow machine types faster than the frames come. ImGui's queue takes one
+  // change of a key a frame, and was given each letter's key as well as its character: every
+  // character typed took two frames to reach the field (51 for these), so the text lagged and a tab
+  // closed at once had them all still to run. Frames are run here one at a time, by hand.
+  const { context, close } = await launch();
+  try {
+    const { page, errors } = await openApp(context, srv.url);
+    await openNotes(page, ['first']);
+    await click(page, 'cell Thoughts Leaves', { double: true });
+    await settle(page, 150);
+    assert.equal((await stats(page)).map.typing, true, 'the field of the new card has the keys');
+    await page.evaluate(() => {
+      window.heldFrames = [];
+      window.realRaf = window.requestAnimationFrame;
+      window.requestAnimationFrame = (f) => { window.heldFrames.push(f); return 1; };
+    });
+    await page.keyboard.type('typed, faster than frames');
+    await page.keyboard.press('Enter');
+    let frames = 0;
+    for (; frames < 60 && !texts(await exported(page)).includes('typed, faster than frames'); ++frames)
+      await page.evaluate(() => { const f = window.heldFrames.shift(); if (f) f(performance.now()); });
+    assert.ok(frames <= 4, `${frames} frames to apply the typing and its Enter`);
+    // Shortcuts with letters still reach the app while a field has the keys: Ctrl+A selects the
+    // field's text, which the next character then replaces.
+    await page.evaluate(() => {   // frames as before, and the one the app waits for
+      window.requestAnimationFrame = window.realRaf;
+      for (const f of window.heldFrames.splice(0)) window.requestAnimationFrame(f);
+    });
+    await settle(page, 100);
+    await click(page, 'card first');
+    await page.keyboard.press('F2');
+    await settle(page, 150);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('replaced');
+    await page.keyboard.press('Enter');
+    await settle(page, 200);
+    assert.deepEqual(texts(await exported(page)).sort(), ['replaced', 'typed, faster than frames']);
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});
+
 // The UI font's Latin Extended-B, Greek, Cyrillic, Latin Extended Additional letters and letterlike
 // symbols are a file of their own, fetched and rasterised only once a text needs them. Text that was
 // never noted for drawing (a name in the documents list, which is not the open document) is caught

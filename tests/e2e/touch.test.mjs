@@ -15,6 +15,17 @@ after(async () => { await srv.close(); });
 
 const centre = (r) => ({ x: r.x + Math.min(r.w / 2, 60), y: r.y + r.h / 2 });
 
+// The label of the first card of `journey` drawn wholly inside the box x0 < x, right < x1, y0 < y,
+// bottom < y1 (CSS px), other than `except`; null when none is.
+async function cardWithin(page, journey, [x0, y0, x1, y1], except = null) {
+  for (const c of journey.cards) {
+    if (!c.text || `card ${c.text}` === except) continue;
+    const r = await page.evaluate((l) => window.waymark.rect(l), `card ${c.text}`);
+    if (r.ok !== false && r.x > x0 && r.x + r.w < x1 && r.y > y0 && r.y + r.h < y1) return `card ${c.text}`;
+  }
+  return null;
+}
+
 // The first two of `items` whose rows are on screen.
 async function onScreen(page, items, label) {
   await settle(page, 100);
@@ -68,11 +79,7 @@ test('touch: a tap selects a card on the map, a finger drag pans it, a cancelled
     const cdp = await context.newCDPSession(page);
     const touch = (type, x, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
 
-    let label = null;   // a card on screen
-    for (const c of journey.cards) {
-      const r = await page.evaluate((l) => window.waymark.rect(l), `card ${c.text}`);
-      if (!label && c.text && r.ok !== false && r.x > 550 && r.x + r.w < 1000 && r.y > 480 && r.y + r.h < 740) label = `card ${c.text}`;
-    }
+    const label = await cardWithin(page, journey, [550, 480, 1000, 740]);
     assert.ok(label, 'a card is on screen');
     const at = centre(await rect(page, label));
     await page.touchscreen.tap(at.x, at.y);
@@ -146,11 +153,7 @@ test('touchpad: a pinch zooms the map by the fingers\' scale about them, never t
     const { page, errors } = await openApp(context, srv.url);
     const journey = await showEmotionMap(page);
     const cdp = await context.newCDPSession(page);
-    let label = null;   // a card near the middle of the real window
-    for (const c of journey.cards) {
-      const r = await page.evaluate((l) => window.waymark.rect(l), `card ${c.text}`);
-      if (!label && c.text && r.ok !== false && r.x > 300 && r.x + r.w < 700 && r.y > 250 && r.y + r.h < 550) label = `card ${c.text}`;
-    }
+    const label = await cardWithin(page, journey, [300, 250, 700, 550]);   // near the middle of the real window
     assert.ok(label, 'a card is under the fingers');
     const picked = async () => (await stats(page)).map;
     const r0 = await rect(page, label);
@@ -182,11 +185,7 @@ test('touchpad: a pinch zooms the map by the fingers\' scale about them, never t
     assert.ok(Math.abs(z2 / z0 - 1) < 0.02, `pinched back, the map is at its zoom again (${z0} → ${z2})`);
 
     // A pinch's Ctrl is no key held: the next click selects one card, as a click does.
-    let other = null;
-    for (const c of journey.cards) {
-      const r = await page.evaluate((l) => window.waymark.rect(l), `card ${c.text}`);
-      if (!other && c.text && `card ${c.text}` !== label && r.ok !== false && r.x > 300 && r.x + r.w < 1200 && r.y > 450 && r.y + r.h < 740) other = `card ${c.text}`;
-    }
+    const other = await cardWithin(page, journey, [300, 450, 1200, 740], label);
     assert.ok(other, 'another card is on screen');
     const o = await rect(page, other);
     await page.mouse.click(o.x + o.w / 2, o.y + o.h / 2);
@@ -226,11 +225,7 @@ test('touch: two fingers zoom the map about their midpoint and pan it; the card 
     const journey = await showEmotionMap(page);
     const cdp = await context.newCDPSession(page);
     const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
-    let label = null;   // a card with room around it
-    for (const c of journey.cards) {
-      const r = await page.evaluate((l) => window.waymark.rect(l), `card ${c.text}`);
-      if (!label && c.text && r.ok !== false && r.x > 450 && r.x + r.w < 900 && r.y > 430 && r.y + r.h < 700) label = `card ${c.text}`;
-    }
+    const label = await cardWithin(page, journey, [450, 430, 900, 700]);   // a card with room around it
     assert.ok(label, 'a card is on screen');
     const cardText = label.slice('card '.length);
     const cellOf = async () => {
